@@ -1,0 +1,3 @@
+from qzdc.cli import main
+
+main()

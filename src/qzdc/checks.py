@@ -1,0 +1,276 @@
+"""The plan's cross-field and cross-file rules, each one function in one list.
+
+Pydantic has already checked each file's shape. These rules need the whole plan:
+ids unique, references that resolve, values that fit their target's kind. Each
+yields `Finding`s that name the file and the data path, so the loader can report
+the exact line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from qzdc.errors import closest
+from qzdc.models import NUMERIC_KINDS, IndicatorsFile, ObservationsFile, PlanFile, Target, TasksFile
+from qzdc.periods import PeriodError, parse_period
+from qzdc.yamlio import Loc
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str  # the file's key: "plan", "indicators", "tasks", "observations"
+    loc: Loc
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanFiles:
+    plan: PlanFile
+    indicators: IndicatorsFile
+    tasks: TasksFile
+    observations: ObservationsFile
+
+    def targets(self) -> Iterator[tuple[Loc, Target, int]]:
+        """Each target with its data path and the index of its indicator."""
+        for i, ind in enumerate(self.indicators.indicators):
+            for j, target in enumerate(ind.targets):
+                yield ("indicators", i, "targets", j), target, i
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    guess = closest(name, list(known))
+    return f"did you mean {guess}?" if guess else None
+
+
+def check_plan_years(f: PlanFiles) -> Iterator[Finding]:
+    p = f.plan
+    if p.target_year <= p.baseline_year:
+        yield Finding("plan", ("target_year",), f"the target year {p.target_year} is not after the baseline year {p.baseline_year}")
+    if p.period.end < p.period.start:
+        yield Finding("plan", ("period", "end"), f"the period ends ({p.period.end}) before it starts ({p.period.start})")
+    if not p.baseline_year < p.period.start <= p.target_year:
+        yield Finding(
+            "plan",
+            ("period", "start"),
+            f"the period should start after the baseline year {p.baseline_year} and by the target year {p.target_year}",
+        )
+    t = p.thresholds
+    if not t.on_track > t.at_risk >= t.off_track:
+        yield Finding("plan", ("thresholds",), "thresholds must fall: on_track > at_risk >= off_track")
+    seen: set[str] = set()
+    for i, c in enumerate(p.categories):
+        if c.id in seen:
+            yield Finding("plan", ("categories", i, "id"), f"duplicate category id {c.id!r}")
+        seen.add(c.id)
+
+
+def check_unique_ids(f: PlanFiles) -> Iterator[Finding]:
+    seen: dict[str, Loc] = {}
+    for i, ind in enumerate(f.indicators.indicators):
+        if ind.id in seen:
+            yield Finding("indicators", ("indicators", i, "id"), f"duplicate indicator id {ind.id!r}")
+        seen.setdefault(ind.id, ("indicators", i))
+    targets: set[str] = set()
+    for loc, target, _ in f.targets():
+        if target.id in targets:
+            yield Finding("indicators", (*loc, "id"), f"duplicate target id {target.id!r}")
+        targets.add(target.id)
+
+
+def check_annex_numbers(f: PlanFiles) -> Iterator[Finding]:
+    rows = f.plan.annex_rows
+    seen: dict[int, int] = {}
+    for i, ind in enumerate(f.indicators.indicators):
+        if ind.annex_no is None:
+            continue
+        if ind.annex_no > rows:
+            yield Finding(
+                "indicators",
+                ("indicators", i, "annex_no"),
+                f"annex number {ind.annex_no} is beyond the annex's {rows} rows",
+                "plan.yaml's annex_rows says how many rows the annex has",
+            )
+        elif ind.annex_no in seen:
+            yield Finding(
+                "indicators",
+                ("indicators", i, "annex_no"),
+                f"annex number {ind.annex_no} is used twice (also by {f.indicators.indicators[seen[ind.annex_no]].id})",
+            )
+        seen.setdefault(ind.annex_no, i)
+    missing = [n for n in range(1, rows + 1) if n not in seen]
+    if missing:
+        yield Finding(
+            "indicators", ("indicators",), f"annex rows without an indicator: {', '.join(map(str, missing))}"
+        )
+
+
+def check_indicator_references(f: PlanFiles) -> Iterator[Finding]:
+    categories = [c.id for c in f.plan.categories]
+    ids = [i.id for i in f.indicators.indicators]
+    for i, ind in enumerate(f.indicators.indicators):
+        if ind.category not in categories:
+            yield Finding(
+                "indicators",
+                ("indicators", i, "category"),
+                f"unknown category {ind.category!r}",
+                _did_you_mean(ind.category, categories) or f"categories are {', '.join(categories)}",
+            )
+        if ind.rate_of is not None and ind.rate_of not in ids:
+            yield Finding(
+                "indicators",
+                ("indicators", i, "rate_of"),
+                f"unknown indicator {ind.rate_of!r}",
+                _did_you_mean(ind.rate_of, ids),
+            )
+        for k, rel in enumerate(ind.related):
+            if rel not in ids:
+                yield Finding(
+                    "indicators", ("indicators", i, "related", k), f"unknown indicator {rel!r}", _did_you_mean(rel, ids)
+                )
+        if ind.classes is not None and len(set(ind.classes)) != len(ind.classes):
+            yield Finding("indicators", ("indicators", i, "classes"), "a class is listed twice")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, float | int) and not isinstance(value, bool)
+
+
+_COMPARATORS = {"increase": {">=", ">", "="}, "decrease": {"<=", "<", "="}}
+
+
+def check_target_values(f: PlanFiles) -> Iterator[Finding]:
+    plan = f.plan
+    for loc, t, i in f.targets():
+        ind = f.indicators.indicators[i]
+        year = t.year or plan.target_year
+        if t.kind in NUMERIC_KINDS:
+            if not _is_number(t.value):
+                yield Finding("indicators", (*loc, "value"), f"a {t.kind} target needs a number, not {t.value!r}")
+            if t.baseline is not None and not _is_number(t.baseline.value):
+                yield Finding(
+                    "indicators", (*loc, "baseline", "value"), f"a {t.kind} baseline needs a number, not {t.baseline.value!r}"
+                )
+        if t.kind == "share" or (t.kind == "maintain" and ind.unit == "%"):
+            for where, value in (((*loc, "value"), t.value), ((*loc, "baseline", "value"), t.baseline and t.baseline.value)):
+                if _is_number(value) and not 0 <= value <= 100:
+                    yield Finding("indicators", where, f"a share must lie within 0–100, not {value}")
+        if t.kind == "average_growth" and _is_number(t.value) and t.value <= -100:
+            yield Finding("indicators", (*loc, "value"), "a growth rate must be above −100 %")
+        if t.kind == "ordinal":
+            if not ind.classes:
+                yield Finding(
+                    "indicators",
+                    ("indicators", i, "classes"),
+                    "an ordinal target needs its indicator's classes",
+                    "list them best first, e.g. classes: [I, II, III, IV, V, 劣V]",
+                )
+            else:
+                for where, value in (((*loc, "value"), t.value), ((*loc, "baseline", "value"), t.baseline and t.baseline.value)):
+                    if value is not None and value not in ind.classes:
+                        yield Finding(
+                            "indicators",
+                            where,
+                            f"{value!r} is not one of the classes {', '.join(ind.classes)}",
+                            _did_you_mean(str(value), ind.classes),
+                        )
+        if t.kind == "milestone" and t.value is not None:
+            yield Finding("indicators", (*loc, "value"), "a milestone has no target value; leave it null")
+        if t.path is not None and t.kind not in ("level", "share"):
+            yield Finding("indicators", (*loc, "path"), f"a path applies to level and share targets, not {t.kind}")
+        allowed = _COMPARATORS.get(t.direction)
+        if allowed and t.kind not in ("milestone", "ordinal") and t.comparator not in allowed:
+            yield Finding(
+                "indicators",
+                (*loc, "comparator"),
+                f"comparator {t.comparator!r} contradicts direction {t.direction}",
+                f"use one of {', '.join(sorted(allowed))}",
+            )
+        if t.baseline is not None and t.baseline.year >= year:
+            yield Finding(
+                "indicators",
+                (*loc, "baseline", "year"),
+                f"the baseline year {t.baseline.year} is not before the target year {year}",
+            )
+        if t.year is not None and t.year <= plan.baseline_year:
+            yield Finding(
+                "indicators",
+                (*loc, "year"),
+                f"the target year {t.year} is not after the plan's baseline year {plan.baseline_year}",
+            )
+        start = t.start_year or plan.period.start
+        if start > year:
+            yield Finding("indicators", (*loc, "start_year"), f"the period starts ({start}) after the target year ({year})")
+
+
+def check_observations(f: PlanFiles) -> Iterator[Finding]:
+    indicators = {i.id: i for i in f.indicators.indicators}
+    kinds = {i.id: (i.targets[0].kind if i.targets else None) for i in f.indicators.indicators}
+    seen: set[tuple[str, str]] = set()
+    for n, obs in enumerate(f.observations.observations):
+        loc = ("observations", n)
+        ind = indicators.get(obs.indicator)
+        if ind is None:
+            yield Finding(
+                "observations", (*loc, "indicator"), f"unknown indicator {obs.indicator!r}", _did_you_mean(obs.indicator, indicators)
+            )
+            continue
+        try:
+            period = parse_period(obs.period)
+        except PeriodError as err:
+            yield Finding("observations", (*loc, "period"), str(err))
+            continue
+        if period.year <= f.plan.baseline_year - 10:
+            yield Finding("observations", (*loc, "period"), f"{period} is long before the plan's baseline {f.plan.baseline_year}")
+        key = (obs.indicator, str(period))
+        if key in seen:
+            yield Finding("observations", (*loc, "period"), f"a second figure for {obs.indicator} in {period}")
+        seen.add(key)
+        kind = kinds[obs.indicator]
+        if kind in NUMERIC_KINDS or kind is None:
+            if not _is_number(obs.value):
+                yield Finding("observations", (*loc, "value"), f"{obs.indicator} takes a number, not {obs.value!r}")
+        elif kind == "ordinal" and obs.value not in (ind.classes or []):
+            yield Finding("observations", (*loc, "value"), f"{obs.value!r} is not one of the classes {', '.join(ind.classes or [])}")
+
+
+def check_tasks(f: PlanFiles) -> Iterator[Finding]:
+    groups = [g.id for g in f.tasks.task_groups]
+    targets = [t.id for _, t, _ in f.targets()]
+    for key in ("task_groups", "tasks", "policies", "reforms"):
+        items = getattr(f.tasks, key)
+        nos: set[int] = set()
+        ids: set[str] = set()
+        for i, item in enumerate(items):
+            if item.number in nos:
+                yield Finding("tasks", (key, i, "number"), f"number {item.number} is used twice in {key}")
+            nos.add(item.number)
+            item_id = getattr(item, "id", None)
+            if item_id is not None:
+                if item_id in ids:
+                    yield Finding("tasks", (key, i, "id"), f"duplicate id {item_id!r} in {key}")
+                ids.add(item_id)
+            for k, target in enumerate(getattr(item, "targets", [])):
+                if target not in targets:
+                    yield Finding(
+                        "tasks", (key, i, "targets", k), f"unknown target {target!r}", _did_you_mean(target, targets)
+                    )
+    for i, task in enumerate(f.tasks.tasks):
+        if task.group not in groups:
+            yield Finding("tasks", ("tasks", i, "group"), f"unknown task group {task.group!r}", _did_you_mean(task.group, groups))
+
+
+CHECKS: list[Callable[[PlanFiles], Iterable[Finding]]] = [
+    check_plan_years,
+    check_unique_ids,
+    check_annex_numbers,
+    check_indicator_references,
+    check_target_values,
+    check_observations,
+    check_tasks,
+]
+
+
+def run_checks(files: PlanFiles) -> list[Finding]:
+    return [finding for check in CHECKS for finding in check(files)]

@@ -1,0 +1,83 @@
+"""Errors as values: every problem qzdc reports carries its place and a hint.
+
+Loading collects `Problem`s in one pass instead of stopping at the first; the CLI
+prints them as `file:line:col: field: message` or as JSON. Exceptions that reach
+the CLI are `QzdcError`s with the exit code they stand for, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+# Exit codes mean one thing each; README.md lists them.
+EXIT_OK = 0
+EXIT_BAD_DATA = 1
+EXIT_USAGE = 2
+EXIT_GATE = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, where it is, and what to do about it."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    field: str | None = None  # dotted path, e.g. indicators[3].targets[0].value
+    hint: str | None = None
+
+    def location(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class QzdcError(Exception):
+    """An error the user can fix; carries the exit code it means."""
+
+    exit_code = EXIT_BAD_DATA
+
+    def __init__(self, message: str, *, problems: list[Problem] | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message + (f" ({self.hint})" if self.hint else "")
+
+
+class DataError(QzdcError):
+    """The plan, an actuals file or an import file is wrong: exit 1."""
+
+    exit_code = EXIT_BAD_DATA
+
+
+class UsageError(QzdcError):
+    """The command line is wrong: exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def closest(name: str, candidates: list[str]) -> str | None:
+    """The candidate a mistyped name most likely meant, for "did you mean" hints."""
+    import difflib
+
+    matches = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -1,0 +1,268 @@
+"""Loading a plan directory into a checked `Plan`, with every error in one pass.
+
+A plan is a directory holding `plan.yaml` and `indicators.yaml`, and optionally
+`tasks.yaml` and `observations.yaml`. The built-in plan ships inside the package.
+Every problem found, in YAML syntax, in a file's shape or across files, comes back
+at once as `Problem`s with file, line, column and field path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from qzdc.checks import PlanFiles, run_checks
+from qzdc.errors import DataError, Problem, UsageError, closest
+from qzdc.models import (
+    Indicator,
+    IndicatorsFile,
+    ObservationsFile,
+    Plan,
+    PlanFile,
+    Target,
+    TasksFile,
+)
+from qzdc.yamlio import Loc, Positions, format_loc, load_file
+
+FILES: dict[str, tuple[str, type, bool]] = {
+    # key: (file name, model, required)
+    "plan": ("plan.yaml", PlanFile, True),
+    "indicators": ("indicators.yaml", IndicatorsFile, True),
+    "tasks": ("tasks.yaml", TasksFile, False),
+    "observations": ("observations.yaml", ObservationsFile, False),
+}
+
+PLAN_ENV = "QZDC_PLAN"
+
+
+def builtin_plan_dir() -> Path:
+    """The plan that ships with qzdc: inside the package once installed, `data/` in a checkout."""
+    packaged = Path(__file__).parent / "data"
+    if (packaged / "plan.yaml").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def plan_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Which plan to use: `--plan DIR`, else `QZDC_PLAN`, else the built-in plan."""
+    chosen = explicit or os.environ.get(PLAN_ENV)
+    if not chosen:
+        return builtin_plan_dir()
+    path = Path(chosen)
+    if not path.is_dir():
+        where = "--plan" if explicit else PLAN_ENV
+        raise UsageError(f"{where}: {path} is not a directory", hint="a plan is a directory holding plan.yaml and indicators.yaml")
+    return path
+
+
+def plan_files(directory: Path) -> list[Path]:
+    """The files that make up the plan in `directory`, in a fixed order."""
+    return [directory / name for name, _, _ in FILES.values()]
+
+
+@functools.cache
+def _adapter(model: type) -> TypeAdapter:
+    return TypeAdapter(model)
+
+
+# ── pydantic errors → problems with a place ──────────────────────────────────
+
+_TYPE_WORDS = {
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "none_required": "null",
+    "date_type": "a date (YYYY-MM-DD)",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "dataclass_type": "a mapping",
+}
+_UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
+_MISSING_FIELD = ("missing", "missing_argument")
+
+
+def _data_loc(data: Any, loc: tuple) -> tuple[Loc, str]:
+    """Split a pydantic loc into the part that exists in the data and a display path.
+
+    Pydantic adds union member names (`float`, `str`) to locs; they are not in the
+    data, so they are dropped. A missing or unknown field's name is kept for
+    display, though it has no place of its own.
+    """
+    kept: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier():
+            return tuple(kept), format_loc((*kept, part))
+    return tuple(kept), format_loc(tuple(kept))
+
+
+def _message(err: dict) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    if kind in _UNKNOWN_FIELD:
+        return f"unknown field {str(err['loc'][-1])!r}"
+    if kind in _MISSING_FIELD:
+        return "required field is missing"
+    if kind == "literal_error":
+        return f"{value!r} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
+    if value is None or isinstance(value, dict | list):
+        return err["msg"]
+    return f"{err['msg']} (got {value!r})"
+
+
+def _dataclass_in(hint: Any) -> type | None:
+    """The dataclass inside a type hint such as `list[Target] | None`, if any."""
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return hint
+    for arg in typing.get_args(hint):
+        found = _dataclass_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: type, loc: Loc) -> list[str]:
+    """The field names allowed in the mapping at `loc`, for a "did you mean" hint."""
+    current: type | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        hints = typing.get_type_hints(current)
+        current = _dataclass_in(hints.get(part))
+    return [f.name for f in dataclasses.fields(current) if f.init and f.name != "indicator"] if current else []
+
+
+def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type) -> list[Problem]:
+    """Turn a pydantic ValidationError into problems with file, line and column."""
+    positions = Positions(text)
+    grouped: dict[str, tuple[Loc, list[dict]]] = {}
+    for e in err.errors(include_url=False):
+        loc, display = _data_loc(data, e["loc"])
+        grouped.setdefault(display, (loc, []))[1].append(e)
+    problems: list[Problem] = []
+    for display, (loc, errs) in grouped.items():
+        first = errs[0]
+        hint = None
+        if len(errs) > 1 and all(e["type"] in _TYPE_WORDS for e in errs):
+            # one value that matched no member of a union: say what it could be
+            words = list(dict.fromkeys(_TYPE_WORDS[e["type"]] for e in errs))
+            message = f"expected {' or '.join(words)}, got {first.get('input')!r}"
+        else:
+            message = _message(first)
+        line, col = positions.find(loc)
+        if first["type"] in _UNKNOWN_FIELD:
+            name = str(first["loc"][-1])
+            parent = loc[:-1] if loc and loc[-1] == name else loc
+            allowed = _fields_at(model, parent)
+            guess = closest(name, allowed)
+            hint = f"did you mean {guess}?" if guess else (f"allowed: {', '.join(allowed)}" if allowed else None)
+            line, col = positions.find((*parent, name), key=True)
+        elif first["type"] == "literal_error":
+            expected = first.get("ctx", {}).get("expected", "")
+            words = [w.strip(" '") for w in expected.replace(" or ", ",").split(",")]
+            guess = closest(str(first.get("input")), words)
+            hint = f"did you mean {guess!r}?" if guess else None
+        problems.append(Problem(message, shown, line, col, field=display or None, hint=hint))
+    return problems
+
+
+# ── assembly ─────────────────────────────────────────────────────────────────
+
+
+def default_path(indicator: Indicator) -> str:
+    """Linear for percentages and ratios, geometric (compound growth) otherwise."""
+    return "linear" if indicator.unit in ("%", "", "倍") else "geometric"
+
+
+def _resolve_target(target: Target, indicator: Indicator, meta: PlanFile) -> Target:
+    update: dict[str, Any] = {"indicator": indicator.id}
+    if target.year is None:
+        update["year"] = meta.target_year
+    if target.start_year is None:
+        update["start_year"] = meta.period.start
+    if target.path is None and target.kind in ("level", "share"):
+        update["path"] = default_path(indicator)
+    return dataclasses.replace(target, **update)
+
+
+def assemble(files: PlanFiles, source_dir: str) -> Plan:
+    meta = files.plan
+    indicators = files.indicators.indicators
+    targets = [_resolve_target(t, ind, meta) for ind in indicators for t in ind.targets]
+    return Plan(
+        meta=meta,
+        indicators=indicators,
+        targets=targets,
+        observations=files.observations.observations,
+        task_groups=files.tasks.task_groups,
+        tasks=files.tasks.tasks,
+        policies=files.tasks.policies,
+        reforms=files.tasks.reforms,
+        source_dir=source_dir,
+    )
+
+
+def display_path(path: Path) -> str:
+    """A path as the user will recognise it: relative below the working directory."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def load_plan(directory: str | os.PathLike[str] | None = None) -> Plan:
+    """Load and check the plan in `directory` (see `plan_dir`); DataError lists every problem."""
+    base = plan_dir(directory)
+    problems: list[Problem] = []
+    parsed: dict[str, Any] = {}
+    texts: dict[str, tuple[str, str, Any]] = {}
+    for key, (name, model, required) in FILES.items():
+        path = base / name
+        shown = display_path(path)
+        if not path.exists():
+            if required:
+                problems.append(Problem("file not found", shown, hint=f"a plan directory needs {name}"))
+            else:
+                parsed[key] = model()
+            continue
+        data, file_problems, text = load_file(path, shown)
+        if file_problems:
+            problems.extend(file_problems)
+            continue
+        if data is None and not required:
+            parsed[key] = model()
+            continue
+        texts[key] = (text, shown, data)
+        try:
+            parsed[key] = _adapter(model).validate_python(data)
+        except ValidationError as err:
+            problems.extend(_validation_problems(err, data, text, shown, model))
+    if problems:
+        raise DataError(f"the plan in {base} has {len(problems)} problem(s)", problems=problems)
+
+    files = PlanFiles(**parsed)  # type: ignore[arg-type]
+    findings = run_checks(files)
+    if findings:
+        positions: dict[str, Positions] = {}
+        for f in findings:
+            text, shown, _ = texts[f.file]
+            if f.file not in positions:
+                positions[f.file] = Positions(text)
+            line, col = positions[f.file].find(f.loc)
+            problems.append(Problem(f.message, shown, line, col, field=format_loc(f.loc) or None, hint=f.hint))
+        raise DataError(f"the plan in {base} has {len(problems)} problem(s)", problems=problems)
+    return assemble(files, str(base))

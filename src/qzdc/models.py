@@ -1,0 +1,288 @@
+"""The plan's data types: what the YAML files may say, and what qzdc computes on.
+
+These are plain frozen dataclasses. Pydantic validates files into them
+(`TypeAdapter`, in `qzdc.loader`) but is not imported here: a command that
+finds the plan in its cache never loads pydantic, which keeps start-up fast. The
+`_V` markers carry the validation rules and are only read by pydantic when it
+builds its schema.
+
+One type per file (`PlanFile`, `IndicatorsFile`, `TasksFile`, `ObservationsFile`)
+checks types and field names; the cross-file rules (unique ids, references that
+resolve, values that fit their kind) live in `qzdc.checks`, where each problem can
+be given its exact place. `Plan` is the assembled, checked whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+Kind = Literal["level", "share", "average_growth", "cumulative", "maintain", "ordinal", "milestone"]
+Direction = Literal["increase", "decrease", "maintain"]
+PathKind = Literal["geometric", "linear"]
+# "~" is 左右 ("about"): it appears in the document's wording, kept on statements.
+Comparator = Literal[">=", ">", "<=", "<", "=", "~"]
+Strength = Literal["binding", "aspirational"]
+
+KINDS: tuple[str, ...] = ("level", "share", "average_growth", "cumulative", "maintain", "ordinal", "milestone")
+NUMERIC_KINDS = frozenset({"level", "share", "average_growth", "cumulative", "maintain"})
+SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class _V:
+    """Validation rules for pydantic, applied only when pydantic builds a schema.
+
+    Strict: a quoted "7.5" or a `true` where a number belongs is a mistake worth
+    reporting, not something to coerce.
+    """
+
+    def __init__(self, **constraints: Any):
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        schema.update(self.constraints)
+        return schema
+
+
+_strict = _V()
+Number = Annotated[float, _strict]
+Text = Annotated[str, _strict]
+NonEmpty = Annotated[str, _V(min_length=1)]
+Bool = Annotated[bool, _strict]
+Slug = Annotated[str, _V(pattern=SLUG_PATTERN, max_length=64)]
+Year = Annotated[int, _V(ge=1949, le=2100)]
+Count = Annotated[int, _V(ge=1)]
+# A figure in the plan: a number, a class such as "III", or nothing (milestones).
+Value = Number | Text | None
+# An observed value: a number, a class, done/not done, or the date it was done.
+ObservedValue = Number | Bool | dt.date | Text
+
+# Unknown fields are typos, not extensions.
+_CONFIG = {"extra": "forbid"}
+
+
+def _model(cls: type) -> type:
+    cls.__pydantic_config__ = _CONFIG  # type: ignore[attr-defined]
+    return dataclass(frozen=True, slots=True)(cls)
+
+
+@_model
+class Source:
+    """Where a figure stands in the document, and the document's own words."""
+
+    ref: NonEmpty
+    quote: Text | None = None
+
+
+@_model
+class Baseline:
+    year: Year
+    value: Value
+    # The year the figure really describes, where it differs from `year`
+    # (a census count filed as a later year's baseline).
+    vintage: Year | None = None
+    vintage_source: Source | None = None
+    source: Source | None = None
+    note: Text | None = None
+
+
+@_model
+class Statement:
+    """Another place in the document that states the same target, in its own words."""
+
+    source: Source
+    value: Value = None
+    comparator: Comparator | None = None
+    strength: Strength = "binding"
+    # How the value is read from the quote, where the number is not written there.
+    reading: Text | None = None
+    note: Text | None = None
+
+
+@_model
+class Target:
+    id: Slug
+    kind: Kind
+    direction: Direction
+    source: Source
+    path: PathKind | None = None
+    comparator: Comparator = ">="
+    strength: Strength = "binding"
+    baseline: Baseline | None = None
+    value: Value = None
+    # Target year, and the first year of the period a cumulative or average-growth
+    # target runs over; both default to the plan's when the plan is assembled.
+    year: Year | None = None
+    start_year: Year | None = None
+    reading: Text | None = None
+    statements: list[Statement] = field(default_factory=list)
+    note: Text | None = None
+    # Filled in when the plan is assembled: the indicator this target is set on.
+    indicator: Text = ""
+
+    @property
+    def period_years(self) -> int:
+        """N: the years a cumulative or average-growth target runs over."""
+        assert self.year is not None and self.start_year is not None
+        return self.year - self.start_year + 1
+
+
+@_model
+class Indicator:
+    id: Slug
+    annex_no: Annotated[int, _V(ge=1, le=999)] | None
+    category: Slug
+    name: NonEmpty
+    name_en: NonEmpty
+    unit: Text
+    source: Source
+    pilot: Bool = False
+    # For a growth-rate indicator: the level indicator whose growth it is.
+    rate_of: Slug | None = None
+    related: list[Slug] = field(default_factory=list)
+    # For an ordinal indicator: its classes from best to worst.
+    classes: list[Text] | None = None
+    note: Text | None = None
+    targets: list[Target] = field(default_factory=list)
+
+
+@_model
+class Category:
+    id: Slug
+    name: NonEmpty
+    name_en: NonEmpty
+
+
+@_model
+class PlanPeriod:
+    start: Year
+    end: Year
+
+
+@_model
+class Thresholds:
+    """Pace-ratio cut points: R ≥ on_track is on track, and so on down."""
+
+    on_track: Number = 0.95
+    at_risk: Number = 0.6
+    off_track: Number = 0.0
+
+
+@_model
+class PlanFile:
+    """`plan.yaml`: what the document is and how it is judged."""
+
+    schema_version: Literal[1]
+    id: Annotated[str, _V(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+    title: NonEmpty
+    period: PlanPeriod
+    baseline_year: Year
+    target_year: Year
+    categories: Annotated[list[Category], _V(min_length=1)]
+    title_en: Text | None = None
+    document_no: Text | None = None
+    issuer: Text | None = None
+    issuer_en: Text | None = None
+    issued: dt.date | None = None
+    review: list[Literal["monthly", "quarterly", "half_year", "year_end"]] = field(default_factory=list)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    # Rows in the plan's indicator annex; each annex number 1..annex_rows once.
+    annex_rows: Annotated[int, _V(ge=0)] = 0
+
+
+@_model
+class IndicatorsFile:
+    indicators: list[Indicator]
+
+
+Departments = Annotated[list[NonEmpty], _V(min_length=1)]
+
+
+@_model
+class TaskGroup:
+    number: Count  # 序号
+    id: Slug
+    name: NonEmpty
+    title: Text | None = None
+    source: Source | None = None
+
+
+@_model
+class Task:
+    number: Count
+    id: Slug
+    group: Slug
+    name: NonEmpty
+    lead: Departments  # 牵头单位
+    support: list[NonEmpty] = field(default_factory=list)  # 配合单位
+    targets: list[Slug] = field(default_factory=list)
+    source: Source | None = None
+
+
+@_model
+class ListItem:
+    """A row of the major policy list (附件2) or the major reform list (附件3)."""
+
+    number: Count
+    text: NonEmpty
+    lead: Departments
+    targets: list[Slug] = field(default_factory=list)
+    source: Source | None = None
+
+
+@_model
+class TasksFile:
+    task_groups: list[TaskGroup] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    policies: list[ListItem] = field(default_factory=list)
+    reforms: list[ListItem] = field(default_factory=list)
+
+
+@_model
+class Observation:
+    """A measured value of an indicator for a period (`2024`, `2025-Q3`, `2025-09`)."""
+
+    indicator: NonEmpty
+    period: Annotated[int, _strict] | Text
+    value: ObservedValue
+    source: Source | None = None
+    note: Text | None = None
+    reading: Text | None = None
+    # Where it came from: the plan document itself, or a user's actuals file.
+    origin: Literal["plan", "actuals"] = "plan"
+    recorded_at: Text | None = None
+
+
+@_model
+class ObservationsFile:
+    observations: list[Observation] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """The assembled, checked plan. Targets carry their resolved defaults."""
+
+    meta: PlanFile
+    indicators: list[Indicator]
+    targets: list[Target]
+    observations: list[Observation]
+    task_groups: list[TaskGroup]
+    tasks: list[Task]
+    policies: list[ListItem]
+    reforms: list[ListItem]
+    source_dir: str = ""
+    indicators_by_id: dict[str, Indicator] = field(init=False, repr=False)
+    targets_by_id: dict[str, Target] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.indicators_by_id = {i.id: i for i in self.indicators}
+        self.targets_by_id = {t.id: t for t in self.targets}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.indicators_by_id[indicator_id]
+
+    def category(self, category_id: str) -> Category:
+        return next(c for c in self.meta.categories if c.id == category_id)

@@ -1,0 +1,189 @@
+"""Reading YAML safely, and finding where in the file a value stands.
+
+Two paths. The fast one parses with PyYAML's C loader (where available) under a
+safe constructor that refuses duplicate keys; it is all a valid file ever needs.
+Only when something is wrong do we compose the file again into nodes to learn the
+line and column of every key and value, so that a pydantic error at
+`indicators[3].targets[0].value` can be reported at `indicators.yaml:88:16`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qzdc.errors import Problem
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Tags a plan may use: plain data only. Anything else (`!!python/object`, custom
+# tags, `!!binary`) is refused before it can construct anything.
+_SAFE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
+)
+
+# Aliases can make a small file expand enormously ("billion laughs"); a plan has
+# a few thousand nodes at most.
+_MAX_NODES = 2_000_000
+
+Loc = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    def __init__(self, message: str, line: int | None, column: int | None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The C-accelerated safe loader, refusing duplicate keys and exotic tags."""
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML signature
+        if node.tag not in _SAFE_TAGS:
+            raise YamlProblem(
+                f"the tag {node.tag!r} is not allowed",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "plan files hold plain data: numbers, text, lists and mappings",
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(
+                    "merge keys (<<) are not supported",
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    "write the fields out in full",
+                )
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, bool) and key_node.value.lower() not in ("true", "false"):
+                # YAML 1.1 reads the keys no/yes/on/off as booleans.
+                raise YamlProblem(
+                    f"the key {key_node.value!r} reads as {str(key).lower()} in YAML",
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    f'quote it: "{key_node.value}"',
+                )
+            try:
+                hash(key)
+            except TypeError:
+                raise YamlProblem(
+                    "a mapping key must be plain text or a number",
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                ) from None
+            if key in seen:
+                first = seen[key]
+                raise YamlProblem(
+                    f"duplicate key {key!r} (first at line {first.line + 1})",
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    "YAML would silently keep only the last one; remove or rename one of them",
+                )
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+def _problem_from_yaml_error(err: yaml.YAMLError, file: str) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    what = getattr(err, "problem", None) or str(err)
+    context = getattr(err, "context", None)
+    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    return Problem(message=message, file=file, line=line, column=column)
+
+
+def read_text(path: Path) -> str:
+    """A plan file's text; plan files are UTF-8 (a BOM is tolerated)."""
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text safely. Returns the data, or None and the problems."""
+    loader = _SafeLoader(text)
+    try:
+        return loader.get_single_data(), []
+    except YamlProblem as p:
+        return None, [Problem(p.message, file, p.line, p.column, hint=p.hint)]
+    except yaml.YAMLError as err:
+        return None, [_problem_from_yaml_error(err, file)]
+    except RecursionError:
+        return None, [Problem("the YAML nests too deeply", file)]
+    finally:
+        loader.dispose()
+
+
+class Positions:
+    """Line and column of each key and value in a YAML document, by data path."""
+
+    def __init__(self, text: str):
+        self.values: dict[Loc, tuple[int, int]] = {}
+        self.keys: dict[Loc, tuple[int, int]] = {}
+        try:
+            root = yaml.compose(text, Loader=_BaseLoader)
+        except yaml.YAMLError:
+            root = None
+        if root is not None:
+            self._walk(root, (), [0])
+
+    def _walk(self, node: yaml.Node, loc: Loc, count: list[int]) -> None:
+        count[0] += 1
+        if count[0] > _MAX_NODES:
+            return
+        self.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                child = (*loc, key)
+                self.keys.setdefault(child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                self._walk(value_node, child, count)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self._walk(item, (*loc, i), count)
+
+    def find(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        """The place of `loc`, or of its nearest ancestor that exists in the file."""
+        probe = tuple(loc)
+        while True:
+            if key and probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return None, None
+            probe = probe[:-1]
+
+
+def format_loc(loc: Loc) -> str:
+    """`("indicators", 3, "targets", 0, "value")` → `indicators[3].targets[0].value`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def load_file(path: Path, display: str | None = None) -> tuple[Any, list[Problem], str]:
+    """Read and parse one YAML file: (data, problems, text)."""
+    shown = display or str(path)
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        return None, [Problem("file not found", shown)], ""
+    except UnicodeDecodeError as err:
+        return None, [Problem(f"not UTF-8 text (byte {err.start})", shown, hint="save the file as UTF-8")], ""
+    except OSError as err:
+        return None, [Problem(f"cannot read: {err.strerror}", shown)], ""
+    data, problems = parse(text, shown)
+    return data, problems, text
