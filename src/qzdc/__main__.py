@@ -1,3 +1,3 @@
-from qzdc.cli import main
+from qzdc.cli.app import main
 
 main()

@@ -1,0 +1,213 @@
+"""Views of the plan as written: indicators, tasks, policies and reforms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qzdc.i18n import tr
+from qzdc.models import Indicator, ListItem, Plan, Target
+from qzdc.view import Column, View, display
+
+
+def indicator_name(indicator: Indicator, lang: str) -> str:
+    return indicator.name if lang == "zh" else indicator.name_en
+
+
+def category_name(plan: Plan, category_id: str, lang: str) -> str:
+    category = plan.category(category_id)
+    return category.name if lang == "zh" else category.name_en
+
+
+def primary_target(indicator: Indicator, plan: Plan) -> Target | None:
+    """The target the indicator's own row sets: its first, with resolved defaults."""
+    if not indicator.targets:
+        return None
+    return plan.targets_by_id[indicator.targets[0].id]
+
+
+def _value_text(value: Any, indicator: Indicator) -> str:
+    return display(value)
+
+
+def summary(plan: Plan) -> dict[str, int]:
+    return {
+        "indicators": len(plan.indicators),
+        "annex_indicators": sum(1 for i in plan.indicators if i.annex_no is not None),
+        "targets": len(plan.targets),
+        "observations": len(plan.observations),
+        "tasks": len(plan.tasks),
+        "policies": len(plan.policies),
+        "reforms": len(plan.reforms),
+    }
+
+
+def indicators_view(plan: Plan, lang: str) -> View:
+    data: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    cells: list[dict[str, str]] = []
+    for ind in plan.indicators:
+        target = primary_target(ind, plan)
+        baseline = target.baseline if target else None
+        record = {
+            "id": ind.id,
+            "annex_no": ind.annex_no,
+            "category": ind.category,
+            "name": ind.name,
+            "name_en": ind.name_en,
+            "unit": ind.unit,
+            "kind": target.kind if target else None,
+            "direction": target.direction if target else None,
+            "path": target.path if target else None,
+            "comparator": target.comparator if target else None,
+            "strength": target.strength if target else None,
+            "pilot": ind.pilot,
+            "baseline": {"year": baseline.year, "value": baseline.value} if baseline else None,
+            "target": {"year": target.year, "value": target.value} if target else None,
+            "targets": [t.id for t in ind.targets],
+            "source": ind.source.ref,
+        }
+        data.append(record)
+        rows.append(
+            {
+                **{k: v for k, v in record.items() if k not in ("baseline", "target", "targets")},
+                "baseline_year": baseline.year if baseline else None,
+                "baseline_value": baseline.value if baseline else None,
+                "target_year": target.year if target else None,
+                "target_value": target.value if target else None,
+            }
+        )
+        cells.append(
+            {
+                "annex_no": display(ind.annex_no) if ind.annex_no else "",
+                "id": ind.id,
+                "category": category_name(plan, ind.category, lang),
+                "name": indicator_name(ind, lang) + (f" ({tr('aspirational', lang)})" if target and target.strength == "aspirational" else ""),
+                "unit": ind.unit,
+                "kind": tr(target.kind, lang) if target else "—",
+                "baseline": f"{display(baseline.value)} ({baseline.year})" if baseline else "—",
+                "target": _target_text(target) if target else "—",
+                "pilot": tr("yes", lang) if ind.pilot else "",
+            }
+        )
+    columns = [
+        Column("category", tr("col.category", lang)),
+        Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True),
+        Column("id", tr("col.id", lang), drop=2),
+        Column("name", tr("col.name", lang)),
+        Column("unit", tr("col.unit", lang), no_wrap=True),
+        Column("kind", tr("col.kind", lang), drop=1),
+        Column("baseline", tr("col.baseline", lang), align="right"),
+        Column("target", tr("col.target", lang), align="right"),
+        Column("pilot", tr("col.pilot", lang), drop=1),
+    ]
+    csv_columns = [
+        "id", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "path", "comparator",
+        "strength", "pilot", "baseline_year", "baseline_value", "target_year", "target_value", "source",
+    ]  # fmt: skip
+    return View(
+        data=data,
+        columns=columns,
+        rows=rows,
+        cells=cells,
+        title=tr("title.indicators", lang),
+        group_key="category",
+        csv_columns=csv_columns,
+    )
+
+
+def _target_text(target: Target) -> str:
+    if target.kind == "milestone":
+        return f"✓ ({target.year})"
+    comparator = {">": ">", "<": "<", "<=": "≤"}.get(target.comparator, "")
+    return f"{comparator}{display(target.value)} ({target.year})"
+
+
+def tasks_view(plan: Plan, lang: str) -> View:
+    groups = {g.id: g for g in plan.task_groups}
+    data = []
+    cells = []
+    for task in plan.tasks:
+        group = groups.get(task.group)
+        data.append(
+            {
+                "number": task.number,
+                "id": task.id,
+                "group": task.group,
+                "group_name": group.name if group else None,
+                "name": task.name,
+                "lead": task.lead,
+                "support": task.support,
+                "targets": task.targets,
+                "source": task.source.ref if task.source else None,
+            }
+        )
+        cells.append(
+            {
+                "group": f"{group.number}. {group.name}" if group else task.group,
+                "number": str(task.number),
+                "name": task.name,
+                "lead": "、".join(task.lead),
+                "support": "、".join(task.support) or "—",
+                "targets": "、".join(_target_label(plan, t, lang) for t in task.targets) or "—",
+            }
+        )
+    columns = [
+        Column("group", tr("col.group", lang)),
+        Column("number", tr("col.number", lang), align="right", no_wrap=True),
+        Column("name", tr("col.task", lang)),
+        Column("lead", tr("col.lead", lang)),
+        Column("support", tr("col.support", lang), drop=1),
+        Column("targets", tr("col.targets", lang), drop=2),
+    ]
+    rows = [{**d, "group": d["group"]} for d in data]
+    return View(
+        data=data,
+        columns=columns,
+        rows=rows,
+        cells=cells,
+        title=tr("title.tasks", lang),
+        group_key="group",
+        csv_columns=["number", "id", "group", "group_name", "name", "lead", "support", "targets"],
+    )
+
+
+def _target_label(plan: Plan, target_id: str, lang: str) -> str:
+    target = plan.targets_by_id[target_id]
+    return indicator_name(plan.indicator(target.indicator), lang)
+
+
+def list_view(plan: Plan, which: str, lang: str) -> View:
+    """The policy list (附件2) or the reform list (附件3)."""
+    items: list[ListItem] = plan.policies if which == "policies" else plan.reforms
+    data = [
+        {
+            "number": item.number,
+            "text": item.text,
+            "lead": item.lead,
+            "targets": item.targets,
+            "source": item.source.ref if item.source else None,
+        }
+        for item in items
+    ]
+    cells = [
+        {
+            "number": str(item.number),
+            "text": item.text,
+            "lead": "、".join(item.lead),
+        }
+        for item in items
+    ]
+    header = "col.policy" if which == "policies" else "col.reform"
+    columns = [
+        Column("number", tr("col.number", lang), align="right", no_wrap=True),
+        Column("text", tr(header, lang)),
+        Column("lead", tr("col.lead", lang)),
+    ]
+    return View(
+        data=data,
+        columns=columns,
+        rows=data,
+        cells=cells,
+        title=tr(f"title.{which}", lang),
+        csv_columns=["number", "text", "lead", "targets"],
+    )

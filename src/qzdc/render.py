@@ -1,0 +1,202 @@
+"""The one place that decides table, JSON, CSV or Markdown.
+
+Only this module (and the HTML/Excel report writers) turn a `View` into text;
+only this module imports rich, and only when a table is asked for.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import sys
+from typing import Any, TextIO
+
+from qzdc.view import Column, View
+
+FORMATS = ("table", "json", "csv", "markdown")
+EXTENSIONS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".jsonl": "jsonl",
+}
+
+# Status colours: green for done or on course, amber for risk, red for behind.
+STYLES = {
+    "status.achieved": "bold green",
+    "status.on_track": "green",
+    "status.at_risk": "yellow",
+    "status.off_track": "red",
+    "status.moving_away": "bold red",
+    "status.pending": "cyan",
+    "status.no_data": "dim",
+    "severity.error": "bold red",
+    "severity.warning": "yellow",
+    "severity.info": "cyan",
+    "dim": "dim",
+}
+
+
+def format_from_path(path: str) -> str | None:
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower())
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never under NO_COLOR or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def terminal_width(stream: TextIO) -> int:
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 20:
+        return int(columns)
+    if use_color(stream) or (getattr(stream, "isatty", None) and stream.isatty()):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            pass
+    return 100
+
+
+def to_json(data: Any) -> str:
+    # allow_nan=False: a NaN or infinity must never reach a script as a number.
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, list | tuple):
+        return "、".join(str(_csv_value(v)) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def to_csv(view: View) -> str:
+    keys = view.csv_columns or [c.key for c in view.columns if not c.display_only]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(keys)
+    for row in view.rows:
+        writer.writerow([_csv_value(row.get(k)) for k in keys])
+    return buffer.getvalue()
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(columns: list[Column], cells: list[dict[str, str]]) -> list[str]:
+    lines = ["| " + " | ".join(_md_escape(c.header) for c in columns) + " |"]
+    lines.append("| " + " | ".join("---:" if c.align == "right" else "---" for c in columns) + " |")
+    for row in cells:
+        lines.append("| " + " | ".join(_md_escape(row.get(c.key, "")) for c in columns) + " |")
+    return lines
+
+
+def to_markdown(view: View) -> str:
+    cells = view.display_cells()
+    columns = [c for c in view.columns if c.key != view.group_key]
+    lines: list[str] = []
+    if view.title:
+        lines += [f"## {_md_escape(view.title)}", ""]
+    if view.group_key:
+        for label, indices in _groups(view, cells):
+            lines += [f"### {_md_escape(label)}", ""]
+            lines += _md_table(columns, [cells[i] for i in indices])
+            lines.append("")
+    else:
+        lines += _md_table(columns, cells)
+        lines.append("")
+    if view.footer:
+        lines += [_md_escape(view.footer), ""]
+    return "\n".join(lines)
+
+
+def _groups(view: View, cells: list[dict[str, str]]) -> list[tuple[str, list[int]]]:
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(cells):
+        groups.setdefault(row.get(view.group_key or "", ""), []).append(i)
+    return list(groups.items())
+
+
+def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
+    """A rich table as text, fitted to `width`: low-priority columns drop first."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    color = use_color(stream) if color is None else color
+    width = width or terminal_width(stream)
+    cells = view.display_cells()
+    styles = view.styles or [{} for _ in cells]
+    columns = [c for c in view.columns if c.key != view.group_key]
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+    def build(shown: list[Column]) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, title=view.title, show_lines=False, pad_edge=False, expand=False)
+        for c in shown:
+            table.add_column(c.header, justify="right" if c.align == "right" else "left", no_wrap=c.no_wrap)
+        groups = _groups(view, cells) if view.group_key else [("", list(range(len(cells))))]
+        for g, (label, indices) in enumerate(groups):
+            if view.group_key:
+                if g:
+                    table.add_section()
+                table.add_row(Text(label, style="bold"), *[""] * (len(shown) - 1))
+            for i in indices:
+                table.add_row(*[Text(cells[i].get(c.key, ""), style=styles[i].get(c.key) and STYLES.get(styles[i][c.key], "") or "") for c in shown])
+        return table
+
+    shown = list(columns)
+    levels = sorted({c.drop for c in columns if c.drop}, reverse=True)
+    table = build(shown)
+    for level in levels:
+        if console.measure(table).minimum <= width:
+            break
+        shown = [c for c in shown if c.drop != level]
+        table = build(shown)
+    console.print(table)
+    if view.footer:
+        console.print(view.footer)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def render(view: View, fmt: str, *, stream: TextIO | None = None) -> str:
+    """`view` as text in `fmt`; the stream decides a table's width and colour."""
+    if fmt == "json":
+        return to_json(view.data)
+    if fmt == "csv":
+        return to_csv(view)
+    if fmt == "markdown":
+        return to_markdown(view)
+    if fmt == "table":
+        return to_table(view, stream or sys.stdout)
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,83 @@
+"""What a command shows, independent of how: the one shape every renderer takes.
+
+A command builds a `View`: the JSON payload (raw numbers, stable keys), the
+columns and rows for CSV (raw) and for tables and Markdown (display text), and
+optional grouping, per-cell styles and a footer. `qzdc.render` turns it into a
+rich table, JSON, CSV or Markdown; no command has its own copy of that branch.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Column:
+    key: str
+    header: str
+    align: str = "left"  # "right" for figures
+    # 0: always shown; a higher number is dropped earlier when the terminal is narrow.
+    drop: int = 0
+    # Shown in tables and Markdown only (CSV carries the raw column instead).
+    display_only: bool = False
+    no_wrap: bool = False
+
+
+@dataclass
+class View:
+    data: Any  # the JSON payload
+    columns: list[Column]
+    rows: list[dict[str, Any]]  # raw values by column key (CSV)
+    cells: list[dict[str, str]] | None = None  # display text by column key (table, Markdown)
+    styles: list[dict[str, str]] | None = None  # style names by column key, e.g. "status.on_track"
+    title: str | None = None
+    group_key: str | None = None  # rows are grouped under this cell's text in tables
+    footer: str | None = None
+    csv_columns: list[str] | None = None  # CSV header keys; default: the non-display columns
+
+    def display_cells(self) -> list[dict[str, str]]:
+        if self.cells is not None:
+            return self.cells
+        return [{c.key: display(row.get(c.key)) for c in self.columns} for row in self.rows]
+
+
+def display(value: Any, decimals: int | None = None) -> str:
+    """A raw value as people read it: no trailing zeros, em dash for nothing."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, float | int):
+        return fmt_number(value, decimals)
+    if isinstance(value, list | tuple):
+        return "、".join(display(v) for v in value)
+    return str(value)
+
+
+def fmt_number(value: float, decimals: int | None = None) -> str:
+    """2 decimals at most by default, trailing zeros dropped: 63.8, 25.37, 7500."""
+    if not math.isfinite(value):
+        return "—"
+    places = 2 if decimals is None else decimals
+    text = f"{value:.{places}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "-0.0", "-0.00"):
+        text = text[1:]
+    return text
+
+
+def fmt_signed(value: float, decimals: int = 2) -> str:
+    text = fmt_number(value, decimals)
+    return text if text.startswith("-") or text.strip("0.") == "" else "+" + text
+
+
+@dataclass
+class Rendered:
+    """A rendered document: text, or bytes for binary formats (xlsx)."""
+
+    text: str | None = None
+    data: bytes | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
