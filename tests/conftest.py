@@ -1,0 +1,64 @@
+"""Shared test helpers: run the CLI in-process with stdout and stderr kept apart."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import qzdc.cli.commands  # noqa: F401 - registers the commands
+from qzdc.cli.app import app
+from qzdc.loader import builtin_plan_dir
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test starts from the same environment: no user settings leak in."""
+    for name in ("QZDC_PLAN", "QZDC_ACTUALS", "QZDC_LANG", "NO_COLOR", "QZDC_CACHE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    # A cache, if any, must never be shared between tests or with the user's.
+    monkeypatch.setenv("QZDC_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Run]:
+    """Run qzdc in-process from a scratch working directory: `cli("status", "--format", "json")`."""
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
+        result = CliRunner().invoke(app, list(args), env=env, input=input)
+        return Run(result.exit_code, result.stdout, result.stderr, result.exception if result.exit_code not in (0, 1, 2, 3) else None)
+
+    return run
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    """A writable copy of the built-in plan, for tests that break or edit it."""
+    target = tmp_path / "plan"
+    shutil.copytree(builtin_plan_dir(), target)
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` by `new` in a file, failing loudly if `old` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
