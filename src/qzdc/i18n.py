@@ -48,7 +48,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.strength": ("属性", "Strength"),
     "col.latest": ("最新值", "Latest"),
     "col.period": ("期间", "Period"),
-    "col.required": ("尚需增速/年增量", "Still required"),
+    "col.required": ("尚需/年", "Needed/yr"),
     "col.progress": ("进度", "Progress"),
     "col.status": ("状态", "Status"),
     "col.number": ("序号", "No."),

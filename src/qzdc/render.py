@@ -69,9 +69,23 @@ def terminal_width(stream: TextIO) -> int:
     return 100
 
 
-def to_json(data: Any) -> str:
+def clean_floats(data: Any) -> Any:
+    """Floats to 12 significant digits: 17.39999999999999 (float noise) becomes 17.4.
+
+    Twelve digits is far beyond any figure in a plan, so nothing real is lost.
+    """
+    if isinstance(data, float):
+        return float(f"{data:.12g}") if math.isfinite(data) else data
+    if isinstance(data, dict):
+        return {k: clean_floats(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [clean_floats(v) for v in data]
+    return data
+
+
+def to_json(data: Any, *, indent: int | None = 2) -> str:
     # allow_nan=False: a NaN or infinity must never reach a script as a number.
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(clean_floats(data), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
 def _csv_value(value: Any) -> Any:
@@ -82,6 +96,7 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
             return ""
+        value = clean_floats(value)
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, list | tuple):
         return "、".join(str(_csv_value(v)) for v in value)
@@ -138,6 +153,21 @@ def _groups(view: View, cells: list[dict[str, str]]) -> list[tuple[str, list[int
     return list(groups.items())
 
 
+def _needed_width(columns: list[Column], cells: list[dict[str, str]]) -> int:
+    """The narrowest a table of these columns can be without cutting a no-wrap cell."""
+    from rich.cells import cell_len
+
+    total = 0
+    for c in columns:
+        header = cell_len(c.header)
+        if c.no_wrap:
+            content = max((cell_len(row.get(c.key, "")) for row in cells), default=0)
+            total += max(header, content)
+        else:
+            total += max(c.min_width, min(header, 8))
+    return total + 3 * len(columns)
+
+
 def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
     """A rich table as text, fitted to `width`: low-priority columns drop first."""
     from rich import box
@@ -149,7 +179,34 @@ def to_table(view: View, stream: TextIO, *, width: int | None = None, color: boo
     width = width or terminal_width(stream)
     cells = view.display_cells()
     styles = view.styles or [{} for _ in cells]
-    columns = [c for c in view.columns if c.key != view.group_key]
+    shown = [c for c in view.columns if c.key != view.group_key]
+    for level in sorted({c.drop for c in shown if c.drop}, reverse=True):
+        if _needed_width(shown, cells) <= width:
+            break
+        shown = [c for c in shown if c.drop != level]
+
+    table = Table(box=box.SIMPLE_HEAD, title=view.title, pad_edge=False, title_justify="left")
+    for c in shown:
+        table.add_column(
+            c.header,
+            justify="right" if c.align == "right" else "left",
+            no_wrap=c.no_wrap,
+            overflow="ellipsis" if c.no_wrap else "fold",
+            min_width=None if c.no_wrap else c.min_width,
+        )
+    groups = _groups(view, cells) if view.group_key else [("", list(range(len(cells))))]
+    # The group label goes in the first wrapping column, so it never widens a narrow one.
+    label_at = next((i for i, c in enumerate(shown) if not c.no_wrap), 0)
+    for g, (label, indices) in enumerate(groups):
+        if view.group_key:
+            if g:
+                table.add_section()
+            label_row = [Text("")] * len(shown)
+            label_row[label_at] = Text(label, style="bold")
+            table.add_row(*label_row)
+        for i in indices:
+            table.add_row(*[Text(cells[i].get(c.key, ""), style=STYLES.get(styles[i].get(c.key, ""), "")) for c in shown])
+
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -160,29 +217,6 @@ def to_table(view: View, stream: TextIO, *, width: int | None = None, color: boo
         emoji=False,
         legacy_windows=False,
     )
-
-    def build(shown: list[Column]) -> Table:
-        table = Table(box=box.SIMPLE_HEAD, title=view.title, show_lines=False, pad_edge=False, expand=False)
-        for c in shown:
-            table.add_column(c.header, justify="right" if c.align == "right" else "left", no_wrap=c.no_wrap)
-        groups = _groups(view, cells) if view.group_key else [("", list(range(len(cells))))]
-        for g, (label, indices) in enumerate(groups):
-            if view.group_key:
-                if g:
-                    table.add_section()
-                table.add_row(Text(label, style="bold"), *[""] * (len(shown) - 1))
-            for i in indices:
-                table.add_row(*[Text(cells[i].get(c.key, ""), style=styles[i].get(c.key) and STYLES.get(styles[i][c.key], "") or "") for c in shown])
-        return table
-
-    shown = list(columns)
-    levels = sorted({c.drop for c in columns if c.drop}, reverse=True)
-    table = build(shown)
-    for level in levels:
-        if console.measure(table).minimum <= width:
-            break
-        shown = [c for c in shown if c.drop != level]
-        table = build(shown)
     console.print(table)
     if view.footer:
         console.print(view.footer)

@@ -23,6 +23,8 @@ class Column:
     # Shown in tables and Markdown only (CSV carries the raw column instead).
     display_only: bool = False
     no_wrap: bool = False
+    # The narrowest a wrapping column may get, in terminal cells (CJK counts 2).
+    min_width: int = 6
 
 
 @dataclass

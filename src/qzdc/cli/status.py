@@ -1,0 +1,126 @@
+"""`qzdc status`: where every target stands, and `--fail-on` for scripts."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from qzdc.cli.app import (
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    app,
+    emit,
+    err,
+    handle_errors,
+    load,
+    resolve_format,
+)
+from qzdc.errors import EXIT_GATE, UsageError
+
+
+class StatusName(str, Enum):
+    achieved = "achieved"
+    on_track = "on_track"
+    at_risk = "at_risk"
+    off_track = "off_track"
+    moving_away = "moving_away"
+    pending = "pending"
+    no_data = "no_data"
+
+
+class Gate(str, Enum):
+    at_risk = "at_risk"
+    off_track = "off_track"
+    moving_away = "moving_away"
+
+
+ActualsOption = Annotated[
+    Path | None,
+    typer.Option("--actuals", help="Actuals file (default: $QZDC_ACTUALS, else ./actuals.yaml).", show_default=False),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Judge as of this period (2024, 2025-Q3, 2025-09); later data is ignored. Default: the latest period with data.", show_default=False),
+]
+CategoryOption = Annotated[
+    list[str] | None,
+    typer.Option("--category", help="Only this category (id, 经济发展, or Economy); repeatable.", show_default=False),
+]
+PilotOption = Annotated[bool, typer.Option("--pilot", help="Only 市级试点指标 (municipal pilot indicators).")]
+StatusOption = Annotated[
+    list[StatusName] | None,
+    typer.Option("--status", help="Only targets at this status; repeatable.", show_default=False),
+]
+FailOnOption = Annotated[
+    Gate | None,
+    typer.Option("--fail-on", help="Exit 3 if any shown target is at this status or worse (at_risk < off_track < moving_away).", show_default=False),
+]
+
+
+def parse_as_of(text: str | None, plan: Any) -> Any:
+    """`--as-of` as a Period within the plan's years, or None for the latest data."""
+    if text is None:
+        return None
+    from qzdc.periods import PeriodError, parse_period
+
+    try:
+        period = parse_period(text)
+    except PeriodError as error:
+        raise UsageError(f"--as-of: {error}") from None
+    meta = plan.meta
+    if not meta.baseline_year < period.year <= meta.target_year:
+        raise UsageError(
+            f"--as-of {period} is outside the plan",
+            hint=f"the plan runs from {meta.baseline_year + 1} to {meta.target_year}",
+        )
+    return period
+
+
+def observations(plan: Any, actuals: Path | None) -> list[Any]:
+    """The plan's own reported figures, then the user's actuals, which supersede them."""
+    from qzdc.actuals import actuals_path, read_actuals
+
+    return [*plan.observations, *read_actuals(actuals_path(actuals), plan)]
+
+
+@app.command()
+@handle_errors
+def status(
+    plan: PlanOption = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
+    category: CategoryOption = None,
+    pilot: PilotOption = False,
+    status_filter: StatusOption = None,
+    fail_on: FailOnOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """Where every target stands: latest value, still required, progress and status.
+
+    Example: qzdc status --pilot --format csv -o status.csv
+    """
+    from qzdc.status import Filters, build_status, status_view
+
+    chosen = resolve_format(fmt, output)
+    loaded = load(plan)
+    filters = Filters(
+        categories=list(category or []),
+        pilot=pilot,
+        statuses=[s.value for s in status_filter or []],
+    )
+    report = build_status(loaded, observations(loaded, actuals), as_of=parse_as_of(as_of, loaded), filters=filters)
+    emit(status_view(report, lang.value), chosen, output)
+    if fail_on is not None:
+        failing = report.failing(fail_on.value)
+        if failing:
+            names = ", ".join(r.target.id for r in failing)
+            err(f"qzdc: {len(failing)} target(s) at {fail_on.value} or worse: {names}")
+            raise typer.Exit(EXIT_GATE)

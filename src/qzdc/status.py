@@ -1,0 +1,322 @@
+"""Where every target stands: the engine's assessments joined to the plan's words.
+
+`build_status` runs the engine over a plan and its observations (the plan's own
+figures, then a user's actuals, which supersede them) and applies the filters.
+`status_json` is the stable machine interface (README: "JSON interface");
+`status_view` is the table, CSV and Markdown. Reports and batch runs reuse both.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from qzdc.engine import SEVERITY, STATUSES, Assessment, assess, latest_period
+from qzdc.errors import UsageError
+from qzdc.i18n import tr
+from qzdc.listing import category_name, indicator_name
+from qzdc.models import Indicator, Observation, Plan, Target
+from qzdc.periods import Period
+from qzdc.view import Column, View, display, fmt_number
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    target: Target
+    indicator: Indicator
+    assessment: Assessment
+
+
+@dataclass
+class Filters:
+    categories: list[str] = field(default_factory=list)  # ids or names, any language
+    pilot: bool = False
+    statuses: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StatusReport:
+    plan: Plan
+    as_of: Period | None
+    rows: list[Row]
+
+    def summary(self) -> dict[str, int]:
+        counts = Counter(r.assessment.status for r in self.rows)
+        return {s: counts.get(s, 0) for s in STATUSES}
+
+    def failing(self, fail_on: str) -> list[Row]:
+        """Rows at `fail_on` or worse (at_risk < off_track < moving_away)."""
+        level = SEVERITY[fail_on]
+        return [r for r in self.rows if SEVERITY.get(r.assessment.status, 0) >= level]
+
+
+def _category_ids(plan: Plan, wanted: list[str]) -> set[str]:
+    ids: set[str] = set()
+    for name in wanted:
+        match = [c.id for c in plan.meta.categories if name in (c.id, c.name) or name.casefold() == c.name_en.casefold()]
+        if not match:
+            known = ", ".join(f"{c.id} ({c.name})" for c in plan.meta.categories)
+            raise UsageError(f"unknown category {name!r}", hint=f"categories are {known}")
+        ids.update(match)
+    return ids
+
+
+def build_status(
+    plan: Plan,
+    observations: list[Observation],
+    *,
+    as_of: Period | None = None,
+    filters: Filters | None = None,
+) -> StatusReport:
+    """Assess every target of `plan`, then keep the rows the filters ask for.
+
+    `as_of` None means the latest period with data; observations after `as_of`
+    are ignored.
+    """
+    filters = filters or Filters()
+    for status in filters.statuses:
+        if status not in STATUSES:
+            raise UsageError(f"unknown status {status!r}", hint=f"statuses are {', '.join(STATUSES)}")
+    effective = as_of or latest_period(observations)
+    by_indicator: dict[str, list[Observation]] = {}
+    for obs in observations:
+        by_indicator.setdefault(obs.indicator, []).append(obs)
+    categories = _category_ids(plan, filters.categories) if filters.categories else None
+    order = {c.id: i for i, c in enumerate(plan.meta.categories)}
+    rows: list[Row] = []
+    for target in plan.targets:
+        indicator = plan.indicator(target.indicator)
+        if categories is not None and indicator.category not in categories:
+            continue
+        if filters.pilot and not indicator.pilot:
+            continue
+        assessment = assess(
+            target,
+            by_indicator.get(indicator.id, []),
+            as_of=effective,
+            thresholds=plan.meta.thresholds,
+            classes=indicator.classes,
+        )
+        if filters.statuses and assessment.status not in filters.statuses:
+            continue
+        rows.append(Row(target, indicator, assessment))
+    # Annex rows first in annex order, then the body-text targets, within each category.
+    rows.sort(key=lambda r: (order.get(r.indicator.category, 99), r.indicator.annex_no is None, r.indicator.annex_no or 0))
+    return StatusReport(plan, effective, rows)
+
+
+# ── the JSON interface ───────────────────────────────────────────────────────
+
+
+def _pct(fraction: float | None) -> float | None:
+    return None if fraction is None else fraction * 100
+
+
+def _pace(value: float | None, assessment: Assessment, target: Target) -> dict[str, Any] | None:
+    """A pace figure with what it is: a growth rate in % or a change per year."""
+    if value is None:
+        return None
+    if assessment.pace_unit == "rate":
+        return {"value": value * 100, "type": "rate_pct"}
+    return {"value": value, "type": "change_per_year"}
+
+
+def _json_value(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def target_json(row: Row) -> dict[str, Any]:
+    t, ind, a = row.target, row.indicator, row.assessment
+    latest = a.latest
+    expected = a.expected_now
+    projected = a.projected
+    rate_valued = t.kind == "average_growth"
+    return {
+        "id": t.id,
+        "indicator": ind.id,
+        "annex_no": ind.annex_no,
+        "category": ind.category,
+        "name": ind.name,
+        "name_en": ind.name_en,
+        "unit": ind.unit,
+        "kind": t.kind,
+        "direction": t.direction,
+        "path": t.path,
+        "comparator": t.comparator,
+        "strength": t.strength,
+        "pilot": ind.pilot,
+        "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
+        "target": {"year": t.year, "value": t.value},
+        "latest": {"period": str(latest.period), "value": _json_value(latest.value), "origin": latest.origin}
+        if latest
+        else None,
+        "status": a.status,
+        "final": a.final,
+        "progress_pct": _pct(a.progress),
+        "pace_ratio": a.pace_ratio,
+        "required_from_baseline": _pace(a.required_from_baseline, a, t),
+        "observed_pace": _pace(a.observed_pace, a, t),
+        "required_now": _pace(a.required_now, a, t),
+        "expected_now": expected,
+        "projected": None
+        if projected is None
+        else {
+            "value": projected * 100 if rate_valued else projected,
+            "gap": (a.projected_gap or 0) * 100 if rate_valued else a.projected_gap,
+            "type": "rate_pct" if rate_valued else "value",
+        },
+        "year_reached": a.year_reached,
+        "method": a.method,
+        "notes": list(a.notes),
+        "source": t.source.ref,
+    }
+
+
+def status_json(report: StatusReport) -> dict[str, Any]:
+    meta = report.plan.meta
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": {
+            "id": meta.id,
+            "title": meta.title,
+            "document_no": meta.document_no,
+            "baseline_year": meta.baseline_year,
+            "target_year": meta.target_year,
+        },
+        "as_of": str(report.as_of) if report.as_of else None,
+        "targets": [target_json(r) for r in report.rows],
+        "summary": report.summary(),
+    }
+
+
+# ── table, CSV and Markdown ──────────────────────────────────────────────────
+
+CSV_COLUMNS = [
+    "id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "strength", "pilot",
+    "baseline_year", "baseline_value", "latest_period", "latest_value", "target_year", "target_value", "status",
+    "progress_pct", "pace_ratio", "required_now", "required_now_type", "expected_now", "projected", "projected_gap",
+    "year_reached", "method",
+]  # fmt: skip
+
+
+def _csv_row(data: dict[str, Any]) -> dict[str, Any]:
+    baseline, target, latest = data["baseline"] or {}, data["target"], data["latest"] or {}
+    required = data["required_now"] or {}
+    projected = data["projected"] or {}
+    return {
+        **{k: data[k] for k in ("id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind")},
+        **{k: data[k] for k in ("direction", "strength", "pilot", "status", "progress_pct", "pace_ratio")},
+        "baseline_year": baseline.get("year"),
+        "baseline_value": baseline.get("value"),
+        "latest_period": latest.get("period"),
+        "latest_value": latest.get("value"),
+        "target_year": target["year"],
+        "target_value": target["value"],
+        "required_now": required.get("value"),
+        "required_now_type": required.get("type"),
+        "expected_now": data["expected_now"],
+        "projected": projected.get("value"),
+        "projected_gap": projected.get("gap"),
+        "year_reached": data["year_reached"],
+        "method": data["method"],
+    }
+
+
+_COMPARATOR_SIGNS = {">": ">", "<": "<", "<=": "≤", "=": "=", "~": "≈"}
+
+
+def target_text(target: Target) -> str:
+    """The target as a person writes it: 67, >100, ≤1.7, III, ✓."""
+    if target.kind == "milestone":
+        return "✓"
+    if target.kind == "ordinal":
+        return str(target.value)
+    return _COMPARATOR_SIGNS.get(target.comparator, "") + display(target.value)
+
+
+def required_text(row: Row, lang: str) -> str:
+    a = row.assessment
+    if a.required_now is None:
+        return "—"
+    if a.pace_unit == "rate":
+        return f"{fmt_number(a.required_now * 100)}%"
+    unit = "pp" if row.indicator.unit == "%" else ""
+    sign = "+" if a.required_now > 0 else ""
+    return f"{sign}{fmt_number(a.required_now)}{unit}"
+
+
+def _latest_text(row: Row, lang: str) -> str:
+    latest = row.assessment.latest
+    if latest is None:
+        return "—"
+    value = latest.value
+    if row.target.kind == "milestone":
+        from qzdc.engine import milestone_done
+
+        text = ("完成" if lang == "zh" else "done") if milestone_done(value) else ("未完成" if lang == "zh" else "not done")
+    else:
+        text = display(_json_value(value))
+    return f"{text} ({latest.period})"
+
+
+def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
+    t, ind, a = row.target, row.indicator, row.assessment
+    name = indicator_name(ind, lang)
+    if t.strength == "aspirational":
+        name += "（力争）" if lang == "zh" else " (aspirational)"
+    baseline = "—"
+    if t.baseline is not None:
+        baseline = display(t.baseline.value)
+        if t.baseline.year != plan.meta.baseline_year:
+            baseline += f" ({t.baseline.year})"
+    return {
+        "category": category_name(plan, ind.category, lang),
+        "annex_no": str(ind.annex_no) if ind.annex_no else "",
+        "name": name,
+        "unit": ind.unit,
+        "baseline": baseline,
+        "latest": _latest_text(row, lang),
+        "target": target_text(t),
+        "required": required_text(row, lang),
+        "progress": f"{fmt_number(a.progress * 100, 0)}%" if a.progress is not None else "—",
+        "status": tr(a.status, lang),
+    }
+
+
+def summary_text(summary: dict[str, int], lang: str) -> str:
+    sep = "  " if lang == "zh" else " · "
+    return sep.join(f"{tr(s, lang)} {n}" for s, n in summary.items() if n)
+
+
+def status_view(report: StatusReport, lang: str) -> View:
+    data = status_json(report)
+    columns = [
+        Column("category", tr("col.category", lang)),
+        Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True, drop=3),
+        Column("name", tr("col.name", lang), min_width=12),
+        Column("unit", tr("col.unit", lang), no_wrap=True, drop=2),
+        Column("baseline", tr("col.baseline", lang), align="right", drop=1, no_wrap=True),
+        Column("latest", tr("col.latest", lang), align="right", no_wrap=True),
+        Column("target", tr("col.target", lang), align="right", no_wrap=True),
+        Column("required", tr("col.required", lang), align="right", no_wrap=True, drop=1),
+        Column("progress", tr("col.progress", lang), align="right", no_wrap=True, drop=2),
+        Column("status", tr("col.status", lang), no_wrap=True),
+    ]
+    as_of = str(report.as_of) if report.as_of else "—"
+    title = f"{report.plan.meta.title} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
+    return View(
+        data=data,
+        columns=columns,
+        rows=[_csv_row(t) for t in data["targets"]],
+        cells=[status_cells(r, report.plan, lang) for r in report.rows],
+        styles=[{"status": f"status.{r.assessment.status}"} for r in report.rows],
+        title=title,
+        group_key="category",
+        footer=summary_text(data["summary"], lang),
+        csv_columns=CSV_COLUMNS,
+    )
