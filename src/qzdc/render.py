@@ -14,7 +14,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from qzdc.view import Column, View
+from qzdc.view import Column, Document, View
 
 FORMATS = ("table", "json", "csv", "markdown")
 EXTENSIONS = {
@@ -223,8 +223,39 @@ def to_table(view: View, stream: TextIO, *, width: int | None = None, color: boo
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
-def render(view: View, fmt: str, *, stream: TextIO | None = None) -> str:
+def _document(doc: Document, fmt: str, stream: TextIO) -> str:
+    if fmt == "json":
+        return to_json(doc.data)
+    if fmt == "csv":
+        if doc.csv_view is None:
+            raise ValueError("this document has no table to write as CSV")
+        return to_csv(doc.csv_view)
+    if fmt == "markdown":
+        parts = [f"## {_md_escape(doc.title)}", ""]
+        for section in doc.sections:
+            parts += [f"### {_md_escape(section.title)}", ""]
+            if section.lines:
+                parts += ["```", *section.lines, "```", ""]
+            if section.view is not None:
+                parts.append(to_markdown(section.view))
+        return "\n".join(parts)
+    color = use_color(stream)
+    bold = "\x1b[1m" if color else ""
+    reset = "\x1b[0m" if color else ""
+    parts = [f"{bold}{doc.title}{reset}", ""]
+    for section in doc.sections:
+        parts.append(f"{bold}{section.title}{reset}")
+        parts += [f"  {line}" for line in section.lines]
+        if section.view is not None:
+            parts.append(to_table(section.view, stream).rstrip("\n"))
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render(view: View | Document, fmt: str, *, stream: TextIO | None = None) -> str:
     """`view` as text in `fmt`; the stream decides a table's width and colour."""
+    if isinstance(view, Document):
+        return _document(view, fmt, stream or sys.stdout)
     if fmt == "json":
         return to_json(view.data)
     if fmt == "csv":

@@ -77,9 +77,19 @@ def fmt_signed(value: float, decimals: int = 2) -> str:
 
 
 @dataclass
-class Rendered:
-    """A rendered document: text, or bytes for binary formats (xlsx)."""
+class Section:
+    """A part of a document: a table, or preformatted lines (facts, a text chart)."""
 
-    text: str | None = None
-    data: bytes | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    title: str
+    view: View | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """Several sections under one title (`qzdc show`). JSON is `data`; CSV is `csv_view`."""
+
+    data: Any
+    title: str
+    sections: list[Section]
+    csv_view: View | None = None

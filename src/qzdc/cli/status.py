@@ -124,3 +124,49 @@ def status(
             names = ", ".join(r.target.id for r in failing)
             err(f"qzdc: {len(failing)} target(s) at {fail_on.value} or worse: {names}")
             raise typer.Exit(EXIT_GATE)
+
+
+@app.command()
+@handle_errors
+def show(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, Annex 1 number or Chinese name (e.g. 9, high_tech_enterprises, 高新技术企业).")],
+    plan: PlanOption = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """One indicator in full: the plan's words, observations, the path year by year and every figure behind the status.
+
+    Example: qzdc show 4
+    """
+    from qzdc.lookup import find_indicator
+    from qzdc.show import show_document
+
+    chosen = resolve_format(fmt, output)
+    loaded = load(plan)
+    found = find_indicator(loaded, indicator)
+    doc = show_document(loaded, found, observations(loaded, actuals), parse_as_of(as_of, loaded), lang.value)
+    emit(doc, chosen, output)
+
+
+@app.command()
+@handle_errors
+def owners(
+    department: Annotated[str | None, typer.Argument(help="A department (单位), e.g. 区农业农村委. Omit for all departments.")] = None,
+    plan: PlanOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """Which tasks, policies and reforms a department leads or supports, and the targets they carry.
+
+    Example: qzdc owners 区农业农村委
+    """
+    from qzdc.owners import department_view, departments_view
+
+    chosen = resolve_format(fmt, output)
+    loaded = load(plan)
+    view = departments_view(loaded, lang.value) if department is None else department_view(loaded, department, lang.value)
+    emit(view, chosen, output)

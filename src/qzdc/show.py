@@ -1,0 +1,260 @@
+"""`qzdc show`: one indicator in full — the plan's words, every observation, the
+required path beside the actuals, and every figure behind each target's status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qzdc.charts import text_chart
+from qzdc.engine import Assessment, PathStep, assess, milestone_done, required_path
+from qzdc.i18n import tr
+from qzdc.listing import category_name, indicator_name
+from qzdc.models import Indicator, Observation, Plan, Target
+from qzdc.periods import Period, PeriodError, parse_period
+from qzdc.status import Row, _json_value, target_json, target_text
+from qzdc.view import Column, Document, Section, View, display, fmt_number
+
+
+def _label(zh: str, en: str, lang: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def observation_records(observations: list[Observation]) -> list[dict[str, Any]]:
+    """Every observation, in period order, each marked used or superseded.
+
+    For each period the last one given counts (the plan's figure first, then a
+    user's entries in the order they were recorded).
+    """
+    last: dict[str, int] = {}
+    keyed: list[tuple[Period | None, int, Observation]] = []
+    for i, obs in enumerate(observations):
+        try:
+            period = parse_period(obs.period)
+        except PeriodError:
+            period = None
+        key = str(period) if period else str(obs.period)
+        last[key] = i
+        keyed.append((period, i, obs))
+    keyed.sort(key=lambda item: (item[0].sort_key() if item[0] else (0, 0, 0), item[1]))
+    records = []
+    for period, i, obs in keyed:
+        key = str(period) if period else str(obs.period)
+        records.append(
+            {
+                "period": key,
+                "value": _json_value(obs.value),
+                "origin": obs.origin,
+                "source": obs.source.ref if obs.source else None,
+                "quote": obs.source.quote if obs.source else None,
+                "note": obs.note,
+                "recorded_at": obs.recorded_at,
+                "used": last[key] == i,
+            }
+        )
+    return records
+
+
+def _statement_records(target: Target) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": s.source.ref,
+            "quote": s.source.quote,
+            "value": s.value,
+            "comparator": s.comparator,
+            "strength": s.strength,
+            "note": s.note,
+        }
+        for s in target.statements
+    ]
+
+
+def _path_records(steps: list[PathStep]) -> list[dict[str, Any]]:
+    return [
+        {"year": s.year, "required": s.required, "actual": _json_value(s.actual), "period": str(s.period) if s.period else None}
+        for s in steps
+    ]
+
+
+def _facts_target(target: Target, lang: str) -> list[str]:
+    lines = [
+        f"{_label('目标', 'target', lang)}: {target_text(target)} ({target.year})  "
+        f"{tr(target.kind, lang)} · {tr(target.direction, lang)} · {tr(target.strength, lang)}"
+        + (f" · {_label('路径', 'path', lang)} {target.path}" if target.path else ""),
+    ]
+    if target.baseline is not None:
+        base = f"{_label('基期', 'baseline', lang)}: {display(target.baseline.value)} ({target.baseline.year})"
+        if target.baseline.vintage and target.baseline.vintage != target.baseline.year:
+            base += _label(
+                f"，实为{target.baseline.vintage}年数据", f", really a {target.baseline.vintage} figure", lang
+            )
+        lines.append(base)
+    quote = f" “{target.source.quote}”" if target.source.quote else ""
+    lines.append(f"{_label('出处', 'source', lang)}: {target.source.ref}{quote}")
+    for s in target.statements:
+        lines.append(
+            f"{_label('另见', 'also', lang)}: {s.source.ref} “{s.source.quote or ''}” → {display(s.value)}"
+            + (f" ({tr(s.strength, lang)})" if s.strength != "binding" else "")
+        )
+    if target.note:
+        lines.append(f"{_label('说明', 'note', lang)}: {target.note}")
+    return lines
+
+
+def _pace_text(value: float | None, a: Assessment, unit: str) -> str:
+    if value is None:
+        return "—"
+    if a.pace_unit == "rate":
+        return f"{fmt_number(value * 100)} %"
+    return f"{fmt_number(value)} {'pp' if unit == '%' else unit}".rstrip()
+
+
+def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> list[str]:
+    unit = ind.unit
+    per_year = _label("/年", "/yr", lang)
+    lines = [
+        f"{_label('状态', 'status', lang)}: {tr(a.status, lang)}"
+        + (_label("（最终）", " (final)", lang) if a.final else "")
+        + f"   {_label('方法', 'method', lang)}: {a.method}",
+    ]
+    if a.latest is not None:
+        value = a.latest.value
+        shown = (
+            (_label("完成", "done", lang) if milestone_done(value) else _label("未完成", "not done", lang))
+            if target.kind == "milestone"
+            else display(_json_value(value))
+        )
+        origin = _label("方案", "plan", lang) if a.latest.origin == "plan" else _label("录入", "actuals", lang)
+        lines.append(f"{_label('最新值', 'latest', lang)}: {shown} ({a.latest.period}, {origin})")
+    figures = [
+        (_label("自基期起所需", "required from the baseline", lang), _pace_text(a.required_from_baseline, a, unit) + per_year),
+        (_label("当前应达", "expected now", lang), display(a.expected_now)),
+        (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit) + per_year),
+        (_label("剩余每年尚需", "still required each year", lang), _pace_text(a.required_now, a, unit) + per_year),
+        (_label("进度", "progress", lang), f"{fmt_number(a.progress * 100)} %" if a.progress is not None else "—"),
+        (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
+        (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a)),
+        (_label("按实际速度达标年份", "year reached at the observed pace", lang), str(a.year_reached) if a.year_reached else "—"),
+    ]
+    lines += [f"{k}: {v}" for k, v in figures if not v.startswith("—")]
+    lines += [f"· {note}" for note in a.notes]
+    return lines
+
+
+def _projected_text(target: Target, a: Assessment) -> str:
+    if a.projected is None:
+        return "—"
+    if target.kind == "average_growth":
+        gap = f" ({'+' if (a.projected_gap or 0) >= 0 else ''}{fmt_number((a.projected_gap or 0) * 100)} pp)"
+        return f"{fmt_number(a.projected * 100)} %{gap}"
+    gap = a.projected_gap or 0
+    return f"{fmt_number(a.projected)} ({'+' if gap >= 0 else ''}{fmt_number(gap)})"
+
+
+def _path_view(steps: list[PathStep], lang: str) -> View:
+    columns = [
+        Column("year", _label("年份", "Year", lang), align="right", no_wrap=True),
+        Column("required", _label("路径要求", "Required", lang), align="right", no_wrap=True),
+        Column("actual", _label("实际", "Actual", lang), align="right", no_wrap=True),
+        Column("period", _label("期间", "Period", lang), no_wrap=True),
+    ]
+    rows = _path_records(steps)
+    cells = [
+        {"year": str(r["year"]), "required": display(r["required"]), "actual": display(r["actual"]), "period": r["period"] or ""}
+        for r in rows
+    ]
+    return View(data=rows, columns=columns, rows=rows, cells=cells)
+
+
+def _chart(target: Target, steps: list[PathStep], lang: str) -> list[str]:
+    numeric = [
+        (str(s.year), s.actual if isinstance(s.actual, int | float) and not isinstance(s.actual, bool) else None, s.required)
+        for s in steps
+    ]
+    legend = (_label("实际", "actual", lang), _label("路径要求", "required path", lang))
+    return text_chart(numeric, legend=legend, zero_based=target.kind in ("average_growth", "cumulative"))
+
+
+def show_document(plan: Plan, indicator: Indicator, observations: list[Observation], as_of: Period | None, lang: str) -> Document:
+    own = [o for o in observations if o.indicator == indicator.id]
+    targets = [t for t in plan.targets if t.indicator == indicator.id]
+    target_data = []
+    sections = [
+        Section(
+            _label("指标", "Indicator", lang),
+            lines=[
+                f"{indicator.id} · {category_name(plan, indicator.category, lang)}"
+                + (f" · {_label('附件1 序号', 'Annex 1 no.', lang)} {indicator.annex_no}" if indicator.annex_no else "")
+                + (f" · {_label('市级试点指标', 'municipal pilot indicator', lang)}" if indicator.pilot else ""),
+                f"{indicator.name} / {indicator.name_en}" + (f" ({indicator.unit})" if indicator.unit else ""),
+                f"{_label('出处', 'source', lang)}: {indicator.source.ref}"
+                + (f" “{indicator.source.quote}”" if indicator.source.quote else ""),
+                *([f"{_label('说明', 'note', lang)}: {indicator.note}"] if indicator.note else []),
+            ],
+        )
+    ]
+    path_rows: list[dict[str, Any]] = []
+    from qzdc.engine import latest_period
+
+    effective = as_of or latest_period(observations)
+    for target in targets:
+        a = assess(target, own, as_of=effective, thresholds=plan.meta.thresholds, classes=indicator.classes)
+        steps = required_path(target, own, as_of=effective)
+        record = target_json(Row(target, indicator, a))
+        record["statements"] = _statement_records(target)
+        record["path"] = _path_records(steps)
+        target_data.append(record)
+        path_rows += [{"target": target.id, **r} for r in record["path"]]
+        title = _label("目标", "Target", lang) + f" {target.id}"
+        sections.append(Section(title, lines=_facts_target(target, lang) + [""] + _facts_status(target, indicator, a, lang)))
+        if steps:
+            sections.append(
+                Section(_label("路径与实际", "Path and actuals", lang), view=_path_view(steps, lang), lines=_chart(target, steps, lang))
+            )
+    records = observation_records(own)
+    obs_view = View(
+        data=records,
+        columns=[
+            Column("period", _label("期间", "Period", lang), no_wrap=True),
+            Column("value", _label("数值", "Value", lang), align="right", no_wrap=True),
+            Column("origin", _label("来源类型", "From", lang), no_wrap=True),
+            Column("source", _label("来源", "Source", lang)),
+            Column("used", _label("采用", "Used", lang), no_wrap=True),
+        ],
+        rows=records,
+        cells=[
+            {
+                "period": r["period"],
+                "value": display(r["value"]),
+                "origin": _label("方案", "plan", lang) if r["origin"] == "plan" else _label("录入", "actuals", lang),
+                "source": r["source"] or "",
+                "used": "✓" if r["used"] else _label("已被取代", "superseded", lang),
+            }
+            for r in records
+        ],
+    )
+    sections.append(Section(_label("观测值", "Observations", lang), view=obs_view if records else None, lines=[] if records else ["—"]))
+    data = {
+        "schema_version": 1,
+        "as_of": str(effective) if effective else None,
+        "indicator": {
+            "id": indicator.id,
+            "annex_no": indicator.annex_no,
+            "category": indicator.category,
+            "name": indicator.name,
+            "name_en": indicator.name_en,
+            "unit": indicator.unit,
+            "pilot": indicator.pilot,
+            "source": indicator.source.ref,
+            "quote": indicator.source.quote,
+            "note": indicator.note,
+        },
+        "targets": target_data,
+        "observations": records,
+    }
+    csv_view = View(
+        data=path_rows,
+        columns=[Column(k, k) for k in ("target", "year", "required", "actual", "period")],
+        rows=path_rows,
+    )
+    title = f"{indicator_name(indicator, lang)} · {_label('截至', 'as of', lang)} {effective or '—'}"
+    return Document(data=data, title=title, sections=sections, csv_view=csv_view)
