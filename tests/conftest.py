@@ -42,7 +42,12 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Run]:
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
         result = CliRunner().invoke(app, list(args), env=env, input=input)
-        return Run(result.exit_code, result.stdout, result.stderr, result.exception if result.exit_code not in (0, 1, 2, 3) else None)
+        return Run(
+            result.exit_code,
+            result.stdout,
+            result.stderr,
+            result.exception if result.exit_code not in (0, 1, 2, 3) else None,
+        )
 
     return run
 
@@ -60,5 +65,3 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-

@@ -16,7 +16,7 @@ _EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 def _bar(cells: float) -> str:
     whole = int(cells)
-    rest = int(round((cells - whole) * 8))
+    rest = round((cells - whole) * 8)
     if rest == 8:
         whole, rest = whole + 1, 0
     return "█" * whole + (_EIGHTHS[rest] if rest else "")
@@ -52,7 +52,7 @@ def text_chart(
             for i, ch in enumerate(bar[: width + 1]):
                 chars[i] = ch
         if required is not None:
-            at = min(width, max(0, int(round((required - lo) * scale))))
+            at = min(width, max(0, round((required - lo) * scale)))
             chars[at] = "│" if chars[at] == " " else "┃"
         text = f"{label.ljust(label_width)} {''.join(chars)} "
         text += f"{fmt_number(actual) if actual is not None else '—':>8} / {fmt_number(required) if required is not None else '—'}"

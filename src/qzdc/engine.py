@@ -146,7 +146,9 @@ class Consistency:
         return self.implied_level >= self.level_target * (1 - 1e-6)
 
 
-def rate_level_consistency(level_now: float, year_now: int, rate: float, level_target: float, year_target: int) -> Consistency:
+def rate_level_consistency(
+    level_now: float, year_now: int, rate: float, level_target: float, year_target: int
+) -> Consistency:
     """The level the rate implies by the target year, and the rate the level needs."""
     years = year_target - year_now
     implied = needed = None
@@ -339,9 +341,13 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         b, t0 = None, None  # type: ignore[assignment]
         after = numeric
     if base is not None and base.vintage is not None and base.vintage != base.year:
-        notes.append(f"the baseline is a {base.vintage} figure filed under {base.year}; the path runs from {base.year} as the plan has it")
+        notes.append(
+            f"the baseline is a {base.vintage} figure filed under {base.year}; the path runs from {base.year} as the plan has it"
+        )
     if not after:
-        return Assessment(target.id, "no_data", target.path or "linear", tuple(notes + ["no observation after the baseline"]))
+        return Assessment(
+            target.id, "no_data", target.path or "linear", tuple([*notes, "no observation after the baseline"])
+        )
     latest = after[-1]
     y, t = float(latest.value), latest.period.time
     final = t >= t_end
@@ -352,7 +358,12 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         # One observation and no baseline: no pace can be measured.
         notes.append("no baseline and a single observation: judged by whether the target holds")
         return Assessment(
-            target.id, "achieved" if met else "off_track", "comparator", tuple(notes), progress=1.0 if met else None, **common
+            target.id,
+            "achieved" if met else "off_track",
+            "comparator",
+            tuple(notes),
+            progress=1.0 if met else None,
+            **common,
         )
 
     increasing = target.direction != "decrease"
@@ -361,7 +372,14 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         # Met at the baseline (or the target equals it): no pace to measure.
         why = "the target equals the baseline" if goal == b else "the target was already met at the baseline"
         notes.append(f"{why}: judged by whether it still holds (pace ratio undefined)")
-        return Assessment(target.id, "achieved" if met else "off_track", "comparator", tuple(notes), progress=1.0 if met else 0.0, **common)
+        return Assessment(
+            target.id,
+            "achieved" if met else "off_track",
+            "comparator",
+            tuple(notes),
+            progress=1.0 if met else 0.0,
+            **common,
+        )
 
     path = target.path or "linear"
     if path == "geometric" and (b <= 0 or y <= 0 or goal <= 0):
@@ -383,7 +401,9 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         if not final:
             root = _pow(goal / y, 1 / remaining)
             r_now = root - 1 if root is not None else None
-        projected = y if final else (_finite(y * (_pow(1 + r_obs, remaining) or math.nan)) if r_obs is not None else None)
+        projected = (
+            y if final else (_finite(y * (_pow(1 + r_obs, remaining) or math.nan)) if r_obs is not None else None)
+        )
         if met:
             n = 0.0
         elif r_obs is not None and r_obs != 0 and (goal > y) == (r_obs > 0):
@@ -443,7 +463,9 @@ def _years_in_period(target: Target, series: list[Point]) -> tuple[list[Point], 
     """Annual points within the target's period, the year-to-date point after them, and notes."""
     assert target.year is not None and target.start_year is not None
     notes: list[str] = []
-    in_period = [p for p in series if target.start_year <= p.period.year <= target.year and _number(p.value) is not None]
+    in_period = [
+        p for p in series if target.start_year <= p.period.year <= target.year and _number(p.value) is not None
+    ]
     annual = [p for p in in_period if p.period.is_year]
     ytd = [p for p in in_period if not p.period.is_year]
     partial = ytd[-1] if ytd and (not annual or ytd[-1].period.year > annual[-1].period.year) else None
@@ -469,7 +491,9 @@ def _assess_average_growth(target: Target, series: list[Point], thresholds: Thre
     n_years = target.period_years
     annual, partial, notes = _years_in_period(target, series)
     if not annual and partial is None:
-        return Assessment(target.id, "no_data", "average growth", tuple(notes + ["no yearly growth rate in the period"]))
+        return Assessment(
+            target.id, "no_data", "average growth", tuple([*notes, "no yearly growth rate in the period"])
+        )
     rates = [float(p.value) / 100 for p in annual]
     k = len(rates)
     used = tuple(annual + ([partial] if partial else []))
@@ -532,7 +556,7 @@ def _assess_cumulative(target: Target, series: list[Point], thresholds: Threshol
     n_years = target.period_years
     annual, partial, notes = _years_in_period(target, series)
     if not annual and partial is None:
-        return Assessment(target.id, "no_data", "cumulative", tuple(notes + ["no yearly flow in the period"]))
+        return Assessment(target.id, "no_data", "cumulative", tuple([*notes, "no yearly flow in the period"]))
     flows = [float(p.value) for p in annual]
     k = len(flows)
     total = sum(flows)
@@ -589,7 +613,7 @@ def _held_series(target: Target, series: list[Point], test: Any, method: str) ->
     t0 = target.baseline.year if target.baseline else None
     after = [p for p in series if t0 is None or p.period.time > t0]
     if not after:
-        return Assessment(target.id, "no_data", method, tuple(notes + ["no observation after the baseline"]))
+        return Assessment(target.id, "no_data", method, tuple([*notes, "no observation after the baseline"]))
     latest = after[-1]
     breaches = [p for p in after if not test(p.value)]
     final = latest.period.year >= target.year and latest.period.is_year
@@ -605,7 +629,14 @@ def _held_series(target: Target, series: list[Point], test: Any, method: str) ->
         notes.append(f"final: the latest figure is for the target year {target.year}")
     held = sum(1 for p in after if test(p.value))
     return Assessment(
-        target.id, status, method, tuple(notes), latest=latest, final=final, used=tuple(after), progress=held / len(after)
+        target.id,
+        status,
+        method,
+        tuple(notes),
+        latest=latest,
+        final=final,
+        used=tuple(after),
+        progress=held / len(after),
     )
 
 
@@ -652,14 +683,28 @@ def _assess_milestone(target: Target, series: list[Point], as_of: Period | None)
         first = done[0]
         when = first.value if isinstance(first.value, dt.date) else None
         year = when.year if when else first.period.year
-        notes = (f"done in {year}",) if year <= target.year else (f"done in {year}, after the target year {target.year}",)
+        notes = (
+            (f"done in {year}",) if year <= target.year else (f"done in {year}, after the target year {target.year}",)
+        )
         status = "achieved" if year <= target.year else "off_track"
-        return Assessment(target.id, status, "milestone", notes, latest=first, final=True, used=tuple(series), progress=1.0, year_reached=year)
+        return Assessment(
+            target.id,
+            status,
+            "milestone",
+            notes,
+            latest=first,
+            final=True,
+            used=tuple(series),
+            progress=1.0,
+            year_reached=year,
+        )
     now = as_of or latest.period
     past = now.year > target.year or (latest.period.year >= target.year and latest.period.is_year)
     status = "off_track" if past else "pending"
     notes = (f"not done by the end of {target.year}",) if past else (f"not done yet; due by {target.year}",)
-    return Assessment(target.id, status, "milestone", notes, latest=latest, final=past, used=tuple(series), progress=0.0)
+    return Assessment(
+        target.id, status, "milestone", notes, latest=latest, final=past, used=tuple(series), progress=0.0
+    )
 
 
 def assess_plan(
@@ -677,7 +722,9 @@ def assess_plan(
         by_indicator.setdefault(obs.indicator, []).append(obs)
     classes = classes or {}
     return [
-        assess(t, by_indicator.get(t.indicator, []), as_of=as_of, thresholds=thresholds, classes=classes.get(t.indicator))
+        assess(
+            t, by_indicator.get(t.indicator, []), as_of=as_of, thresholds=thresholds, classes=classes.get(t.indicator)
+        )
         for t in targets
     ]
 
@@ -708,7 +755,9 @@ class PathStep:
     period: Period | None = None
 
 
-def required_path(target: Target, observations: Iterable[Observation], *, as_of: Period | None = None) -> list[PathStep]:
+def required_path(
+    target: Target, observations: Iterable[Observation], *, as_of: Period | None = None
+) -> list[PathStep]:
     """The path the target asks for in each year, with the actuals beside it.
 
     Each step is in the same terms as the observations it stands beside:
@@ -728,7 +777,9 @@ def required_path(target: Target, observations: Iterable[Observation], *, as_of:
     def step(year: int, required: float | None, actual: Any = None) -> PathStep:
         point = by_year.get(year)
         value = actual if actual is not None else (point.value if point else None)
-        return PathStep(year, _finite(required) if required is not None else None, value, point.period if point else None)
+        return PathStep(
+            year, _finite(required) if required is not None else None, value, point.period if point else None
+        )
 
     if target.kind in ("level", "share") and goal is not None and target.baseline is not None:
         b, t0 = _number(target.baseline.value), target.baseline.year

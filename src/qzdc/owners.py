@@ -40,7 +40,9 @@ def departments_view(plan: Plan, lang: str) -> View:
     """Each department with how many tasks, policies and reforms it leads or supports."""
     counts: dict[str, dict[str, int]] = {}
     for duty in duties(plan):
-        row = counts.setdefault(duty.department, {"task_lead": 0, "task_support": 0, "policy_lead": 0, "reform_lead": 0})
+        row = counts.setdefault(
+            duty.department, {"task_lead": 0, "task_support": 0, "policy_lead": 0, "reform_lead": 0}
+        )
         row[f"{duty.item}_{duty.role}"] += 1
     rows = [{"department": d, **c, "total": sum(c.values())} for d, c in counts.items()]
     rows.sort(key=lambda r: (-r["total"], r["department"]))
@@ -62,7 +64,10 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
     names = sorted({d.department for d in all_duties})
     if department not in names:
         guess = closest(department, names) or next((n for n in names if department and department in n), None)
-        raise UsageError(f"no department named {department!r} in the plan", hint=f"did you mean {guess}?" if guess else "run `qzdc owners` for the list")
+        raise UsageError(
+            f"no department named {department!r} in the plan",
+            hint=f"did you mean {guess}?" if guess else "run `qzdc owners` for the list",
+        )
     zh = lang == "zh"
     item_words = {"task": ("任务", "task"), "policy": ("政策", "policy"), "reform": ("改革", "reform")}
     role_words = {"lead": ("牵头", "lead"), "support": ("配合", "support")}
@@ -72,7 +77,13 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
         if duty.department != department:
             continue
         data.append(
-            {"item": duty.item, "number": duty.number, "name": duty.name, "role": duty.role, "targets": list(duty.targets)}
+            {
+                "item": duty.item,
+                "number": duty.number,
+                "name": duty.name,
+                "role": duty.role,
+                "targets": list(duty.targets),
+            }
         )
         target_names = [indicator_name(plan.indicator(plan.targets_by_id[t].indicator), lang) for t in duty.targets]
         cells.append(

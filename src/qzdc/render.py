@@ -205,7 +205,9 @@ def to_table(view: View, stream: TextIO, *, width: int | None = None, color: boo
             label_row[label_at] = Text(label, style="bold")
             table.add_row(*label_row)
         for i in indices:
-            table.add_row(*[Text(cells[i].get(c.key, ""), style=STYLES.get(styles[i].get(c.key, ""), "")) for c in shown])
+            table.add_row(
+                *[Text(cells[i].get(c.key, ""), style=STYLES.get(styles[i].get(c.key, ""), "")) for c in shown]
+            )
 
     console = Console(
         file=io.StringIO(),

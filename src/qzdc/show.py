@@ -70,7 +70,12 @@ def _statement_records(target: Target) -> list[dict[str, Any]]:
 
 def _path_records(steps: list[PathStep]) -> list[dict[str, Any]]:
     return [
-        {"year": s.year, "required": s.required, "actual": _json_value(s.actual), "period": str(s.period) if s.period else None}
+        {
+            "year": s.year,
+            "required": s.required,
+            "actual": _json_value(s.actual),
+            "period": str(s.period) if s.period else None,
+        }
         for s in steps
     ]
 
@@ -126,14 +131,20 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
         origin = _label("方案", "plan", lang) if a.latest.origin == "plan" else _label("录入", "actuals", lang)
         lines.append(f"{_label('最新值', 'latest', lang)}: {shown} ({a.latest.period}, {origin})")
     figures = [
-        (_label("自基期起所需", "required from the baseline", lang), _pace_text(a.required_from_baseline, a, unit) + per_year),
+        (
+            _label("自基期起所需", "required from the baseline", lang),
+            _pace_text(a.required_from_baseline, a, unit) + per_year,
+        ),
         (_label("当前应达", "expected now", lang), display(a.expected_now)),
         (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit) + per_year),
         (_label("剩余每年尚需", "still required each year", lang), _pace_text(a.required_now, a, unit) + per_year),
         (_label("进度", "progress", lang), f"{fmt_number(a.progress * 100)} %" if a.progress is not None else "—"),
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
         (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a)),
-        (_label("按实际速度达标年份", "year reached at the observed pace", lang), str(a.year_reached) if a.year_reached else "—"),
+        (
+            _label("按实际速度达标年份", "year reached at the observed pace", lang),
+            str(a.year_reached) if a.year_reached else "—",
+        ),
     ]
     lines += [f"{k}: {v}" for k, v in figures if not v.startswith("—")]
     lines += [f"· {note}" for note in a.notes]
@@ -159,7 +170,12 @@ def _path_view(steps: list[PathStep], lang: str) -> View:
     ]
     rows = _path_records(steps)
     cells = [
-        {"year": str(r["year"]), "required": display(r["required"]), "actual": display(r["actual"]), "period": r["period"] or ""}
+        {
+            "year": str(r["year"]),
+            "required": display(r["required"]),
+            "actual": display(r["actual"]),
+            "period": r["period"] or "",
+        }
         for r in rows
     ]
     return View(data=rows, columns=columns, rows=rows, cells=cells)
@@ -167,14 +183,20 @@ def _path_view(steps: list[PathStep], lang: str) -> View:
 
 def _chart(target: Target, steps: list[PathStep], lang: str) -> list[str]:
     numeric = [
-        (str(s.year), s.actual if isinstance(s.actual, int | float) and not isinstance(s.actual, bool) else None, s.required)
+        (
+            str(s.year),
+            s.actual if isinstance(s.actual, int | float) and not isinstance(s.actual, bool) else None,
+            s.required,
+        )
         for s in steps
     ]
     legend = (_label("实际", "actual", lang), _label("路径要求", "required path", lang))
     return text_chart(numeric, legend=legend, zero_based=target.kind in ("average_growth", "cumulative"))
 
 
-def show_document(plan: Plan, indicator: Indicator, observations: list[Observation], as_of: Period | None, lang: str) -> Document:
+def show_document(
+    plan: Plan, indicator: Indicator, observations: list[Observation], as_of: Period | None, lang: str
+) -> Document:
     own = [o for o in observations if o.indicator == indicator.id]
     targets = [t for t in plan.targets if t.indicator == indicator.id]
     target_data = []
@@ -205,10 +227,16 @@ def show_document(plan: Plan, indicator: Indicator, observations: list[Observati
         target_data.append(record)
         path_rows += [{"target": target.id, **r} for r in record["path"]]
         title = _label("目标", "Target", lang) + f" {target.id}"
-        sections.append(Section(title, lines=_facts_target(target, lang) + [""] + _facts_status(target, indicator, a, lang)))
+        sections.append(
+            Section(title, lines=[*_facts_target(target, lang), "", *_facts_status(target, indicator, a, lang)])
+        )
         if steps:
             sections.append(
-                Section(_label("路径与实际", "Path and actuals", lang), view=_path_view(steps, lang), lines=_chart(target, steps, lang))
+                Section(
+                    _label("路径与实际", "Path and actuals", lang),
+                    view=_path_view(steps, lang),
+                    lines=_chart(target, steps, lang),
+                )
             )
     records = observation_records(own)
     obs_view = View(
@@ -232,7 +260,11 @@ def show_document(plan: Plan, indicator: Indicator, observations: list[Observati
             for r in records
         ],
     )
-    sections.append(Section(_label("观测值", "Observations", lang), view=obs_view if records else None, lines=[] if records else ["—"]))
+    sections.append(
+        Section(
+            _label("观测值", "Observations", lang), view=obs_view if records else None, lines=[] if records else ["—"]
+        )
+    )
     data = {
         "schema_version": 1,
         "as_of": str(effective) if effective else None,

@@ -56,7 +56,9 @@ class StatusReport:
 def _category_ids(plan: Plan, wanted: list[str]) -> set[str]:
     ids: set[str] = set()
     for name in wanted:
-        match = [c.id for c in plan.meta.categories if name in (c.id, c.name) or name.casefold() == c.name_en.casefold()]
+        match = [
+            c.id for c in plan.meta.categories if name in (c.id, c.name) or name.casefold() == c.name_en.casefold()
+        ]
         if not match:
             known = ", ".join(f"{c.id} ({c.name})" for c in plan.meta.categories)
             raise UsageError(f"unknown category {name!r}", hint=f"categories are {known}")
@@ -104,7 +106,9 @@ def build_status(
             continue
         rows.append(Row(target, indicator, assessment))
     # Annex rows first in annex order, then the body-text targets, within each category.
-    rows.sort(key=lambda r: (order.get(r.indicator.category, 99), r.indicator.annex_no is None, r.indicator.annex_no or 0))
+    rows.sort(
+        key=lambda r: (order.get(r.indicator.category, 99), r.indicator.annex_no is None, r.indicator.annex_no or 0)
+    )
     return StatusReport(plan, effective, rows)
 
 
@@ -258,7 +262,11 @@ def _latest_text(row: Row, lang: str) -> str:
     if row.target.kind == "milestone":
         from qzdc.engine import milestone_done
 
-        text = ("完成" if lang == "zh" else "done") if milestone_done(value) else ("未完成" if lang == "zh" else "not done")
+        text = (
+            ("完成" if lang == "zh" else "done")
+            if milestone_done(value)
+            else ("未完成" if lang == "zh" else "not done")
+        )
     else:
         text = display(_json_value(value))
     return f"{text} ({latest.period})"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -30,29 +30,40 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
 
 PlanOption = Annotated[
     Path | None,
-    typer.Option("--plan", help="Plan directory (plan.yaml, indicators.yaml, …). Default: $QZDC_PLAN, else the built-in plan.", show_default=False),
+    typer.Option(
+        "--plan",
+        help="Plan directory (plan.yaml, indicators.yaml, …). Default: $QZDC_PLAN, else the built-in plan.",
+        show_default=False,
+    ),
 ]
 FormatOption = Annotated[
     Format | None,
-    typer.Option("--format", "-f", help="Output format. Default: from the -o extension, else table.", show_default=False),
+    typer.Option(
+        "--format", "-f", help="Output format. Default: from the -o extension, else table.", show_default=False
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE instead of stdout (format from the extension: .json .csv .md .txt).", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE instead of stdout (format from the extension: .json .csv .md .txt).",
+        show_default=False,
+    ),
 ]
 LangOption = Annotated[
     Lang,
@@ -92,7 +103,9 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def resolve_format(fmt: Format | None, output: Path | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")) -> str:
+def resolve_format(
+    fmt: Format | None, output: Path | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")
+) -> str:
     """--format wins; else the -o extension; else a table."""
     from qzdc.render import format_from_path
 
@@ -101,7 +114,10 @@ def resolve_format(fmt: Format | None, output: Path | None, allowed: tuple[str, 
     elif output is not None:
         chosen = format_from_path(str(output)) or ""
         if not chosen:
-            raise UsageError(f"cannot tell the format from {output.name!r}", hint="use --format or an extension such as .csv or .json")
+            raise UsageError(
+                f"cannot tell the format from {output.name!r}",
+                hint="use --format or an extension such as .csv or .json",
+            )
     else:
         chosen = "table"
     if chosen not in allowed:
@@ -146,5 +162,3 @@ def main() -> None:
         # `qzdc status | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         sys.exit(0)
-
-

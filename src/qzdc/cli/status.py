@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +24,7 @@ from qzdc.cli.app import (
 from qzdc.errors import EXIT_GATE, UsageError
 
 
-class StatusName(str, Enum):
+class StatusName(StrEnum):
     achieved = "achieved"
     on_track = "on_track"
     at_risk = "at_risk"
@@ -34,7 +34,7 @@ class StatusName(str, Enum):
     no_data = "no_data"
 
 
-class Gate(str, Enum):
+class Gate(StrEnum):
     at_risk = "at_risk"
     off_track = "off_track"
     moving_away = "moving_away"
@@ -46,7 +46,11 @@ ActualsOption = Annotated[
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Judge as of this period (2024, 2025-Q3, 2025-09); later data is ignored. Default: the latest period with data.", show_default=False),
+    typer.Option(
+        "--as-of",
+        help="Judge as of this period (2024, 2025-Q3, 2025-09); later data is ignored. Default: the latest period with data.",
+        show_default=False,
+    ),
 ]
 CategoryOption = Annotated[
     list[str] | None,
@@ -59,7 +63,11 @@ StatusOption = Annotated[
 ]
 FailOnOption = Annotated[
     Gate | None,
-    typer.Option("--fail-on", help="Exit 3 if any shown target is at this status or worse (at_risk < off_track < moving_away).", show_default=False),
+    typer.Option(
+        "--fail-on",
+        help="Exit 3 if any shown target is at this status or worse (at_risk < off_track < moving_away).",
+        show_default=False,
+    ),
 ]
 
 
@@ -129,7 +137,12 @@ def status(
 @app.command()
 @handle_errors
 def show(
-    indicator: Annotated[str, typer.Argument(help="Indicator id, Annex 1 number or Chinese name (e.g. 9, high_tech_enterprises, 高新技术企业).")],
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            help="Indicator id, Annex 1 number or Chinese name (e.g. 9, high_tech_enterprises, 高新技术企业)."
+        ),
+    ],
     plan: PlanOption = None,
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
@@ -154,7 +167,9 @@ def show(
 @app.command()
 @handle_errors
 def owners(
-    department: Annotated[str | None, typer.Argument(help="A department (单位), e.g. 区农业农村委. Omit for all departments.")] = None,
+    department: Annotated[
+        str | None, typer.Argument(help="A department (单位), e.g. 区农业农村委. Omit for all departments.")
+    ] = None,
     plan: PlanOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -168,5 +183,7 @@ def owners(
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
-    view = departments_view(loaded, lang.value) if department is None else department_view(loaded, department, lang.value)
+    view = (
+        departments_view(loaded, lang.value) if department is None else department_view(loaded, department, lang.value)
+    )
     emit(view, chosen, output)

@@ -1,0 +1,474 @@
+"""`qzdc status`, `show` and `owners` on a small fixture plan and on the built-in plan.
+
+Every figure below is worked out by hand from tests/fixtures/mini (see the
+comments) or from the plan's own 2023 figures, using docs/methodology.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+MINI = str(Path(__file__).parent / "fixtures" / "mini")
+ESC = re.compile(r"\x1b\[")
+
+
+def close(actual, expected, rel=1e-9):
+    """Compare nested JSON, floats within `rel`."""
+    if isinstance(expected, float):
+        assert isinstance(actual, int | float) and math.isclose(actual, expected, rel_tol=rel, abs_tol=1e-12), (
+            actual,
+            expected,
+        )
+    elif isinstance(expected, dict):
+        assert set(actual) >= set(expected), set(expected) - set(actual)
+        for key, value in expected.items():
+            close(actual[key], value, rel)
+    elif isinstance(expected, list):
+        assert len(actual) == len(expected)
+        for a, e in zip(actual, expected, strict=True):
+            close(a, e, rel)
+    else:
+        assert actual == expected, (actual, expected)
+
+
+# Hand-worked figures for the mini plan (baseline 2022, target 2024, data for 2023):
+# firms, geometric 100 → 144: r_req = 1.44^(1/2) − 1 = 20 %; E(2023) = 120; r_obs = 115/100 − 1 = 15 %;
+#   R = 15/20 = 0.75 (at risk); r_now = 144/115 − 1 = 25.2173913 %; progress = 15/44 = 34.0909 %;
+#   P(2024) = 115·1.15 = 132.25, gap −11.75; years to reach = ln(144/115)/ln(1.15) = 1.609 → 2025.
+# output_growth, average 8 % over 2023–2024 after 6 %: r_now = 1.08²/1.06 − 1 = 10.0377358 %;
+#   R = 6/10.0377358 = 0.5977444 (off track); progress = 0.06/(1.1664 − 1) = 36.0576923 %.
+# coverage, linear 40 → 46: Δ_req = 3 pp; E(2023) = 43; Δ_obs = 4; R = 4/3; still 2 pp; progress 4/6;
+#   P = 48, gap +2; reached in 2023 + 2/4 → 2024.
+# income_ratio, decrease 2.0 → ≤1.8: Δ_req = −0.1, Δ_obs = +0.1, R = −1 (moving away); progress −50 %;
+#   still −0.3 a year; E(2023) = 1.9; P = 2.2, gap +0.4.
+# projects, cumulative 100 over 2 years after 60: R = (60/1)/(100/2) = 1.2; still 40 a year; E = 50;
+#   P = 60 + 60 = 120, gap +20; reached after ceil(100/60) = 2 years → 2024.
+MINI_EXPECTED = {
+    "firms": {
+        "status": "at_risk",
+        "pace_ratio": 0.75,
+        "progress_pct": 34.0909090909,
+        "required_from_baseline": {"value": 20.0, "type": "rate_pct"},
+        "observed_pace": {"value": 15.0, "type": "rate_pct"},
+        "required_now": {"value": 25.2173913043, "type": "rate_pct"},
+        "expected_now": 120.0,
+        "projected": {"value": 132.25, "gap": -11.75, "type": "value"},
+        "year_reached": 2025,
+        "method": "geometric",
+    },
+    "output_growth": {
+        "status": "off_track",
+        "pace_ratio": 0.597744360902,
+        "progress_pct": 36.0576923077,
+        "required_now": {"value": 10.0377358491, "type": "rate_pct"},
+        "observed_pace": {"value": 6.0, "type": "rate_pct"},
+        "projected": {"value": 6.0, "gap": -2.0, "type": "rate_pct"},
+        "method": "average growth",
+    },
+    "projects": {
+        "status": "on_track",
+        "pace_ratio": 1.2,
+        "progress_pct": 60.0,
+        "required_now": {"value": 40.0, "type": "change_per_year"},
+        "expected_now": 50.0,
+        "projected": {"value": 120.0, "gap": 20.0, "type": "value"},
+        "year_reached": 2024,
+        "strength": "aspirational",
+    },
+    "coverage": {
+        "status": "on_track",
+        "pace_ratio": 4 / 3,
+        "progress_pct": 200 / 3,
+        "required_now": {"value": 2.0, "type": "change_per_year"},
+        "expected_now": 43.0,
+        "projected": {"value": 48.0, "gap": 2.0, "type": "value"},
+        "year_reached": 2024,
+        "method": "linear",
+    },
+    "income_ratio": {
+        "status": "moving_away",
+        "pace_ratio": -1.0,
+        "progress_pct": -50.0,
+        "required_now": {"value": -0.3, "type": "change_per_year"},
+        "expected_now": 1.9,
+        "projected": {"value": 2.2, "gap": 0.4, "type": "value"},
+        "year_reached": None,
+    },
+    "model_town": {"status": "no_data", "latest": None, "progress_pct": None, "pace_ratio": None},
+}
+
+
+def test_status_json_mini(cli):
+    result = cli("status", "--plan", MINI, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    assert data["as_of"] == "2023"
+    assert data["plan"]["id"] == "mini"
+    assert data["summary"] == {
+        "achieved": 0, "on_track": 2, "at_risk": 1, "off_track": 1, "moving_away": 1, "pending": 0, "no_data": 1,
+    }  # fmt: skip
+    by_id = {t["id"]: t for t in data["targets"]}
+    assert list(by_id) == ["firms", "output_growth", "projects", "coverage", "income_ratio", "model_town"]
+    for target_id, expected in MINI_EXPECTED.items():
+        close(by_id[target_id], expected)
+    firms = by_id["firms"]
+    assert firms["latest"] == {"period": "2023", "value": 115.0, "origin": "plan"}
+    assert firms["baseline"] == {"year": 2022, "value": 100.0}
+    assert firms["target"] == {"year": 2024, "value": 144.0}
+    required_keys = {
+        "id", "indicator", "annex_no", "name", "unit", "kind", "direction", "strength", "baseline", "latest", "target",
+        "status", "progress_pct", "pace_ratio", "required_now", "expected_now", "projected", "method",
+    }  # fmt: skip
+    assert all(required_keys <= set(t) for t in data["targets"])
+
+
+MINI_TABLE_EN = """\
+小镇试点方案（测试） · as of 2023
+
+ No.   Indicator         Unit   Baseline       Latest   Target   Needed/yr   Progress   Status
+ ──────────────────────────────────────────────────────────────────────────────────────────────────
+       Economy
+   1   Firms             家          100   115 (2023)      144      25.22%        34%   at risk
+   2   Output growth     %             5     6 (2023)        8      10.04%        36%   off track
+       New projects      个            —    60 (2023)      100         +40        60%   on track
+       (aspirational)
+
+       Prosperity
+   3   Coverage          %            40    44 (2023)       46        +2pp        67%   on track
+       Income ratio                    2   2.1 (2023)     ≤1.8        -0.3       -50%   moving away
+       Model town                      —            —        ✓           —          —   no data
+
+on track 2 · at risk 1 · off track 1 · moving away 1 · no data 1
+"""
+
+
+def _strip(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def test_status_table_mini_exact(cli):
+    result = cli("status", "--plan", MINI, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert _strip(result.stdout) == MINI_TABLE_EN
+
+
+MINI_CSV = (
+    "id,indicator,annex_no,category,name,name_en,unit,kind,direction,strength,pilot,baseline_year,baseline_value,"
+    "latest_period,latest_value,target_year,target_value,status,progress_pct,pace_ratio,required_now,required_now_type,"
+    "expected_now,projected,projected_gap,year_reached,method\r\n"
+    "firms,firms,1,economy,企业数,Firms,家,level,increase,binding,true,2022,100,2023,115,2024,144,at_risk,"
+    "34.0909090909,0.75,25.2173913043,rate_pct,120,132.25,-11.75,2025,geometric\r\n"
+    "output_growth,output_growth,2,economy,产值年均增速,Output growth,%,average_growth,increase,binding,false,2022,5,"
+    "2023,6,2024,8,off_track,36.0576923077,0.597744360902,10.0377358491,rate_pct,,6,-2,,average growth\r\n"
+    "projects,projects,,economy,新增项目,New projects,个,cumulative,increase,aspirational,false,,,2023,60,2024,100,"
+    "on_track,60,1.2,40,change_per_year,50,120,20,2024,cumulative\r\n"
+    "coverage,coverage,3,prosperity,覆盖率,Coverage,%,share,increase,binding,true,2022,40,2023,44,2024,46,on_track,"
+    "66.6666666667,1.33333333333,2,change_per_year,43,48,2,2024,linear\r\n"
+    "income_ratio,income_ratio,,prosperity,收入倍差,Income ratio,,level,decrease,binding,false,2022,2,2023,2.1,2024,"
+    "1.8,moving_away,-50,-1,-0.3,change_per_year,1.9,2.2,0.4,,linear\r\n"
+    "model_town,model_town,,prosperity,创建示范镇,Model town,,milestone,increase,binding,false,,,,,2024,,no_data,,,,,,,"
+    ",,milestone\r\n"
+)
+
+
+def test_status_csv_mini_exact(cli):
+    result = cli("status", "--plan", MINI, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    # The test runner reads stdout as text with universal newlines; the file test checks the CRLF bytes.
+    assert result.stdout == MINI_CSV.replace("\r\n", "\n")
+
+
+MINI_MARKDOWN_ZH = """\
+## 小镇试点方案（测试） · 截至 2023
+
+### 经济发展
+
+| 序号 | 指标 | 单位 | 基期值 | 最新值 | 目标值 | 尚需/年 | 进度 | 状态 |
+| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
+| 1 | 企业数 | 家 | 100 | 115 (2023) | 144 | 25.22% | 34% | 存在风险 |
+| 2 | 产值年均增速 | % | 5 | 6 (2023) | 8 | 10.04% | 36% | 进度滞后 |
+|  | 新增项目（力争） | 个 | — | 60 (2023) | 100 | +40 | 60% | 进度正常 |
+
+### 生活富裕
+
+| 序号 | 指标 | 单位 | 基期值 | 最新值 | 目标值 | 尚需/年 | 进度 | 状态 |
+| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
+| 3 | 覆盖率 | % | 40 | 44 (2023) | 46 | +2pp | 67% | 进度正常 |
+|  | 收入倍差 |  | 2 | 2.1 (2023) | ≤1.8 | -0.3 | -50% | 背离目标 |
+|  | 创建示范镇 |  | — | — | ✓ | — | — | 暂无数据 |
+
+进度正常 2  存在风险 1  进度滞后 1  背离目标 1  暂无数据 1
+"""
+
+
+def test_status_markdown_mini_exact(cli):
+    result = cli("status", "--plan", MINI, "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == MINI_MARKDOWN_ZH
+
+
+def test_output_file_infers_format_and_writes_csv_with_bom(cli, tmp_path):
+    out = tmp_path / "status.csv"
+    result = cli("status", "--plan", MINI, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw[3:].decode("utf-8") == MINI_CSV
+
+
+def test_format_option_wins_over_extension(cli, tmp_path):
+    out = tmp_path / "status.csv"
+    result = cli("status", "--plan", MINI, "-o", str(out), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+def test_unknown_extension_is_a_usage_error(cli, tmp_path):
+    result = cli("status", "--plan", MINI, "-o", str(tmp_path / "status.docx"))
+    assert result.exit_code == 2
+    assert "cannot tell the format" in result.stderr
+    assert not (tmp_path / "status.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--pilot"], ["firms", "coverage"]),
+        (["--category", "prosperity"], ["coverage", "income_ratio", "model_town"]),
+        (["--category", "经济发展"], ["firms", "output_growth", "projects"]),
+        (
+            ["--category", "Economy", "--category", "生活富裕"],
+            ["firms", "output_growth", "projects", "coverage", "income_ratio", "model_town"],
+        ),
+        (["--status", "on_track"], ["projects", "coverage"]),
+        (["--status", "at_risk", "--status", "moving_away"], ["firms", "income_ratio"]),
+    ],
+)
+def test_filters(cli, args, ids):
+    result = cli("status", "--plan", MINI, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    assert [t["id"] for t in json.loads(result.stdout)["targets"]] == ids
+
+
+def test_unknown_category_and_status(cli):
+    result = cli("status", "--plan", MINI, "--category", "nothing")
+    assert result.exit_code == 2
+    assert "unknown category 'nothing'" in result.stderr
+    result = cli("status", "--plan", MINI, "--status", "great")
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("gate", "code", "failing"),
+    [
+        ("at_risk", 3, "firms, output_growth, income_ratio"),
+        ("off_track", 3, "output_growth, income_ratio"),
+        ("moving_away", 3, "income_ratio"),
+    ],
+)
+def test_fail_on_exits_3_with_the_failing_targets(cli, gate, code, failing):
+    result = cli("status", "--plan", MINI, "--fail-on", gate, "--format", "json")
+    assert result.exit_code == code
+    assert json.loads(result.stdout)["schema_version"] == 1  # the data is still printed
+    assert failing in result.stderr
+
+
+def test_fail_on_passes_when_nothing_shown_fails(cli):
+    result = cli("status", "--plan", MINI, "--fail-on", "at_risk", "--status", "on_track")
+    assert result.exit_code == 0
+
+
+def test_as_of_ignores_later_data_and_refuses_periods_outside_the_plan(cli):
+    result = cli("status", "--plan", MINI, "--as-of", "2024", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["as_of"] == "2024"
+    for bad in ("2022", "2025", "2024-Q5", "2024-13", "soon"):
+        result = cli("status", "--plan", MINI, "--as-of", bad)
+        assert result.exit_code == 2, bad
+        assert "--as-of" in result.stderr
+
+
+def test_no_escape_codes_when_piped_or_no_color(cli):
+    for env in ({}, {"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        result = cli("status", "--plan", MINI, env=env)
+        assert result.exit_code == 0
+        assert not ESC.search(result.stdout), env
+
+
+def test_colour_on_a_terminal(monkeypatch):
+    """Status words are coloured on a terminal, and only there."""
+    import io
+
+    from qzdc.loader import load_plan
+    from qzdc.render import to_table
+    from qzdc.status import build_status, status_view
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    plan = load_plan(MINI)
+    view = status_view(build_status(plan, plan.observations), "en")
+    assert ESC.search(to_table(view, Tty(), width=100))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not ESC.search(to_table(view, Tty(), width=100))
+
+
+def test_narrow_terminal_drops_secondary_columns(cli):
+    result = cli("status", "--plan", MINI, "--lang", "en", env={"COLUMNS": "60"})
+    assert result.exit_code == 0
+    header = result.stdout.splitlines()[2]
+    assert "Indicator" in header and "Status" in header and "Latest" in header
+    assert "Baseline" not in header and "Progress" not in header
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+# ── the built-in plan, from the plan's own 2023 figures ──────────────────────
+# 地区生产总值年均增速: 7.5 % a year over 2023–2025, 2023 observed 7.5 %:
+#   r_now = (1.075³/1.075)^(1/2) − 1 = 7.5 %, R = 7.5/7.5 = 1 → on_track.
+# 规模以上工业总产值年均增速: 20 % a year, 2023 observed 17.4 %:
+#   r_now = (1.2³/1.174)^(1/2) − 1 = 21.3215 %, R = 17.4/21.3215 = 0.8161 → at_risk.
+# 社会消费品零售总额年均增速: 7.0 % a year, 2023 observed 8.9 %:
+#   r_now = (1.07³/1.089)^(1/2) − 1 = 6.0625 %, R = 8.9/6.0625 = 1.4680 → on_track.
+# 年经营性收入20万元以上村占比: maintain 100 %; 2023 all 15 villages over 200,000 → 100 → on_track.
+# Every other target has no figure after its baseline → no_data.
+BUILTIN_EXPECTED = {
+    "gdp_growth": ("on_track", 1.0, 7.5),
+    "industrial_output_growth": ("at_risk", 0.816077139941, 21.3215137986),
+    "retail_sales_growth": ("on_track", 1.46804910316, 6.06246751613),
+}
+
+
+def test_builtin_plan_status_from_the_plans_own_figures(cli):
+    result = cli("status", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2023"
+    by_id = {t["id"]: t for t in data["targets"]}
+    assert len(by_id) == 38
+    for target_id, (status, ratio, still) in BUILTIN_EXPECTED.items():
+        t = by_id[target_id]
+        assert t["status"] == status, target_id
+        assert t["pace_ratio"] == pytest.approx(ratio, rel=1e-9)
+        assert t["required_now"] == {"value": pytest.approx(still, rel=1e-9), "type": "rate_pct"}
+    assert by_id["villages_income_over_200k"]["status"] == "on_track"
+    others = set(by_id) - set(BUILTIN_EXPECTED) - {"villages_income_over_200k"}
+    assert {by_id[i]["status"] for i in others} == {"no_data"}
+    assert data["summary"]["on_track"] == 3
+    assert data["summary"]["at_risk"] == 1
+    assert data["summary"]["no_data"] == 34
+
+
+def test_builtin_status_table_in_chinese_by_default(cli):
+    result = cli("status")
+    assert result.exit_code == 0, result.stderr
+    assert "截至 2023" in result.stdout
+    assert "规模以上工业" in result.stdout  # names wrap in a 100-column table
+    assert "存在风险" in result.stdout
+    assert "21.32%" in result.stdout
+    assert result.stderr == ""
+
+
+def test_lang_from_environment(cli):
+    result = cli("status", "--plan", MINI, env={"QZDC_LANG": "en"})
+    assert "as of 2023" in result.stdout
+    result = cli("status", "--plan", MINI, env={"QZDC_LANG": "fr"})
+    assert result.exit_code == 2
+
+
+# ── show and owners ──────────────────────────────────────────────────────────
+
+
+def test_show_by_annex_number_id_and_chinese_name_agree(cli):
+    outputs = [
+        cli("show", name, "--format", "json").stdout
+        for name in ("4", "industrial_output_growth", "规模以上工业总产值年均增速")
+    ]
+    assert outputs[0] == outputs[1] == outputs[2]
+    data = json.loads(outputs[0])
+    assert data["indicator"]["annex_no"] == 4
+    (target,) = data["targets"]
+    assert target["status"] == "at_risk"
+    assert target["statements"][0]["quote"] == "规模以上工业总产值年均增速保持在20%左右"
+    assert [s["year"] for s in target["path"]] == [2023, 2024, 2025]
+    assert target["path"][0]["actual"] == 17.4
+    assert data["observations"] == [
+        {
+            "period": "2023",
+            "value": 17.4,
+            "origin": "plan",
+            "source": "一、试点基础",
+            "quote": "规上工业总产值实现74.22亿元、同比增长17.4%",
+            "note": None,
+            "recorded_at": None,
+            "used": True,
+        }
+    ]
+
+
+def test_show_geometric_path_year_by_year(cli):
+    # 高新技术企业 34 → 67: E(t) = 34·(67/34)^((t−2022)/3): 2023 42.6263, 2024 53.4412.
+    result = cli("show", "high_tech_enterprises", "--format", "json")
+    path = json.loads(result.stdout)["targets"][0]["path"]
+    assert [p["year"] for p in path] == [2022, 2023, 2024, 2025]
+    assert [p["required"] for p in path] == pytest.approx([34, 42.6262910145, 53.4411966368, 67], rel=1e-9)
+
+
+def test_show_table_has_chart_and_figures(cli):
+    result = cli("show", "4", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "still required each year: 21.32 %/yr" in out
+    assert "pace ratio R: 0.816" in out
+    assert "█" in out and "│" in out  # the text chart
+    assert "superseded" not in out
+
+
+def test_show_unknown_indicator_suggests(cli):
+    result = cli("show", "高新技术")
+    assert result.exit_code == 2
+    assert "did you mean 高新技术企业?" in result.stderr
+    result = cli("show", "99")
+    assert result.exit_code == 2
+    assert "annex number 99" in result.stderr
+
+
+def test_owners_counts_and_one_department(cli):
+    result = cli("owners", "--plan", MINI, "--format", "json")
+    assert json.loads(result.stdout) == [
+        {"department": "区财政局", "task_lead": 0, "task_support": 1, "policy_lead": 1, "reform_lead": 1, "total": 3},
+        {"department": "区经信委", "task_lead": 1, "task_support": 0, "policy_lead": 1, "reform_lead": 0, "total": 2},
+    ]
+    result = cli("owners", "区经信委", "--plan", MINI, "--format", "json")
+    assert json.loads(result.stdout) == {
+        "department": "区经信委",
+        "duties": [
+            {"item": "task", "number": 1, "name": "培育企业", "role": "lead", "targets": ["firms", "projects"]},
+            {"item": "policy", "number": 1, "name": "支持企业发展。", "role": "lead", "targets": []},
+        ],
+    }
+
+
+def test_owners_builtin_plan_counts_from_the_document(cli):
+    # 区农业农村委 leads tasks 4, 8, 11, 12, 13 and supports 5, 9; leads policies 3, 13, 15, 18, 19
+    # and reforms 1–9 (附件3).
+    result = cli("owners", "--format", "json")
+    rows = {r["department"]: r for r in json.loads(result.stdout)}
+    assert rows["区农业农村委"] == {
+        "department": "区农业农村委", "task_lead": 5, "task_support": 2, "policy_lead": 5, "reform_lead": 9, "total": 21,
+    }  # fmt: skip
+    assert rows["区金融发展事务中心"]["policy_lead"] == 2
+    assert rows["区金融事务发展中心"]["reform_lead"] == 1
+
+
+def test_owners_unknown_department_suggests(cli):
+    result = cli("owners", "区农业农村")
+    assert result.exit_code == 2
+    assert "did you mean 区农业农村委?" in result.stderr
