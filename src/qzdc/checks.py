@@ -47,9 +47,15 @@ def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
 def check_plan_years(f: PlanFiles) -> Iterator[Finding]:
     p = f.plan
     if p.target_year <= p.baseline_year:
-        yield Finding("plan", ("target_year",), f"the target year {p.target_year} is not after the baseline year {p.baseline_year}")
+        yield Finding(
+            "plan",
+            ("target_year",),
+            f"the target year {p.target_year} is not after the baseline year {p.baseline_year}",
+        )
     if p.period.end < p.period.start:
-        yield Finding("plan", ("period", "end"), f"the period ends ({p.period.end}) before it starts ({p.period.start})")
+        yield Finding(
+            "plan", ("period", "end"), f"the period ends ({p.period.end}) before it starts ({p.period.start})"
+        )
     if not p.baseline_year < p.period.start <= p.target_year:
         yield Finding(
             "plan",
@@ -101,9 +107,7 @@ def check_annex_numbers(f: PlanFiles) -> Iterator[Finding]:
         seen.setdefault(ind.annex_no, i)
     missing = [n for n in range(1, rows + 1) if n not in seen]
     if missing:
-        yield Finding(
-            "indicators", ("indicators",), f"annex rows without an indicator: {', '.join(map(str, missing))}"
-        )
+        yield Finding("indicators", ("indicators",), f"annex rows without an indicator: {', '.join(map(str, missing))}")
 
 
 def check_indicator_references(f: PlanFiles) -> Iterator[Finding]:
@@ -142,6 +146,10 @@ _COMPARATORS = {"increase": {">=", ">", "="}, "decrease": {"<=", "<", "="}}
 
 def check_target_values(f: PlanFiles) -> Iterator[Finding]:
     plan = f.plan
+    # When plan.yaml's own years are wrong, check_plan_years reports that once; a
+    # target that only inherits those years is not reported again (else one typo
+    # in target_year would bring one error per target).
+    plan_years_ok = plan.baseline_year < plan.target_year
     for loc, t, i in f.targets():
         ind = f.indicators.indicators[i]
         year = t.year or plan.target_year
@@ -150,10 +158,15 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 yield Finding("indicators", (*loc, "value"), f"a {t.kind} target needs a number, not {t.value!r}")
             if t.baseline is not None and not _is_number(t.baseline.value):
                 yield Finding(
-                    "indicators", (*loc, "baseline", "value"), f"a {t.kind} baseline needs a number, not {t.baseline.value!r}"
+                    "indicators",
+                    (*loc, "baseline", "value"),
+                    f"a {t.kind} baseline needs a number, not {t.baseline.value!r}",
                 )
         if t.kind == "share" or (t.kind == "maintain" and ind.unit == "%"):
-            for where, value in (((*loc, "value"), t.value), ((*loc, "baseline", "value"), t.baseline and t.baseline.value)):
+            for where, value in (
+                ((*loc, "value"), t.value),
+                ((*loc, "baseline", "value"), t.baseline and t.baseline.value),
+            ):
                 if _is_number(value) and not 0 <= value <= 100:
                     yield Finding("indicators", where, f"a share must lie within 0–100, not {value}")
         if t.kind == "average_growth" and _is_number(t.value) and t.value <= -100:
@@ -167,7 +180,10 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                     "list them best first, e.g. classes: [I, II, III, IV, V, 劣V]",
                 )
             else:
-                for where, value in (((*loc, "value"), t.value), ((*loc, "baseline", "value"), t.baseline and t.baseline.value)):
+                for where, value in (
+                    ((*loc, "value"), t.value),
+                    ((*loc, "baseline", "value"), t.baseline and t.baseline.value),
+                ):
                     if value is not None and value not in ind.classes:
                         yield Finding(
                             "indicators",
@@ -187,7 +203,7 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 f"comparator {t.comparator!r} contradicts direction {t.direction}",
                 f"use one of {', '.join(sorted(allowed))}",
             )
-        if t.baseline is not None and t.baseline.year >= year:
+        if t.baseline is not None and t.baseline.year >= year and (t.year is not None or plan_years_ok):
             yield Finding(
                 "indicators",
                 (*loc, "baseline", "year"),
@@ -200,8 +216,11 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 f"the target year {t.year} is not after the plan's baseline year {plan.baseline_year}",
             )
         start = t.start_year or plan.period.start
-        if start > year:
-            yield Finding("indicators", (*loc, "start_year"), f"the period starts ({start}) after the target year ({year})")
+        # An inherited start only runs past the year when that year is already reported above.
+        if t.start_year is not None and start > year:
+            yield Finding(
+                "indicators", (*loc, "start_year"), f"the period starts ({start}) after the target year ({year})"
+            )
 
 
 def check_observations(f: PlanFiles) -> Iterator[Finding]:
@@ -213,7 +232,10 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
         ind = indicators.get(obs.indicator)
         if ind is None:
             yield Finding(
-                "observations", (*loc, "indicator"), f"unknown indicator {obs.indicator!r}", _did_you_mean(obs.indicator, indicators)
+                "observations",
+                (*loc, "indicator"),
+                f"unknown indicator {obs.indicator!r}",
+                _did_you_mean(obs.indicator, indicators),
             )
             continue
         try:
@@ -222,7 +244,9 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
             yield Finding("observations", (*loc, "period"), str(err))
             continue
         if period.year <= f.plan.baseline_year - 10:
-            yield Finding("observations", (*loc, "period"), f"{period} is long before the plan's baseline {f.plan.baseline_year}")
+            yield Finding(
+                "observations", (*loc, "period"), f"{period} is long before the plan's baseline {f.plan.baseline_year}"
+            )
         key = (obs.indicator, str(period))
         if key in seen:
             yield Finding("observations", (*loc, "period"), f"a second figure for {obs.indicator} in {period}")
@@ -232,7 +256,11 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
             if not _is_number(obs.value):
                 yield Finding("observations", (*loc, "value"), f"{obs.indicator} takes a number, not {obs.value!r}")
         elif kind == "ordinal" and obs.value not in (ind.classes or []):
-            yield Finding("observations", (*loc, "value"), f"{obs.value!r} is not one of the classes {', '.join(ind.classes or [])}")
+            yield Finding(
+                "observations",
+                (*loc, "value"),
+                f"{obs.value!r} is not one of the classes {', '.join(ind.classes or [])}",
+            )
 
 
 def check_tasks(f: PlanFiles) -> Iterator[Finding]:
@@ -258,7 +286,9 @@ def check_tasks(f: PlanFiles) -> Iterator[Finding]:
                     )
     for i, task in enumerate(f.tasks.tasks):
         if task.group not in groups:
-            yield Finding("tasks", ("tasks", i, "group"), f"unknown task group {task.group!r}", _did_you_mean(task.group, groups))
+            yield Finding(
+                "tasks", ("tasks", i, "group"), f"unknown task group {task.group!r}", _did_you_mean(task.group, groups)
+            )
 
 
 CHECKS: list[Callable[[PlanFiles], Iterable[Finding]]] = [

@@ -57,7 +57,9 @@ def plan_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     path = Path(chosen)
     if not path.is_dir():
         where = "--plan" if explicit else PLAN_ENV
-        raise UsageError(f"{where}: {path} is not a directory", hint="a plan is a directory holding plan.yaml and indicators.yaml")
+        raise UsageError(
+            f"{where}: {path} is not a directory", hint="a plan is a directory holding plan.yaml and indicators.yaml"
+        )
     return path
 
 
@@ -98,10 +100,9 @@ def _data_loc(data: Any, loc: tuple) -> tuple[Loc, str]:
     kept: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            kept.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             kept.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier():
@@ -116,6 +117,9 @@ def _message(err: dict) -> str:
         return f"unknown field {str(err['loc'][-1])!r}"
     if kind in _MISSING_FIELD:
         return "required field is missing"
+    if kind in ("dataclass_type", "dict_type", "model_type"):
+        # pydantic names the internal class ("an instance of TasksFile"); the user wrote YAML.
+        return "expected a mapping (key: value lines)" + ("" if value is None else f", got {value!r}")
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
     if value is None or isinstance(value, dict | list):
@@ -142,7 +146,12 @@ def _fields_at(model: type, loc: Loc) -> list[str]:
             continue
         hints = typing.get_type_hints(current)
         current = _dataclass_in(hints.get(part))
-    return [f.name for f in dataclasses.fields(current) if f.init and f.name != "indicator"] if current else []
+    if current is None:
+        return []
+    # A target's `indicator` is filled in when the plan is assembled; elsewhere
+    # (an observation) it is a field the user writes.
+    internal = {"indicator"} if current is Target else set()
+    return [f.name for f in dataclasses.fields(current) if f.init and f.name not in internal]
 
 
 def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type) -> list[Problem]:

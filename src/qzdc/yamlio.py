@@ -9,6 +9,7 @@ line and column of every key and value, so that a pydantic error at
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ class YamlProblem(Exception):
 class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The C-accelerated safe loader, refusing duplicate keys and exotic tags."""
 
-    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML signature
+    def construct_object(self, node, deep=False):
         if node.tag not in _SAFE_TAGS:
             raise YamlProblem(
                 f"the tag {node.tag!r} is not allowed",
@@ -51,9 +52,29 @@ class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 node.start_mark.column + 1,
                 "plan files hold plain data: numbers, text, lists and mappings",
             )
-        return super().construct_object(node, deep=deep)
+        try:
+            value = super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as err:
+            # A scalar that matches a type's pattern but is no such value: 2024-13-05.
+            kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
+            written = node.value if isinstance(node, yaml.ScalarNode) else kind
+            raise YamlProblem(
+                f"{written!r} is not a valid {kind}: {err}",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "quote it if it is meant as text",
+            ) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            # .nan and .inf would poison every computation and cannot be written as JSON.
+            raise YamlProblem(
+                f"{node.value!r} is not a finite number",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "write the figure, or null where there is none",
+            )
+        return value
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001
+    def construct_mapping(self, node, deep=False):
         seen: dict[Any, Any] = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
