@@ -185,7 +185,7 @@ def points(observations: Iterable[Observation]) -> list[Point]:
     return sorted(by_period.values(), key=lambda p: p.period.sort_key())
 
 
-def _usable(series: Sequence[Point], as_of: Period | None) -> list[Point]:
+def usable_points(series: Sequence[Point], as_of: Period | None) -> list[Point]:
     """Points up to `as_of`; within a year, the year's own figure supersedes year-to-date ones."""
     kept = [p for p in series if as_of is None or p.period <= as_of]
     by_year: dict[int, list[Point]] = {}
@@ -280,7 +280,7 @@ def assess(
 ) -> Assessment:
     """Where `target` stands, from its indicator's observations, as of `as_of` (None: latest)."""
     thresholds = thresholds or Thresholds()
-    series = _usable(points(observations), as_of)
+    series = usable_points(points(observations), as_of)
     kind = target.kind
     if kind in ("level", "share"):
         return _assess_path(target, series, thresholds)
@@ -767,7 +767,7 @@ def required_path(
     classes have no path.
     """
     assert target.year is not None and target.start_year is not None
-    series = _usable(points(observations), as_of)
+    series = usable_points(points(observations), as_of)
     by_year: dict[int, Point] = {}
     for p in series:
         by_year[p.period.year] = p  # the annual figure if any, else the latest year-to-date one

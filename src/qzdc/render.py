@@ -153,19 +153,49 @@ def _groups(view: View, cells: list[dict[str, str]]) -> list[tuple[str, list[int
     return list(groups.items())
 
 
-def _needed_width(columns: list[Column], cells: list[dict[str, str]]) -> int:
-    """The narrowest a table of these columns can be without cutting a no-wrap cell."""
+def _natural_width(column: Column, cells: list[dict[str, str]]) -> int:
     from rich.cells import cell_len
 
-    total = 0
-    for c in columns:
-        header = cell_len(c.header)
-        if c.no_wrap:
-            content = max((cell_len(row.get(c.key, "")) for row in cells), default=0)
-            total += max(header, content)
-        else:
-            total += max(c.min_width, min(header, 8))
-    return total + 3 * len(columns)
+    content = max((cell_len(line) for row in cells for line in row.get(column.key, "").split("\n")), default=0)
+    return max(cell_len(column.header), content, 1)
+
+
+def _overhead(n: int) -> int:
+    # SIMPLE_HEAD with pad_edge=False: an edge space each side, one space between
+    # columns, and one cell of padding on each inner side.
+    return 2 + (n - 1) + 2 * (n - 1)
+
+
+def _column_widths(columns: list[Column], cells: list[dict[str, str]], width: int) -> list[int] | None:
+    """Widths that fit `width`: no-wrap columns whole, the rest shared by need.
+
+    None when even the narrowest wrapping columns do not fit (drop a column).
+    """
+    natural = [_natural_width(c, cells) for c in columns]
+    budget = width - _overhead(len(columns))
+    fixed = sum(w for c, w in zip(columns, natural, strict=True) if c.no_wrap)
+    wrap = [i for i, c in enumerate(columns) if not c.no_wrap]
+    floors = {i: min(natural[i], columns[i].min_width) for i in wrap}
+    room = budget - fixed
+    if room < sum(floors.values()):
+        return None
+    widths = list(natural)
+    if sum(natural[i] for i in wrap) <= room:
+        return widths
+    # Share the room in proportion to need, never below a column's floor.
+    pending = set(wrap)
+    while pending:
+        share = room / sum(natural[i] for i in pending)
+        low = {i for i in pending if natural[i] * share < floors[i]}
+        if not low:
+            for i in pending:
+                widths[i] = max(floors[i], int(natural[i] * share))
+            break
+        for i in low:
+            widths[i] = floors[i]
+            room -= floors[i]
+        pending -= low
+    return widths
 
 
 def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
@@ -180,19 +210,23 @@ def to_table(view: View, stream: TextIO, *, width: int | None = None, color: boo
     cells = view.display_cells()
     styles = view.styles or [{} for _ in cells]
     shown = [c for c in view.columns if c.key != view.group_key]
+    widths = _column_widths(shown, cells, width)
     for level in sorted({c.drop for c in shown if c.drop}, reverse=True):
-        if _needed_width(shown, cells) <= width:
+        if widths is not None:
             break
         shown = [c for c in shown if c.drop != level]
+        widths = _column_widths(shown, cells, width)
+    if widths is None:  # nothing left to drop: let every column take its floor and fold
+        widths = [_natural_width(c, cells) if c.no_wrap else c.min_width for c in shown]
 
     table = Table(box=box.SIMPLE_HEAD, title=view.title, pad_edge=False, title_justify="left")
-    for c in shown:
+    for c, w in zip(shown, widths, strict=True):
         table.add_column(
             c.header,
             justify="right" if c.align == "right" else "left",
             no_wrap=c.no_wrap,
             overflow="ellipsis" if c.no_wrap else "fold",
-            min_width=None if c.no_wrap else c.min_width,
+            width=w,
         )
     groups = _groups(view, cells) if view.group_key else [("", list(range(len(cells))))]
     # The group label goes in the first wrapping column, so it never widens a narrow one.

@@ -1,0 +1,456 @@
+"""`qzdc audit`: where a plan contradicts itself or cannot be met.
+
+Each rule is one function over the plan and its observations, in one list
+(`RULES`). Every finding is computed from the data — the figures, the links
+between indicators (`rate_of`), the statements kept beside each target, the
+departments as written — never from a particular name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from qzdc.engine import assess, points, rate_level_consistency, usable_points
+from qzdc.models import Indicator, Observation, Plan, Statement, Target
+from qzdc.view import Column, View, fmt_number
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # error, warning or info
+    rule: str
+    subjects: tuple[str, ...]  # target ids, indicator ids or department names
+    message: str  # English
+    message_zh: str
+    figures: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class Context:
+    plan: Plan
+    observations: list[Observation]
+
+    def series(self, indicator_id: str) -> list[Any]:
+        return usable_points(points(o for o in self.observations if o.indicator == indicator_id), None)
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{fmt_number(x * 100)} %"
+
+
+def _binding(target: Target) -> bool:
+    """Binding if the target or any other statement of it is binding."""
+    return target.strength == "binding" or any(s.strength == "binding" for s in target.statements)
+
+
+def _sources(target: Target) -> tuple[str, ...]:
+    return (target.source.ref, *(s.source.ref for s in target.statements))
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+# ── rules ────────────────────────────────────────────────────────────────────
+
+
+def rule_rate_level(ctx: Context) -> Iterator[Finding]:
+    """A growth-rate target and a level target on one quantity that cannot both hold."""
+    plan = ctx.plan
+    for rate_ind in plan.indicators:
+        if rate_ind.rate_of is None:
+            continue
+        rate_targets = [t for t in plan.targets if t.indicator == rate_ind.id and t.kind == "average_growth"]
+        level_targets = [t for t in plan.targets if t.indicator == rate_ind.rate_of and t.kind == "level"]
+        level_ind = plan.indicator(rate_ind.rate_of)
+        for rt in rate_targets:
+            for lt in level_targets:
+                anchor = _level_anchor(ctx, lt)
+                rate, level = _number(rt.value), _number(lt.value)
+                if anchor is None or rate is None or level is None or lt.year is None:
+                    continue
+                y, t = anchor
+                check = rate_level_consistency(y, t, rate / 100, level, lt.year)
+                if check.implied_level is None or check.consistent:
+                    continue
+                figures = {
+                    "level_now": y,
+                    "year_now": t,
+                    "rate_pct": rate,
+                    "level_target": level,
+                    "target_year": lt.year,
+                    "implied_level": check.implied_level,
+                    "needed_rate_pct": check.needed_rate * 100 if check.needed_rate is not None else None,
+                }
+                both_binding = _binding(rt) and _binding(lt)
+                rule = "rate_level_conflict" if both_binding else "aspirational_beyond_binding"
+                severity = "error" if both_binding else "warning"
+                unit = level_ind.unit
+                message = (
+                    f"{rate_ind.name_en} at {fmt_number(rate)} % a year from {fmt_number(y)} {unit} ({t}) gives "
+                    f"{fmt_number(check.implied_level)} {unit} in {lt.year}, short of the "
+                    f"{'binding' if _binding(lt) else 'aspirational'} {fmt_number(level)} {unit}, which needs "
+                    f"{_pct(check.needed_rate)} a year"
+                )
+                message_zh = (
+                    f"{rate_ind.name}按{fmt_number(rate)}%从{t}年的{fmt_number(y)}{unit}增长，{lt.year}年为"
+                    f"{fmt_number(check.implied_level)}{unit}，达不到{'' if _binding(lt) else '力争的'}"
+                    f"{fmt_number(level)}{unit}；后者需年均增长{_pct(check.needed_rate)}"
+                )
+                yield Finding(severity, rule, (rt.id, lt.id), message, message_zh, figures, _sources(rt) + _sources(lt))
+
+
+def _level_anchor(ctx: Context, level_target: Target) -> tuple[float, int] | None:
+    """The latest annual level of the quantity: an observation, else the target's baseline."""
+    annual = [p for p in ctx.series(level_target.indicator) if p.period.is_year and _number(p.value) is not None]
+    if annual:
+        return float(annual[-1].value), annual[-1].period.year
+    if level_target.baseline is not None and _number(level_target.baseline.value) is not None:
+        return float(level_target.baseline.value), level_target.baseline.year  # type: ignore[arg-type]
+    return None
+
+
+def _describe(s: Statement | Target) -> str:
+    comparator = s.comparator or ">="
+    return f"{comparator} {s.value}"
+
+
+def rule_conflicting_statements(ctx: Context) -> Iterator[Finding]:
+    """The same target stated with another value, comparator or strength elsewhere in the document."""
+    for target in ctx.plan.targets:
+        indicator = ctx.plan.indicator(target.indicator)
+        for s in target.statements:
+            if s.value is not None and s.value != target.value:
+                yield Finding(
+                    "error",
+                    "conflicting_values",
+                    (target.id,),
+                    f"{indicator.name_en}: {target.source.ref} sets {target.value}, {s.source.ref} sets {s.value}",
+                    f"{indicator.name}：{target.source.ref}为{target.value}，{s.source.ref}为{s.value}",
+                    {"value": target.value, "other_value": s.value, "quote": s.source.quote},
+                    (target.source.ref, s.source.ref),
+                )
+            elif s.comparator is not None and s.comparator != target.comparator:
+                severity = "info" if "~" in (s.comparator, target.comparator) else "warning"
+                yield Finding(
+                    severity,
+                    "conflicting_comparators",
+                    (target.id,),
+                    f"{indicator.name_en}: {target.source.ref} says {_describe(target)}, "
+                    f"{s.source.ref} says {_describe(s)} (“{s.source.quote}”)",
+                    f"{indicator.name}：{target.source.ref}为{_describe(target)}，{s.source.ref}为{_describe(s)}（“{s.source.quote}”）",
+                    {"comparator": target.comparator, "other_comparator": s.comparator, "quote": s.source.quote},
+                    (target.source.ref, s.source.ref),
+                )
+            if s.strength != target.strength:
+                yield Finding(
+                    "info",
+                    "conflicting_strength",
+                    (target.id,),
+                    f"{indicator.name_en}: {target.strength} in {target.source.ref}, {s.strength} in {s.source.ref}",
+                    f"{indicator.name}：{target.source.ref}为{'约束性' if target.strength == 'binding' else '力争'}，"
+                    f"{s.source.ref}为{'约束性' if s.strength == 'binding' else '力争'}",
+                    {"strength": target.strength, "other_strength": s.strength, "quote": s.source.quote},
+                    (target.source.ref, s.source.ref),
+                )
+
+
+def rule_baseline_vintage(ctx: Context) -> Iterator[Finding]:
+    """A baseline from another year than the one it is filed under, or than the plan's baseline year."""
+    declared = ctx.plan.meta.baseline_year
+    for target in ctx.plan.targets:
+        base = target.baseline
+        if base is None:
+            continue
+        name = ctx.plan.indicator(target.indicator)
+        if base.vintage is not None and base.vintage != base.year:
+            evidence = base.vintage_source.quote if base.vintage_source else None
+            yield Finding(
+                "warning",
+                "baseline_vintage",
+                (target.id,),
+                f"{name.name_en}: the {base.year} baseline {fmt_number(base.value)} is a {base.vintage} figure",  # type: ignore[arg-type]
+                f"{name.name}：{base.year}年基期值{fmt_number(base.value)}实为{base.vintage}年数据",  # type: ignore[arg-type]
+                {"filed_under": base.year, "vintage": base.vintage, "value": base.value, "evidence": evidence},
+                tuple(s.ref for s in (base.source, base.vintage_source) if s is not None),
+            )
+        elif base.year != declared and target.kind not in ("average_growth", "cumulative"):
+            yield Finding(
+                "info",
+                "baseline_year",
+                (target.id,),
+                f"{name.name_en}: the baseline is {base.year}, not the plan's {declared}",
+                f"{name.name}：基期为{base.year}年，而非方案的{declared}年",
+                {"baseline_year": base.year, "plan_baseline_year": declared},
+                tuple(s.ref for s in (base.source,) if s is not None),
+            )
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+# One character apart counts as a variant only when the names are mostly shared:
+# 区民政局 and 区财政局 differ in one of four characters and are two departments.
+_VARIANT_SIMILARITY = 0.8
+
+
+def rule_department_variants(ctx: Context) -> Iterator[Finding]:
+    """Department names that look like variants of one another."""
+    places: dict[str, list[str]] = {}
+    for task in ctx.plan.tasks:
+        for name in (*task.lead, *task.support):
+            places.setdefault(name, []).append(f"三 任务{task.number}")
+    for label, items in (("附件2", ctx.plan.policies), ("附件3", ctx.plan.reforms)):
+        for item in items:
+            for name in item.lead:
+                places.setdefault(name, []).append(f"{label} 序号{item.number}")
+    names = sorted(places)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if Counter(a) == Counter(b):
+                how, how_zh = "the same characters in another order", "字相同而顺序不同"
+            elif _edit_distance(a, b) == 1 and 1 - 1 / max(len(a), len(b)) >= _VARIANT_SIMILARITY:
+                how, how_zh = "one character apart", "仅一字之差"
+            else:
+                continue
+            yield Finding(
+                "warning",
+                "department_variants",
+                (a, b),
+                f"{a} ({len(places[a])}×) and {b} ({len(places[b])}×): {how}; probably one department",
+                f"{a}（{len(places[a])}处）与{b}（{len(places[b])}处）{how_zh}，可能是同一单位",
+                {"names": [a, b], "places": {a: places[a], b: places[b]}},
+                tuple(places[a] + places[b]),
+            )
+
+
+def rule_met_at_baseline(ctx: Context) -> Iterator[Finding]:
+    """Targets already met at the baseline, or equal to it on an increase or decrease target."""
+    for target in ctx.plan.targets:
+        base = target.baseline
+        goal, b = _number(target.value), _number(base.value) if base else None
+        if goal is None or b is None or target.kind not in ("level", "share"):
+            continue
+        ind = ctx.plan.indicator(target.indicator)
+        if goal == b and target.direction != "maintain":
+            yield Finding(
+                "warning",
+                "target_equals_baseline",
+                (target.id,),
+                f"{ind.name_en}: the target {fmt_number(goal)} equals the baseline on a target to {target.direction}",
+                f"{ind.name}：目标值{fmt_number(goal)}与基期值相同，却要求{'提高' if target.direction == 'increase' else '降低'}",
+                {"baseline": b, "target": goal, "direction": target.direction},
+                _sources(target),
+            )
+        elif (target.direction == "increase" and b > goal) or (target.direction == "decrease" and b < goal):
+            yield Finding(
+                "warning",
+                "met_at_baseline",
+                (target.id,),
+                f"{ind.name_en}: the baseline {fmt_number(b)} already meets the target {fmt_number(goal)}",
+                f"{ind.name}：基期值{fmt_number(b)}已达到目标{fmt_number(goal)}",
+                {"baseline": b, "target": goal},
+                _sources(target),
+            )
+    for target in ctx.plan.targets:
+        if target.kind != "average_growth" or target.baseline is None:
+            continue
+        goal, b = _number(target.value), _number(target.baseline.value)
+        if goal is not None and b is not None and target.direction == "increase" and goal < b:
+            ind = ctx.plan.indicator(target.indicator)
+            yield Finding(
+                "info",
+                "rate_below_baseline",
+                (target.id,),
+                f"{ind.name_en}: the target rate {fmt_number(goal)} % is below the {target.baseline.year} rate "
+                f"{fmt_number(b)} %: the plan expects growth to slow",
+                f"{ind.name}：目标增速{fmt_number(goal)}%低于{target.baseline.year}年的{fmt_number(b)}%，方案预期增速放缓",
+                {"baseline_rate_pct": b, "target_rate_pct": goal},
+                _sources(target),
+            )
+
+
+def rule_share_over_100(ctx: Context) -> Iterator[Finding]:
+    """A share whose projection at the observed pace passes 100 %: that pace cannot continue."""
+    for target in ctx.plan.targets:
+        if target.kind != "share":
+            continue
+        ind = ctx.plan.indicator(target.indicator)
+        a = assess(target, [o for o in ctx.observations if o.indicator == ind.id], thresholds=ctx.plan.meta.thresholds)
+        if a.projected is not None and a.projected > 100:
+            yield Finding(
+                "warning",
+                "share_over_100",
+                (target.id,),
+                f"{ind.name_en}: at the observed pace the share reaches {fmt_number(a.projected)} % by {target.year}",
+                f"{ind.name}：按实际速度{target.year}年将达{fmt_number(a.projected)}%，超过100%",
+                {"projected": a.projected, "target_year": target.year},
+                _sources(target),
+            )
+
+
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    if "e" in text:
+        return 6
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+
+
+def rule_level_rate_series(ctx: Context) -> Iterator[Finding]:
+    """A level series and a growth-rate series of one quantity that disagree beyond rounding."""
+    plan = ctx.plan
+    for rate_ind in plan.indicators:
+        if rate_ind.rate_of is None:
+            continue
+        level_ind = plan.indicator(rate_ind.rate_of)
+        levels: dict[int, float] = {}
+        for t in plan.targets:
+            if t.indicator == level_ind.id and t.baseline is not None and _number(t.baseline.value) is not None:
+                levels[t.baseline.year] = float(t.baseline.value)  # type: ignore[arg-type]
+        for p in ctx.series(level_ind.id):
+            if p.period.is_year and _number(p.value) is not None:
+                levels[p.period.year] = float(p.value)
+        for p in ctx.series(rate_ind.id):
+            year = p.period.year
+            rate = _number(p.value)
+            if not p.period.is_year or rate is None or year not in levels or year - 1 not in levels:
+                continue
+            now, before = levels[year], levels[year - 1]
+            if before <= 0 or now <= 0:
+                continue
+            # Each figure may be off by half a unit in its last digit: the implied rate has a range.
+            e_now, e_before = 0.5 * 10 ** -_decimals(now), 0.5 * 10 ** -_decimals(before)
+            low = ((now - e_now) / (before + e_before) - 1) * 100
+            high = ((now + e_now) / (before - e_before) - 1) * 100
+            e_rate = 0.5 * 10 ** -_decimals(rate)
+            if rate + e_rate >= low and rate - e_rate <= high:
+                continue
+            implied = (now / before - 1) * 100
+            yield Finding(
+                "warning",
+                "level_rate_mismatch",
+                (level_ind.id, rate_ind.id),
+                f"{level_ind.name_en}: {fmt_number(before)} ({year - 1}) → {fmt_number(now)} ({year}) is "
+                f"{fmt_number(implied)} % growth, but {rate_ind.name_en} for {year} is {fmt_number(rate)} %",
+                f"{level_ind.name}：{year - 1}年{fmt_number(before)}→{year}年{fmt_number(now)}，增长{fmt_number(implied)}%，"
+                f"而{rate_ind.name}{year}年为{fmt_number(rate)}%",
+                {
+                    "year": year,
+                    "level_before": before,
+                    "level_now": now,
+                    "implied_rate_pct": implied,
+                    "stated_rate_pct": rate,
+                    "implied_range_pct": [low, high],
+                },
+                (),
+            )
+
+
+def rule_unowned_targets(ctx: Context) -> Iterator[Finding]:
+    """Targets that no task, policy or reform carries: nobody is named responsible."""
+    carried = {t for task in ctx.plan.tasks for t in task.targets}
+    carried |= {t for item in (*ctx.plan.policies, *ctx.plan.reforms) for t in item.targets}
+    if not ctx.plan.tasks:
+        return
+    for target in ctx.plan.targets:
+        if target.id in carried:
+            continue
+        ind: Indicator = ctx.plan.indicator(target.indicator)
+        yield Finding(
+            "info",
+            "unowned_target",
+            (target.id,),
+            f"{ind.name_en}: no task, policy or reform carries this target, so no department is named for it",
+            f"{ind.name}：没有任务、政策或改革承接该目标，未明确责任单位",
+            {},
+            (target.source.ref,),
+        )
+
+
+RULES: list[Callable[[Context], Iterable[Finding]]] = [
+    rule_rate_level,
+    rule_conflicting_statements,
+    rule_baseline_vintage,
+    rule_department_variants,
+    rule_met_at_baseline,
+    rule_share_over_100,
+    rule_level_rate_series,
+    rule_unowned_targets,
+]
+
+
+def audit(plan: Plan, observations: list[Observation]) -> list[Finding]:
+    """Every finding, most severe first, in rule order within a severity."""
+    ctx = Context(plan, observations)
+    findings = [f for rule in RULES for f in rule(ctx)]
+    return sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity])
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "severity": f.severity,
+        "rule": f.rule,
+        "subjects": list(f.subjects),
+        "message": f.message,
+        "message_zh": f.message_zh,
+        "figures": f.figures,
+        "sources": list(f.sources),
+    }
+
+
+def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
+    zh = lang == "zh"
+    counts = Counter(f.severity for f in findings)
+    data = {
+        "schema_version": 1,
+        "plan": plan.meta.id,
+        "findings": [finding_json(f) for f in findings],
+        "summary": {s: counts.get(s, 0) for s in SEVERITIES},
+    }
+    words = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+    rows = [{**finding_json(f), "subjects": "、".join(f.subjects), "sources": "; ".join(f.sources)} for f in findings]
+    cells = [
+        {
+            "severity": words[f.severity][0 if zh else 1],
+            "rule": f.rule,
+            "subjects": "、".join(f.subjects),
+            "message": f.message_zh if zh else f.message,
+            "sources": "；".join(dict.fromkeys(f.sources)),
+        }
+        for f in findings
+    ]
+    columns = [
+        Column("severity", "级别" if zh else "Severity", no_wrap=True),
+        Column("rule", "规则" if zh else "Rule", drop=2, min_width=10),
+        Column("message", "发现" if zh else "Finding", min_width=30),
+        Column("subjects", "涉及" if zh else "Involves", drop=3),
+        Column("sources", "出处" if zh else "Sources", drop=1, min_width=12),
+    ]
+    footer = ("  " if zh else " · ").join(f"{words[s][0 if zh else 1]} {counts.get(s, 0)}" for s in SEVERITIES)
+    return View(
+        data=data,
+        columns=columns,
+        rows=rows,
+        cells=cells,
+        styles=[{"severity": f"severity.{f.severity}"} for f in findings],
+        title=("方案自洽性检查" if zh else "Plan audit") + f" · {plan.meta.title}",
+        footer=footer,
+        csv_columns=["severity", "rule", "subjects", "message", "message_zh", "sources"],
+    )

@@ -1,0 +1,64 @@
+"""`qzdc audit`: where the plan contradicts itself or cannot be met."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from qzdc.cli.app import (
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    app,
+    emit,
+    err,
+    handle_errors,
+    load,
+    resolve_format,
+)
+from qzdc.cli.status import ActualsOption, observations
+from qzdc.errors import EXIT_GATE
+
+
+class SeverityGate(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+@app.command()
+@handle_errors
+def audit(
+    plan: PlanOption = None,
+    actuals: ActualsOption = None,
+    fail_on: Annotated[
+        SeverityGate | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 3 if there is a finding of this severity or worse (warning < error).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """Check the plan and its actuals for contradictions: rate vs level, values stated twice, baselines, departments.
+
+    Example: qzdc audit --fail-on error
+    """
+    from qzdc.audit import SEVERITY_RANK, audit_view
+    from qzdc.audit import audit as run_audit
+
+    chosen = resolve_format(fmt, output)
+    loaded = load(plan)
+    findings = run_audit(loaded, observations(loaded, actuals))
+    emit(audit_view(loaded, findings, lang.value), chosen, output)
+    if fail_on is not None:
+        failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on.value]]
+        if failing:
+            err(f"qzdc: {len(failing)} finding(s) at {fail_on.value} or worse")
+            raise typer.Exit(EXIT_GATE)

@@ -1,0 +1,302 @@
+"""`qzdc audit`: each rule on a small plan that triggers it and one that does not,
+and the built-in plan's findings, each explained (see README, "audit")."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from qzdc.audit import audit
+from qzdc.loader import load_plan
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+# A level indicator for output, linked to output_growth by rate_of: 8 % a year from
+# 100 in 2023 gives 100 × 1.08 = 108 in 2024.
+OUTPUT_LEVEL = """
+  - id: output
+    annex_no: null
+    category: economy
+    name: 产值
+    name_en: Output
+    unit: 亿元
+    source: {ref: 正文}
+    targets:
+      - {id: output_level, kind: level, direction: increase, path: geometric, baseline: {year: 2023, value: 100}, value: LEVEL, STRENGTH source: {ref: 正文}}
+"""
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def findings(plan_dir: Path, rule: str | None = None) -> list:
+    plan = load_plan(plan_dir)
+    found = audit(plan, plan.observations)
+    return [f for f in found if rule is None or f.rule == rule]
+
+
+def add_output_level(plan_dir: Path, level: str, strength: str = "") -> None:
+    indicators = plan_dir / "indicators.yaml"
+    edit(
+        indicators,
+        '    unit: "%"\n    source: {ref: 附件1 序号2}',
+        '    unit: "%"\n    rate_of: output\n    source: {ref: 附件1 序号2}',
+    )
+    text = indicators.read_text(encoding="utf-8") + OUTPUT_LEVEL.replace("LEVEL", level).replace("STRENGTH ", strength)
+    indicators.write_text(text, encoding="utf-8")
+
+
+def test_rate_level_conflict_binding_is_an_error(mini):
+    add_output_level(mini, "130")
+    (found,) = findings(mini, "rate_level_conflict")
+    assert found.severity == "error"
+    assert found.subjects == ("output_growth", "output_level")
+    # 100 × 1.08 = 108 < 130; 130 needs 130/100 − 1 = 30 % in the one year left.
+    assert found.figures["implied_level"] == pytest.approx(108)
+    assert found.figures["needed_rate_pct"] == pytest.approx(30)
+    assert "108" in found.message and "30 %" in found.message
+
+
+def test_aspirational_level_beyond_the_binding_rate_is_a_warning(mini):
+    add_output_level(mini, "130", "strength: aspirational, ")
+    assert findings(mini, "rate_level_conflict") == []
+    (found,) = findings(mini, "aspirational_beyond_binding")
+    assert found.severity == "warning"
+
+
+def test_rate_and_level_that_agree_give_no_finding(mini):
+    add_output_level(mini, "108")
+    assert findings(mini, "rate_level_conflict") == []
+    assert findings(mini, "aspirational_beyond_binding") == []
+
+
+STATEMENT = "statements: [{source: {ref: 正文, quote: 文}, value: VALUE, comparator: 'CMP', strength: STRENGTH}], "
+
+
+def add_statement(plan_dir: Path, value: str, comparator: str = ">=", strength: str = "binding") -> None:
+    statement = STATEMENT.replace("VALUE", value).replace("CMP", comparator).replace("STRENGTH", strength)
+    edit(plan_dir / "indicators.yaml", "value: 144, source:", f"value: 144, {statement}source:")
+
+
+def test_a_second_statement_with_another_value_is_an_error(mini):
+    add_statement(mini, "150")
+    (found,) = findings(mini, "conflicting_values")
+    assert found.severity == "error"
+    assert (found.figures["value"], found.figures["other_value"]) == (144, 150)
+
+
+def test_a_second_statement_with_another_comparator_is_a_warning(mini):
+    add_statement(mini, "144", ">")
+    (found,) = findings(mini, "conflicting_comparators")
+    assert found.severity == "warning"
+    assert findings(mini, "conflicting_values") == []
+
+
+def test_a_second_statement_about_the_figure_is_info(mini):
+    add_statement(mini, "144", "~")
+    (found,) = findings(mini, "conflicting_comparators")
+    assert found.severity == "info"
+
+
+def test_a_second_statement_with_another_strength_is_info(mini):
+    add_statement(mini, "144", ">=", "aspirational")
+    (found,) = findings(mini, "conflicting_strength")
+    assert found.severity == "info"
+
+
+def test_an_identical_second_statement_gives_no_finding(mini):
+    add_statement(mini, "144")
+    assert [f.rule for f in findings(mini) if f.subjects == ("firms",)] == []
+
+
+def test_baseline_vintage(mini):
+    assert findings(mini, "baseline_vintage") == []
+    edit(
+        mini / "indicators.yaml",
+        "baseline: {year: 2022, value: 100}",
+        "baseline: {year: 2022, value: 100, vintage: 2020}",
+    )
+    (found,) = findings(mini, "baseline_vintage")
+    assert found.severity == "warning"
+    assert (found.figures["filed_under"], found.figures["vintage"]) == (2022, 2020)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        ("区经信委", "区信经委", True),  # the same characters in another order
+        ("区农业农村委", "区农业农林委", True),  # one character apart in six
+        ("区财政局", "区民政局", False),  # one character apart in four: two departments
+        ("区经信委", "区财政局", False),
+    ],
+)
+def test_department_variants(mini, first, second, found):
+    edit(mini / "tasks.yaml", "lead: [区经信委], support: [区财政局]", f"lead: [{first}], support: [{second}]")
+    edit(mini / "tasks.yaml", "lead: [区经信委, 区财政局]", f"lead: [{first}]")
+    edit(mini / "tasks.yaml", "lead: [区财政局]", f"lead: [{second}]")
+    variants = findings(mini, "department_variants")
+    assert bool(variants) is found
+    if found:
+        assert set(variants[0].subjects) == {first, second}
+
+
+def test_target_met_at_baseline_and_equal_to_baseline(mini):
+    assert findings(mini, "met_at_baseline") == findings(mini, "target_equals_baseline") == []
+    edit(
+        mini / "indicators.yaml",
+        "baseline: {year: 2022, value: 40}, value: 46",
+        "baseline: {year: 2022, value: 50}, value: 46",
+    )
+    (found,) = findings(mini, "met_at_baseline")
+    assert found.subjects == ("coverage",)
+    edit(
+        mini / "indicators.yaml",
+        "baseline: {year: 2022, value: 50}, value: 46",
+        "baseline: {year: 2022, value: 46}, value: 46",
+    )
+    (found,) = findings(mini, "target_equals_baseline")
+    assert found.severity == "warning"
+
+
+def test_share_projected_past_100(mini):
+    assert findings(mini, "share_over_100") == []
+    # 40 → 80 in one year: at that pace 80 + 40 = 120 % in 2024.
+    edit(
+        mini / "observations.yaml",
+        "{indicator: coverage, period: 2023, value: 44}",
+        "{indicator: coverage, period: 2023, value: 80}",
+    )
+    (found,) = findings(mini, "share_over_100")
+    assert found.figures["projected"] == pytest.approx(120)
+
+
+@pytest.mark.parametrize(("level_2023", "mismatch"), [("106", False), ("106.04", False), ("107", False), ("108", True)])
+def test_level_and_rate_series_that_disagree_beyond_rounding(mini, level_2023, mismatch):
+    # output_growth says 6 % for 2023, i.e. 5.5–6.5 % given its last digit. Levels 100 → L:
+    #   106    → 105.5/100.5 − 1 … 106.5/99.5 − 1 = 4.98 … 7.04 %: fits.
+    #   106.04 → 106.035/100.5 − 1 … 106.045/99.5 − 1 = 5.51 … 6.58 %: fits.
+    #   107    → 106.5/100.5 − 1 … 107.5/99.5 − 1 = 5.97 … 8.04 %: rounding could explain it.
+    #   108    → 107.5/100.5 − 1 … 108.5/99.5 − 1 = 6.97 … 9.05 %: beyond rounding.
+    add_output_level(mini, "108")
+    observations = mini / "observations.yaml"
+    text = observations.read_text(encoding="utf-8")
+    text += f"  - {{indicator: output, period: 2022, value: 100}}\n  - {{indicator: output, period: 2023, value: {level_2023}}}\n"
+    observations.write_text(text, encoding="utf-8")
+    found = findings(mini, "level_rate_mismatch")
+    assert bool(found) is mismatch, [f.message for f in found]
+    if mismatch:
+        assert found[0].severity == "warning"
+        assert found[0].subjects == ("output", "output_growth")
+        assert found[0].figures["implied_rate_pct"] == pytest.approx(8.0)
+
+
+def test_unowned_targets(mini):
+    # Task 1 carries firms and projects; the other four targets have no department.
+    assert {f.subjects[0] for f in findings(mini, "unowned_target")} == {
+        "output_growth", "coverage", "income_ratio", "model_town",
+    }  # fmt: skip
+
+
+# ── the built-in plan ────────────────────────────────────────────────────────
+
+BUILTIN = [
+    # 规上工业: 74.22 亿元 (2023) at the binding 20 % a year is 106.88 in 2025; task 1 binds 110 (21.74 % needed).
+    ("error", "rate_level_conflict", ("industrial_output_growth", "industrial_output_110")),
+    # 农村居民人均可支配收入年均增速: Annex 1 row 21 says 7.74; 二（三） and task 12 say 7.54.
+    ("error", "conflicting_values", ("rural_income_growth",)),
+    ("error", "conflicting_values", ("rural_income_growth",)),
+    # GDP: 75.33 at 7.5 % is 87.05 in 2025; the 100 亿元 the text strives for needs 15.22 %.
+    ("warning", "aspirational_beyond_binding", ("gdp_growth", "gdp_100")),
+    # Water quality: Annex 1 sets class III; the text twice says 优于III类, "better than III".
+    ("warning", "conflicting_comparators", ("water_quality",)),
+    ("warning", "conflicting_comparators", ("water_quality",)),
+    # 3.79 万人 and 63.8 % are the 7th census (2020) figures, filed as 2022 baselines.
+    ("warning", "baseline_vintage", ("resident_population",)),
+    ("warning", "baseline_vintage", ("urbanisation_rate",)),
+    # 区金融事务发展中心 (reform 12) and 区金融发展事务中心 (policies 5 and 16).
+    ("warning", "department_variants", ("区金融事务发展中心", "区金融发展事务中心")),
+    # 保持在20%左右 ("about 20 %") beside Annex 1's plain 20.
+    ("info", "conflicting_comparators", ("industrial_output_growth",)),
+    # 年经营性收入20万元以上村占比: binding in Annex 1, 力争 in the text (twice).
+    ("info", "conflicting_strength", ("villages_income_over_200k",)),
+    ("info", "conflicting_strength", ("villages_income_over_200k",)),
+    # 110 亿元: 力争 in 二（三）, binding in task 1.
+    ("info", "conflicting_strength", ("industrial_output_110",)),
+    # The plan gives GDP and industrial output levels from 2023, not 2022.
+    ("info", "baseline_year", ("gdp_100",)),
+    ("info", "baseline_year", ("industrial_output_110",)),
+    # 规上工业 grew 21 % in 2022; the target is 20 % a year.
+    ("info", "rate_below_baseline", ("industrial_output_growth",)),
+]
+UNOWNED = {
+    "gdp_growth", "fixed_asset_investment_growth", "retail_sales_growth", "industrial_output_growth", "exports",
+    "built_up_area", "resident_population", "urbanisation_rate", "new_jobs", "green_coverage", "gdp_100",
+    "export_share_of_district", "urban_rural_income_ratio",
+}  # fmt: skip
+
+
+def test_builtin_plan_findings():
+    plan = load_plan()
+    found = audit(plan, plan.observations)
+    listed = [(f.severity, f.rule, f.subjects) for f in found if f.rule != "unowned_target"]
+    assert listed == BUILTIN
+    assert {f.subjects[0] for f in found if f.rule == "unowned_target"} == UNOWNED
+
+
+def test_builtin_rate_level_figures():
+    plan = load_plan()
+    by_rule = {f.rule: f for f in audit(plan, plan.observations)}
+    industrial = by_rule["rate_level_conflict"].figures
+    assert industrial["implied_level"] == pytest.approx(106.8768)  # 74.22 × 1.2²
+    assert industrial["needed_rate_pct"] == pytest.approx(21.7407204597)  # (110/74.22)^(1/2) − 1
+    gdp = by_rule["aspirational_beyond_binding"].figures
+    assert gdp["implied_level"] == pytest.approx(87.05323125)  # 75.33 × 1.075²
+    assert gdp["needed_rate_pct"] == pytest.approx(15.2168549700)  # (100/75.33)^(1/2) − 1
+
+
+def test_builtin_recorded_gdp_2022_that_does_not_fit_the_growth_rate(cli, tmp_path):
+    """75.33 亿元 in 2023 and +7.5 % do not fit a 2022 level of 68.5 (9.97 % growth)."""
+    actuals = tmp_path / "actuals.yaml"
+    actuals.write_text("actuals:\n  - {indicator: gdp, period: 2022, value: 68.5}\n", encoding="utf-8")
+    result = cli("audit", "--actuals", str(actuals), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    mismatches = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "level_rate_mismatch"]
+    assert len(mismatches) == 1
+    assert mismatches[0]["figures"]["implied_rate_pct"] == pytest.approx(9.97080291971)
+    assert mismatches[0]["figures"]["stated_rate_pct"] == 7.5
+
+
+# ── the command ──────────────────────────────────────────────────────────────
+
+
+def test_audit_exits_0_with_findings_and_3_on_a_gate(cli):
+    result = cli("audit", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"error": 3, "warning": 6, "info": 7 + len(UNOWNED)}
+    assert cli("audit", "--fail-on", "error").exit_code == 3
+    assert cli("audit", "--fail-on", "warning").exit_code == 3
+
+
+def test_audit_gate_passes_on_a_plan_without_errors(cli, mini):
+    result = cli("audit", "--plan", str(mini), "--fail-on", "warning")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_audit_formats(cli):
+    csv_out = cli("audit", "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "severity,rule,subjects,message,message_zh,sources"
+    assert len(csv_out) == 1 + 16 + len(UNOWNED)
+    md = cli("audit", "--format", "markdown", "--lang", "en").stdout
+    assert md.startswith("## Plan audit")
+    assert "| error | rate_level_conflict |" in md
+    table = cli("audit").stdout
+    assert "错误 3" in table and "警告 6" in table
