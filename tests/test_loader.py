@@ -124,6 +124,7 @@ def test_unknown_field_with_did_you_mean(run, plan_copy):
     assert error["field"] == "indicators[1].pilto"
     assert error["message"] == "unknown field 'pilto'"
     assert error["hint"] == "did you mean pilot?"
+    assert len(report.errors) == 1
     assert f"{path}:{line}:{col}: indicators[1].pilto: unknown field 'pilto' (did you mean pilot?)" in report.lines()
 
 
@@ -145,6 +146,32 @@ def test_unknown_field_in_observations_suggests_indicator(run, plan_copy):
     report = validate_bad(run, plan_copy)
     error = report.find(path, line, col, field="observations[1].indicatr")
     assert error["hint"] == "did you mean indicator?"
+    # The misspelt field is one mistake, not also "indicator: required field is missing".
+    assert len(report.errors) == 1
+
+
+def test_misspelt_required_field_is_one_error(run, plan_copy):
+    path = plan_copy / "plan.yaml"
+    edit(path, "\ntitle:", "\ntitel:")
+    line, col = place(path, "titel:")
+    report = validate_bad(run, plan_copy)
+    error = report.find(path, line, col)
+    assert (error["field"], error["message"], error["hint"]) == (
+        "titel",
+        "unknown field 'titel'",
+        "did you mean title?",
+    )
+    assert len(report.errors) == 1
+
+
+def test_missing_required_field(run, plan_copy):
+    path = plan_copy / "indicators.yaml"
+    edit(path, "        kind: average_growth\n        direction: increase\n", "        direction: increase\n")
+    # Reported at the mapping that lacks it: the target's first key.
+    line, col = place(path, "      - id: gdp_growth\n", offset=len("      - "))
+    report = validate_bad(run, plan_copy)
+    error = report.find(path, line, col)
+    assert (error["field"], error["message"]) == ("indicators[0].targets[0].kind", "required field is missing")
 
 
 @pytest.mark.parametrize(
@@ -410,6 +437,44 @@ def test_not_utf8(run, plan_copy):
     path.write_bytes("observations: []\n# 注释\n".encode("gb18030"))
     error = validate_bad(run, plan_copy).find(path, None, None)
     assert "UTF-8" in error["message"]
+
+
+def test_alias_bomb_is_refused_quickly(run, plan_copy):
+    # "Billion laughs": 9 levels of 9 aliases is 387 million values once expanded.
+    lines = ['l0: &l0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    path = plan_copy / "observations.yaml"
+    path.write_text("\n".join([*lines, "observations: *l8", ""]), encoding="utf-8")
+    report = validate_bad(run, plan_copy)
+    error = report.find(path, None, None)
+    assert "aliases" in error["message"]
+    assert len(report.stderr) < 1000
+
+
+@pytest.mark.parametrize("text", ["observations: &a [*a]\n", "observations: &a [{indicator: *a}]\n"])
+def test_recursive_alias_is_refused(run, plan_copy, text):
+    path = plan_copy / "observations.yaml"
+    path.write_text(text, encoding="utf-8")
+    error = validate_bad(run, plan_copy).find(path, None, None)
+    assert "alias" in error["message"]
+
+
+def test_small_aliases_are_fine(run, plan_copy):
+    path = plan_copy / "indicators.yaml"
+    edit(path, "source: {ref: 附件1 序号2, quote: 固定资产投资额年均增速（%）}", "source: &s2 {ref: 附件1 序号2}")
+    edit(path, "        source: {ref: 附件1 序号2}\n", "        source: *s2\n")
+    result = run("validate", "--plan", str(plan_copy))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_long_wrong_value_is_cut_short(run, plan_copy):
+    path = plan_copy / "observations.yaml"
+    edit(path, "    value: 75.33\n", "    value: [" + ", ".join(["75.33"] * 500) + "]\n")
+    line, col = place(path, "[75.33")
+    report = validate_bad(run, plan_copy)
+    error = report.find(path, line, col)
+    assert len(error["message"]) < 200
+    assert error["message"].endswith("…")
 
 
 # ── several errors, one run ──────────────────────────────────────────────────

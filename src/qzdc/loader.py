@@ -119,12 +119,18 @@ def _message(err: dict) -> str:
         return "required field is missing"
     if kind in ("dataclass_type", "dict_type", "model_type"):
         # pydantic names the internal class ("an instance of TasksFile"); the user wrote YAML.
-        return "expected a mapping (key: value lines)" + ("" if value is None else f", got {value!r}")
+        return "expected a mapping (key: value lines)" + ("" if value is None else f", got {_short(value)}")
     if kind == "literal_error":
-        return f"{value!r} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
+        return f"{_short(value)} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
     if value is None or isinstance(value, dict | list):
         return err["msg"]
-    return f"{err['msg']} (got {value!r})"
+    return f"{err['msg']} (got {_short(value)})"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """A value as the user wrote it, cut short: an error line must stay one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _dataclass_in(hint: Any) -> type | None:
@@ -162,13 +168,17 @@ def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type
         loc, display = _data_loc(data, e["loc"])
         grouped.setdefault(display, (loc, []))[1].append(e)
     problems: list[Problem] = []
+    missing: set[str] = set()  # display paths of required fields not given
+    misspelt: set[str] = set()  # display paths an unknown field was probably meant as
     for display, (loc, errs) in grouped.items():
         first = errs[0]
+        if first["type"] in _MISSING_FIELD:
+            missing.add(display)
         hint = None
         if len(errs) > 1 and all(e["type"] in _TYPE_WORDS for e in errs):
             # one value that matched no member of a union: say what it could be
             words = list(dict.fromkeys(_TYPE_WORDS[e["type"]] for e in errs))
-            message = f"expected {' or '.join(words)}, got {first.get('input')!r}"
+            message = f"expected {' or '.join(words)}, got {_short(first.get('input'))}"
         else:
             message = _message(first)
         line, col = positions.find(loc)
@@ -179,13 +189,17 @@ def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type
             guess = closest(name, allowed)
             hint = f"did you mean {guess}?" if guess else (f"allowed: {', '.join(allowed)}" if allowed else None)
             line, col = positions.find((*parent, name), key=True)
+            if guess:
+                misspelt.add(format_loc((*parent, guess)))
         elif first["type"] == "literal_error":
             expected = first.get("ctx", {}).get("expected", "")
             words = [w.strip(" '") for w in expected.replace(" or ", ",").split(",")]
             guess = closest(str(first.get("input")), words)
             hint = f"did you mean {guess!r}?" if guess else None
         problems.append(Problem(message, shown, line, col, field=display or None, hint=hint))
-    return problems
+    # A misspelt required field is one mistake: "titel: unknown field (did you mean
+    # title?)" says it all, without a second "title: required field is missing".
+    return [p for p in problems if not (p.field in missing and p.field in misspelt)]
 
 
 # ── assembly ─────────────────────────────────────────────────────────────────
@@ -197,7 +211,7 @@ def default_path(indicator: Indicator) -> str:
 
 
 def _resolve_target(target: Target, indicator: Indicator, meta: PlanFile) -> Target:
-    update: dict[str, Any] = {"indicator": indicator.id}
+    update: dict[str, Any] = {"indicator": indicator.id, "flow": indicator.flow}
     if target.year is None:
         update["year"] = meta.target_year
     if target.start_year is None:

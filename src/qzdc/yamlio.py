@@ -128,11 +128,53 @@ def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig")
 
 
+class _TooBig(Exception):
+    pass
+
+
+def _check_expansion(data: Any, limit: int = _MAX_NODES) -> None:
+    """Refuse data that aliases make recursive or enormous, before anything walks it.
+
+    An alias shares one object, so the data is small in memory; but every later
+    walk (validation, error messages) expands it. Sizes are memoised by object,
+    so this costs one pass over the distinct objects.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(obj: Any) -> int:
+        if not isinstance(obj, dict | list):
+            return 1
+        key = id(obj)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise YamlProblem("an alias (*) refers to a value that contains it", None, None, "write the value out")
+        active.add(key)
+        total = 1
+        for child in obj.values() if isinstance(obj, dict) else obj:
+            total += size(child)
+            if total > limit:
+                raise _TooBig
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        size(data)
+    except _TooBig:
+        raise YamlProblem(
+            f"the file expands to more than {limit:,} values through aliases (*)", None, None, "write the values out"
+        ) from None
+
+
 def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text safely. Returns the data, or None and the problems."""
     loader = _SafeLoader(text)
     try:
-        return loader.get_single_data(), []
+        data = loader.get_single_data()
+        _check_expansion(data)
+        return data, []
     except YamlProblem as p:
         return None, [Problem(p.message, file, p.line, p.column, hint=p.hint)]
     except yaml.YAMLError as err:
@@ -158,8 +200,8 @@ class Positions:
 
     def _walk(self, node: yaml.Node, loc: Loc, count: list[int]) -> None:
         count[0] += 1
-        if count[0] > _MAX_NODES:
-            return
+        if count[0] > _MAX_NODES or len(loc) > 100:
+            return  # an alias bomb or a recursive alias: enough places for any message
         self.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
