@@ -1,0 +1,146 @@
+"""Commands that record figures: record, import, and history to read them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from qzdc.cli.app import (
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    app,
+    emit,
+    err,
+    handle_errors,
+    load,
+    resolve_format,
+)
+
+ActualsFileOption = Annotated[
+    Path | None,
+    typer.Option("--actuals", help="Actuals file (default: $QZDC_ACTUALS, else ./actuals.yaml).", show_default=False),
+]
+
+
+def _value_text(value: Any) -> str:
+    from qzdc.view import display
+
+    return display(value.isoformat() if hasattr(value, "isoformat") else value)
+
+
+def _what_it_replaces(entry: Any, before: list[Any], plan: Any) -> str:
+    """`(revises 80.9 recorded …)` or `(supersedes the plan's 75.33)`, for the confirmation line."""
+    from qzdc.periods import PeriodError, parse_period
+
+    earlier = [e for e in before if e.indicator == entry.indicator and e.period == entry.period]
+    if earlier:
+        last = earlier[-1]
+        when = f", recorded {last.recorded_at}" if last.recorded_at else ""
+        return f" (revises {_value_text(last.value)}{when})"
+    for obs in plan.observations:
+        try:
+            same = obs.indicator == entry.indicator and parse_period(obs.period) == entry.period
+        except PeriodError:
+            continue
+        if same:
+            return f" (supersedes the plan's own figure {_value_text(obs.value)})"
+    return ""
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+@handle_errors
+def record(
+    indicator: Annotated[str, typer.Argument(help="Indicator: id, annex number (序号) or Chinese name.")],
+    period: Annotated[str, typer.Argument(help="Period: 2024, 2025-Q3, 2025-H1 or 2025-09 (year to date).")],
+    value: Annotated[
+        str, typer.Argument(help="Value: a number, a class such as III, or done / not done / a date for a milestone.")
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where the figure comes from, e.g. 区统计局快报.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note kept with the figure.")] = None,
+    actuals: ActualsFileOption = None,
+    plan: PlanOption = None,
+) -> None:
+    """Record one figure in the actuals file; a second figure for the same period revises the first.
+
+    Example: qzdc record gdp 2024 81.2 --source 区统计局快报
+    """
+    from qzdc.actuals import actuals_path, append_entries, make_entry, shown_path
+
+    target = actuals_path(actuals)
+    loaded = load(plan)
+    entry = make_entry(loaded, indicator, period, value, source, note)
+    result = append_entries(target, loaded, [entry])
+    written = result.entries[0]
+    unit = loaded.indicator(written.indicator).unit
+    unit_text = f" {unit}" if unit and not isinstance(written.value, str) else ""
+    err(
+        f"recorded {written.indicator} {written.period} = {_value_text(written.value)}{unit_text}"
+        f"{_what_it_replaces(written, result.before, loaded)} in {shown_path(target)}"
+    )
+
+
+@app.command("import")
+@handle_errors
+def import_(
+    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file: indicator, period, value, source, note.")],
+    actuals: ActualsFileOption = None,
+    plan: PlanOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check the file and show what would be recorded; write nothing.")
+    ] = False,
+) -> None:
+    """Import figures from CSV or Excel; if any row is wrong, every bad row is reported and nothing is written.
+
+    Columns: indicator, period, value, source, note (or 指标, 期间, 数值, 来源, 备注).
+    A CSV may be UTF-8 (with or without a BOM) or GB18030/GBK, as Excel writes it.
+
+    Example: qzdc import 2025年三季度.xlsx --dry-run
+    """
+    from qzdc.actuals import actuals_path, append_entries, shown_path
+    from qzdc.importer import entries_view, read_import
+
+    target = actuals_path(actuals)
+    loaded = load(plan)
+    entries = read_import(file, loaded)
+    if dry_run:
+        emit(entries_view(loaded, entries), "table", None)
+        err(f"checked {len(entries)} row(s) of {file}: all valid; nothing written (--dry-run)")
+        return
+    result = append_entries(target, loaded, entries)
+    err(f"imported {len(result.entries)} figure(s) from {file} into {shown_path(target)}")
+
+
+@app.command()
+@handle_errors
+def history(
+    indicator: Annotated[str, typer.Argument(help="Indicator: id, annex number (序号) or Chinese name.")],
+    actuals: ActualsFileOption = None,
+    plan: PlanOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """Every figure of an indicator: the plan's own and each recorded revision, and which one counts.
+
+    Example: qzdc history gdp --format csv -o gdp-history.csv
+    """
+    from qzdc.actuals import actuals_path, all_observations, read_actuals
+    from qzdc.history import history_view
+    from qzdc.lookup import find_indicator
+
+    chosen = resolve_format(fmt, output)
+    target = actuals_path(actuals)
+    loaded = load(plan)
+    found = find_indicator(loaded, indicator)
+    observations = all_observations(loaded, read_actuals(target, loaded))
+    view = history_view(loaded, found, observations, lang.value)
+    if not view.rows:
+        err(f"no figures for {found.id} in the plan or in {target}")
+    emit(view, chosen, output)

@@ -1,0 +1,136 @@
+"""Every figure an indicator has: the plan's own and each recorded revision, and which one counts.
+
+For each period the figures stand in the order they arrived: the plan's figure
+first, then the actuals file's entries in file order. The last one counts; the
+others are kept as history. Within a year, the year's own figure supersedes its
+year-to-date figures (methodology.md, "Periods within a year").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from qzdc.listing import indicator_name
+from qzdc.models import Indicator, Observation, Plan
+from qzdc.periods import Period, PeriodError, parse_period
+from qzdc.view import Column, View, display
+
+# status of a figure → (zh, en)
+_STATUS = {
+    "used": ("采用", "used"),
+    "revised": ("已被修订", "revised"),
+    "superseded": ("被录入值取代", "superseded by a recorded value"),
+    "year_figure": ("以全年数为准", "the year's figure counts"),
+}
+_ORIGIN = {"plan": ("方案", "plan"), "actuals": ("录入", "recorded")}
+_HEADERS = {
+    "period": ("期间", "Period"),
+    "revision": ("次", "#"),
+    "value": ("数值", "Value"),
+    "origin": ("出处", "From"),
+    "source": ("来源", "Source"),
+    "recorded_at": ("录入时间", "Recorded at"),
+    "status": ("状态", "Status"),
+    "note": ("备注", "Note"),
+}
+
+
+def _word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    zh, en = table[key]
+    return zh if lang == "zh" else en
+
+
+def _raw(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def history_records(indicator: Indicator, observations: Iterable[Observation]) -> list[dict[str, Any]]:
+    """The indicator's figures by period, revisions in arrival order, each saying whether it counts."""
+    by_period: dict[Period, list[Observation]] = {}
+    for obs in observations:
+        if obs.indicator != indicator.id:
+            continue
+        try:
+            period = parse_period(obs.period)
+        except PeriodError:
+            continue
+        by_period.setdefault(period, []).append(obs)
+    years_with_figure = {p.year for p in by_period if p.is_year}
+    records: list[dict[str, Any]] = []
+    for period in sorted(by_period, key=Period.sort_key):
+        figures = by_period[period]
+        user_figures = [o for o in figures if o.origin == "actuals"]
+        for n, obs in enumerate(figures, start=1):
+            last = n == len(figures)
+            if not last:
+                status = "superseded" if obs.origin == "plan" and user_figures else "revised"
+            elif not period.is_year and period.year in years_with_figure:
+                status = "year_figure"
+            else:
+                status = "used"
+            records.append(
+                {
+                    "period": str(period),
+                    "revision": n,
+                    "value": _raw(obs.value),
+                    "origin": obs.origin,
+                    "source": obs.source.ref if obs.source else None,
+                    "recorded_at": obs.recorded_at,
+                    "counts": status == "used",
+                    "status": status,
+                    "note": obs.note,
+                }
+            )
+    return records
+
+
+def history_view(plan: Plan, indicator: Indicator, observations: Iterable[Observation], lang: str) -> View:
+    """`qzdc history`: one row per figure; JSON carries the indicator and the same rows."""
+    records = history_records(indicator, observations)
+    cells = [
+        {
+            "period": r["period"],
+            "revision": str(r["revision"]),
+            "value": display(r["value"]),
+            "origin": _word(_ORIGIN, r["origin"], lang),
+            "source": r["source"] or "",
+            "recorded_at": (r["recorded_at"] or "").replace("T", " "),
+            "status": ("✓ " if r["counts"] else "") + _word(_STATUS, r["status"], lang),
+            "note": r["note"] or "",
+        }
+        for r in records
+    ]
+    styles = [{"status": "status.on_track" if r["counts"] else "dim"} for r in records]
+    columns = [
+        Column("period", _word(_HEADERS, "period", lang), no_wrap=True),
+        Column("revision", _word(_HEADERS, "revision", lang), align="right", drop=2),
+        Column("value", _word(_HEADERS, "value", lang), align="right", no_wrap=True),
+        Column("origin", _word(_HEADERS, "origin", lang), no_wrap=True),
+        Column("status", _word(_HEADERS, "status", lang)),
+        Column("source", _word(_HEADERS, "source", lang), drop=1),
+        Column("recorded_at", _word(_HEADERS, "recorded_at", lang), drop=1),
+        Column("note", _word(_HEADERS, "note", lang), drop=3),
+    ]
+    name = indicator_name(indicator, lang)
+    unit = f", {indicator.unit}" if indicator.unit else ""
+    title = f"{name} ({indicator.id}{unit}) — " + ("历史数据" if lang == "zh" else "history")
+    used = sum(1 for r in records if r["counts"])
+    footer = f"{len(records)} 条数据，{used} 条采用" if lang == "zh" else f"{len(records)} figure(s), {used} used"
+    data = {
+        "schema_version": 1,
+        "indicator": {"id": indicator.id, "annex_no": indicator.annex_no, "name": indicator.name,
+                      "name_en": indicator.name_en, "unit": indicator.unit},
+        "entries": records,
+    }  # fmt: skip
+    return View(
+        data=data,
+        columns=columns,
+        rows=records,
+        cells=cells,
+        styles=styles,
+        title=title,
+        footer=footer,
+        csv_columns=["period", "revision", "value", "origin", "source", "recorded_at", "counts", "status", "note"],
+    )

@@ -1,0 +1,607 @@
+"""Recording actuals: `qzdc record` and `qzdc history`, the file format, and the safety of writes.
+
+The concurrency and kill tests run real processes (`python -m qzdc`), not threads:
+the lock and the atomic replace are what keep separate processes from tearing
+the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import edit
+from qzdc.actuals import (
+    DONE,
+    NOT_DONE,
+    Entry,
+    actuals_path,
+    append_entries,
+    check_entry,
+    lock_path,
+    read_actuals,
+    read_entries,
+)
+from qzdc.errors import DataError, UsageError
+from qzdc.loader import load_plan
+from qzdc.periods import parse_period
+
+NOW = dt.datetime(2026, 11, 29, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+TODAY = NOW.date()
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan()
+
+
+def entries_in(path: Path) -> list[dict]:
+    """The file as PyYAML reads it: what status will see."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["actuals"]
+
+
+def run_qzdc(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    env.pop("QZDC_ACTUALS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "qzdc", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+# ── record, revise, history ───────────────────────────────────────────────────
+
+
+def test_record_writes_the_file_and_confirms_on_stderr(cli):
+    result = cli("record", "gdp", "2024", "81.2", "--source", "区统计局快报", "--note", "快报数")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("recorded gdp 2024 = 81.2 亿元 in actuals.yaml")
+    [entry] = entries_in(Path("actuals.yaml"))
+    assert entry["indicator"] == "gdp"
+    assert entry["period"] == 2024
+    assert entry["value"] == 81.2
+    assert entry["source"] == "区统计局快报"
+    assert entry["note"] == "快报数"
+    assert dt.datetime.fromisoformat(entry["recorded_at"]).tzinfo is not None
+    text = Path("actuals.yaml").read_text(encoding="utf-8")
+    assert "  - indicator: gdp\n    period: 2024\n    value: 81.2\n    source: 区统计局快报\n" in text
+
+
+def test_record_by_annex_number_and_chinese_name(cli):
+    assert cli("record", "1", "2024", "6.8").exit_code == 0  # 序号 1: 地区生产总值年均增速
+    assert cli("record", "辖区淮远河及雍溪河水质", "2024", "Ⅲ类").exit_code == 0
+    assert cli("record", "高新技术企业", "2024年", "45").exit_code == 0
+    assert cli("record", "national_high_tech_zone", "2025", "2025-03-01").exit_code == 0
+    assert cli("record", "carp_lantern_dance_heritage", "2024", "not done").exit_code == 0
+    entries = entries_in(Path("actuals.yaml"))
+    assert [(e["indicator"], e["period"], e["value"]) for e in entries] == [
+        ("gdp_growth", 2024, 6.8),
+        ("water_quality", 2024, "III"),
+        ("high_tech_enterprises", 2024, 45),
+        ("national_high_tech_zone", 2025, dt.date(2025, 3, 1)),
+        ("carp_lantern_dance_heritage", 2024, "not done"),
+    ]
+
+
+def test_negative_values_are_values_not_options(cli):
+    result = cli("record", "gdp_growth", "2024", "-2.5")
+    assert result.exit_code == 0, result.stderr
+    assert entries_in(Path("actuals.yaml"))[0]["value"] == -2.5
+
+
+def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
+    assert cli("record", "gdp", "2024", "80.9", "--source", "快报").exit_code == 0
+    result = cli("record", "gdp", "2024", "81.2", "--source", "年报")
+    assert result.exit_code == 0
+    assert "(revises 80.9, recorded " in result.stderr
+    observations = read_actuals(Path("actuals.yaml"), plan)
+    assert [o.value for o in observations] == [80.9, 81.2]
+    assert all(o.origin == "actuals" for o in observations)
+
+    data = json.loads(cli("history", "gdp", "--format", "json").stdout)
+    rows = [(e["period"], e["revision"], e["value"], e["origin"], e["status"], e["counts"]) for e in data["entries"]]
+    assert rows == [
+        ("2023", 1, 75.33, "plan", "used", True),
+        ("2024", 1, 80.9, "actuals", "revised", False),
+        ("2024", 2, 81.2, "actuals", "used", True),
+    ]
+
+
+def test_a_recorded_value_supersedes_the_plans_own(cli):
+    result = cli("record", "gdp_growth", "2023", "7.8")
+    assert "(supersedes the plan's own figure 7.5)" in result.stderr
+    data = json.loads(cli("history", "gdp_growth", "--format", "json").stdout)
+    assert [(e["origin"], e["value"], e["status"]) for e in data["entries"]] == [
+        ("plan", 7.5, "superseded"),
+        ("actuals", 7.8, "used"),
+    ]
+    status = json.loads(cli("status", "--format", "json").stdout)
+    [target] = [t for t in status["targets"] if t["indicator"] == "gdp_growth"]
+    assert target["latest"]["value"] == 7.8
+
+
+def test_history_order_is_by_period_then_by_arrival(cli):
+    for period, value in [("2025-Q3", "60"), ("2024", "80"), ("2025-06", "41"), ("2024", "81"), ("2024-Q3", "58")]:
+        assert cli("record", "gdp", period, value).exit_code == 0
+    data = json.loads(cli("history", "gdp", "--format", "json").stdout)
+    rows = [(e["period"], e["value"], e["status"]) for e in data["entries"]]
+    assert rows == [
+        ("2023", 75.33, "used"),
+        ("2024-Q3", 58, "year_figure"),  # the year's own figure supersedes its year-to-date ones
+        ("2024", 80, "revised"),
+        ("2024", 81, "used"),
+        ("2025-06", 41, "used"),
+        ("2025-Q3", 60, "used"),
+    ]
+
+
+def test_history_formats(cli):
+    cli("record", "gdp", "2024", "81.2", "--source", "年报")
+    table = cli("history", "gdp", "--lang", "en")
+    assert table.exit_code == 0
+    assert "Gross regional product (gdp, 亿元) — history" in table.stdout
+    assert "superseded" not in table.stdout
+    assert "✓ used" in table.stdout
+    csv_text = cli("history", "gdp", "--format", "csv").stdout
+    lines = csv_text.splitlines()
+    assert lines[0] == "period,revision,value,origin,source,recorded_at,counts,status,note"
+    assert lines[1] == "2023,1,75.33,plan,一、试点基础,,true,used,"
+    assert lines[2].startswith("2024,1,81.2,actuals,年报,2")
+    markdown = cli("history", "gdp", "--format", "markdown").stdout
+    assert "| 期间 |" in markdown
+    assert cli("history", "gdp", "-o", "h.json").exit_code == 0
+    assert json.loads(Path("h.json").read_text(encoding="utf-8"))["indicator"]["id"] == "gdp"
+
+
+def test_history_of_an_indicator_without_figures(cli):
+    result = cli("history", "exports", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["entries"] == []
+    assert "no figures for exports" in result.stderr
+
+
+def test_actuals_file_choice(cli, tmp_path):
+    elsewhere = tmp_path / "elsewhere.yaml"
+    assert cli("record", "gdp", "2024", "81", "--actuals", str(elsewhere)).exit_code == 0
+    assert elsewhere.exists() and not Path("actuals.yaml").exists()
+    env_file = tmp_path / "env.yaml"
+    assert cli("record", "gdp", "2024", "82", env={"QZDC_ACTUALS": str(env_file)}).exit_code == 0
+    assert entries_in(env_file)[0]["value"] == 82
+    assert actuals_path(None) == Path("actuals.yaml")
+    assert actuals_path(str(elsewhere)) == elsewhere
+    with pytest.raises(UsageError, match="is a directory"):
+        actuals_path(str(tmp_path))
+
+
+# ── comments and layout ──────────────────────────────────────────────────────
+
+HAND_WRITTEN = """\
+# 万古镇 2024 年数据，张三维护
+# (kept by hand; qzdc appends below)
+actuals:
+- indicator: gdp     # 快报
+  period: 2024
+  value: 80.9
+  note: "yes"
+# 下面是季度数
+- {indicator: gdp, period: 2025-Q3, value: 60}
+# end of my entries
+"""
+
+
+def test_comments_and_layout_survive_a_write(cli):
+    Path("actuals.yaml").write_text(HAND_WRITTEN, encoding="utf-8")
+    assert cli("record", "gdp", "2024", "81.2", "--note", "no").exit_code == 0
+    text = Path("actuals.yaml").read_text(encoding="utf-8")
+    # everything the person wrote is still there, in order, untouched
+    lines = iter(text.splitlines())
+    for original in HAND_WRITTEN.splitlines():
+        assert any(line == original for line in lines), original
+    # the new entry follows the file's own indentation (sequences not indented)
+    assert '\n- indicator: gdp\n  period: 2024\n  value: 81.2\n  note: "no"\n' in text
+    entries = entries_in(Path("actuals.yaml"))
+    assert [e["value"] for e in entries] == [80.9, 60, 81.2]
+    assert entries[0]["note"] == "yes" and entries[2]["note"] == "no"  # YAML 1.1 would read a bare no as false
+
+
+def test_a_file_of_comments_only_keeps_them(plan, tmp_path):
+    path = tmp_path / "actuals.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 81}], now=NOW)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# nothing yet\nactuals:\n  - indicator: gdp\n")
+
+
+def test_windows_line_endings_and_bom_are_kept(plan, tmp_path):
+    path = tmp_path / "actuals.yaml"
+    path.write_bytes(b"\xef\xbb\xbf# notes\r\nactuals:\r\n  - indicator: gdp\r\n    period: 2024\r\n    value: 80\r\n")
+    append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 81}], now=NOW)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# notes\r\nactuals:\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert [e.value for e in read_entries(path, plan)] == [80, 81]
+
+
+def test_awkward_values_read_back_exactly(plan, tmp_path):
+    path = tmp_path / "actuals.yaml"
+    entries = [
+        {"indicator": "exports", "period": "2024", "value": 1e20, "source": "no", "note": "a: b # c"},
+        {
+            "indicator": "contracted_investment",
+            "period": "2024",
+            "value": "1.5e-7",
+            "source": "2024",
+            "note": "多行\n备注",
+        },
+    ]
+    append_entries(path, plan, entries, now=NOW)
+    back = read_entries(path, plan)
+    assert [(e.value, e.source, e.note) for e in back] == [(1e20, "no", "a: b # c"), (1.5e-7, "2024", "多行\n备注")]
+
+
+# ── bad input: a one-line error, the right exit code, and nothing written ─────
+
+BAD_RECORDS = [
+    # (arguments, exit code, the message)
+    (["gpd", "2024", "81"], 2, "unknown indicator 'gpd' (did you mean gdp?)"),
+    (["高新技术", "2024", "81"], 2, "unknown indicator '高新技术' (did you mean 高新技术企业?)"),
+    (["99", "2024", "81"], 2, "no indicator has annex number 99"),
+    (["gdp", "2024", "abc"], 1, "gdp takes a number in 亿元, not 'abc'"),
+    (["water_quality", "2024", "12"], 1, "water_quality takes a class (I, II, III, IV, V, 劣V), not '12'"),
+    (["national_high_tech_zone", "2024", "maybe"], 1, "national_high_tech_zone is a milestone: write done, not done"),
+    (["urbanisation_rate", "2024", "120"], 1, "urbanisation_rate is a share in %: 120 is outside 0–100"),
+    (["urbanisation_rate", "2024", "-0.5"], 1, "urbanisation_rate is a share in %: -0.5 is outside 0–100"),
+    (["gdp_growth", "2024", "-100"], 1, "gdp_growth is a growth rate in %: -100 is not above −100"),
+    (["high_tech_enterprises", "2024", "-3"], 1, "high_tech_enterprises is a count of 家: -3 cannot be negative"),
+    (["new_jobs", "2024", "12.5"], 1, "new_jobs is a count of 人: 12.5 is not a whole number"),
+    (["gdp", "2024", "nan"], 1, "gdp takes a finite number, not 'nan'"),
+    (["gdp", "2024", "NaN"], 1, "gdp takes a finite number, not 'NaN'"),
+    (["gdp", "2024", "inf"], 1, "gdp takes a finite number, not 'inf'"),
+    (["gdp", "2024", "-Infinity"], 1, "gdp takes a finite number, not '-Infinity'"),
+    (["gdp", "2025-Q5", "81"], 2, "'2025-Q5' is not a period: quarters run Q1–Q4"),
+    (["gdp", "2025-13", "81"], 2, "'2025-13' is not a period: months run 01–12"),
+    (["gdp", "last year", "81"], 2, "'last year' is not a period"),
+    (["gdp", "2021", "81"], 1, "2021 is outside the plan, which runs from its 2022 baseline to 2025"),
+    (["gdp", "2026", "81"], 1, "2026 is outside the plan, which runs from its 2022 baseline to 2025"),
+    (["national_high_tech_zone", "2024", "2025-03-01"], 1, "done on 2025-03-01, after the end of 2024"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), BAD_RECORDS, ids=[" ".join(a) for a, _, _ in BAD_RECORDS])
+def test_bad_record_is_refused_and_nothing_is_written(cli, args, code, message):
+    assert cli("record", "gdp", "2024", "80").exit_code == 0
+    before = Path("actuals.yaml").read_bytes()
+    result = cli("record", *args)
+    assert result.exit_code == code, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("qzdc: error: ")
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert Path("actuals.yaml").read_bytes() == before
+
+
+def test_a_bad_record_creates_no_file(cli):
+    assert cli("record", "gdp", "2024", "nan").exit_code == 1
+    assert not Path("actuals.yaml").exists()
+
+
+def test_a_period_in_the_future_is_refused(cli, plan_copy):
+    # A plan that runs to 2099, so that the period is in the plan but not yet here.
+    edit(plan_copy / "plan.yaml", "target_year: 2025", "target_year: 2099")
+    edit(plan_copy / "plan.yaml", "  end: 2025", "  end: 2099")
+    result = cli("record", "gdp", "2099", "90", "--plan", str(plan_copy))
+    assert result.exit_code == 1
+    assert "qzdc: error: 2099 is in the future: it can be recorded from 2099-12-01 (today is " in result.stderr
+    assert not Path("actuals.yaml").exists()
+
+
+# The future-period rule: a period may be recorded from the first day of its last month.
+FUTURE_RULE = [
+    ("2025-09", dt.date(2025, 8, 31), False),
+    ("2025-09", dt.date(2025, 9, 1), True),
+    ("2025-Q3", dt.date(2025, 8, 31), False),
+    ("2025-Q3", dt.date(2025, 9, 1), True),
+    ("2025-H1", dt.date(2025, 6, 1), True),
+    ("2025", dt.date(2025, 11, 30), False),
+    ("2025", dt.date(2025, 12, 1), True),
+    ("2024", dt.date(2025, 1, 2), True),
+]
+
+
+@pytest.mark.parametrize(("period", "today", "allowed"), FUTURE_RULE)
+def test_future_period_rule(plan, period, today, allowed):
+    entry, issues = check_entry(plan, "gdp", period, "80", today=today)
+    assert (entry is not None) == allowed, issues
+    if not allowed:
+        assert issues[0].message.startswith(f"{period} is in the future: it can be recorded from ")
+
+
+def test_a_milestone_date_in_the_future_is_refused(plan):
+    entry, issues = check_entry(plan, "national_high_tech_zone", "2025", "2025-12-20", today=dt.date(2025, 12, 10))
+    assert entry is None
+    assert issues[0].message == "national_high_tech_zone: the date 2025-12-20 is in the future"
+
+
+VALUES = [
+    # (indicator, typed, stored)
+    ("gdp", "81.2", 81.2),
+    ("gdp", "81", 81),
+    ("gdp", "８１.２", 81.2),  # full-width digits
+    ("exports", "7,123.5", 7123.5),
+    ("urbanisation_rate", "63.8%", 63.8),
+    ("urbanisation_rate", "100", 100),
+    ("urbanisation_rate", "0", 0),
+    ("gdp_growth", "−2.5", -2.5),  # a typographic minus
+    ("gdp_growth", "150", 150),  # a growth rate has no upper bound
+    ("resident_income_growth", "-5", -5),  # the rate of another indicator, without a target of its own
+    ("urban_rural_income_ratio", "1.8", 1.8),
+    ("high_tech_enterprises", "0", 0),
+    ("water_quality", "III", "III"),
+    ("water_quality", "iii", "III"),
+    ("water_quality", "Ⅲ类", "III"),
+    ("water_quality", "劣Ⅴ", "劣V"),
+    ("national_high_tech_zone", "done", DONE),
+    ("national_high_tech_zone", "已完成", DONE),
+    ("national_high_tech_zone", "Not Done", NOT_DONE),
+    ("national_high_tech_zone", "2025/3/1", dt.date(2025, 3, 1)),
+]
+
+
+@pytest.mark.parametrize(("indicator", "typed", "stored"), VALUES)
+def test_values_are_parsed_by_the_indicators_kind(plan, indicator, typed, stored):
+    entry, issues = check_entry(plan, indicator, "2025", typed, today=TODAY)
+    assert issues == []
+    assert entry is not None and entry.value == stored and type(entry.value) is type(stored)
+
+
+@pytest.mark.parametrize(
+    ("typed", "period"),
+    [("2025年9月", "2025-09"), ("2025年第三季度", "2025-Q3"), ("2025Q3", "2025-Q3"), ("2025年上半年", "2025-H1")],
+)
+def test_periods_as_analysts_write_them(plan, typed, period):
+    entry, _ = check_entry(plan, "gdp", typed, "1", today=TODAY)
+    assert entry is not None and entry.period == parse_period(period)
+
+
+def test_append_entries_checks_everything_before_writing(plan, tmp_path):
+    path = tmp_path / "actuals.yaml"
+    append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 80}], now=NOW)
+    before = path.read_bytes()
+    good = {"indicator": "gdp", "period": 2025, "value": 90}
+    bad = {"indicator": "urbanisation_rate", "period": 2024, "value": 101}
+    with pytest.raises(DataError) as caught:
+        append_entries(path, plan, [good, bad], now=NOW)
+    assert [p.field for p in caught.value.problems] == ["entries[1].value"]
+    assert path.read_bytes() == before
+
+
+def test_a_failed_replace_leaves_the_file_untouched(plan, tmp_path, monkeypatch):
+    path = tmp_path / "actuals.yaml"
+    append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 80}], now=NOW)
+    before = path.read_bytes()
+
+    def refuse(*_args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(DataError, match="Permission denied"):
+        append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 81}], now=NOW)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["actuals.yaml", "actuals.yaml.lock"]
+
+
+def test_entries_round_trip_as_entries(plan, tmp_path):
+    path = tmp_path / "actuals.yaml"
+    entry = Entry("gdp", parse_period("2025-Q3"), 61.5, "季报", None, "2025-10-15T09:00:00+08:00")
+    result = append_entries(path, plan, [entry], now=NOW)
+    assert result.entries == [entry] and result.before == []
+    assert read_entries(path, plan) == [entry]
+    [obs] = read_actuals(path, plan)
+    assert (obs.period, obs.value, obs.source.ref, obs.origin) == ("2025-Q3", 61.5, "季报", "actuals")
+
+
+# ── a file someone broke by hand ─────────────────────────────────────────────
+
+BROKEN = [
+    # (text, where, message)
+    ("actuals:\n  - indicator: gdp\n    period: 2024\n   value: 81\n", "actuals.yaml:4:4:", "YAML syntax error"),
+    (
+        "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 81\n    note: 修订: 年报\n",
+        "actuals.yaml:5:13:",
+        "YAML syntax error: mapping values are not allowed",
+    ),
+    (
+        "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 81\n    value: 82\n",
+        "actuals.yaml:5:5:",
+        "duplicate key 'value' (first at line 4)",
+    ),
+    (
+        "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 八十\n",
+        "actuals.yaml:4:12: actuals[0].value:",
+        "gdp takes a number in 亿元, not '八十'",
+    ),
+    (
+        "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 81\n  - indicator: gpd\n    period: 2024\n    value: 1\n",
+        "actuals.yaml:5:16: actuals[1].indicator:",
+        "unknown indicator 'gpd' (did you mean gdp?)",
+    ),
+    (
+        "actuals:\n  - indicator: gdp\n    period: 2025-Q5\n    value: 81\n",
+        "actuals.yaml:3:13: actuals[0].period:",
+        "'2025-Q5' is not a period",
+    ),
+    (
+        "actuals:\n  - indicator: gdp\n    period: 2024\n    valu: 81\n",
+        "actuals.yaml:4:5: actuals[0]:",
+        "unknown field 'valu' (did you mean value?)",
+    ),
+    ("actuals:\n  indicator: gdp\n", "actuals.yaml:2:3: actuals:", "actuals must be a list of entries"),
+    ("actual:\n  - {indicator: gdp}\n", "actuals.yaml:1:1:", "unknown key 'actual' (did you mean actuals?)"),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "message"), BROKEN, ids=[m for _, _, m in BROKEN])
+def test_a_broken_actuals_file_is_reported_with_file_and_line(cli, text, where, message):
+    Path("actuals.yaml").write_text(text, encoding="utf-8")
+    before = Path("actuals.yaml").read_bytes()
+    for command in (["status"], ["history", "gdp"], ["record", "gdp", "2025", "90"]):
+        result = cli(*command)
+        assert result.exit_code == 1, (command, result.stderr)
+        assert result.exception is None
+        assert "Traceback" not in result.stderr
+        problem = next(line for line in result.stderr.splitlines() if line.startswith(where))
+        assert message in problem, result.stderr
+        assert result.stderr.splitlines()[-1].startswith("qzdc: actuals.yaml has ")
+    assert Path("actuals.yaml").read_bytes() == before
+
+
+def test_a_non_utf8_actuals_file_is_reported(cli):
+    Path("actuals.yaml").write_bytes("actuals:\n  - note: 中文\n".encode("gbk"))
+    result = cli("status")
+    assert result.exit_code == 1
+    assert "actuals.yaml:2: not UTF-8 text" in result.stderr
+
+
+def test_an_empty_or_missing_file_holds_no_figures(plan, tmp_path):
+    assert read_actuals(tmp_path / "none.yaml", plan) == []
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
+    assert read_actuals(tmp_path / "empty.yaml", plan) == []
+    (tmp_path / "bare.yaml").write_text("actuals:\n", encoding="utf-8")
+    assert read_actuals(tmp_path / "bare.yaml", plan) == []
+
+
+def test_reading_does_not_load_the_writer(tmp_path):
+    """`status` reads the file on every run: the round-trip writer, the lock and openpyxl stay unloaded."""
+    path = tmp_path / "actuals.yaml"
+    path.write_text("actuals:\n  - {indicator: gdp, period: 2024, value: 81}\n", encoding="utf-8")
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from qzdc.loader import load_plan
+        from qzdc.actuals import read_actuals
+        assert len(read_actuals({str(path)!r}, load_plan())) == 1
+        print(sorted(m for m in ("ruamel.yaml", "filelock", "openpyxl") if m in sys.modules))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": SRC}
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+# ── real processes: concurrency and a writer killed mid-write ─────────────────
+
+
+def test_32_concurrent_writers_leave_32_entries(tmp_path):
+    path = tmp_path / "actuals.yaml"
+    env = {**os.environ, "PYTHONPATH": SRC}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "qzdc", "record", "new_jobs", "2024", str(i), "--actuals", str(path)],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(32)
+    ]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert [code for code, _, _ in results] == [0] * 32, [err for _, _, err in results if err]
+    entries = entries_in(path)
+    assert sorted(e["value"] for e in entries) == list(range(32))
+    assert read_entries(path, load_plan()) is not None
+    assert not list(tmp_path.glob(".actuals.yaml.*.tmp"))
+
+
+KILLER = """
+import os, sys, time
+import qzdc.fsutil
+from qzdc.actuals import append_entries
+from qzdc.loader import load_plan
+
+point, path, marker = sys.argv[1:4]
+real_fsync, real_replace = os.fsync, os.replace
+
+def stop_here():
+    open(marker, "w").close()
+    time.sleep(600)
+
+def fsync(fd):
+    # the temporary file is written and flushed, not yet in place
+    real_fsync(fd)
+    if point == "before_replace":
+        stop_here()
+
+def replace(src, dst):
+    if point == "mid_write":
+        # half the new file is in the temporary file
+        with open(src, "r+b") as handle:
+            data = handle.read()
+            handle.seek(0)
+            handle.truncate(len(data) // 2)
+        stop_here()
+    real_replace(src, dst)
+    if point == "after_replace":
+        stop_here()  # in place, the lock not yet released
+
+os.fsync, os.replace = fsync, replace
+append_entries(path, load_plan(), [{"indicator": "gdp", "period": 2025, "value": 99}])
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("point", ["mid_write", "before_replace", "after_replace"])
+def test_a_writer_killed_mid_write_leaves_a_valid_file_and_no_stuck_lock(tmp_path, point):
+    from filelock import FileLock, Timeout
+
+    path = tmp_path / "actuals.yaml"
+    assert run_qzdc("record", "gdp", "2024", "81", "--actuals", str(path), cwd=tmp_path).returncode == 0
+    before = path.read_bytes()
+    marker = tmp_path / "stopped"
+    env = {**os.environ, "PYTHONPATH": SRC}
+    child = subprocess.Popen([sys.executable, "-c", KILLER, point, str(path), str(marker)], env=env, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert child.poll() is None, "the writer ended before the kill point"
+            assert time.monotonic() < deadline, "the writer never reached the kill point"
+            time.sleep(0.02)
+        # The writer holds the lock at this moment.
+        with pytest.raises(Timeout):
+            FileLock(str(lock_path(path)), timeout=0).acquire()
+        if point != "after_replace":
+            assert list(tmp_path.glob(".actuals.yaml.*.tmp")), "the temporary file should exist"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+    # Old or new, never torn: the file reads, and holds whole entries only.
+    values = [e["value"] for e in entries_in(path)]
+    if point == "after_replace":
+        assert values == [81, 99]
+    else:
+        assert path.read_bytes() == before
+        assert values == [81]
+
+    # The next writer is not blocked: the operating system released the dead writer's lock.
+    started = time.monotonic()
+    nxt = run_qzdc("record", "gdp", "2025", "100", "--actuals", str(path), cwd=tmp_path, timeout=60)
+    assert nxt.returncode == 0, nxt.stderr
+    assert time.monotonic() - started < 30
+    assert [e["value"] for e in entries_in(path)][-1] == 100
+    # and it cleared the dead writer's temporary file
+    assert not list(tmp_path.glob(".actuals.yaml.*.tmp"))
