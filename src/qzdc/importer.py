@@ -272,7 +272,7 @@ def entries_view(plan: Plan, entries: list[Entry]) -> View:
         for e in entries
     ]
     columns = [
-        Column("indicator", "indicator"),
+        Column("indicator", "编号"),
         Column("name", "指标", drop=1),
         Column("period", "期间", no_wrap=True),
         Column("value", "数值", align="right"),
