@@ -42,12 +42,10 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Run]:
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
         result = CliRunner().invoke(app, list(args), env=env, input=input)
-        return Run(
-            result.exit_code,
-            result.stdout,
-            result.stderr,
-            result.exception if result.exit_code not in (0, 1, 2, 3) else None,
-        )
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            # A crash must fail the test loudly, not pass as "exit 1 with empty stderr".
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr, None)
 
     return run
 

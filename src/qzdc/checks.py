@@ -8,6 +8,7 @@ the exact line.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -215,6 +216,24 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 (*loc, "year"),
                 f"the target year {t.year} is not after the plan's baseline year {plan.baseline_year}",
             )
+        for internal in ("indicator", "flow"):
+            if getattr(t, internal):
+                yield Finding(
+                    "indicators",
+                    (*loc, internal),
+                    f"{internal!r} is filled in by qzdc from the indicator a target is written under",
+                    "remove it" + ("; set flow: true on the indicator" if internal == "flow" else ""),
+                )
+        if t.profile is not None:
+            steps = t.profile
+            if len(steps) not in (4, 12):
+                yield Finding("indicators", (*loc, "profile"), "a profile has 4 quarterly or 12 monthly figures")
+            elif any(b < a for a, b in itertools.pairwise(steps)) or steps[0] < 0 or steps[-1] != 100:
+                yield Finding(
+                    "indicators",
+                    (*loc, "profile"),
+                    "a profile is the cumulative % of the year due by each quarter or month: rising, ending at 100",
+                )
         start = t.start_year or plan.period.start
         # An inherited start only runs past the year when that year is already reported above.
         if t.start_year is not None and start > year:

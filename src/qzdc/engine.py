@@ -53,6 +53,20 @@ def _pow(base: float, exponent: float) -> float | None:
     return _finite(result)
 
 
+def _exp(x: float) -> float | None:
+    try:
+        return _finite(math.exp(x))
+    except OverflowError:
+        return None
+
+
+def _expm1(x: float) -> float | None:
+    try:
+        return _finite(math.expm1(x))
+    except OverflowError:
+        return None
+
+
 def cagr(start: float, end: float, years: float) -> float:
     """The constant yearly growth rate that takes `start` to `end` in `years`."""
     if years <= 0:
@@ -114,7 +128,10 @@ def realised_average(observed: Sequence[float]) -> float:
 
 
 def years_to_reach(start: float, end: float, rate: float) -> float:
-    """Years for `start` growing at `rate` a year to reach `end` (0 if it is there)."""
+    """Years for `start` growing at `rate` a year to reach `end` (0 if it is there).
+
+    Worked in logarithms, so that neither a tiny rate nor a huge ratio overflows.
+    """
     if start <= 0 or end <= 0:
         raise CalcError("compound growth needs positive values")
     if rate <= -1:
@@ -123,7 +140,10 @@ def years_to_reach(start: float, end: float, rate: float) -> float:
         return 0.0
     if rate == 0 or (end > start) != (rate > 0):
         raise CalcError("at this rate the value never reaches the end value")
-    return math.log(end / start) / math.log(1 + rate)
+    years = (math.log(end) - math.log(start)) / math.log1p(rate)
+    if not math.isfinite(years):
+        raise CalcError("too many years to compute")
+    return years
 
 
 @dataclass(frozen=True)
@@ -225,19 +245,29 @@ class Assessment:
     used: tuple[Point, ...] = field(default_factory=tuple)  # the observations behind it
 
     def __post_init__(self) -> None:
-        for name in (
-            "required_from_baseline",
-            "expected_now",
-            "observed_pace",
-            "required_now",
-            "progress",
-            "pace_ratio",
-            "projected",
-            "projected_gap",
-        ):
+        # The one guard that keeps NaN and infinity inside the engine: a figure
+        # that overflowed is dropped, and the notes say so.
+        dropped = []
+        for name in _FIGURES:
             value = getattr(self, name)
             if value is not None and not math.isfinite(value):
-                raise AssertionError(f"{name} is not finite for {self.target_id}")
+                object.__setattr__(self, name, None)
+                dropped.append(name.replace("_", " "))
+        if dropped:
+            note = f"too large to compute: {', '.join(dropped)}"
+            object.__setattr__(self, "notes", (*self.notes, note))
+
+
+_FIGURES = (
+    "required_from_baseline",
+    "expected_now",
+    "observed_pace",
+    "required_now",
+    "progress",
+    "pace_ratio",
+    "projected",
+    "projected_gap",
+)
 
 
 def status_from_ratio(ratio: float, thresholds: Thresholds) -> str:
@@ -320,6 +350,35 @@ def _year_reached(t: float, n: float | None) -> int | None:
     return math.ceil(t + n - 1e-9)
 
 
+def share_due(target: Target, period: Period) -> float:
+    """The fraction of a year's requirement due by the end of `period`.
+
+    Linear (the fraction of the year elapsed) unless the target has a seasonal
+    profile; a monthly period on a quarterly profile is interpolated.
+    """
+    profile = target.profile
+    if not profile or period.is_year:
+        return period.fraction
+    month = period.end_month
+    if len(profile) == 12:
+        return profile[month - 1] / 100
+    quarter, within = divmod(month, 3)
+    before = profile[quarter - 1] / 100 if quarter else 0.0
+    if within == 0:
+        return before
+    after = profile[quarter] / 100
+    return before + (after - before) * within / 3
+
+
+def _share_words(target: Target) -> str:
+    return "the seasonal profile" if target.profile else "a linear share of the year"
+
+
+def fmt_value(x: float) -> str:
+    """A figure in a note: up to 2 decimals, no trailing zeros."""
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
 def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> Assessment:
     """Level and share targets moving along a geometric or linear path."""
     assert target.year is not None
@@ -332,10 +391,10 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
     if base is not None:
         b, t0 = float(base.value), base.year  # type: ignore[arg-type]
         after = [p for p in numeric if p.period.time > t0]
-    elif len(numeric) >= 2:
+    elif len(numeric) >= 2 and numeric[-1].period.time > numeric[0].period.time:
         # The plan gives no baseline: the earliest observation stands in for one.
         b, t0 = float(numeric[0].value), numeric[0].period.time
-        after = numeric[1:]
+        after = [p for p in numeric if p.period.time > t0]
         notes.append(f"no baseline in the plan: the {numeric[0].period} observation serves as one")
     else:
         b, t0 = None, None  # type: ignore[assignment]
@@ -350,8 +409,21 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         )
     latest = after[-1]
     y, t = float(latest.value), latest.period.time
-    final = t >= t_end
-    met = holds(y, target.comparator, goal)
+    due = 1.0
+    if target.flow and not latest.period.is_year:
+        # A yearly flow (GDP, exports) to date is part of the year: estimate the year from the share due.
+        due = share_due(target, latest.period)
+        ytd = y
+        y, t = ytd / due, float(latest.period.year)
+        met = target.direction == "increase" and holds(ytd, target.comparator, goal)
+        notes.append(
+            f"yearly flow: {fmt_value(ytd)} to {latest.period} is {fmt_value(due * 100)} % of the year by "
+            f"{_share_words(target)}, an estimate of {fmt_value(y)} for {latest.period.year}"
+        )
+        final = False
+    else:
+        met = holds(y, target.comparator, goal)
+        final = t >= t_end
     common: dict[str, Any] = {"latest": latest, "final": final, "used": tuple(after)}
 
     if b is None:
@@ -391,23 +463,19 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
     elapsed = t - t0
     remaining = t_end - t
     if path == "geometric":
-        ratio_total = goal / b
-        r_req = _pow(ratio_total, 1 / span)
-        r_req = r_req - 1 if r_req is not None else None
-        expected = _finite(b * (_pow(ratio_total, elapsed / span) or math.nan))
-        r_obs = _pow(y / b, 1 / elapsed)
-        r_obs = r_obs - 1 if r_obs is not None else None
-        r_now = None
-        if not final:
-            root = _pow(goal / y, 1 / remaining)
-            r_now = root - 1 if root is not None else None
-        projected = (
-            y if final else (_finite(y * (_pow(1 + r_obs, remaining) or math.nan)) if r_obs is not None else None)
-        )
+        # In logarithms: G/b or y/b may overflow where their logarithms do not.
+        log_b, log_y, log_goal = math.log(b), math.log(y), math.log(goal)
+        g_req = (log_goal - log_b) / span  # continuous growth a year
+        g_obs = (log_y - log_b) / elapsed if elapsed > 0 else None
+        r_req = _expm1(g_req)
+        expected = _exp(log_b + g_req * elapsed)
+        r_obs = _expm1(g_obs) if g_obs is not None else None
+        r_now = None if remaining <= 0 else _expm1((log_goal - log_y) / remaining)
+        projected = y if remaining <= 0 else (_exp(log_y + g_obs * remaining) if g_obs is not None else None)
         if met:
             n = 0.0
-        elif r_obs is not None and r_obs != 0 and (goal > y) == (r_obs > 0):
-            n = math.log(goal / y) / math.log(1 + r_obs)
+        elif g_obs and (log_goal > log_y) == (g_obs > 0):
+            n = (log_goal - log_y) / g_obs
         else:
             n = None
         pace_unit = "rate"
@@ -415,10 +483,10 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
     else:
         d_req = (goal - b) / span
         expected = b + d_req * elapsed
-        d_obs = (y - b) / elapsed
+        d_obs = (y - b) / elapsed if elapsed > 0 else math.nan
         r_req, r_obs = d_req, d_obs
-        r_now = None if final else (goal - y) / remaining
-        projected = y if final else y + d_obs * remaining
+        r_now = None if remaining <= 0 else (goal - y) / remaining
+        projected = y if remaining <= 0 else y + d_obs * remaining
         if met:
             n = 0.0
         elif d_obs != 0 and (goal > y) == (d_obs > 0):
@@ -429,6 +497,9 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         ratio = _finite(d_obs / d_req) if d_req else None
 
     progress = _finite((y - b) / (goal - b))
+    if due != 1.0 and expected is not None:
+        expected *= due  # what should have accumulated by now, comparable with the year-to-date figure
+        method += f", year to date against {_share_words(target)}"
     if met:
         status = "achieved"
     elif ratio is None:
@@ -499,8 +570,17 @@ def _assess_average_growth(target: Target, series: list[Point], thresholds: Thre
     used = tuple(annual + ([partial] if partial else []))
     latest = partial or annual[-1]
     base = {"latest": latest, "used": used, "pace_unit": "rate", "required_from_baseline": g_target}
+    collapsed = [p for p in annual if float(p.value) <= -100]
+    if collapsed or g_target <= -1:
+        # A fall of 100 % or more leaves nothing to compound: no average exists.
+        why = f"a growth rate of {collapsed[0].value} % in {collapsed[0].period}" if collapsed else "the target rate"
+        notes.append(f"{why} is −100 % or less and cannot be compounded")
+        return Assessment(target.id, "moving_away" if collapsed else "off_track", "average growth", tuple(notes), **base)
     growth_so_far = math.prod(1 + g for g in rates)
-    target_growth = (1 + g_target) ** n_years
+    target_growth = _pow(1 + g_target, n_years)
+    if target_growth is None:
+        notes.append("the target rate is too large to compound")
+        return Assessment(target.id, "off_track", "average growth", tuple(notes), **base)
     progress = _finite((growth_so_far - 1) / (target_growth - 1)) if target_growth != 1 else None
     average = realised_average(rates) if rates else None
 
@@ -515,7 +595,11 @@ def _assess_average_growth(target: Target, series: list[Point], thresholds: Thre
             progress=progress, pace_ratio=ratio, projected=average, projected_gap=average - g_target, **base,
         )  # fmt: skip
 
-    r_now = remaining_rate(g_target, n_years, rates)
+    try:
+        r_now = remaining_rate(g_target, n_years, rates)
+    except CalcError as error:
+        notes.append(f"the rate still needed cannot be computed: {error}")
+        return Assessment(target.id, "off_track", "average growth", tuple(notes), progress=progress, **base)
     projected = average  # the average over the period if the rest grows at the realised pace
     if partial is not None:
         # Year to date: this year's rate so far against the rate this year needs.
@@ -568,7 +652,7 @@ def _assess_cumulative(target: Target, series: list[Point], thresholds: Threshol
     so_far = total + ytd
     progress = _finite(so_far / goal) if goal else None
     met = holds(so_far, target.comparator, goal)
-    elapsed = k + (partial.period.fraction if partial else 0.0)
+    elapsed = k + (share_due(target, partial.period) if partial else 0.0)
     average = so_far / elapsed if elapsed > 0 else None
     projected = None if average is None else (total if k >= n_years else so_far + average * (n_years - elapsed))
     gap = _finite(projected - goal) if projected is not None else None
@@ -588,13 +672,15 @@ def _assess_cumulative(target: Target, series: list[Point], thresholds: Threshol
         )  # fmt: skip
     still_per_year = (goal - total) / (n_years - k)
     reach = None
-    if average and average > 0:
-        reach = target.start_year - 1 + math.ceil(goal / average - 1e-9)
+    if average and average > 0 and goal > 0:
+        years_needed = goal / average
+        if years_needed <= 1000:
+            reach = max(target.start_year - 1 + math.ceil(years_needed - 1e-9), latest.period.year)
     if partial is not None:
         # Year to date: this year's sum so far against the share of the year's requirement due by now.
-        due = partial.period.fraction * still_per_year
+        due = share_due(target, partial.period) * still_per_year
         ratio = _finite(ytd / due) if due > 0 else None
-        method = "cumulative, year to date against a linear share of the year's requirement"
+        method = f"cumulative, year to date against {_share_words(target)}"
     else:
         ratio = _finite((total / k) / required_avg) if required_avg else None
         method = "cumulative"

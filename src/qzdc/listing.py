@@ -81,7 +81,8 @@ def indicators_view(plan: Plan, lang: str) -> View:
                 "annex_no": display(ind.annex_no) if ind.annex_no else "",
                 "id": ind.id,
                 "category": category_name(plan, ind.category, lang),
-                "name": indicator_name(ind, lang) + (f" ({tr('aspirational', lang)})" if target and target.strength == "aspirational" else ""),
+                "name": indicator_name(ind, lang)
+                + (f" ({tr('aspirational', lang)})" if target and target.strength == "aspirational" else ""),
                 "unit": ind.unit,
                 "kind": tr(target.kind, lang) if target else "—",
                 "baseline": f"{display(baseline.value)} ({baseline.year})" if baseline else "—",
@@ -143,7 +144,9 @@ def tasks_view(plan: Plan, lang: str) -> View:
         )
         cells.append(
             {
-                "group": f"{group.number}. {group.name}" if group else task.group,
+                "group": f"{group.number}. {group.name if lang == 'zh' or not group.name_en else group.name_en}"
+                if group
+                else task.group,
                 "number": str(task.number),
                 "name": task.name,
                 "lead": "、".join(task.lead),

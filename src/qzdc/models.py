@@ -120,8 +120,14 @@ class Target:
     reading: Text | None = None
     statements: list[Statement] = field(default_factory=list)
     note: Text | None = None
-    # Filled in when the plan is assembled: the indicator this target is set on.
+    # Seasonal profile for year-to-date figures: the cumulative % of a year's
+    # requirement due by the end of each quarter (4 numbers) or month (12),
+    # ending at 100. Without one, a year's requirement is due evenly.
+    profile: list[Number] | None = None
+    # Filled in when the plan is assembled: the indicator this target is set on,
+    # and whether that indicator is a yearly flow.
     indicator: Text = ""
+    flow: Bool = False
 
     @property
     def period_years(self) -> int:
@@ -145,6 +151,9 @@ class Indicator:
     related: list[Slug] = field(default_factory=list)
     # For an ordinal indicator: its classes from best to worst.
     classes: list[Text] | None = None
+    # A quantity counted over a year (GDP, exports, new jobs): a year-to-date
+    # figure is part of the year's total, not the level reached so far.
+    flow: Bool = False
     note: Text | None = None
     targets: list[Target] = field(default_factory=list)
 
@@ -206,6 +215,7 @@ class TaskGroup:
     number: Count  # 序号
     id: Slug
     name: NonEmpty
+    name_en: Text | None = None
     title: Text | None = None
     source: Source | None = None
 

@@ -78,7 +78,9 @@ def parse_period(text: str | int) -> Period:
         n = int(number)
         limit = 4 if unit == "Q" else 2
         if not 1 <= n <= limit:
-            raise PeriodError(f"{text!r} is not a period: {'quarters run Q1–Q4' if unit == 'Q' else 'halves are H1 and H2'}")
+            raise PeriodError(
+                f"{text!r} is not a period: {'quarters run Q1–Q4' if unit == 'Q' else 'halves are H1 and H2'}"
+            )
         return Period(year, unit, n)
     if month:
         n = int(month)

@@ -133,7 +133,7 @@ def to_markdown(view: View) -> str:
     lines: list[str] = []
     if view.title:
         lines += [f"## {_md_escape(view.title)}", ""]
-    if view.group_key:
+    if view.group_key and cells:
         for label, indices in _groups(view, cells):
             lines += [f"### {_md_escape(label)}", ""]
             lines += _md_table(columns, [cells[i] for i in indices])

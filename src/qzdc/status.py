@@ -47,10 +47,11 @@ class StatusReport:
         counts = Counter(r.assessment.status for r in self.rows)
         return {s: counts.get(s, 0) for s in STATUSES}
 
-    def failing(self, fail_on: str) -> list[Row]:
-        """Rows at `fail_on` or worse (at_risk < off_track < moving_away)."""
-        level = SEVERITY[fail_on]
-        return [r for r in self.rows if SEVERITY.get(r.assessment.status, 0) >= level]
+
+def failing(rows: list[Row], fail_on: str) -> list[Row]:
+    """Rows at `fail_on` or worse (at_risk < off_track < moving_away)."""
+    level = SEVERITY[fail_on]
+    return [r for r in rows if SEVERITY.get(r.assessment.status, 0) >= level]
 
 
 def _category_ids(plan: Plan, wanted: list[str]) -> set[str]:
@@ -327,4 +328,112 @@ def status_view(report: StatusReport, lang: str) -> View:
         group_key="category",
         footer=summary_text(data["summary"], lang),
         csv_columns=CSV_COLUMNS,
+    )
+
+
+# ── what changed since an earlier period ─────────────────────────────────────
+
+
+@dataclass
+class Change:
+    before: Row
+    after: Row
+
+
+def status_changes(
+    plan: Plan,
+    observations: list[Observation],
+    *,
+    since: Period,
+    as_of: Period | None = None,
+    filters: Filters | None = None,
+) -> tuple[Period | None, list[Change]]:
+    """The targets whose status moved between `since` and `as_of` (None: the latest data)."""
+    # Status filters apply to the new status, after the comparison.
+    unfiltered = Filters((filters or Filters()).categories, (filters or Filters()).pilot)
+    now = build_status(plan, observations, as_of=as_of, filters=unfiltered)
+    if now.as_of is not None and not since < now.as_of:
+        raise UsageError(f"--since {since} is not before the period judged ({now.as_of})")
+    then = build_status(plan, observations, as_of=since, filters=unfiltered)
+    before = {r.target.id: r for r in then.rows}
+    changes = [
+        Change(before[r.target.id], r) for r in now.rows if before[r.target.id].assessment.status != r.assessment.status
+    ]
+    if filters and filters.statuses:
+        changes = [c for c in changes if c.after.assessment.status in filters.statuses]
+    return now.as_of, changes
+
+
+def _snapshot(row: Row) -> dict[str, Any]:
+    a = row.assessment
+    return {
+        "status": a.status,
+        "latest": {"period": str(a.latest.period), "value": _json_value(a.latest.value)} if a.latest else None,
+        "progress_pct": _pct(a.progress),
+        "pace_ratio": a.pace_ratio,
+        "required_now": _pace(a.required_now, a, row.target),
+    }
+
+
+def changes_view(plan: Plan, since: Period, as_of: Period | None, changes: list[Change], lang: str) -> View:
+    zh = lang == "zh"
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "plan": plan.meta.id,
+        "since": str(since),
+        "as_of": str(as_of) if as_of else None,
+        "changes": [
+            {"id": c.after.target.id, "indicator": c.after.indicator.id, "name": c.after.indicator.name,
+             "before": _snapshot(c.before), "after": _snapshot(c.after)}
+            for c in changes
+        ],
+    }  # fmt: skip
+    rows = [
+        {
+            "id": c["id"],
+            "name": c["name"],
+            "status_before": c["before"]["status"],
+            "status_after": c["after"]["status"],
+            "latest_before": (c["before"]["latest"] or {}).get("value"),
+            "period_before": (c["before"]["latest"] or {}).get("period"),
+            "latest_after": (c["after"]["latest"] or {}).get("value"),
+            "period_after": (c["after"]["latest"] or {}).get("period"),
+            "pace_ratio_before": c["before"]["pace_ratio"],
+            "pace_ratio_after": c["after"]["pace_ratio"],
+        }
+        for c in data["changes"]
+    ]
+
+    def latest(row: Row) -> str:
+        return _latest_text(row, lang)
+
+    def ratio(row: Row) -> str:
+        r = row.assessment.pace_ratio
+        return fmt_number(r) if r is not None else "—"
+
+    cells = [
+        {
+            "name": indicator_name(c.after.indicator, lang),
+            "status": f"{tr(c.before.assessment.status, lang)} → {tr(c.after.assessment.status, lang)}",
+            "latest": f"{latest(c.before)} → {latest(c.after)}",
+            "pace_ratio": f"{ratio(c.before)} → {ratio(c.after)}",
+        }
+        for c in changes
+    ]
+    columns = [
+        Column("name", tr("col.name", lang), min_width=12),
+        Column("status", tr("col.status", lang)),
+        Column("latest", tr("col.latest", lang)),
+        Column("pace_ratio", "速度比 R" if zh else "Pace ratio R", drop=1),
+    ]
+    title = f"{plan.meta.title} · {'自' if zh else 'since'} {since} {'至' if zh else 'to'} {as_of or '—'}"
+    footer = f"{len(changes)} {'个目标状态变化' if zh else 'target(s) changed status'}"
+    return View(
+        data=data,
+        columns=columns,
+        rows=rows,
+        cells=cells,
+        styles=[{"status": f"status.{c.after.assessment.status}"} for c in changes],
+        title=title,
+        footer=footer,
     )

@@ -133,12 +133,21 @@ def emit(view: Any, fmt: str, output: Path | None) -> None:
         sys.stdout.write(render(view, fmt, stream=sys.stdout))
         sys.stdout.flush()
         return
-    from qzdc.fsutil import atomic_write
-
     text = render(view, fmt, stream=open_null())
     # A BOM lets Excel on a Chinese-locale Windows read UTF-8 CSV without mojibake.
-    atomic_write(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))
     err(f"wrote {output}")
+
+
+def write_output(output: Path, data: bytes) -> None:
+    """Write `-o FILE` atomically; a path that cannot be written is a usage error."""
+    from qzdc.errors import DataError
+    from qzdc.fsutil import atomic_write
+
+    try:
+        atomic_write(output, data)
+    except DataError as error:
+        raise UsageError(f"-o: {error.message}") from None
 
 
 def open_null() -> Any:

@@ -2,6 +2,7 @@
 
 from qzdc.cli import (
     actuals,  # noqa: F401
+    audit,  # noqa: F401
     calc,  # noqa: F401
     plan,  # noqa: F401
     status,  # noqa: F401

@@ -67,7 +67,9 @@ def validate(
 
 @app.command()
 @handle_errors
-def indicators(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh) -> None:
+def indicators(
+    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+) -> None:
     """List the plan's indicators with baseline, target, kind and pilot flag.
 
     Example: qzdc indicators --format json
@@ -80,7 +82,9 @@ def indicators(plan: PlanOption = None, fmt: FormatOption = None, output: Output
 
 @app.command()
 @handle_errors
-def tasks(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh) -> None:
+def tasks(
+    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+) -> None:
     """List the pilot tasks with lead and supporting departments and the targets they carry.
 
     Example: qzdc tasks --format csv -o tasks.csv
@@ -93,7 +97,9 @@ def tasks(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOptio
 
 @app.command()
 @handle_errors
-def policies(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh) -> None:
+def policies(
+    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+) -> None:
     """List the major policies (附件2) and their lead departments.
 
     Example: qzdc policies --format markdown
@@ -106,7 +112,9 @@ def policies(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOp
 
 @app.command()
 @handle_errors
-def reforms(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh) -> None:
+def reforms(
+    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+) -> None:
     """List the major reforms (附件3) and their lead departments.
 
     Example: qzdc reforms
@@ -115,5 +123,3 @@ def reforms(plan: PlanOption = None, fmt: FormatOption = None, output: OutputOpt
 
     chosen = resolve_format(fmt, output)
     emit(list_view(load(plan), "reforms", lang.value), chosen, output)
-
-

@@ -61,6 +61,14 @@ StatusOption = Annotated[
     list[StatusName] | None,
     typer.Option("--status", help="Only targets at this status; repeatable.", show_default=False),
 ]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Show only what changed since this earlier period (e.g. 2025-Q2): old and new status and the figures.",
+        show_default=False,
+    ),
+]
 FailOnOption = Annotated[
     Gate | None,
     typer.Option(
@@ -71,8 +79,8 @@ FailOnOption = Annotated[
 ]
 
 
-def parse_as_of(text: str | None, plan: Any) -> Any:
-    """`--as-of` as a Period within the plan's years, or None for the latest data."""
+def parse_as_of(text: str | None, plan: Any, option: str = "--as-of") -> Any:
+    """`--as-of` (or `--since`) as a Period within the plan's years, or None for the latest data."""
     if text is None:
         return None
     from qzdc.periods import PeriodError, parse_period
@@ -80,11 +88,11 @@ def parse_as_of(text: str | None, plan: Any) -> Any:
     try:
         period = parse_period(text)
     except PeriodError as error:
-        raise UsageError(f"--as-of: {error}") from None
+        raise UsageError(f"{option}: {error}") from None
     meta = plan.meta
     if not meta.baseline_year < period.year <= meta.target_year:
         raise UsageError(
-            f"--as-of {period} is outside the plan",
+            f"{option} {period} is outside the plan",
             hint=f"the plan runs from {meta.baseline_year + 1} to {meta.target_year}",
         )
     return period
@@ -106,6 +114,7 @@ def status(
     category: CategoryOption = None,
     pilot: PilotOption = False,
     status_filter: StatusOption = None,
+    since: SinceOption = None,
     fail_on: FailOnOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -115,7 +124,7 @@ def status(
 
     Example: qzdc status --pilot --format csv -o status.csv
     """
-    from qzdc.status import Filters, build_status, status_view
+    from qzdc.status import Filters, build_status, changes_view, status_changes, status_view
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
@@ -124,14 +133,28 @@ def status(
         pilot=pilot,
         statuses=[s.value for s in status_filter or []],
     )
-    report = build_status(loaded, observations(loaded, actuals), as_of=parse_as_of(as_of, loaded), filters=filters)
+    seen = observations(loaded, actuals)
+    if since is not None:
+        start = parse_as_of(since, loaded, option="--since")
+        judged, changes = status_changes(loaded, seen, since=start, as_of=parse_as_of(as_of, loaded), filters=filters)
+        emit(changes_view(loaded, start, judged, changes, lang.value), chosen, output)
+        if fail_on is not None:
+            _gate([c.after for c in changes], fail_on.value)
+        return
+    report = build_status(loaded, seen, as_of=parse_as_of(as_of, loaded), filters=filters)
     emit(status_view(report, lang.value), chosen, output)
     if fail_on is not None:
-        failing = report.failing(fail_on.value)
-        if failing:
-            names = ", ".join(r.target.id for r in failing)
-            err(f"qzdc: {len(failing)} target(s) at {fail_on.value} or worse: {names}")
-            raise typer.Exit(EXIT_GATE)
+        _gate(report.rows, fail_on.value)
+
+
+def _gate(rows: list[Any], fail_on: str) -> None:
+    """Exit 3 when a row is at `fail_on` or worse (at_risk < off_track < moving_away)."""
+    from qzdc.status import failing
+
+    bad = failing(rows, fail_on)
+    if bad:
+        err(f"qzdc: {len(bad)} target(s) at {fail_on} or worse: {', '.join(r.target.id for r in bad)}")
+        raise typer.Exit(EXIT_GATE)
 
 
 @app.command()

@@ -1,0 +1,177 @@
+"""In-year monitoring: year-to-date periods, `--as-of 2025-Q3`, `--since`, bad periods.
+
+Every figure is worked out by hand from docs/methodology.md ("Periods within a
+year"); the arithmetic is in the comments.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+def write_actuals(path: Path, rows: list[tuple[str, str, object]]) -> Path:
+    lines = ["actuals:"]
+    lines += [f"  - {{indicator: {i}, period: '{p}', value: {v}}}" for i, p, v in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def status_of(cli, *args: str) -> dict:
+    result = cli("status", "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return {t["id"]: t for t in json.loads(result.stdout)["targets"]} | {"_as_of": json.loads(result.stdout)["as_of"]}
+
+
+def test_growth_target_year_to_date(cli, tmp_path):
+    # 社会消费品零售总额年均增速, 7.0 % a year over 2023–2025; 2023 8.9 (the plan), 2024 5.0, 2025-Q3 6.5:
+    # 2025 needs 1.07³/(1.089 × 1.05) − 1 = 7.1357 %; R = 6.5/7.1357 = 0.9109 → at_risk.
+    actuals = write_actuals(tmp_path / "a.yaml", [("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2025-Q3", 6.5)])
+    t = status_of(cli, "--actuals", str(actuals), "--as-of", "2025-Q3")["retail_sales_growth"]
+    assert t["status"] == "at_risk"
+    assert t["latest"]["period"] == "2025-Q3"
+    assert t["required_now"]["value"] == pytest.approx(7.135685863)
+    assert t["pace_ratio"] == pytest.approx(0.910914539)
+    assert "year to date" in t["method"]
+    # Judged as of 2024 the year-to-date figure does not exist yet: 8.9 and 5.0 average
+    # (1.089 × 1.05)^(1/2) − 1 = 6.93222 %, against 7.13569 % still needed: R = 0.97149 → on_track.
+    t = status_of(cli, "--actuals", str(actuals), "--as-of", "2024")["retail_sales_growth"]
+    assert t["status"] == "on_track"
+    assert t["pace_ratio"] == pytest.approx(6.93222152 / 7.13568586)
+
+
+def test_a_years_own_figure_supersedes_its_year_to_date_figures(cli, tmp_path):
+    actuals = write_actuals(
+        tmp_path / "a.yaml",
+        [("retail_sales_growth", "2024-Q3", 1.0), ("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2024-06", 2.0)],
+    )
+    t = status_of(cli, "--actuals", str(actuals))["retail_sales_growth"]
+    assert t["latest"]["period"] == "2024"
+    assert t["observed_pace"]["value"] == pytest.approx(6.93222152)  # (1.089 × 1.05)^(1/2) − 1
+
+
+def test_cumulative_target_year_to_date_linear_and_seasonal(cli, tmp_path, plan_copy):
+    # 新增招商引资项目 150 over 2023–2025: 40 in 2023, 50 in 2024, 20 to 2025-Q2.
+    # 2025 needs 150 − 90 = 60; by Q2 a linear share (6/12) is 30 due: R = 20/30 = 0.667 → at_risk.
+    rows = [("new_investment_projects", "2023", 40), ("new_investment_projects", "2024", 50), ("new_investment_projects", "2025-Q2", 20)]
+    actuals = write_actuals(tmp_path / "a.yaml", rows)
+    t = status_of(cli, "--actuals", str(actuals))["new_investment_projects"]
+    assert t["status"] == "at_risk"
+    assert t["pace_ratio"] == pytest.approx(2 / 3)
+    assert t["required_now"]["value"] == pytest.approx(60)
+    assert "linear share" in t["method"]
+    # With a seasonal profile of 10/30/60/100 % by quarter end, 30 % of 60 = 18 is due: R = 20/18 → on_track.
+    edit(plan_copy / "indicators.yaml", "        value: 150\n", "        value: 150\n        profile: [10, 30, 60, 100]\n")
+    t = status_of(cli, "--plan", str(plan_copy), "--actuals", str(actuals))["new_investment_projects"]
+    assert t["status"] == "on_track"
+    assert t["pace_ratio"] == pytest.approx(20 / 18)
+    assert "seasonal profile" in t["method"]
+
+
+def test_level_stock_year_to_date_uses_the_path_at_t_minus_1_plus_f(cli, tmp_path):
+    # 高新技术企业 34 → 67 (2022 → 2025), 60 firms by 2025-Q2: t = 2024.5, elapsed 2.5 years.
+    # r_obs = (60/34)^(1/2.5) − 1 = 25.507 %; r_req = 25.371 %; R = 1.00535 → on_track;
+    # E(2024.5) = 34 × (67/34)^(2.5/3) = 59.838; still needed (67/60)^(1/0.5) − 1 = 24.694 %.
+    actuals = write_actuals(tmp_path / "a.yaml", [("high_tech_enterprises", "2025-Q2", 60)])
+    t = status_of(cli, "--actuals", str(actuals))["high_tech_enterprises"]
+    assert t["status"] == "on_track"
+    assert t["pace_ratio"] == pytest.approx(1.0053540657)
+    assert t["expected_now"] == pytest.approx(59.837782167)
+    assert t["required_now"]["value"] == pytest.approx(24.694444444)
+    assert t["final"] is False
+
+
+def test_level_flow_year_to_date_is_a_share_of_the_year(cli, tmp_path):
+    # 出口总额 is a yearly flow, 6090 → 7500 万美元. 5400 to 2025-Q3 is 75 % of the year by a linear
+    # share: an estimate of 5400/0.75 = 7200 for 2025. r_obs = (7200/6090)^(1/3) − 1 = 5.740 %;
+    # r_req = 7.188 %; R = 0.7985 → at_risk. Expected by Q3: 75 % of 7500 = 5625.
+    actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q3", 5400)])
+    t = status_of(cli, "--actuals", str(actuals))["exports"]
+    assert t["status"] == "at_risk"
+    assert t["pace_ratio"] == pytest.approx(0.7984725247)
+    assert t["expected_now"] == pytest.approx(5625)
+    assert t["projected"]["value"] == pytest.approx(7200)
+    assert t["final"] is False
+    assert any("yearly flow" in note for note in t["notes"])
+
+
+def test_level_flow_year_to_date_already_over_the_year_is_achieved(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", [("new_jobs", "2025-Q3", 1200)])
+    assert status_of(cli, "--actuals", str(actuals))["new_jobs"]["status"] == "achieved"
+
+
+def test_default_as_of_is_the_latest_period_with_data(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-09", 5400)])
+    assert status_of(cli, "--actuals", str(actuals))["_as_of"] == "2025-09"
+
+
+# ── --since ──────────────────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def test_since_lists_the_targets_whose_status_moved(cli, mini, tmp_path):
+    # 2024 (the target year) figures: firms 144 (at_risk → achieved); coverage 45 misses 46 in the
+    # target year, a final verdict (on_track → off_track; Δ_obs = 5/2 = 2.5 against 3, R = 0.833);
+    # projects +40 (on_track → achieved: 60 + 40 = 100).
+    actuals = write_actuals(
+        tmp_path / "a.yaml", [("firms", "2024", 144), ("coverage", "2024", 45), ("projects", "2024", 40)]
+    )
+    result = cli("status", "--plan", str(mini), "--actuals", str(actuals), "--since", "2023", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["since"], data["as_of"]) == ("2023", "2024")
+    changes = {c["id"]: c for c in data["changes"]}
+    assert set(changes) == {"firms", "coverage", "projects"}
+    assert (changes["firms"]["before"]["status"], changes["firms"]["after"]["status"]) == ("at_risk", "achieved")
+    assert changes["firms"]["before"]["latest"] == {"period": "2023", "value": 115.0}
+    assert changes["firms"]["after"]["latest"] == {"period": "2024", "value": 144.0}
+    assert changes["coverage"]["after"]["status"] == "off_track"
+    assert changes["coverage"]["after"]["pace_ratio"] == pytest.approx(2.5 / 3)
+    assert changes["coverage"]["before"]["pace_ratio"] == pytest.approx(4 / 3)
+    table = cli("status", "--plan", str(mini), "--actuals", str(actuals), "--since", "2023", "--lang", "en").stdout
+    assert "at risk → achieved" in table
+    assert "3 target(s) changed status" in table
+
+
+def test_since_must_be_before_the_period_judged(cli, mini):
+    result = cli("status", "--plan", str(mini), "--since", "2023")
+    assert result.exit_code == 2
+    assert "--since 2023 is not before" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("2025-Q5", "quarters run Q1–Q4"),
+        ("2025-13", "months run 01–12"),
+        ("2026-Q1", "outside the plan"),
+        ("2022", "outside the plan"),
+        ("2025Q", "is not a period"),
+    ],
+)
+@pytest.mark.parametrize("option", ["--as-of", "--since"])
+def test_bad_periods_are_refused(cli, option, period, message):
+    result = cli("status", option, period)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_show_lists_in_year_observations(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q1", 1500), ("exports", "2025-Q3", 5400)])
+    data = json.loads(cli("show", "exports", "--actuals", str(actuals), "--format", "json").stdout)
+    assert [(o["period"], o["value"]) for o in data["observations"]] == [("2025-Q1", 1500.0), ("2025-Q3", 5400.0)]
+    assert data["targets"][0]["path"][-1] == {"year": 2025, "required": 7500.0, "actual": 5400.0, "period": "2025-Q3"}
