@@ -5,5 +5,6 @@ from qzdc.cli import (
     audit,  # noqa: F401
     calc,  # noqa: F401
     plan,  # noqa: F401
+    report,  # noqa: F401
     status,  # noqa: F401
 )

@@ -1,0 +1,139 @@
+"""`qzdc report`: the status of every target as a document to circulate.
+
+HTML (one self-contained file with charts), an Excel workbook, or Markdown to
+paste into a document. The inputs and filters are those of `qzdc status`, and
+so are the figures. Heavy libraries (matplotlib for the charts, openpyxl for the
+workbook) are imported only once the format is known.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qzdc.cli.app import Lang, LangOption, PlanOption, app, err, handle_errors, load
+from qzdc.cli.status import (
+    ActualsOption,
+    AsOfOption,
+    CategoryOption,
+    PilotOption,
+    StatusOption,
+    observations,
+    parse_as_of,
+)
+from qzdc.errors import UsageError
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    xlsx = "xlsx"
+    markdown = "markdown"
+
+
+ReportFormatOption = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="html, xlsx or markdown. Default: from the -o extension (.html .xlsx .md), else markdown.",
+        show_default=False,
+    ),
+]
+ReportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (.html, .xlsx or .md). Markdown and HTML may go to stdout; a workbook needs a file.",
+        show_default=False,
+    ),
+]
+
+
+def report_format(fmt: ReportFormat | None, output: Path | None) -> str:
+    """--format wins; else the -o extension; else Markdown on stdout. Checked before anything is read."""
+    from qzdc.render import format_from_path
+
+    if fmt is not None:
+        chosen = fmt.value
+    elif output is not None:
+        chosen = format_from_path(str(output)) or ""
+        if chosen not in ("html", "xlsx", "markdown"):
+            raise UsageError(
+                f"cannot tell the report format from {output.name!r}",
+                hint="name the file .html, .xlsx or .md, or give --format html|xlsx|markdown",
+            )
+    else:
+        chosen = "markdown"
+    if chosen == "xlsx" and output is None:
+        raise UsageError("an Excel workbook is a binary file: give -o FILE.xlsx")
+    return chosen
+
+
+@app.command()
+@handle_errors
+def report(
+    plan: PlanOption = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
+    category: CategoryOption = None,
+    pilot: PilotOption = False,
+    status_filter: StatusOption = None,
+    fmt: ReportFormatOption = None,
+    output: ReportOutputOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """A report to circulate: self-contained HTML with charts, an Excel workbook, or Markdown.
+
+    Same inputs, filters and figures as `qzdc status`.
+
+    Examples: qzdc report -o progress.html;  qzdc report -o progress.xlsx --lang en;  qzdc report --pilot
+    """
+    from qzdc.report import ReportInput
+    from qzdc.status import Filters, build_status
+
+    chosen = report_format(fmt, output)
+    loaded = load(plan)
+    filters = Filters(
+        categories=list(category or []),
+        pilot=pilot,
+        statuses=[s.value for s in status_filter or []],
+    )
+    observed = observations(loaded, actuals)
+    status = build_status(loaded, observed, as_of=parse_as_of(as_of, loaded), filters=filters)
+    data = ReportInput(status, observed, lang=lang.value, filters=filters)
+
+    payload: str | bytes
+    if chosen == "html":
+        from qzdc.report_html import report_html
+
+        payload = report_html(data)
+    elif chosen == "xlsx":
+        from qzdc.report_xlsx import report_xlsx
+
+        payload = report_xlsx(data)
+    else:
+        from qzdc.report import report_markdown
+
+        payload = report_markdown(data)
+
+    if output is None:
+        # UTF-8 whatever the console's code page: the HTML declares utf-8, and a
+        # redirect to a file must match it.
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None and chosen == "html":
+            sys.stdout.flush()
+            buffer.write(payload.encode("utf-8") if isinstance(payload, str) else payload)
+            buffer.flush()
+        else:
+            sys.stdout.write(payload if isinstance(payload, str) else payload.decode("utf-8"))
+            sys.stdout.flush()
+        return
+    from qzdc.fsutil import atomic_write
+
+    atomic_write(output, payload)
+    err(f"wrote {output}")

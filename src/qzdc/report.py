@@ -1,0 +1,378 @@
+"""The report people circulate: what goes in it, whatever the file format.
+
+`qzdc report` writes the same content three ways: a self-contained HTML page
+(`qzdc.report_html`), an Excel workbook (`qzdc.report_xlsx`) and Markdown for
+pasting into documents (here). This module gathers what all three share: the
+plan header, the counts by status and by category, the filters in force, and
+each target's chart series (actuals against the required path). The figures
+are those of `qzdc status` (`qzdc.status`): a report never computes its own.
+
+No third-party imports here, so the Markdown report starts as fast as `status`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from qzdc.engine import STATUSES, points, required_path, usable_points
+from qzdc.i18n import tr
+from qzdc.listing import category_name, indicator_name
+from qzdc.models import Observation, Plan
+from qzdc.status import Filters, Row, StatusReport, status_view, target_text
+from qzdc.view import Column, View, fmt_number
+
+REPORT_FORMATS = ("html", "xlsx", "markdown")
+
+# One font stack for everything the report shows, charts included: the first
+# that the reader's machine has wins. Windows has Microsoft YaHei, macOS PingFang
+# SC, Linux desktops Noto Sans CJK SC (fonts-noto-cjk) or WenQuanYi; every one
+# covers the Chinese, Latin and digits a plan uses, so no glyph falls to a box.
+CJK_FONTS = (
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+)
+FONT_STACK = ", ".join(f'"{name}"' for name in CJK_FONTS) + ", sans-serif"
+
+
+@dataclass
+class ReportInput:
+    """Everything a report is made from: the status rows and what produced them."""
+
+    status: StatusReport
+    observations: list[Observation]
+    lang: str = "zh"
+    filters: Filters = field(default_factory=Filters)
+    generated: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def plan(self) -> Plan:
+        return self.status.plan
+
+
+def _label(key: str, lang: str) -> str:
+    return tr(key, lang)
+
+
+# ── the header ───────────────────────────────────────────────────────────────
+
+
+def title(data: ReportInput) -> str:
+    meta = data.plan.meta
+    if data.lang == "en" and meta.title_en:
+        return meta.title_en
+    return meta.title
+
+
+def filters_text(data: ReportInput) -> str | None:
+    """The filters in force, in words; None when the report covers every target."""
+    f, lang = data.filters, data.lang
+    parts: list[str] = []
+    if f.categories:
+        names = []
+        for wanted in f.categories:
+            match = [
+                c
+                for c in data.plan.meta.categories
+                if wanted in (c.id, c.name) or wanted.casefold() == c.name_en.casefold()
+            ]
+            names += [category_name(data.plan, c.id, lang) for c in match] or [wanted]
+        parts.append(f"{tr('col.category', lang)}: " + "、".join(dict.fromkeys(names)))
+    if f.pilot:
+        parts.append(tr("report.pilot_only", lang))
+    if f.statuses:
+        parts.append(f"{tr('col.status', lang)}: " + "、".join(tr(s, lang) for s in f.statuses))
+    if not parts:
+        return None
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def header_facts(data: ReportInput) -> list[tuple[str, str]]:
+    """(label, text) pairs under the title: document number, dates, the as-of period."""
+    meta, lang = data.plan.meta, data.lang
+    facts: list[tuple[str, str]] = []
+    if meta.document_no:
+        facts.append((tr("report.document_no", lang), meta.document_no))
+    issuer = meta.issuer_en if lang == "en" and meta.issuer_en else meta.issuer
+    if issuer:
+        facts.append((tr("report.issuer", lang), issuer))
+    if meta.issued:
+        facts.append((tr("report.issued", lang), meta.issued.isoformat()))
+    facts.append((tr("report.period", lang), f"{meta.period.start}–{meta.period.end}"))
+    facts.append((tr("report.baseline_year", lang), str(meta.baseline_year)))
+    facts.append((tr("report.as_of", lang), str(data.status.as_of) if data.status.as_of else "—"))
+    scope = filters_text(data)
+    facts.append((tr("report.scope", lang), scope or tr("report.all_targets", lang)))
+    facts.append((tr("report.generated", lang), data.generated.isoformat()))
+    return facts
+
+
+# ── the summaries ────────────────────────────────────────────────────────────
+
+
+def status_counts(data: ReportInput) -> dict[str, int]:
+    """Targets at each status, in the fixed order of `STATUSES` (zeros kept)."""
+    return data.status.summary()
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    category: str  # id
+    name: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def category_counts(data: ReportInput) -> list[CategoryCount]:
+    """Per category (in the plan's order), how many of its targets are at each status."""
+    result = []
+    for category in data.plan.meta.categories:
+        rows = [r for r in data.status.rows if r.indicator.category == category.id]
+        if not rows:
+            continue
+        counts = {s: 0 for s in STATUSES}
+        for r in rows:
+            counts[r.assessment.status] += 1
+        result.append(CategoryCount(category.id, category_name(data.plan, category.id, data.lang), counts))
+    return result
+
+
+def shown_statuses(data: ReportInput) -> list[str]:
+    """The statuses worth a column: those any target has (all of them if none has any)."""
+    counts = status_counts(data)
+    return [s for s in STATUSES if counts[s]] or list(STATUSES)
+
+
+def status_legend(data: ReportInput) -> list[tuple[str, str]]:
+    """(status, what it means) with the plan's own thresholds, for readers of the report."""
+    t, lang = data.plan.meta.thresholds, data.lang
+    on, risk, off = fmt_number(t.on_track), fmt_number(t.at_risk), fmt_number(t.off_track)
+    if lang == "zh":
+        return [
+            ("achieved", "目标已达到"),
+            ("on_track", f"速度比 R ≥ {on}（实际速度 ÷ 所需速度）"),
+            ("at_risk", f"{risk} ≤ R < {on}"),
+            ("off_track", f"{off} ≤ R < {risk}，或目标年已过仍未达到"),
+            ("moving_away", f"R < {off}：与目标方向相反"),
+            ("pending", "里程碑尚未到期"),
+            ("no_data", "基期之后尚无数据"),
+        ]
+    return [
+        ("achieved", "the target holds"),
+        ("on_track", f"pace ratio R ≥ {on} (observed pace ÷ pace required)"),
+        ("at_risk", f"{risk} ≤ R < {on}"),
+        ("off_track", f"{off} ≤ R < {risk}, or missed in the target year"),
+        ("moving_away", f"R < {off}: moving against the target"),
+        ("pending", "a milestone not yet due"),
+        ("no_data", "no figure after the baseline yet"),
+    ]
+
+
+def targets_view(data: ReportInput) -> View:
+    """The status table exactly as `qzdc status` shows it, under the report's own heading."""
+    view = status_view(data.status, data.lang)
+    return dataclasses.replace(view, title=tr("report.targets", data.lang))
+
+
+# ── chart series ─────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float  # on the year axis: a year's figure at the year, 2025-Q3 at 2024.75
+    value: float
+    label: str  # the period as written: 2024, 2025-Q3
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """One target's chart: the required path, the actuals, and the target itself."""
+
+    target_id: str
+    title: str
+    unit: str
+    status: str
+    required: list[tuple[int, float]]
+    actual: list[ChartPoint]  # the baseline and whole-year figures, joined by a line
+    year_to_date: list[ChartPoint]  # year-to-date figures, shown as points
+    target: tuple[int, float]
+    target_label: str
+    zero_based: bool  # growth rates and running sums read best from zero
+    value_label: str  # what the y axis measures
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> ChartData | None:
+    """The series for `row`'s chart, or None where the target has no path (milestones, classes)."""
+    target, indicator, lang = row.target, row.indicator, data.lang
+    goal = _number(target.value)
+    if goal is None or target.year is None or target.start_year is None:
+        return None
+    own = [o for o in observations if o.indicator == indicator.id]
+    as_of = data.status.as_of
+    steps = required_path(target, own, as_of=as_of)
+    required = [(s.year, s.required) for s in steps if s.required is not None]
+    if not required:
+        return None
+    first_year = required[0][0]
+    # A level's path starts at its baseline, drawn from the plan; other paths start
+    # with the first year of the period, whose own figure belongs on the chart.
+    after = first_year if target.kind in ("level", "share") else first_year - 1
+    series = [
+        p
+        for p in usable_points(points(own), as_of)
+        if _number(p.value) is not None and after < p.period.time <= target.year
+    ]
+    actual: list[ChartPoint] = []
+    ytd: list[ChartPoint] = []
+    if target.kind == "cumulative":
+        # Running sums: each whole year adds its flow; a year-to-date figure adds to the years before it.
+        running = 0.0
+        for p in series:
+            value = float(p.value)
+            if p.period.is_year:
+                running += value
+                actual.append(ChartPoint(p.period.time, running, str(p.period)))
+            else:
+                ytd.append(ChartPoint(p.period.time, running + value, str(p.period)))
+        actual.insert(0, ChartPoint(float(first_year - 1), 0.0, str(first_year - 1)))
+        required = [(first_year - 1, 0.0), *required]
+    else:
+        if target.kind in ("level", "share") and target.baseline is not None:
+            base = _number(target.baseline.value)
+            if base is not None:
+                actual.append(ChartPoint(float(target.baseline.year), base, str(target.baseline.year)))
+        for p in series:
+            point = ChartPoint(p.period.time, float(p.value), str(p.period))
+            (actual if p.period.is_year else ytd).append(point)
+    name = indicator_name(indicator, lang)
+    if target.strength == "aspirational":
+        name += "（力争）" if lang == "zh" else " (aspirational)"
+    unit = indicator.unit
+    if target.kind == "average_growth":
+        value_label = tr("chart.growth_rate", lang) + " (%)"
+    elif target.kind == "cumulative":
+        value_label = tr("chart.cumulative", lang) + (f" ({unit})" if unit else "")
+    else:
+        value_label = unit
+    return ChartData(
+        target_id=target.id,
+        title=name,
+        unit=unit,
+        status=row.assessment.status,
+        required=required,
+        actual=actual,
+        year_to_date=ytd,
+        target=(target.year, goal),
+        target_label=f"{tr('chart.target', lang)} {target_text(target)}{unit if unit == '%' else ' ' + unit}".rstrip(),
+        zero_based=target.kind in ("average_growth", "cumulative"),
+        value_label=value_label,
+    )
+
+
+def charts(data: ReportInput) -> list[tuple[Row, ChartData]]:
+    """Every shown target that has a path, with its chart series, in table order."""
+    result = []
+    for row in data.status.rows:
+        chart = chart_data(row, data.observations, data)
+        if chart is not None:
+            result.append((row, chart))
+    return result
+
+
+# ── Markdown ─────────────────────────────────────────────────────────────────
+
+
+# "<" before a letter, "/", "!" or "?" could open an HTML tag where the Markdown
+# is rendered; "<1.7" cannot, and stays as the plan writes it.
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _no_markup(text: str) -> str:
+    return _TAG_START.sub("&lt;", text)
+
+
+def _md(text: str) -> str:
+    from qzdc.render import _md_escape
+
+    return _no_markup(_md_escape(text))
+
+
+def summary_views(data: ReportInput) -> tuple[View, View]:
+    """The two summary tables: targets by status, and by category and status."""
+    lang = data.lang
+    counts = status_counts(data)
+    total = sum(counts.values())
+    by_status = View(
+        data=counts,
+        columns=[Column("status", tr("col.status", lang)), Column("count", tr("col.count", lang), align="right")],
+        rows=[{"status": s, "count": n} for s, n in counts.items()],
+        cells=[{"status": tr(s, lang), "count": str(n)} for s, n in counts.items()]
+        + [{"status": tr("report.total", lang), "count": str(total)}],
+    )
+    statuses = shown_statuses(data)
+    categories = category_counts(data)
+    columns = [Column("category", tr("col.category", lang))]
+    columns += [Column(s, tr(s, lang), align="right") for s in statuses]
+    columns.append(Column("total", tr("report.total", lang), align="right"))
+    cells = [{"category": c.name, **{s: str(c.counts[s]) for s in statuses}, "total": str(c.total)} for c in categories]
+    cells.append({"category": tr("report.total", lang), **{s: str(counts[s]) for s in statuses}, "total": str(total)})
+    by_category = View(
+        data=[dataclasses.asdict(c) for c in categories],
+        columns=columns,
+        rows=[{"category": c.category, **c.counts, "total": c.total} for c in categories],
+        cells=cells,
+    )
+    return by_status, by_category
+
+
+def report_markdown(data: ReportInput) -> str:
+    """Header, summary and the status table, as Markdown to paste into a document."""
+    from qzdc.render import to_markdown
+
+    lang = data.lang
+    lines = [f"# {_md(title(data))}", "", f"**{_md(tr('report.title', lang))}**", ""]
+    colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
+    lines += [f"- {_md(label)}{colon}{_md(text)}" for label, text in header_facts(data)]
+    lines.append("")
+    by_status, by_category = summary_views(data)
+    lines += [f"## {_md(tr('report.summary', lang))}", ""]
+    lines += [f"### {_md(tr('report.by_status', lang))}", "", to_markdown(by_status).rstrip("\n"), ""]
+    lines += [
+        f"### {_md(tr('report.by_category', lang))}",
+        "",
+        to_markdown(_escaped_view(by_category)).rstrip("\n"),
+        "",
+    ]
+    legend = semicolon.join(
+        f"{tr(s, lang)}{colon}{text}" for s, text in status_legend(data) if s in shown_statuses(data)
+    )
+    lines += [_md(legend), ""]
+    view = targets_view(data)
+    if view.rows:
+        lines.append(to_markdown(_escaped_view(view)).rstrip("\n"))
+    else:
+        lines += [f"## {_md(view.title or '')}", "", _md(tr("report.no_targets", lang))]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _escaped_view(view: View) -> View:
+    """The view with "<" escaped in its display text (the renderer escapes | and \\ itself)."""
+    cells = [{k: _no_markup(v) for k, v in row.items()} for row in view.display_cells()]
+    return dataclasses.replace(view, cells=cells)

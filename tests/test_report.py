@@ -1,0 +1,630 @@
+"""`qzdc report`: Markdown, the self-contained HTML page and the Excel workbook.
+
+The figures are those of `qzdc status` on tests/fixtures/mini (worked by hand in
+tests/test_status.py); these tests check that each report carries them, that
+plan text stays text (HTML escaping, no formulas in Excel), and that nothing is
+written when the input is wrong. tests/test_report_browser.py opens the HTML
+in a real browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+
+MINI = str(Path(__file__).parent / "fixtures" / "mini")
+SRC = Path(__file__).parent.parent / "src" / "qzdc"
+
+# Hostile plan text: must show as these very characters, never act.
+SCRIPT = "<script>alert(1)</script>"
+IMG = '<img src="x" onerror="alert(2)">'
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture
+def hostile_mini(mini_copy: Path) -> Path:
+    """The mini plan with markup in a name, a unit, a category, a department and the title."""
+    edit(mini_copy / "indicators.yaml", "name: 企业数", f'name: "{SCRIPT}企业数"')
+    edit(mini_copy / "indicators.yaml", "name_en: Firms", f'name_en: "{SCRIPT}Firms"')
+    edit(mini_copy / "indicators.yaml", "unit: 家", 'unit: "家</svg><script>alert(3)</script>"')
+    edit(mini_copy / "plan.yaml", "title: 小镇试点方案（测试）", f"title: '{IMG}小镇试点方案'")
+    edit(mini_copy / "plan.yaml", "name: 经济发展", 'name: "经济<b>发展</b>"')
+    edit(mini_copy / "tasks.yaml", "lead: [区经信委]", 'lead: ["<i>区经信委</i>"]')
+    return mini_copy
+
+
+def status_json(cli, *args: str) -> dict:
+    run = cli("status", "--plan", MINI, "--format", "json", *args)
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+# ── Markdown ─────────────────────────────────────────────────────────────────
+
+
+def test_markdown_report_mini(cli):
+    run = cli("report", "--plan", MINI)
+    assert run.exit_code == 0, run.stderr
+    md = run.stdout
+    today = dt.date.today().isoformat()
+    assert md.startswith("# 小镇试点方案（测试）\n\n**指标目标进展报告**\n\n")
+    for line in (
+        "- 文号：测试〔2024〕1号",
+        "- 实施期：2023–2024",
+        "- 基期：2022",
+        "- 数据截至：2023",
+        "- 范围：全部目标",
+        f"- 生成日期：{today}",
+        "## 汇总",
+        "| 状态 | 数量 |",
+        "| 已实现 | 0 |",
+        "| 进度正常 | 2 |",
+        "| 存在风险 | 1 |",
+        "| 进度滞后 | 1 |",
+        "| 背离目标 | 1 |",
+        "| 暂无数据 | 1 |",
+        "| 合计 | 6 |",
+        "| 一级指标 | 进度正常 | 存在风险 | 进度滞后 | 背离目标 | 暂无数据 | 合计 |",
+        "| 经济发展 | 1 | 1 | 1 | 0 | 0 | 3 |",
+        "| 生活富裕 | 1 | 0 | 0 | 1 | 1 | 3 |",
+        "| 合计 | 2 | 1 | 1 | 1 | 1 | 6 |",
+        "## 各目标进展",
+        "| 1 | 企业数 | 家 | 100 | 115 (2023) | 144 | 25.22% | 34% | 存在风险 |",
+        "| 3 | 覆盖率 | % | 40 | 44 (2023) | 46 | +2pp | 67% | 进度正常 |",
+    ):
+        assert line in md.splitlines(), line
+
+
+def test_markdown_status_table_is_the_status_commands(cli):
+    """Every row of `qzdc status --format markdown` appears, unchanged, in the report."""
+    status = cli("status", "--plan", MINI, "--format", "markdown")
+    report = cli("report", "--plan", MINI, "--format", "markdown")
+    rows = [line for line in status.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) >= 6
+    for row in rows:
+        assert row in report.stdout.splitlines(), row
+
+
+def test_markdown_report_in_english(cli):
+    run = cli("report", "--plan", MINI, "--lang", "en")
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "# Small test plan"
+    for line in (
+        "- Document no.: 测试〔2024〕1号",
+        "- Data as of: 2023",
+        "- Scope: all targets",
+        "| Status | Count |",
+        "| on track | 2 |",
+        "| Economy | 1 | 1 | 1 | 0 | 0 | 3 |",
+        "| 1 | Firms | 家 | 100 | 115 (2023) | 144 | 25.22% | 34% | at risk |",
+    ):
+        assert line in lines, line
+    assert "企业数" not in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "ids", "scope"),
+    [
+        (["--status", "at_risk"], ["firms"], "状态: 存在风险"),
+        (["--category", "prosperity"], ["coverage", "income_ratio", "model_town"], "一级指标: 生活富裕"),
+        (["--category", "经济发展", "--pilot"], ["firms"], "一级指标: 经济发展；仅市级试点指标"),
+    ],
+)
+def test_filters_apply_to_every_part(cli, args, ids, scope):
+    run = cli("report", "--plan", MINI, *args)
+    assert run.exit_code == 0, run.stderr
+    assert f"- 范围：{scope}" in run.stdout
+    rows = [line for line in run.stdout.splitlines() if re.match(r"\| \d* \| ", line)]
+    names = {"firms": "企业数", "coverage": "覆盖率", "income_ratio": "收入倍差", "model_town": "创建示范镇"}
+    assert len(rows) == len(ids)
+    for target in ids:
+        assert any(f"| {names[target]} |" in row for row in rows)
+    assert f"| 合计 | {len(ids)} |" in run.stdout
+
+
+def test_markdown_to_a_file(cli, tmp_path):
+    out = tmp_path / "report.md"
+    run = cli("report", "--plan", MINI, "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == ""
+    assert f"wrote {out}" in run.stderr
+    assert out.read_text(encoding="utf-8") == cli("report", "--plan", MINI).stdout
+
+
+def test_markdown_keeps_markup_out(cli, hostile_mini):
+    run = cli("report", "--plan", str(hostile_mini))
+    assert run.exit_code == 0, run.stderr
+    assert "<script" not in run.stdout and "<img" not in run.stdout and "<b>" not in run.stdout
+    assert "&lt;script>alert(1)&lt;/script>企业数" in run.stdout
+    # "<" before a digit is no markup and stays as the plan writes it
+    assert "≤1.8" in run.stdout
+
+
+# ── what is written, and when nothing is ─────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--status", "bogus"], 2, "bogus"),
+        (["--category", "nowhere"], 2, "unknown category"),
+        (["--as-of", "2031"], 2, "outside the plan"),
+        (["--as-of", "2024-Q5"], 2, "--as-of"),
+        (["--format", "csv"], 2, "csv"),
+        (["--plan", "/nonexistent/plan"], 2, "--plan"),
+    ],
+)
+@pytest.mark.parametrize("name", ["report.html", "report.xlsx", "report.md"])
+def test_nothing_is_written_on_bad_input(cli, tmp_path, args, code, message, name):
+    out = tmp_path / name
+    full = ["report", "--plan", MINI, "-o", str(out), *args]
+    run = cli(*full)
+    assert run.exit_code == code, (run.stdout, run.stderr)
+    assert message in run.stderr
+    assert not out.exists()
+    assert list(tmp_path.glob(f".{name}*")) == []  # no temporary file left behind
+
+
+@pytest.mark.parametrize("name", ["report.html", "report.xlsx", "report.md"])
+def test_nothing_is_written_from_a_broken_plan(cli, tmp_path, mini_copy, name):
+    edit(mini_copy / "plan.yaml", "target_year: 2024", "target_year: soon")
+    out = tmp_path / name
+    run = cli("report", "--plan", str(mini_copy), "-o", str(out))
+    assert run.exit_code == 1
+    assert "plan.yaml:" in run.stderr and "target_year" in run.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.json", "report"])
+def test_unknown_extension_is_a_usage_error(cli, tmp_path, name):
+    out = tmp_path / name
+    run = cli("report", "--plan", MINI, "-o", str(out))
+    assert run.exit_code == 2
+    assert ".html, .xlsx or .md" in run.stderr
+    assert not out.exists()
+
+
+def test_workbook_needs_a_file(cli):
+    run = cli("report", "--plan", MINI, "--format", "xlsx")
+    assert run.exit_code == 2
+    assert "-o FILE.xlsx" in run.stderr
+    assert run.stdout == ""
+
+
+def test_format_option_wins_over_the_extension(cli, tmp_path):
+    out = tmp_path / "report.html"
+    run = cli("report", "--plan", MINI, "--format", "markdown", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert out.read_text(encoding="utf-8").startswith("# 小镇试点方案（测试）")
+
+
+def test_html_to_stdout(cli):
+    run = cli("report", "--plan", MINI, "--format", "html")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith("<!DOCTYPE html>")
+    assert run.stdout.rstrip().endswith("</html>")
+
+
+# ── HTML ─────────────────────────────────────────────────────────────────────
+
+
+def html_report(cli, tmp_path, *args: str, plan: str = MINI) -> str:
+    out = tmp_path / "report.html"
+    run = cli("report", "--plan", plan, "-o", str(out), *args)
+    assert run.exit_code == 0, run.stderr
+    assert f"wrote {out}" in run.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_html_report_mini(cli, tmp_path):
+    html = html_report(cli, tmp_path)
+    assert html.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    assert '<meta charset="utf-8">' in html
+    for text in ("小镇试点方案（测试）", "测试〔2024〕1号", "指标目标进展报告", "数据截至", "按状态", "按一级指标"):
+        assert text in html, text
+    statuses = [t["status"] for t in status_json(cli)["targets"]]
+    assert re.findall(r'<tr class="status-row" data-target="[^"]+" data-status="([a-z_]+)"', html) == statuses
+    # one chart per target with a path: every one but the milestone
+    charts = re.findall(r'<figure class="chart s-[a-z_]+" id="chart-([a-z_]+)"', html)
+    assert charts == ["firms", "output_growth", "projects", "coverage", "income_ratio"]
+    assert html.count("<svg") == 5
+    # the status table's figures are those of `qzdc status`
+    assert re.search(r"<td>企业数</td>|<a href=\"#chart-firms\">企业数</a>", html)
+    assert '<td class="num">25.22%</td>' in html
+    assert '<td class="status s-at_risk">存在风险</td>' in html
+
+
+def test_html_is_self_contained(cli, tmp_path):
+    html = html_report(cli, tmp_path)
+    assert "<script" not in html.lower()
+    assert "<link" not in html.lower()
+    assert "@import" not in html and "@font-face" not in html
+    # every reference points inside the page
+    for attr, value in re.findall(r'\b(href|src|xlink:href|action|srcset|poster)="([^"]*)"', html):
+        assert value.startswith("#") or value.startswith("data:"), (attr, value)
+    for value in re.findall(r"url\(([^)]*)\)", html):
+        assert value.strip("'\" ").startswith(("#", "data:")), value
+    assert "default-src 'none'" in html
+    # no XML prolog or DTD pulled in with the charts
+    assert "<?xml" not in html and "<!DOCTYPE svg" not in html and "w3.org/Graphics" not in html
+
+
+def test_html_chart_text_is_text_in_the_pages_fonts(cli, tmp_path):
+    html = html_report(cli, tmp_path)
+    svgs = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
+    assert len(svgs) == 5
+    for svg in svgs:
+        assert 'class="chart-svg" role="img"' in svg
+        assert "<text" in svg and "<path" in svg
+        assert "路径要求" in svg and "目标" in svg  # legend words as text, not outlines
+        assert re.search(r"font-family: 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC'", svg)
+        assert "<image" not in svg  # vector, not a picture
+    assert '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"' in html  # the page's own font stack
+
+
+def test_html_ids_are_unique(cli, tmp_path):
+    html = html_report(cli, tmp_path, plan=MINI)
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for ref in re.findall(r'href="#([^"]+)"', html):
+        assert ref in ids, ref
+
+
+def test_html_print_rules(cli, tmp_path):
+    html = html_report(cli, tmp_path)
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert "@media print" in style and "@page" in style
+    printing = style.split("@media print")[1]
+    for rule in (
+        "section { break-before: page; }",
+        "thead { display: table-header-group; }",
+        "tr { break-inside: avoid; }",
+        "break-inside: avoid",
+    ):
+        assert rule in printing, rule
+
+
+def test_html_in_english(cli, tmp_path):
+    html = html_report(cli, tmp_path, "--lang", "en")
+    assert '<html lang="en">' in html
+    for text in ("Small test plan", "Progress report on the plan&#x27;s targets", "required path", "Firms", "at risk"):
+        assert text in html, text
+    assert "企业数" not in html
+
+
+def test_html_filters(cli, tmp_path):
+    html = html_report(cli, tmp_path, "--pilot")
+    assert re.findall(r'data-target="([a-z_]+)" data-status', html) == ["firms", "coverage"]
+    assert html.count('<figure class="chart') == 2
+    assert "仅市级试点指标" in html
+
+
+def test_html_escapes_plan_text(cli, tmp_path, hostile_mini):
+    html = html_report(cli, tmp_path, plan=str(hostile_mini))
+    assert "<script" not in html.lower()
+    assert "<img" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;企业数" in html
+    assert "&lt;img src=&quot;x&quot; onerror=&quot;alert(2)&quot;&gt;小镇试点方案" in html
+    assert "经济&lt;b&gt;发展&lt;/b&gt;" in html
+    # the unit reaches the chart's own text: escaped there too, the <svg> not closed early
+    svgs = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
+    assert len(svgs) == 5
+    assert any("家&lt;/svg&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in svg for svg in svgs)
+
+
+def test_html_shows_year_to_date_figures_as_points(cli, tmp_path):
+    for args in (("firms", "2024-Q3", "130"), ("projects", "2024-H1", "25")):
+        run = cli("record", *args, "--plan", MINI)
+        assert run.exit_code == 0, run.stderr
+    html = html_report(cli, tmp_path)
+    assert "数据截至</dt><dd>2024-Q3</dd>" in html
+    firms = html.split('id="chart-firms"')[1].split("</figure>")[0]
+    assert "年内累计" in firms  # the legend entry for year-to-date points
+    assert "2024-Q3: 130" in firms
+    projects = html.split('id="chart-projects"')[1].split("</figure>")[0]
+    assert "2024-H1: 85" in projects  # 60 in 2023, then 25 so far in 2024: 85 to date
+
+
+def test_html_is_deterministic():
+    from qzdc.engine import STATUSES  # noqa: F401 - the engine loads before the report
+    from qzdc.loader import load_plan
+    from qzdc.report import ReportInput
+    from qzdc.report_html import report_html
+    from qzdc.status import build_status
+
+    plan = load_plan(MINI)
+    observed = list(plan.observations)
+    data = ReportInput(build_status(plan, observed), observed, generated=dt.date(2025, 1, 2))
+    assert report_html(data) == report_html(data)
+
+
+# ── chart series ─────────────────────────────────────────────────────────────
+
+
+def chart_for(target_id: str, extra: list[dict] | None = None):
+    from qzdc.loader import load_plan
+    from qzdc.models import Observation
+    from qzdc.report import ReportInput, chart_data
+    from qzdc.status import build_status
+
+    plan = load_plan(MINI)
+    observed = [*plan.observations, *(Observation(origin="actuals", **o) for o in extra or [])]
+    data = ReportInput(build_status(plan, observed), observed)
+    row = next(r for r in data.status.rows if r.target.id == target_id)
+    return chart_data(row, observed, data)
+
+
+def test_chart_series_level_geometric():
+    chart = chart_for("firms", [{"indicator": "firms", "period": "2024-Q3", "value": 130}])
+    assert [(y, round(v, 6)) for y, v in chart.required] == [(2022, 100.0), (2023, 120.0), (2024, 144.0)]
+    assert [(p.x, p.value, p.label) for p in chart.actual] == [(2022.0, 100.0, "2022"), (2023.0, 115.0, "2023")]
+    assert [(p.x, p.value, p.label) for p in chart.year_to_date] == [(2023.75, 130.0, "2024-Q3")]
+    assert chart.target == (2024, 144.0)
+    assert chart.target_label == "目标 144 家"
+    assert not chart.zero_based
+
+
+def test_chart_series_cumulative_runs_from_zero():
+    chart = chart_for("projects", [{"indicator": "projects", "period": "2024-H1", "value": 25}])
+    assert chart.required == [(2022, 0.0), (2023, 50.0), (2024, 100.0)]
+    assert [(p.x, p.value) for p in chart.actual] == [(2022.0, 0.0), (2023.0, 60.0)]
+    assert [(p.x, p.value) for p in chart.year_to_date] == [(2023.5, 85.0)]
+    assert chart.zero_based
+
+
+def test_chart_series_average_growth_and_decrease():
+    growth = chart_for("output_growth")
+    assert growth.required == [(2023, 8.0), (2024, 8.0)]
+    assert [(p.x, p.value) for p in growth.actual] == [(2023.0, 6.0)]
+    assert growth.target_label == "目标 8%"
+    ratio = chart_for("income_ratio")
+    assert [(y, round(v, 9)) for y, v in ratio.required] == [(2022, 2.0), (2023, 1.9), (2024, 1.8)]
+    assert ratio.target_label == "目标 ≤1.8"
+
+
+def test_a_later_annual_figure_supersedes_year_to_date_points():
+    chart = chart_for(
+        "firms",
+        [
+            {"indicator": "firms", "period": "2024-Q3", "value": 130},
+            {"indicator": "firms", "period": "2024", "value": 140},
+        ],
+    )
+    assert chart.year_to_date == []
+    assert [(p.x, p.value) for p in chart.actual][-1] == (2024.0, 140.0)
+
+
+def test_milestones_have_no_chart():
+    assert chart_for("model_town") is None
+
+
+# ── Excel ────────────────────────────────────────────────────────────────────
+
+
+def xlsx_report(cli, tmp_path, *args: str, plan: str | None = MINI):
+    import openpyxl
+
+    out = tmp_path / "report.xlsx"
+    run = cli("report", *(["--plan", plan] if plan else []), "-o", str(out), *args)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == ""
+    return openpyxl.load_workbook(out), out
+
+
+def header_index(ws) -> dict[str, int]:
+    return {cell.value: cell.column for cell in ws[1]}
+
+
+def test_xlsx_sheets_and_status_rows(cli, tmp_path):
+    wb, _ = xlsx_report(cli, tmp_path)
+    assert wb.sheetnames == ["摘要", "目标进展", "任务政策改革"]
+    ws = wb["目标进展"]
+    col = header_index(ws)
+    assert ws.max_row == 1 + 6
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}7"
+    ids = [ws.cell(row=r, column=col["目标编号"]).value for r in range(2, 8)]
+    assert ids == [t["id"] for t in status_json(cli)["targets"]]
+
+    firms = ids.index("firms") + 2
+
+    def cell(name: str, row: int = firms):
+        return ws.cell(row=row, column=col[name])
+
+    assert cell("序号").value == 1 and cell("序号").number_format == "0"
+    assert cell("指标").value == "企业数" and cell("指标").data_type == "s"
+    assert cell("基期值").value == 100 and cell("基期值").number_format == "0"
+    assert cell("最新期间").value == "2023" and cell("最新期间").data_type == "s"
+    assert cell("最新值").value == 115
+    assert cell("目标值").value == 144 and cell("比较").value == "≥"
+    assert cell("当前应达").value == pytest.approx(120.0) and cell("当前应达").number_format == "0.00"
+    required = cell("尚需年增速")
+    assert isinstance(required.value, float) and required.number_format == "0.00%"
+    assert required.value == pytest.approx(0.252173913043)
+    progress = cell("进度")
+    assert isinstance(progress.value, float) and progress.number_format == "0.0%"
+    assert progress.value == pytest.approx(15 / 44)
+    assert cell("速度比 R").value == pytest.approx(0.75) and cell("速度比 R").number_format == "0.00"
+    assert cell("按实际速度预计").value == pytest.approx(132.25)
+    status = cell("状态")
+    assert status.value == "存在风险"
+    assert status.fill.fgColor.rgb.endswith("FEF08A")
+
+    coverage = ids.index("coverage") + 2
+    change = cell("尚需年增量", coverage)
+    assert change.value == pytest.approx(2.0) and change.number_format == "0.00"
+    assert cell("尚需年增速", coverage).value is None
+    growth = ids.index("output_growth") + 2
+    assert cell("按实际速度预计", growth).value == pytest.approx(0.06)
+    assert cell("按实际速度预计", growth).number_format == "0.00%"
+    # every figure column holds numbers, never numbers written as text
+    for name in ("基期值", "最新值", "目标值", "当前应达", "尚需年增速", "尚需年增量", "进度", "速度比 R"):
+        for r in range(2, 8):
+            value = ws.cell(row=r, column=col[name]).value
+            assert value is None or isinstance(value, int | float), (name, r, value)
+
+
+def test_xlsx_summary_sheet(cli, tmp_path):
+    wb, _ = xlsx_report(cli, tmp_path)
+    ws = wb["摘要"]
+    assert ws["A1"].value == "小镇试点方案（测试）"
+    assert ws["A2"].value == "指标目标进展报告"
+    rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    assert ws.cell(row=rows["文号"], column=2).value == "测试〔2024〕1号"
+    assert ws.cell(row=rows["数据截至"], column=2).value == "2023"
+    generated = ws.cell(row=rows["生成日期"], column=2)
+    assert generated.value.date() == dt.date.today() and generated.number_format == "yyyy-mm-dd"
+    counts = {}
+    for r in range(rows["按状态"] + 2, rows["按状态"] + 9):
+        counts[ws.cell(row=r, column=1).value] = ws.cell(row=r, column=2).value
+    assert counts == {
+        "已实现": 0,
+        "进度正常": 2,
+        "存在风险": 1,
+        "进度滞后": 1,
+        "背离目标": 1,
+        "待完成": 0,
+        "暂无数据": 1,
+    }
+    header = rows["按一级指标"] + 1
+    assert [c.value for c in ws[header]][:7] == [
+        "一级指标",
+        "进度正常",
+        "存在风险",
+        "进度滞后",
+        "背离目标",
+        "暂无数据",
+        "合计",
+    ]
+    economy = [c.value for c in ws[header + 1]][:7]
+    assert economy == ["经济发展", 1, 1, 1, 0, 0, 3]
+
+
+def test_xlsx_tasks_policies_reforms(cli, tmp_path):
+    wb, _ = xlsx_report(cli, tmp_path)
+    ws = wb["任务政策改革"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:G4"
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=1, values_only=False)]
+    assert rows[0] == ["类别", "序号", "任务组", "内容", "牵头单位", "配合单位", "目标"]
+    assert rows[1] == ["任务", 1, "1. 工业", "培育企业", "区经信委", "区财政局", "企业数、新增项目"]
+    assert rows[2][:5] == ["重大政策", 1, None, "支持企业发展。", "区经信委、区财政局"]
+    assert rows[3][:5] == ["重大改革", 1, None, "深化改革。", "区财政局"]
+
+
+def test_xlsx_in_english_with_filters(cli, tmp_path):
+    wb, _ = xlsx_report(cli, tmp_path, "--lang", "en", "--status", "on_track")
+    assert wb.sheetnames == ["Summary", "Status", "Tasks policies reforms"]
+    ws = wb["Status"]
+    col = header_index(ws)
+    assert ws.max_row == 3
+    assert [ws.cell(row=r, column=col["Indicator"]).value for r in (2, 3)] == ["New projects", "Coverage"]
+    assert {ws.cell(row=r, column=col["Status"]).value for r in (2, 3)} == {"on track"}
+
+
+def test_xlsx_formula_looking_text_stays_text(cli, tmp_path, plan_copy):
+    """A name beginning with =, +, - or @ is the plan's text, never a formula."""
+    edit(plan_copy / "indicators.yaml", "name: 地区生产总值年均增速", 'name: "=HYPERLINK(\\"http://x\\",\\"GDP\\")"')
+    edit(plan_copy / "tasks.yaml", "lead: [", 'lead: ["+区发展改革委", ', count=1)
+    edit(plan_copy / "plan.yaml", "name: 经济发展", 'name: "@经济发展"')
+    wb, out = xlsx_report(cli, tmp_path, plan=str(plan_copy))
+    ws = wb["目标进展"]
+    col = header_index(ws)
+    names = {
+        ws.cell(row=r, column=col["指标"]).value: ws.cell(row=r, column=col["指标"]) for r in range(2, ws.max_row + 1)
+    }
+    cell = names['=HYPERLINK("http://x","GDP")']
+    assert cell.data_type == "s"
+    assert cell.quotePrefix  # Excel keeps it text even when someone edits the cell
+    categories = {ws.cell(row=r, column=col["一级指标"]).value for r in range(2, ws.max_row + 1)}
+    assert "@经济发展" in categories
+    leads = [c.value for c in wb["任务政策改革"]["E"]]
+    assert any(str(v).startswith("+区发展改革委") for v in leads)
+    # and in the file itself: not one formula in any sheet
+    with zipfile.ZipFile(out) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 3
+        for name in sheets:
+            assert "<f>" not in z.read(name).decode("utf-8"), name
+
+
+def test_xlsx_is_written_atomically_and_replaces(cli, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "report.xlsx"
+    out.write_bytes(b"old")
+    run = cli("report", "--plan", MINI, "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert zipfile.is_zipfile(io.BytesIO(out.read_bytes()))
+    assert [p.name for p in folder.iterdir()] == ["report.xlsx"]
+
+
+# ── the built-in plan ────────────────────────────────────────────────────────
+
+
+def test_builtin_plan_reports(cli, tmp_path):
+    from qzdc.loader import load_plan
+    from qzdc.report import ReportInput, charts
+    from qzdc.status import build_status
+
+    plan = load_plan(None)
+    data = ReportInput(build_status(plan, list(plan.observations)), list(plan.observations))
+    expected_charts = [chart.target_id for _, chart in charts(data)]
+    assert len(expected_charts) >= 25
+
+    out = tmp_path / "plan.html"
+    run = cli("report", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "大足府办发〔2024〕41号" in html and "2024-06-05" in html
+    assert len(re.findall(r'<tr class="status-row"', html)) == len(plan.targets)
+    assert re.findall(r'<figure class="chart s-[a-z_]+" id="chart-([a-z0-9_]+)"', html) == expected_charts
+
+    wb, _ = xlsx_report(cli, tmp_path, plan=None)
+    assert wb["目标进展"].max_row == 1 + len(plan.targets)
+    lists = wb["任务政策改革"]
+    assert lists.max_row == 1 + len(plan.tasks) + len(plan.policies) + len(plan.reforms)
+
+
+# ── layers and start-up ──────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("module", ["report.py", "report_html.py", "report_xlsx.py", "report_charts.py"])
+def test_report_writers_import_neither_rich_nor_typer(module):
+    text = (SRC / module).read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(import|from)\s+(rich|typer)\b", text, re.MULTILINE)
+
+
+def test_status_and_markdown_reports_never_load_the_chart_library():
+    """matplotlib (and openpyxl) cost start-up time: only the HTML and Excel reports load them."""
+    script = f"""
+import sys
+from typer.testing import CliRunner
+import qzdc.cli.commands
+from qzdc.cli.app import app
+for args in (["status", "--plan", {MINI!r}], ["report", "--plan", {MINI!r}], ["report", "--help"]):
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+loaded = sorted(m for m in ("matplotlib", "numpy", "openpyxl") if m in sys.modules)
+print(",".join(loaded) or "none")
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "none"
