@@ -38,16 +38,21 @@ def mini_copy(tmp_path: Path) -> Path:
     return target
 
 
+def make_hostile_plan(directory: Path) -> Path:
+    """A copy of the mini plan with markup in a name, a unit, a category, a department and the title."""
+    shutil.copytree(MINI, directory)
+    edit(directory / "indicators.yaml", "name: 企业数", f'name: "{SCRIPT}企业数"')
+    edit(directory / "indicators.yaml", "name_en: Firms", f'name_en: "{SCRIPT}Firms"')
+    edit(directory / "indicators.yaml", "unit: 家", 'unit: "家</svg><script>alert(3)</script>"')
+    edit(directory / "plan.yaml", "title: 小镇试点方案（测试）", f"title: '{IMG}小镇试点方案'")
+    edit(directory / "plan.yaml", "name: 经济发展", 'name: "经济<b>发展</b>"')
+    edit(directory / "tasks.yaml", "lead: [区经信委]", 'lead: ["<i>区经信委</i>"]')
+    return directory
+
+
 @pytest.fixture
-def hostile_mini(mini_copy: Path) -> Path:
-    """The mini plan with markup in a name, a unit, a category, a department and the title."""
-    edit(mini_copy / "indicators.yaml", "name: 企业数", f'name: "{SCRIPT}企业数"')
-    edit(mini_copy / "indicators.yaml", "name_en: Firms", f'name_en: "{SCRIPT}Firms"')
-    edit(mini_copy / "indicators.yaml", "unit: 家", 'unit: "家</svg><script>alert(3)</script>"')
-    edit(mini_copy / "plan.yaml", "title: 小镇试点方案（测试）", f"title: '{IMG}小镇试点方案'")
-    edit(mini_copy / "plan.yaml", "name: 经济发展", 'name: "经济<b>发展</b>"')
-    edit(mini_copy / "tasks.yaml", "lead: [区经信委]", 'lead: ["<i>区经信委</i>"]')
-    return mini_copy
+def hostile_mini(tmp_path: Path) -> Path:
+    return make_hostile_plan(tmp_path / "hostile")
 
 
 def status_json(cli, *args: str) -> dict:

@@ -41,7 +41,7 @@ def _rc(salt: str) -> dict[str, object]:
         # Matplotlib measures labels with the first of these it finds (for layout
         # only); the SVG names them all, and the browser picks the reader's font.
         "font.sans-serif": [*CJK_FONTS, "DejaVu Sans"],
-        "font.size": 9,
+        "font.size": 10,
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.grid": True,
@@ -152,7 +152,7 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
         ax.set_ylim(*_y_limits(chart))
         if chart.value_label:
             ax.set_ylabel(chart.value_label)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=8.5, handlelength=2.2)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=9, handlelength=2.2)
         fig.subplots_adjust(left=0.11, right=0.98, top=0.95, bottom=0.27)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})

@@ -1,0 +1,275 @@
+"""The HTML report in a real browser: headless Chromium, driven over the DevTools protocol.
+
+Debian's `chromium` (installed by .ci/run) opens the report from a file:// URL
+through playwright (`executable_path`: playwright's own browser downloads are
+never used). The checks read the live DOM, not the file: the number of status
+rows and of rendered charts, that the page asked for nothing but itself, that
+no console error or dialog appeared, which font the browser really drew the
+Chinese text with (so no missing-glyph boxes), and the print layout. A
+screenshot and a PDF are kept in tests/artifacts/ (git-ignored) for a person
+to look at.
+
+Without Chromium or playwright the tests skip, except under
+QZDC_REQUIRE_BROWSER=1 (set by .ci/run), where they fail instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from test_report import IMG, SCRIPT, make_hostile_plan
+
+CHROMIUM = os.environ.get("QZDC_CHROMIUM", "/usr/bin/chromium")
+REQUIRED = os.environ.get("QZDC_REQUIRE_BROWSER") == "1"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+# The flags that work on a CI machine: no sandbox (root), no GPU, and no
+# background traffic of the browser's own that could be mistaken for the page's.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def context() -> Iterator[Any]:
+    """One headless Chromium with a fresh profile for the module's tests."""
+    reason = _unavailable()
+    if reason:
+        if REQUIRED:
+            pytest.fail(f"QZDC_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="qzdc-chromium-") as profile, sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=FLAGS,
+            viewport={"width": 1280, "height": 900},
+            locale="zh-CN",
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+
+
+class Visit:
+    """A page opened on one file, with everything it did recorded."""
+
+    def __init__(self, context: Any, path: Path):
+        self.url = path.resolve().as_uri()
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda msg: self.console.append(f"{msg.type}: {msg.text}"))
+        self.page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url, wait_until="load")
+        self.page.wait_for_timeout(200)  # let anything that would run late run
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def eval(self, script: str, arg: Any = None) -> Any:
+        return self.page.evaluate(script, arg)
+
+    def assert_quiet_and_local(self) -> None:
+        errors = [line for line in self.console if line.startswith(("error", "pageerror"))]
+        assert errors == [], errors
+        assert self.dialogs == []
+        assert self.requests, "the page itself should have been requested"
+        outside = [u for u in self.requests if u != self.url and not u.startswith("data:")]
+        assert outside == [], outside
+
+
+def fonts_drawn(visit: Visit, selector: str) -> list[tuple[str, set[str]]]:
+    """For each element matching `selector`: its text and the font families Chromium drew it with."""
+    cdp = visit.page.context.new_cdp_session(visit.page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    result = []
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+        families = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+        text = cdp.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+        result.append((text, families))
+    cdp.detach()
+    return result
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.fixture
+def builtin_report(cli, tmp_path) -> tuple[Path, dict, list[str]]:
+    """The built-in plan's HTML report, with a few figures recorded, year-to-date ones among them."""
+    for args in (
+        ("high_tech_enterprises", "2024", "45"),
+        ("high_tech_enterprises", "2025-Q3", "58"),
+        ("new_investment_projects", "2024", "52"),
+        ("new_investment_projects", "2025-H1", "30"),
+        ("gdp_growth", "2024", "6.8"),
+        ("gdp_growth", "2025-Q3", "6.1"),
+    ):
+        run = cli("record", *args)
+        assert run.exit_code == 0, run.stderr
+    out = tmp_path / "报告.html"  # a Chinese file name, as analysts name their files
+    run = cli("report", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    status = json.loads(cli("status", "--format", "json").stdout)
+
+    from qzdc.actuals import actuals_path, read_actuals
+    from qzdc.loader import load_plan
+    from qzdc.report import ReportInput, charts
+    from qzdc.status import build_status
+
+    plan = load_plan(None)
+    observed = [*plan.observations, *read_actuals(actuals_path(None), plan)]
+    expected_charts = [c.target_id for _, c in charts(ReportInput(build_status(plan, observed), observed))]
+    return out, status, expected_charts
+
+
+def test_report_renders_in_chromium(context, builtin_report):
+    out, status, expected_charts = builtin_report
+    visit = Visit(context, out)
+
+    # what the browser built, counted in the live DOM
+    rows = visit.eval("[...document.querySelectorAll('tr.status-row')].map(r => [r.dataset.target, r.dataset.status])")
+    assert rows == [[t["id"], t["status"]] for t in status["targets"]]
+    assert len(rows) == len(status["targets"]) == 38
+    charts = visit.eval(
+        """[...document.querySelectorAll('figure.chart')].map(f => {
+            const svg = f.querySelector('svg');
+            const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+            return {id: f.id, width: box.width, height: box.height,
+                    paths: svg ? svg.querySelectorAll('path').length : 0,
+                    texts: svg ? svg.querySelectorAll('text').length : 0};
+        })"""
+    )
+    assert [c["id"] for c in charts] == [f"chart-{t}" for t in expected_charts]
+    assert len(charts) >= 25
+    for chart in charts:
+        assert chart["width"] > 300 and chart["height"] > 120, chart  # drawn, not collapsed
+        assert chart["paths"] >= 5 and chart["texts"] >= 5, chart
+    assert visit.eval("document.querySelectorAll('script').length") == 0
+
+    # the counts in the summary are the status command's
+    summary = visit.eval(
+        "Object.fromEntries([...document.querySelectorAll('tr.summary-status')]"
+        ".map(r => [r.dataset.status, Number(r.cells[1].textContent)]))"
+    )
+    assert summary == status["summary"]
+
+    # year-to-date figures are points on their charts, labelled with their period
+    hte = visit.eval("document.querySelector('#chart-high_tech_enterprises svg').textContent")
+    assert "2025-Q3: 58" in hte and "年内累计" in hte
+    projects = visit.eval("document.querySelector('#chart-new_investment_projects svg').textContent")
+    assert "2025-H1: 82" in projects  # 52 in 2024, then 30 so far in 2025
+
+    # status colours as the browser computed them
+    colours = visit.eval(
+        "Object.fromEntries([...document.querySelectorAll('td.status')]"
+        ".map(td => [td.parentElement.dataset.status, getComputedStyle(td).backgroundColor]))"
+    )
+    assert colours["on_track"] == "rgb(220, 252, 231)"
+    assert colours["no_data"] == "rgb(243, 244, 246)"
+    assert len(set(colours.values())) == len(colours)
+
+    # Chinese text, in the page and in the charts, drawn by a real Chinese font from the stack
+    from qzdc.report import CJK_FONTS
+
+    drawn = fonts_drawn(visit, "h1, td.status, figure.chart svg text")
+    assert len(drawn) > 200
+    for text, families in drawn:
+        assert families, text
+        assert families <= set(CJK_FONTS), (text, families)
+
+    visit.assert_quiet_and_local()
+
+    # a screenshot for people, and proof that something was drawn
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "report.png"
+    visit.page.screenshot(path=str(shot), full_page=True)
+    data = shot.read_bytes()
+    width, height = png_size(data)
+    assert width >= 1200 and height >= 3000, (width, height)
+    assert len(data) > 100_000
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        colours_used = image.convert("RGB").resize((320, 800)).getcolors(maxcolors=1 << 16) or []
+    assert len(colours_used) > 50  # not a blank or single-colour page
+
+    # printed: sections on new pages, table rows never split, header repeated
+    visit.page.emulate_media(media="print")
+    printing = visit.eval(
+        """({
+            targets: getComputedStyle(document.querySelector('#targets')).breakBefore,
+            charts: getComputedStyle(document.querySelector('#charts')).breakBefore,
+            row: getComputedStyle(document.querySelector('tr.status-row')).breakInside,
+            head: getComputedStyle(document.querySelector('.status-table thead')).display,
+            figure: getComputedStyle(document.querySelector('figure.chart')).breakInside,
+        })"""
+    )
+    assert printing == {
+        "targets": "page",
+        "charts": "page",
+        "row": "avoid",
+        "head": "table-header-group",
+        "figure": "avoid",
+    }
+    pdf = visit.page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+    (ARTIFACTS / "report.pdf").write_bytes(pdf)
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 3
+    visit.assert_quiet_and_local()
+    visit.page.close()
+
+
+def test_plan_markup_is_text_in_the_browser(context, cli, tmp_path):
+    plan = make_hostile_plan(tmp_path / "hostile")
+    out = tmp_path / "hostile.html"
+    run = cli("report", "--plan", str(plan), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    visit = Visit(context, out)
+    assert visit.dialogs == []  # no alert() ran
+    assert visit.eval("document.querySelectorAll('script, img, b, i, iframe, object').length") == 0
+    assert visit.eval("document.querySelector('h1').textContent") == f"{IMG}小镇试点方案"
+    names = visit.eval("[...document.querySelectorAll('tr.status-row td:nth-child(2)')].map(td => td.textContent)")
+    assert f"{SCRIPT}企业数" in names
+    assert visit.eval("document.querySelectorAll('figure.chart svg').length") == 5
+    firms = visit.eval("document.querySelector('#chart-firms svg').textContent")
+    assert "家</svg><script>alert(3)</script>" in firms  # the unit, as text inside the chart
+    visit.assert_quiet_and_local()
+    visit.page.close()
