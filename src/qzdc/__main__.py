@@ -1,3 +1,3 @@
-from qzdc.cli.app import main
+from qzdc.cli.fast import main
 
 main()

@@ -59,7 +59,6 @@ the round-trip writer and the lock are imported only when writing.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import math
@@ -75,7 +74,6 @@ from qzdc.errors import DataError, Problem, QzdcError, UsageError, closest
 from qzdc.lookup import find_indicator
 from qzdc.models import Indicator, Observation, Plan, Source
 from qzdc.periods import Period, PeriodError, parse_period
-from qzdc.yamlio import Positions, format_loc, parse
 
 ACTUALS_ENV = "QZDC_ACTUALS"
 DEFAULT_FILE = "actuals.yaml"
@@ -172,6 +170,8 @@ def period_opens(period: Period) -> dt.date:
 
 
 def period_end(period: Period) -> dt.date:
+    import calendar  # here, not at the top: it imports locale, slow at start-up
+
     return dt.date(period.year, period.end_month, calendar.monthrange(period.year, period.end_month)[1])
 
 
@@ -547,6 +547,9 @@ def _read_file(path: Path, shown: str) -> tuple[str, bool] | None:
 
 def parse_entries(text: str, shown: str, plan: Plan, today: dt.date | None) -> tuple[list[Entry], list[Problem]]:
     """An actuals file's text → its entries in file order, or every problem with file, line and column."""
+    # Imported here: `qzdc status` with no actuals file never loads the YAML reader.
+    from qzdc.yamlio import Positions, format_loc, parse
+
     data, problems = parse(text, shown)
     if problems:
         return [], problems

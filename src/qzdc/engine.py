@@ -146,7 +146,7 @@ def years_to_reach(start: float, end: float, rate: float) -> float:
     return years
 
 
-@dataclass(frozen=True)
+@dataclass
 class Consistency:
     """A rate target and a level target on the same quantity, checked against each other."""
 
@@ -184,7 +184,7 @@ def rate_level_consistency(
 # ── observations as the engine sees them ─────────────────────────────────────
 
 
-@dataclass(frozen=True)
+@dataclass
 class Point:
     period: Period
     value: Any
@@ -222,7 +222,7 @@ def usable_points(series: Sequence[Point], as_of: Period | None) -> list[Point]:
 # ── the assessment ───────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
+@dataclass
 class Assessment:
     target_id: str
     status: str
@@ -251,11 +251,11 @@ class Assessment:
         for name in _FIGURES:
             value = getattr(self, name)
             if value is not None and not math.isfinite(value):
-                object.__setattr__(self, name, None)
+                setattr(self, name, None)
                 dropped.append(name.replace("_", " "))
         if dropped:
             note = f"too large to compute: {', '.join(dropped)}"
-            object.__setattr__(self, "notes", (*self.notes, note))
+            self.notes = (*self.notes, note)
 
 
 _FIGURES = (
@@ -575,7 +575,9 @@ def _assess_average_growth(target: Target, series: list[Point], thresholds: Thre
         # A fall of 100 % or more leaves nothing to compound: no average exists.
         why = f"a growth rate of {collapsed[0].value} % in {collapsed[0].period}" if collapsed else "the target rate"
         notes.append(f"{why} is −100 % or less and cannot be compounded")
-        return Assessment(target.id, "moving_away" if collapsed else "off_track", "average growth", tuple(notes), **base)
+        return Assessment(
+            target.id, "moving_away" if collapsed else "off_track", "average growth", tuple(notes), **base
+        )
     growth_so_far = math.prod(1 + g for g in rates)
     target_growth = _pow(1 + g_target, n_years)
     if target_growth is None:
@@ -831,7 +833,7 @@ def latest_period(observations: Iterable[Observation]) -> Period | None:
 # ── the required path, year by year ──────────────────────────────────────────
 
 
-@dataclass(frozen=True)
+@dataclass
 class PathStep:
     """One year of a target's required path beside what was observed."""
 

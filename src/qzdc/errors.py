@@ -75,6 +75,12 @@ class UsageError(QzdcError):
     exit_code = EXIT_USAGE
 
 
+class GateError(QzdcError):
+    """A `--fail-on` gate failed: the output was printed, and the exit code is 3."""
+
+    exit_code = EXIT_GATE
+
+
 def closest(name: str, candidates: list[str]) -> str | None:
     """The candidate a mistyped name most likely meant, for "did you mean" hints."""
     import difflib

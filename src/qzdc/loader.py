@@ -15,9 +15,6 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from qzdc.checks import PlanFiles, run_checks
 from qzdc.errors import DataError, Problem, UsageError, closest
 from qzdc.models import (
     Indicator,
@@ -28,7 +25,14 @@ from qzdc.models import (
     Target,
     TasksFile,
 )
-from qzdc.yamlio import Loc, Positions, format_loc, load_file
+
+# Validation (pydantic, the YAML reader, the cross-file checks) is imported only
+# when a plan is not in the cache: a cached plan starts in a fraction of the time.
+if typing.TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from qzdc.checks import PlanFiles
+    from qzdc.yamlio import Loc
 
 FILES: dict[str, tuple[str, type, bool]] = {
     # key: (file name, model, required)
@@ -70,6 +74,8 @@ def plan_files(directory: Path) -> list[Path]:
 
 @functools.cache
 def _adapter(model: type) -> TypeAdapter:
+    from pydantic import TypeAdapter
+
     return TypeAdapter(model)
 
 
@@ -91,6 +97,8 @@ _MISSING_FIELD = ("missing", "missing_argument")
 
 
 def _data_loc(data: Any, loc: tuple) -> tuple[Loc, str]:
+    from qzdc.yamlio import format_loc
+
     """Split a pydantic loc into the part that exists in the data and a display path.
 
     Pydantic adds union member names (`float`, `str`) to locs; they are not in the
@@ -162,6 +170,8 @@ def _fields_at(model: type, loc: Loc) -> list[str]:
 
 def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type) -> list[Problem]:
     """Turn a pydantic ValidationError into problems with file, line and column."""
+    from qzdc.yamlio import Positions, format_loc
+
     positions = Positions(text)
     grouped: dict[str, tuple[Loc, list[dict]]] = {}
     for e in err.errors(include_url=False):
@@ -247,22 +257,57 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise DataError(f"cannot read {display_path(path)}: {err.strerror}") from None
+
+
 def load_plan(directory: str | os.PathLike[str] | None = None) -> Plan:
-    """Load and check the plan in `directory` (see `plan_dir`); DataError lists every problem."""
+    """Load and check the plan in `directory` (see `plan_dir`); DataError lists every problem.
+
+    A plan whose files are byte for byte the same as one read before comes from
+    the cache (`qzdc.cache`) without being parsed or validated again.
+    """
+    from qzdc import cache
+
     base = plan_dir(directory)
+    contents = {key: _read(base / name) for key, (name, _, _) in FILES.items()}
+    cache_key = cache.key([(FILES[k][0], v) for k, v in contents.items()])
+    plan = cache.get(cache_key)
+    if isinstance(plan, Plan):
+        plan.source_dir = str(base)
+        return plan
+    plan = validate_plan(base, contents)
+    cache.put(cache_key, plan)
+    return plan
+
+
+def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
+    """Parse and validate the plan files' bytes; every problem at once, with its place."""
+    from pydantic import ValidationError
+
+    from qzdc.checks import PlanFiles, run_checks
+    from qzdc.yamlio import Positions, decode, format_loc, parse
+
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
     texts: dict[str, tuple[str, str, Any]] = {}
     for key, (name, model, required) in FILES.items():
         path = base / name
         shown = display_path(path)
-        if not path.exists():
+        raw = contents[key]
+        if raw is None:
             if required:
                 problems.append(Problem("file not found", shown, hint=f"a plan directory needs {name}"))
             else:
                 parsed[key] = model()
             continue
-        data, file_problems, text = load_file(path, shown)
+        text, decode_problems = decode(raw, shown)
+        data, file_problems = (None, decode_problems) if decode_problems else parse(text, shown)
         if file_problems:
             problems.extend(file_problems)
             continue

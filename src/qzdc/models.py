@@ -1,6 +1,6 @@
 """The plan's data types: what the YAML files may say, and what qzdc computes on.
 
-These are plain frozen dataclasses. Pydantic validates files into them
+These are plain dataclasses. Pydantic validates files into them
 (`TypeAdapter`, in `qzdc.loader`) but is not imported here: a command that
 finds the plan in its cache never loads pydantic, which keeps start-up fast. The
 `_V` markers carry the validation rules and are only read by pydantic when it
@@ -64,13 +64,38 @@ ObservedValue = Number | Bool | dt.date | Text
 _CONFIG = {"extra": "forbid"}
 
 
+class _Record:
+    """Equality and repr for the plan's records, written once instead of generated.
+
+    Every run creates these classes at import, and a dataclass's generated
+    methods are most of that cost; these two generic ones are not generated.
+    """
+
+    __slots__ = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+        return f"{type(self).__name__}({fields})"
+
+
 def _model(cls: type) -> type:
+    # Not frozen (nothing mutates a plan once loaded) and no generated __eq__ or
+    # __repr__ (_Record has them): creating a frozen dataclass with all its
+    # methods costs four times as much, and every run pays it at import.
     cls.__pydantic_config__ = _CONFIG  # type: ignore[attr-defined]
-    return dataclass(frozen=True, slots=True)(cls)
+    return dataclass(cls, repr=False, eq=False)
 
 
 @_model
-class Source:
+class Source(_Record):
     """Where a figure stands in the document, and the document's own words."""
 
     ref: NonEmpty
@@ -78,7 +103,7 @@ class Source:
 
 
 @_model
-class Baseline:
+class Baseline(_Record):
     year: Year
     value: Value
     # The year the figure really describes, where it differs from `year`
@@ -90,7 +115,7 @@ class Baseline:
 
 
 @_model
-class Statement:
+class Statement(_Record):
     """Another place in the document that states the same target, in its own words."""
 
     source: Source
@@ -103,7 +128,7 @@ class Statement:
 
 
 @_model
-class Target:
+class Target(_Record):
     id: Slug
     kind: Kind
     direction: Direction
@@ -137,7 +162,7 @@ class Target:
 
 
 @_model
-class Indicator:
+class Indicator(_Record):
     id: Slug
     annex_no: Annotated[int, _V(ge=1, le=999)] | None
     category: Slug
@@ -159,20 +184,20 @@ class Indicator:
 
 
 @_model
-class Category:
+class Category(_Record):
     id: Slug
     name: NonEmpty
     name_en: NonEmpty
 
 
 @_model
-class PlanPeriod:
+class PlanPeriod(_Record):
     start: Year
     end: Year
 
 
 @_model
-class Thresholds:
+class Thresholds(_Record):
     """Pace-ratio cut points: R ≥ on_track is on track, and so on down."""
 
     on_track: Number = 0.95
@@ -181,7 +206,7 @@ class Thresholds:
 
 
 @_model
-class PlanFile:
+class PlanFile(_Record):
     """`plan.yaml`: what the document is and how it is judged."""
 
     schema_version: Literal[1]
@@ -203,7 +228,7 @@ class PlanFile:
 
 
 @_model
-class IndicatorsFile:
+class IndicatorsFile(_Record):
     indicators: list[Indicator]
 
 
@@ -211,7 +236,7 @@ Departments = Annotated[list[NonEmpty], _V(min_length=1)]
 
 
 @_model
-class TaskGroup:
+class TaskGroup(_Record):
     number: Count  # 序号
     id: Slug
     name: NonEmpty
@@ -221,7 +246,7 @@ class TaskGroup:
 
 
 @_model
-class Task:
+class Task(_Record):
     number: Count
     id: Slug
     group: Slug
@@ -233,7 +258,7 @@ class Task:
 
 
 @_model
-class ListItem:
+class ListItem(_Record):
     """A row of the major policy list (附件2) or the major reform list (附件3)."""
 
     number: Count
@@ -244,7 +269,7 @@ class ListItem:
 
 
 @_model
-class TasksFile:
+class TasksFile(_Record):
     task_groups: list[TaskGroup] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     policies: list[ListItem] = field(default_factory=list)
@@ -252,7 +277,7 @@ class TasksFile:
 
 
 @_model
-class Observation:
+class Observation(_Record):
     """A measured value of an indicator for a period (`2024`, `2025-Q3`, `2025-09`)."""
 
     indicator: NonEmpty
@@ -267,7 +292,7 @@ class Observation:
 
 
 @_model
-class ObservationsFile:
+class ObservationsFile(_Record):
     observations: list[Observation] = field(default_factory=list)
 
 

@@ -237,6 +237,14 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
+def decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
+    """A plan file's bytes as text: UTF-8, a BOM tolerated."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        return "", [Problem(f"not UTF-8 text (byte {err.start})", shown, hint="save the file as UTF-8")]
+
+
 def load_file(path: Path, display: str | None = None) -> tuple[Any, list[Problem], str]:
     """Read and parse one YAML file: (data, problems, text)."""
     shown = display or str(path)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from qzdc.cli.app import (
+    ActualsOption,
     FormatOption,
     Lang,
     LangOption,
@@ -20,11 +21,6 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
-
-ActualsFileOption = Annotated[
-    Path | None,
-    typer.Option("--actuals", help="Actuals file (default: $QZDC_ACTUALS, else ./actuals.yaml).", show_default=False),
-]
 
 
 def _value_text(value: Any) -> str:
@@ -64,7 +60,7 @@ def record(
         str | None, typer.Option("--source", help="Where the figure comes from, e.g. 区统计局快报.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note kept with the figure.")] = None,
-    actuals: ActualsFileOption = None,
+    actuals: ActualsOption = None,
     plan: PlanOption = None,
 ) -> None:
     """Record one figure in the actuals file; a second figure for the same period revises the first.
@@ -90,7 +86,7 @@ def record(
 @handle_errors
 def import_(
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file: indicator, period, value, source, note.")],
-    actuals: ActualsFileOption = None,
+    actuals: ActualsOption = None,
     plan: PlanOption = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check the file and show what would be recorded; write nothing.")
@@ -121,7 +117,7 @@ def import_(
 @handle_errors
 def history(
     indicator: Annotated[str, typer.Argument(help="Indicator: id, annex number (序号) or Chinese name.")],
-    actuals: ActualsFileOption = None,
+    actuals: ActualsOption = None,
     plan: PlanOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,

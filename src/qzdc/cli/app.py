@@ -17,7 +17,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from qzdc.errors import EXIT_BAD_DATA, Problem, QzdcError, UsageError  # noqa: F401 - re-exported
+# Re-exported for the command modules: the typer-free half of the CLI.
+from qzdc.cli.output import emit, err, guarded, load, report_problems, resolve_format, write_output  # noqa: F401
+from qzdc.errors import EXIT_BAD_DATA, Problem, QzdcError, UsageError  # noqa: F401
 
 app = typer.Typer(
     name="qzdc",
@@ -65,6 +67,10 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+ActualsOption = Annotated[
+    Path | None,
+    typer.Option("--actuals", help="Actuals file (default: $QZDC_ACTUALS, else ./actuals.yaml).", show_default=False),
+]
 LangOption = Annotated[
     Lang,
     typer.Option("--lang", envvar="QZDC_LANG", help="Language of headers, words and names: zh or en (or $QZDC_LANG)."),
@@ -73,93 +79,16 @@ LangOption = Annotated[
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def err(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
-
-
-def report_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        err(str(problem))
-
-
 def handle_errors(fn: F) -> F:
     """Turn qzdc's own errors into one line each on stderr and their exit code."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except QzdcError as error:
-            if error.problems:
-                report_problems(error.problems)
-                err(f"qzdc: {error.message}")
-            else:
-                err(f"qzdc: error: {error}")
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            err("qzdc: interrupted")
-            raise typer.Exit(130) from None
+        code = guarded(lambda: fn(*args, **kwargs))
+        if code:
+            raise typer.Exit(code)
 
     return wrapper  # type: ignore[return-value]
-
-
-def resolve_format(
-    fmt: Format | None, output: Path | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")
-) -> str:
-    """--format wins; else the -o extension; else a table."""
-    from qzdc.render import format_from_path
-
-    if fmt is not None:
-        chosen = fmt.value
-    elif output is not None:
-        chosen = format_from_path(str(output)) or ""
-        if not chosen:
-            raise UsageError(
-                f"cannot tell the format from {output.name!r}",
-                hint="use --format or an extension such as .csv or .json",
-            )
-    else:
-        chosen = "table"
-    if chosen not in allowed:
-        raise UsageError(f"this command cannot write {chosen}", hint=f"choose one of {', '.join(allowed)}")
-    return chosen
-
-
-def emit(view: Any, fmt: str, output: Path | None) -> None:
-    """Render `view` and write it to stdout or, atomically, to `output`."""
-    from qzdc.render import render
-
-    if output is None:
-        sys.stdout.write(render(view, fmt, stream=sys.stdout))
-        sys.stdout.flush()
-        return
-    text = render(view, fmt, stream=open_null())
-    # A BOM lets Excel on a Chinese-locale Windows read UTF-8 CSV without mojibake.
-    write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))
-    err(f"wrote {output}")
-
-
-def write_output(output: Path, data: bytes) -> None:
-    """Write `-o FILE` atomically; a path that cannot be written is a usage error."""
-    from qzdc.errors import DataError
-    from qzdc.fsutil import atomic_write
-
-    try:
-        atomic_write(output, data)
-    except DataError as error:
-        raise UsageError(f"-o: {error.message}") from None
-
-
-def open_null() -> Any:
-    import io
-
-    return io.StringIO()
-
-
-def load(plan: Path | None) -> Any:
-    from qzdc.loader import load_plan
-
-    return load_plan(plan)
 
 
 def main() -> None:

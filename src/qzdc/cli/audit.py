@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
+from qzdc.cli.actions import observations
 from qzdc.cli.app import (
+    ActualsOption,
     FormatOption,
     Lang,
     LangOption,
@@ -20,7 +22,6 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
-from qzdc.cli.status import ActualsOption, observations
 from qzdc.errors import EXIT_GATE
 
 

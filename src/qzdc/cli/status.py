@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from qzdc.cli import actions
+from qzdc.cli.actions import observations, parse_as_of
 from qzdc.cli.app import (
+    ActualsOption,
     FormatOption,
     Lang,
     LangOption,
@@ -16,12 +18,10 @@ from qzdc.cli.app import (
     PlanOption,
     app,
     emit,
-    err,
     handle_errors,
     load,
     resolve_format,
 )
-from qzdc.errors import EXIT_GATE, UsageError
 
 
 class StatusName(StrEnum):
@@ -40,10 +40,6 @@ class Gate(StrEnum):
     moving_away = "moving_away"
 
 
-ActualsOption = Annotated[
-    Path | None,
-    typer.Option("--actuals", help="Actuals file (default: $QZDC_ACTUALS, else ./actuals.yaml).", show_default=False),
-]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -79,32 +75,6 @@ FailOnOption = Annotated[
 ]
 
 
-def parse_as_of(text: str | None, plan: Any, option: str = "--as-of") -> Any:
-    """`--as-of` (or `--since`) as a Period within the plan's years, or None for the latest data."""
-    if text is None:
-        return None
-    from qzdc.periods import PeriodError, parse_period
-
-    try:
-        period = parse_period(text)
-    except PeriodError as error:
-        raise UsageError(f"{option}: {error}") from None
-    meta = plan.meta
-    if not meta.baseline_year < period.year <= meta.target_year:
-        raise UsageError(
-            f"{option} {period} is outside the plan",
-            hint=f"the plan runs from {meta.baseline_year + 1} to {meta.target_year}",
-        )
-    return period
-
-
-def observations(plan: Any, actuals: Path | None) -> list[Any]:
-    """The plan's own reported figures, then the user's actuals, which supersede them."""
-    from qzdc.actuals import actuals_path, read_actuals
-
-    return [*plan.observations, *read_actuals(actuals_path(actuals), plan)]
-
-
 @app.command()
 @handle_errors
 def status(
@@ -124,37 +94,19 @@ def status(
 
     Example: qzdc status --pilot --format csv -o status.csv
     """
-    from qzdc.status import Filters, build_status, changes_view, status_changes, status_view
-
-    chosen = resolve_format(fmt, output)
-    loaded = load(plan)
-    filters = Filters(
-        categories=list(category or []),
+    actions.status(
+        plan=plan,
+        actuals=actuals,
+        as_of=as_of,
+        categories=category,
         pilot=pilot,
         statuses=[s.value for s in status_filter or []],
+        since=since,
+        fail_on=fail_on.value if fail_on else None,
+        fmt=fmt,
+        output=output,
+        lang=lang.value,
     )
-    seen = observations(loaded, actuals)
-    if since is not None:
-        start = parse_as_of(since, loaded, option="--since")
-        judged, changes = status_changes(loaded, seen, since=start, as_of=parse_as_of(as_of, loaded), filters=filters)
-        emit(changes_view(loaded, start, judged, changes, lang.value), chosen, output)
-        if fail_on is not None:
-            _gate([c.after for c in changes], fail_on.value)
-        return
-    report = build_status(loaded, seen, as_of=parse_as_of(as_of, loaded), filters=filters)
-    emit(status_view(report, lang.value), chosen, output)
-    if fail_on is not None:
-        _gate(report.rows, fail_on.value)
-
-
-def _gate(rows: list[Any], fail_on: str) -> None:
-    """Exit 3 when a row is at `fail_on` or worse (at_risk < off_track < moving_away)."""
-    from qzdc.status import failing
-
-    bad = failing(rows, fail_on)
-    if bad:
-        err(f"qzdc: {len(bad)} target(s) at {fail_on} or worse: {', '.join(r.target.id for r in bad)}")
-        raise typer.Exit(EXIT_GATE)
 
 
 @app.command()

@@ -1,0 +1,101 @@
+"""The `qzdc` entry point: `qzdc status` without importing typer.
+
+Scripts call `qzdc status --format json` in loops, and importing typer (with
+its vendored click) takes longer than the whole of a cached status run. So
+this entry point reads the arguments of `status` itself — the same options,
+checked by a test against the typer command so the two cannot drift — and
+calls the same body (`qzdc.cli.actions.status`). Anything it does not
+recognise (`--help`, an unknown option, an invalid choice, another command)
+goes to the typer app, which prints the usual help and usage errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data")
+
+# option → (keyword of actions.status, "value" | "multiple" | "flag", allowed values or None)
+STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
+    "--plan": ("plan", "value", None),
+    "--actuals": ("actuals", "value", None),
+    "--as-of": ("as_of", "value", None),
+    "--category": ("categories", "multiple", None),
+    "--pilot": ("pilot", "flag", None),
+    "--status": ("statuses", "multiple", STATUSES),
+    "--since": ("since", "value", None),
+    "--fail-on": ("fail_on", "value", ("at_risk", "off_track", "moving_away")),
+    "--format": ("fmt", "value", ("table", "json", "csv", "markdown")),
+    "-f": ("fmt", "value", ("table", "json", "csv", "markdown")),
+    "--output": ("output", "value", None),
+    "-o": ("output", "value", None),
+    "--lang": ("lang", "value", ("zh", "en")),
+}
+
+
+def parse_status(args: list[str]) -> dict[str, Any] | None:
+    """Keyword arguments for `actions.status`, or None to leave `args` to typer."""
+    kwargs: dict[str, Any] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, _, attached = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        spec = STATUS_OPTIONS.get(name)
+        if spec is None:
+            return None  # --help, a positional, an unknown or clustered option
+        keyword, kind, allowed = spec
+        if kind == "flag":
+            if attached:
+                return None
+            kwargs[keyword] = True
+            i += 1
+            continue
+        if attached or "=" in arg:
+            value = attached
+            i += 1
+        elif i + 1 < len(args):
+            value = args[i + 1]
+            i += 2
+        else:
+            return None  # a missing value: typer says so
+        if allowed is not None and value not in allowed:
+            return None
+        if kind == "multiple":
+            kwargs.setdefault(keyword, []).append(value)
+        else:
+            kwargs[keyword] = value
+    lang = kwargs.get("lang") or os.environ.get("QZDC_LANG") or "zh"
+    if lang not in ("zh", "en"):
+        return None
+    kwargs["lang"] = lang
+    if "output" in kwargs:
+        kwargs["output"] = Path(kwargs["output"])
+    return kwargs
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["status"]:
+        kwargs = parse_status(args[1:])
+        if kwargs is not None:
+            from qzdc.cli.actions import status
+            from qzdc.cli.output import guarded
+
+            try:
+                code = guarded(lambda: status(**kwargs))
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # `qzdc status | head` closed the pipe: not an error worth a traceback.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                code = 0
+            sys.exit(code)
+    from qzdc.cli.app import main as typer_main
+
+    typer_main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The command line's typer-free half: formats, output files, errors and exit codes.
+
+Both entry points use it: the typer app (`qzdc.cli.app`) and the fast path for
+`qzdc status` (`qzdc.cli.fast`), which never imports typer so that scripts
+calling qzdc in a loop start quickly.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from qzdc.errors import EXIT_OK, GateError, Problem, QzdcError, UsageError
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        err(str(problem))
+
+
+def report_error(error: QzdcError) -> int:
+    """Print `error` as one line (or one line per problem) on stderr; return its exit code."""
+    if error.problems:
+        report_problems(error.problems)
+        err(f"qzdc: {error.message}")
+    elif isinstance(error, GateError):
+        err(f"qzdc: {error}")
+    else:
+        err(f"qzdc: error: {error}")
+    return error.exit_code
+
+
+def guarded(fn: Callable[[], Any]) -> int:
+    """Run `fn`; qzdc's own errors become a message and an exit code, never a traceback."""
+    try:
+        fn()
+    except QzdcError as error:
+        return report_error(error)
+    except KeyboardInterrupt:
+        err("qzdc: interrupted")
+        return 130
+    return EXIT_OK
+
+
+def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...] = FORMATS) -> str:
+    """--format wins; else the -o extension; else a table."""
+    from qzdc.render import format_from_path
+
+    if fmt is not None:
+        chosen = str(fmt)
+    elif output is not None:
+        chosen = format_from_path(str(output)) or ""
+        if not chosen:
+            raise UsageError(
+                f"cannot tell the format from {output.name!r}",
+                hint="use --format or an extension such as .csv or .json",
+            )
+    else:
+        chosen = "table"
+    if chosen not in allowed:
+        raise UsageError(f"this command cannot write {chosen}", hint=f"choose one of {', '.join(allowed)}")
+    return chosen
+
+
+def emit(view: Any, fmt: str, output: Path | None) -> None:
+    """Render `view` and write it to stdout or, atomically, to `output`."""
+    from qzdc.render import render
+
+    if output is None:
+        sys.stdout.write(render(view, fmt, stream=sys.stdout))
+        sys.stdout.flush()
+        return
+    text = render(view, fmt, stream=io.StringIO())
+    # A BOM lets Excel on a Chinese-locale Windows read UTF-8 CSV without mojibake.
+    write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))
+    err(f"wrote {output}")
+
+
+def write_output(output: Path, data: bytes) -> None:
+    """Write `-o FILE` atomically; a path that cannot be written is a usage error."""
+    from qzdc.errors import DataError
+    from qzdc.fsutil import atomic_write
+
+    try:
+        atomic_write(output, data)
+    except DataError as error:
+        raise UsageError(f"-o: {error.message}") from None
+
+
+def load(plan: str | Path | None) -> Any:
+    from qzdc.loader import load_plan
+
+    return load_plan(plan)
