@@ -128,9 +128,9 @@ def test_markdown_report_in_english(cli):
 @pytest.mark.parametrize(
     ("args", "ids", "scope"),
     [
-        (["--status", "at_risk"], ["firms"], "状态: 存在风险"),
-        (["--category", "prosperity"], ["coverage", "income_ratio", "model_town"], "一级指标: 生活富裕"),
-        (["--category", "经济发展", "--pilot"], ["firms"], "一级指标: 经济发展；仅市级试点指标"),
+        (["--status", "at_risk"], ["firms"], "状态：存在风险"),
+        (["--category", "prosperity"], ["coverage", "income_ratio", "model_town"], "一级指标：生活富裕"),
+        (["--category", "经济发展", "--pilot"], ["firms"], "一级指标：经济发展；仅市级试点指标"),
     ],
 )
 def test_filters_apply_to_every_part(cli, args, ids, scope):
@@ -143,6 +143,23 @@ def test_filters_apply_to_every_part(cli, args, ids, scope):
     for target in ids:
         assert any(f"| {names[target]} |" in row for row in rows)
     assert f"| 合计 | {len(ids)} |" in run.stdout
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.html", "report.xlsx"])
+def test_a_filter_that_keeps_nothing(cli, tmp_path, name):
+    out = tmp_path / name
+    run = cli("report", "--plan", MINI, "--status", "achieved", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    if name == "report.xlsx":
+        import openpyxl
+
+        ws = openpyxl.load_workbook(out)["目标进展"]
+        assert ws.max_row == 1 and ws.auto_filter.ref == "A1:Y2"
+        return
+    text = out.read_text(encoding="utf-8")
+    assert "| 合计 | 0 |" in text or '<th class="num">0</th>' in text
+    assert text.count("没有符合筛选条件的目标。") == (1 if name == "report.md" else 2)
+    assert "status-row" not in text and "<svg" not in text
 
 
 def test_markdown_to_a_file(cli, tmp_path):

@@ -58,10 +58,6 @@ class ReportInput:
         return self.status.plan
 
 
-def _label(key: str, lang: str) -> str:
-    return tr(key, lang)
-
-
 # ── the header ───────────────────────────────────────────────────────────────
 
 
@@ -75,6 +71,7 @@ def title(data: ReportInput) -> str:
 def filters_text(data: ReportInput) -> str | None:
     """The filters in force, in words; None when the report covers every target."""
     f, lang = data.filters, data.lang
+    colon = "：" if lang == "zh" else ": "
     parts: list[str] = []
     if f.categories:
         names = []
@@ -85,11 +82,11 @@ def filters_text(data: ReportInput) -> str | None:
                 if wanted in (c.id, c.name) or wanted.casefold() == c.name_en.casefold()
             ]
             names += [category_name(data.plan, c.id, lang) for c in match] or [wanted]
-        parts.append(f"{tr('col.category', lang)}: " + "、".join(dict.fromkeys(names)))
+        parts.append(tr("col.category", lang) + colon + "、".join(dict.fromkeys(names)))
     if f.pilot:
         parts.append(tr("report.pilot_only", lang))
     if f.statuses:
-        parts.append(f"{tr('col.status', lang)}: " + "、".join(tr(s, lang) for s in f.statuses))
+        parts.append(tr("col.status", lang) + colon + "、".join(tr(s, lang) for s in f.statuses))
     if not parts:
         return None
     return ("；" if lang == "zh" else "; ").join(parts)

@@ -230,7 +230,11 @@ def _charts(data: ReportInput, drawn: list[tuple[Row, ChartData, str]]) -> str:
             f'{_chip(status, lang)}<span class="chart-facts">{e(facts)}</span></figcaption>'
             f"{svg}</figure>"
         )
-    body = f'<div class="charts">{"".join(figures)}</div>' if figures else f"<p>{e(tr('report.no_charts', lang))}</p>"
+    if figures:
+        body = f'<div class="charts">{"".join(figures)}</div>'
+    else:
+        empty = "report.no_charts" if data.status.rows else "report.no_targets"
+        body = f"<p>{e(tr(empty, lang))}</p>"
     return f'<section class="charts-section" id="charts"><h2>{e(tr("report.charts", lang))}</h2>{body}</section>'
 
 
