@@ -87,7 +87,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report.by_category": ("按一级指标", "By category"),
     "report.targets": ("各目标进展", "Where each target stands"),
     "report.charts": ("实际值与路径要求", "Actuals against the required path"),
-    "report.no_charts": ("所列目标均无路径（里程碑或等级目标）。", "None of these targets has a path (milestones or classes)."),
+    "report.no_charts": (
+        "所列目标均无路径（里程碑或等级目标）。",
+        "None of these targets has a path (milestones or classes).",
+    ),
     "report.no_targets": ("没有符合筛选条件的目标。", "No target matches the filters."),
     "report.total": ("合计", "Total"),
     "report.legend": ("状态说明", "What the statuses mean"),
