@@ -33,7 +33,9 @@ def status_of(cli, *args: str) -> dict:
 def test_growth_target_year_to_date(cli, tmp_path):
     # 社会消费品零售总额年均增速, 7.0 % a year over 2023–2025; 2023 8.9 (the plan), 2024 5.0, 2025-Q3 6.5:
     # 2025 needs 1.07³/(1.089 × 1.05) − 1 = 7.1357 %; R = 6.5/7.1357 = 0.9109 → at_risk.
-    actuals = write_actuals(tmp_path / "a.yaml", [("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2025-Q3", 6.5)])
+    actuals = write_actuals(
+        tmp_path / "a.yaml", [("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2025-Q3", 6.5)]
+    )
     t = status_of(cli, "--actuals", str(actuals), "--as-of", "2025-Q3")["retail_sales_growth"]
     assert t["status"] == "at_risk"
     assert t["latest"]["period"] == "2025-Q3"
@@ -50,7 +52,11 @@ def test_growth_target_year_to_date(cli, tmp_path):
 def test_a_years_own_figure_supersedes_its_year_to_date_figures(cli, tmp_path):
     actuals = write_actuals(
         tmp_path / "a.yaml",
-        [("retail_sales_growth", "2024-Q3", 1.0), ("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2024-06", 2.0)],
+        [
+            ("retail_sales_growth", "2024-Q3", 1.0),
+            ("retail_sales_growth", "2024", 5.0),
+            ("retail_sales_growth", "2024-06", 2.0),
+        ],
     )
     t = status_of(cli, "--actuals", str(actuals))["retail_sales_growth"]
     assert t["latest"]["period"] == "2024"
@@ -60,7 +66,11 @@ def test_a_years_own_figure_supersedes_its_year_to_date_figures(cli, tmp_path):
 def test_cumulative_target_year_to_date_linear_and_seasonal(cli, tmp_path, plan_copy):
     # 新增招商引资项目 150 over 2023–2025: 40 in 2023, 50 in 2024, 20 to 2025-Q2.
     # 2025 needs 150 − 90 = 60; by Q2 a linear share (6/12) is 30 due: R = 20/30 = 0.667 → at_risk.
-    rows = [("new_investment_projects", "2023", 40), ("new_investment_projects", "2024", 50), ("new_investment_projects", "2025-Q2", 20)]
+    rows = [
+        ("new_investment_projects", "2023", 40),
+        ("new_investment_projects", "2024", 50),
+        ("new_investment_projects", "2025-Q2", 20),
+    ]
     actuals = write_actuals(tmp_path / "a.yaml", rows)
     t = status_of(cli, "--actuals", str(actuals))["new_investment_projects"]
     assert t["status"] == "at_risk"
@@ -68,7 +78,11 @@ def test_cumulative_target_year_to_date_linear_and_seasonal(cli, tmp_path, plan_
     assert t["required_now"]["value"] == pytest.approx(60)
     assert "linear share" in t["method"]
     # With a seasonal profile of 10/30/60/100 % by quarter end, 30 % of 60 = 18 is due: R = 20/18 → on_track.
-    edit(plan_copy / "indicators.yaml", "        value: 150\n", "        value: 150\n        profile: [10, 30, 60, 100]\n")
+    edit(
+        plan_copy / "indicators.yaml",
+        "        value: 150\n",
+        "        value: 150\n        profile: [10, 30, 60, 100]\n",
+    )
     t = status_of(cli, "--plan", str(plan_copy), "--actuals", str(actuals))["new_investment_projects"]
     assert t["status"] == "on_track"
     assert t["pace_ratio"] == pytest.approx(20 / 18)

@@ -70,7 +70,9 @@ def test_plain_tables_match_rich_on_awkward_text(width):
         Column("c", "No wrap", no_wrap=True),
     ]
     rows = [{"a": t, "b": t[::-1], "c": t[:12]} for t in AWKWARD]
-    view = View(data=None, columns=columns, rows=rows, title="标题 title that is quite long indeed", footer="footer 脚注")
+    view = View(
+        data=None, columns=columns, rows=rows, title="标题 title that is quite long indeed", footer="footer 脚注"
+    )
     if _layout(view, width).fits:
         assert _plain_table(view, width) == _rich_table(view, width, color=False)
 

@@ -96,6 +96,7 @@ def put(cache_key: str, plan: Any) -> None:
         from qzdc.fsutil import atomic_write
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+        # Not fsynced: a cache entry lost in a power cut is merely read again.
+        atomic_write(path, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except Exception:
         return

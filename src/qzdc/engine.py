@@ -121,6 +121,8 @@ def realised_average(observed: Sequence[float]) -> float:
         raise CalcError("no observed years")
     if any(g <= -1 for g in observed):
         raise CalcError("growth rates must be above −100 %")
+    if len(observed) == 1:
+        return observed[0]  # exactly, not through a root that adds float noise
     value = _pow(math.prod(1 + g for g in observed), 1 / len(observed))
     if value is None:
         raise CalcError("the average is too large to compute")

@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from qzdc.errors import DataError
 
@@ -25,9 +28,15 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A binary file to write progressively (a streamed batch) that appears whole or not at all.
+
+    The data goes to a temporary file beside `path`; only when the block ends
+    without an exception is it flushed to disk (unless `durable` is False: a
+    cache entry may be lost in a power cut, never torn) and moved into place.
+    """
     target = Path(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -35,14 +44,36 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
         raise DataError(f"cannot write {target}: {err.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        _replace(tmp, target)
     except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(err, OSError):
             raise DataError(f"cannot write {target}: {err.strerror}") from None
         raise
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """os.replace, retried briefly on Windows, where a reader (Excel, a virus
+    scanner) holding the old file open makes it fail for a moment."""
+    for attempt in range(10):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8", durable: bool = True
+) -> None:
+    """Write `data` to `path` in one step: the old file or the new one, never a torn one."""
+    with atomic_writer(path, durable=durable) as handle:
+        handle.write(data.encode(encoding) if isinstance(data, str) else data)

@@ -6,6 +6,7 @@ only this module imports rich, and only when a table is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -14,6 +15,7 @@ import math
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -49,6 +51,23 @@ STYLES = {
 }
 
 
+@contextlib.contextmanager
+def progress_bar(total: int, stream: TextIO, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on `stream` (stderr) while a long run goes on, only on a terminal.
+
+    Yields a function taking the number done so far, or None when there is no bar.
+    """
+    if total < 2 or not (getattr(stream, "isatty", None) and stream.isatty()) or not use_color(stream):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=stream), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.update(task, completed=done)
+
+
 def format_from_path(path: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(path)[1].lower())
 
@@ -76,10 +95,14 @@ def terminal_width(stream: TextIO) -> int:
 def clean_floats(data: Any) -> Any:
     """Floats to 12 significant digits: 17.39999999999999 (float noise) becomes 17.4.
 
-    Twelve digits is far beyond any figure in a plan, so nothing real is lost.
+    Twelve digits, and a resolution of 1e-9, are far beyond any figure in a
+    plan, so nothing real is lost.
     """
     if isinstance(data, float):
-        return float(f"{data:.12g}") if math.isfinite(data) else data
+        if not math.isfinite(data):
+            return data
+        # Below 1e-9 is float noise of a difference (7.5 − 7.4999999999999996), never a plan's figure.
+        return 0.0 if abs(data) < 1e-9 else float(f"{data:.12g}")
     if isinstance(data, dict):
         return {k: clean_floats(v) for k, v in data.items()}
     if isinstance(data, list | tuple):

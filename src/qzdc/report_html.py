@@ -31,6 +31,7 @@ from qzdc.report import (
     title,
 )
 from qzdc.status import Row, status_cells
+from qzdc.view import View
 
 # Status colours: text on a tint, readable in greyscale print because the word is always there.
 STATUS_COLOURS = {
@@ -262,4 +263,46 @@ def report_html(data: ReportInput) -> str:
         f"{_header(data)}\n{_summary(data)}\n{_targets(data, charted)}\n{_charts(data, drawn)}\n"
         f"<footer><p>{e(tr('report.made_by', lang))} · {e(tr('report.method_note', lang))}</p></footer>\n"
         "</body>\n</html>\n"
+    )
+
+
+def views_html(page_title: str, sections: list[tuple[str, View]], lang: str) -> str:
+    """Tables as one self-contained page, with the report's styles and the same
+    guarantees (nothing loaded, every text escaped). `qzdc batch` writes its
+    combined status this way; a cell styled `status.X` gets status X's colours."""
+    parts = []
+    for heading, view in sections:
+        cells = view.display_cells()
+        styles = view.styles or [{} for _ in cells]
+        head = "".join(
+            f'<th class="num">{e(c.header)}</th>' if c.align == "right" else f"<th>{e(c.header)}</th>"
+            for c in view.columns
+        )
+        rows = []
+        for cell, style in zip(cells, styles, strict=True):
+            tds = []
+            for c in view.columns:
+                text = e(cell.get(c.key, ""))
+                status = style.get(c.key, "").removeprefix("status.")
+                if status in STATUS_COLOURS:
+                    tds.append(f'<td class="status s-{e(status)}">{text}</td>')
+                else:
+                    tds.append(f'<td class="num">{text}</td>' if c.align == "right" else f"<td>{text}</td>")
+            rows.append(f'<tr class="status-row">{"".join(tds)}</tr>')
+        footer = f"<p>{e(view.footer)}</p>" if view.footer else ""
+        parts.append(
+            f"<section><h2>{e(heading)}</h2>"
+            f'<table class="status-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f"{footer}</section>"
+        )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'\">\n"
+        '<meta name="generator" content="qzdc">\n'
+        f"<title>{e(page_title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+        f'<header class="report-header"><h1>{e(page_title)}</h1></header>\n'
+        + "\n".join(parts)
+        + f"\n<footer><p>{e(tr('report.made_by', lang))}</p></footer>\n</body>\n</html>\n"
     )

@@ -29,6 +29,7 @@ from qzdc.i18n import tr
 from qzdc.listing import category_name, indicator_name
 from qzdc.report import ReportInput, category_counts, header_facts, shown_statuses, status_counts, title
 from qzdc.status import Row
+from qzdc.view import View
 
 # Number formats: figures as the plan writes them, rates and shares of the way as percent.
 FMT_INTEGER = "0"
@@ -335,4 +336,31 @@ def report_xlsx(data: ReportInput) -> bytes:
     wb.properties.creator = "qzdc"
     buffer = io.BytesIO()
     wb.save(buffer)
+    return buffer.getvalue()
+
+
+def views_xlsx(sheets: list[tuple[str, View]]) -> bytes:
+    """Tables as a workbook, one sheet each: the raw values of each view's machine
+    columns (numbers as numbers, text as text), header frozen, filters on, and a
+    `status` column coloured. `qzdc batch` writes its combined status this way."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, view in sheets:
+        ws = workbook.create_sheet(name[:31])
+        keys = view.csv_columns or [c.key for c in view.columns if not c.display_only]
+        _header_row(ws, 1, keys)
+        for r, row in enumerate(view.rows, start=2):
+            for column, key in enumerate(keys, start=1):
+                value = row.get(key)
+                if isinstance(value, list):
+                    value = "、".join(str(v) for v in value)
+                cell = _figure(ws, r, column, value) if _number(value) is not None else put(ws, r, column, value)
+                if key == "status" and isinstance(value, str):
+                    _status_style(cell, value)
+        ws.freeze_panes = "A2"
+        if view.rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{len(view.rows) + 1}"
+        _widths(ws, [max(10, min(40, len(k) + 4)) for k in keys])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     return buffer.getvalue()

@@ -302,9 +302,9 @@ def summary_text(summary: dict[str, int], lang: str) -> str:
     return sep.join(f"{tr(s, lang)} {n}" for s, n in summary.items() if n)
 
 
-def status_view(report: StatusReport, lang: str) -> View:
-    data = status_json(report)
-    columns = [
+def status_columns(lang: str) -> list[Column]:
+    """The status table's columns; secondary ones drop first when the terminal is narrow."""
+    return [
         Column("category", tr("col.category", lang)),
         Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True, drop=3),
         Column("name", tr("col.name", lang), min_width=12),
@@ -316,6 +316,11 @@ def status_view(report: StatusReport, lang: str) -> View:
         Column("progress", tr("col.progress", lang), align="right", no_wrap=True, drop=2),
         Column("status", tr("col.status", lang), no_wrap=True),
     ]
+
+
+def status_view(report: StatusReport, lang: str) -> View:
+    data = status_json(report)
+    columns = status_columns(lang)
     as_of = str(report.as_of) if report.as_of else "—"
     title = f"{report.plan.meta.title} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
     return View(

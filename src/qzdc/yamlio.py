@@ -41,76 +41,114 @@ class YamlProblem(Exception):
         self.hint = hint
 
 
-class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The C-accelerated safe loader, refusing duplicate keys and exotic tags."""
+def _at(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def construct_object(self, node, deep=False):
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The C-accelerated safe loader; scalars that parse as no real value are refused."""
+
+
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if not math.isfinite(value):
+        # .nan and .inf would poison every computation and cannot be written as JSON.
+        raise YamlProblem(
+            f"{node.value!r} is not a finite number", *_at(node), "write the figure, or null where there is none"
+        )
+    return value
+
+
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as err:
+        # A scalar that looks like a date but is none: 2024-13-05.
+        raise YamlProblem(
+            f"{node.value!r} is not a valid date: {err}", *_at(node), "quote it if it is meant as text"
+        ) from None
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+_MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _check_nodes(root: yaml.Node, loader: Any, limit: int = _MAX_NODES) -> None:
+    """One pass over the composed document, before anything is constructed.
+
+    Refuses tags other than plain data (no `!!python/object` ever reaches a
+    constructor), merge keys, keys YAML 1.1 reads as booleans (`no:`), duplicate
+    keys (PyYAML silently keeps the last), and aliases that make the document
+    recursive or enormous ("billion laughs"). Aliases share one node, so sizes
+    are memoised by node and the pass costs one visit per distinct node.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def visit(node: yaml.Node) -> int:
+        ident = id(node)
+        if ident in sizes:
+            return sizes[ident]
         if node.tag not in _SAFE_TAGS:
             raise YamlProblem(
                 f"the tag {node.tag!r} is not allowed",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
+                *_at(node),
                 "plan files hold plain data: numbers, text, lists and mappings",
             )
-        try:
-            value = super().construct_object(node, deep=deep)
-        except (ValueError, OverflowError) as err:
-            # A scalar that matches a type's pattern but is no such value: 2024-13-05.
-            kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
-            written = node.value if isinstance(node, yaml.ScalarNode) else kind
+        if isinstance(node, yaml.ScalarNode):
+            sizes[ident] = 1
+            return 1
+        if ident in active:
+            raise YamlProblem("an alias (*) refers to a value that contains it", *_at(node), "write the value out")
+        active.add(ident)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise YamlProblem(
+                        "merge keys (<<) are not supported", *_at(key_node), "write the fields out in full"
+                    )
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlProblem("a mapping key must be plain text or a number", *_at(key_node))
+                if key_node.tag == _BOOL and key_node.value.lower() not in ("true", "false"):
+                    word = "true" if key_node.value.lower() in ("yes", "on", "y") else "false"
+                    raise YamlProblem(
+                        f"the key {key_node.value!r} reads as {word} in YAML",
+                        *_at(key_node),
+                        f'quote it: "{key_node.value}"',
+                    )
+                key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise YamlProblem(
+                        f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                        *_at(key_node),
+                        "YAML would silently keep only the last one; remove or rename one of them",
+                    )
+                seen[key] = key_node
+                total += 1 + visit(value_node)
+                if total > limit:
+                    break
+        else:
+            for item in node.value:
+                total += visit(item)
+                if total > limit:
+                    break
+        if total > limit:
             raise YamlProblem(
-                f"{written!r} is not a valid {kind}: {err}",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                "quote it if it is meant as text",
-            ) from None
-        if isinstance(value, float) and not math.isfinite(value):
-            # .nan and .inf would poison every computation and cannot be written as JSON.
-            raise YamlProblem(
-                f"{node.value!r} is not a finite number",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                "write the figure, or null where there is none",
+                f"the file expands to more than {limit:,} values through aliases (*)",
+                *_at(node),
+                "write the values out",
             )
-        return value
+        active.discard(ident)
+        sizes[ident] = total
+        return total
 
-    def construct_mapping(self, node, deep=False):
-        seen: dict[Any, Any] = {}
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(
-                    "merge keys (<<) are not supported",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    "write the fields out in full",
-                )
-            key = self.construct_object(key_node, deep=True)
-            if isinstance(key, bool) and key_node.value.lower() not in ("true", "false"):
-                # YAML 1.1 reads the keys no/yes/on/off as booleans.
-                raise YamlProblem(
-                    f"the key {key_node.value!r} reads as {str(key).lower()} in YAML",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    f'quote it: "{key_node.value}"',
-                )
-            try:
-                hash(key)
-            except TypeError:
-                raise YamlProblem(
-                    "a mapping key must be plain text or a number",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                ) from None
-            if key in seen:
-                first = seen[key]
-                raise YamlProblem(
-                    f"duplicate key {key!r} (first at line {first.line + 1})",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    "YAML would silently keep only the last one; remove or rename one of them",
-                )
-            seen[key] = key_node.start_mark
-        return super().construct_mapping(node, deep=deep)
+    visit(root)
 
 
 def _problem_from_yaml_error(err: yaml.YAMLError, file: str) -> Problem:
@@ -128,53 +166,15 @@ def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig")
 
 
-class _TooBig(Exception):
-    pass
-
-
-def _check_expansion(data: Any, limit: int = _MAX_NODES) -> None:
-    """Refuse data that aliases make recursive or enormous, before anything walks it.
-
-    An alias shares one object, so the data is small in memory; but every later
-    walk (validation, error messages) expands it. Sizes are memoised by object,
-    so this costs one pass over the distinct objects.
-    """
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def size(obj: Any) -> int:
-        if not isinstance(obj, dict | list):
-            return 1
-        key = id(obj)
-        if key in sizes:
-            return sizes[key]
-        if key in active:
-            raise YamlProblem("an alias (*) refers to a value that contains it", None, None, "write the value out")
-        active.add(key)
-        total = 1
-        for child in obj.values() if isinstance(obj, dict) else obj:
-            total += size(child)
-            if total > limit:
-                raise _TooBig
-        active.discard(key)
-        sizes[key] = total
-        return total
-
-    try:
-        size(data)
-    except _TooBig:
-        raise YamlProblem(
-            f"the file expands to more than {limit:,} values through aliases (*)", None, None, "write the values out"
-        ) from None
-
-
 def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text safely. Returns the data, or None and the problems."""
     loader = _SafeLoader(text)
     try:
-        data = loader.get_single_data()
-        _check_expansion(data)
-        return data, []
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        _check_nodes(node, loader)
+        return loader.construct_document(node), []
     except YamlProblem as p:
         return None, [Problem(p.message, file, p.line, p.column, hint=p.hint)]
     except yaml.YAMLError as err:

@@ -1,0 +1,134 @@
+"""`qzdc batch DIR...`: the status of many plans in one table, file or stream."""
+
+from __future__ import annotations
+
+import io
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from qzdc.cli.app import Lang, LangOption, app, handle_errors
+from qzdc.cli.output import err, report_problems
+from qzdc.cli.status import AsOfOption, CategoryOption, PilotOption, StatusOption
+from qzdc.errors import DataError, UsageError
+
+
+class BatchFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+def _format(fmt: BatchFormat | None, output: Path | None) -> str:
+    from qzdc.render import format_from_path
+
+    if fmt is not None:
+        return fmt.value
+    if output is None:
+        return "table"
+    chosen = format_from_path(str(output))
+    if chosen is None:
+        raise UsageError(f"cannot tell the format from {output.name!r}", hint="use --format or .jsonl/.csv/.json/.md")
+    return chosen
+
+
+@app.command()
+@handle_errors
+def batch(
+    directories: Annotated[list[str], typer.Argument(help="Plan directories, each with its own actuals.yaml.")],
+    as_of: AsOfOption = None,
+    category: CategoryOption = None,
+    pilot: PilotOption = False,
+    status_filter: StatusOption = None,
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (one row per plan), json, jsonl (streamed), csv (streamed), markdown, html or xlsx.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE (format from the extension), whole or not at all.", show_default=False
+        ),
+    ] = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """The status of many plans at once, the plan named on every row; failed plans are listed and the rest go on.
+
+    Example: qzdc batch towns/* --format jsonl -o all.jsonl
+    """
+    from qzdc.batch import batch as run_batch
+    from qzdc.status import Filters
+
+    chosen = _format(fmt, output)
+    if chosen in ("html", "xlsx") and output is None:
+        raise UsageError(f"{chosen} needs -o FILE")
+    filters = Filters(categories=list(category or []), pilot=pilot, statuses=[s.value for s in status_filter or []])
+
+    def failed(result: Any) -> None:
+        error = result.error
+        if error.problems:
+            report_problems(error.problems)
+        err(f"qzdc: {result.directory}: {error.message}")
+
+    from qzdc.render import progress_bar
+
+    with progress_bar(len(directories), sys.stderr, "qzdc batch") as progress:
+        if chosen in ("html", "xlsx"):
+            from qzdc.batch import batch_document
+            from qzdc.cli.output import write_output
+
+            data, failures = batch_document(
+                directories, fmt=chosen, lang=lang.value, as_of=as_of, filters=filters, progress=progress, failed=failed
+            )
+            assert output is not None
+            write_output(output, data)
+            err(f"wrote {output}")
+        elif output is None:
+            failures = run_batch(
+                directories,
+                fmt=chosen,
+                out=sys.stdout,
+                lang=lang.value,
+                as_of=as_of,
+                filters=filters,
+                progress=progress,
+                failed=failed,
+            )
+        else:
+            from qzdc.fsutil import atomic_writer
+
+            try:
+                with atomic_writer(output) as raw:
+                    # BOM: Excel on a Chinese-locale Windows reads UTF-8 CSV only with one.
+                    out = io.TextIOWrapper(raw, encoding="utf-8-sig" if chosen == "csv" else "utf-8", newline="")
+                    failures = run_batch(
+                        directories,
+                        fmt=chosen,
+                        out=out,
+                        lang=lang.value,
+                        as_of=as_of,
+                        filters=filters,
+                        progress=progress,
+                        failed=failed,
+                    )
+                    out.flush()
+                    out.detach()
+            except DataError as error:
+                # as for every -o: a path that cannot be written is a usage error
+                raise UsageError(f"-o: {error.message}") from None
+            err(f"wrote {output}")
+    if failures:
+        names = ", ".join(f.directory for f in failures)
+        raise DataError(f"{len(failures)} of {len(directories)} plan(s) failed: {names}")
