@@ -23,6 +23,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# --ignore-installed: where qzdc is also installed in this environment (CI installs it
+# with `pip install .`), pip would see that copy through the .pth and skip the wheel.
+INSTALL_FLAGS = ("--ignore-installed", "--quiet")
 SUMMARY = re.compile(r"^valid: 42 indicators \(24 in the annex\), \d+ targets, 15 tasks, 19 policies, 12 reforms$")
 
 
@@ -67,7 +70,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     outer = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
     (site / "outer_site_packages.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     _run(
-        [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "--quiet", wheel],
+        [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", *INSTALL_FLAGS, wheel],
         cwd=base,
         env=_clean_env(),
     )

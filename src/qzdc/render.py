@@ -143,7 +143,10 @@ def to_csv(view: View) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # < and > as entities: Markdown renderers pass raw HTML through, and a plan's
+    # text must never become a tag in someone's document.
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _md_table(columns: list[Column], cells: list[dict[str, str]]) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -298,17 +297,12 @@ def charts(data: ReportInput) -> list[tuple[Row, ChartData]]:
 
 # "<" before a letter, "/", "!" or "?" could open an HTML tag where the Markdown
 # is rendered; "<1.7" cannot, and stays as the plan writes it.
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-
-
-def _no_markup(text: str) -> str:
-    return _TAG_START.sub("&lt;", text)
 
 
 def _md(text: str) -> str:
     from qzdc.render import _md_escape
 
-    return _no_markup(_md_escape(text))
+    return _md_escape(text)
 
 
 def summary_views(data: ReportInput) -> tuple[View, View]:
@@ -354,7 +348,7 @@ def report_markdown(data: ReportInput) -> str:
     lines += [
         f"### {_md(tr('report.by_category', lang))}",
         "",
-        to_markdown(_escaped_view(by_category)).rstrip("\n"),
+        to_markdown(by_category).rstrip("\n"),
         "",
     ]
     legend = semicolon.join(
@@ -363,13 +357,7 @@ def report_markdown(data: ReportInput) -> str:
     lines += [_md(legend), ""]
     view = targets_view(data)
     if view.rows:
-        lines.append(to_markdown(_escaped_view(view)).rstrip("\n"))
+        lines.append(to_markdown(view).rstrip("\n"))
     else:
         lines += [f"## {_md(view.title or '')}", "", _md(tr("report.no_targets", lang))]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _escaped_view(view: View) -> View:
-    """The view with "<" escaped in its display text (the renderer escapes | and \\ itself)."""
-    cells = [{k: _no_markup(v) for k, v in row.items()} for row in view.display_cells()]
-    return dataclasses.replace(view, cells=cells)
