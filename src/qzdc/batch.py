@@ -227,6 +227,20 @@ def batch(
 ) -> list[PlanResult]:
     """Write the combined status of `directories` to `out`; return the plans that failed."""
     writer = Writer(fmt, out, lang)
+    failures = _feed(writer, directories, as_of, filters, progress, failed)
+    writer.close()
+    return failures
+
+
+def _feed(
+    writer: Writer,
+    directories: list[str],
+    as_of: str | None,
+    filters: Filters,
+    progress: Callable[[int], None] | None,
+    failed: Callable[[PlanResult], None] | None,
+) -> list[PlanResult]:
+    """Read each plan into `writer`, reporting progress and failures as they come."""
     failures = []
     for n, result in enumerate(run(directories, as_of, filters), start=1):
         writer.add(result)
@@ -236,7 +250,6 @@ def batch(
                 failed(result)
         if progress is not None:
             progress(n)
-    writer.close()
     return failures
 
 
@@ -253,16 +266,8 @@ def batch_document(
     """The combined status as an HTML page or an Excel workbook (bytes), and the plans that failed."""
     import io
 
-    writer = Writer("html", io.StringIO(), lang)
-    failures = []
-    for n, result in enumerate(run(directories, as_of, filters), start=1):
-        writer.add(result)
-        if result.error is not None:
-            failures.append(result)
-            if failed is not None:
-                failed(result)
-        if progress is not None:
-            progress(n)
+    writer = Writer(fmt, io.StringIO(), lang)
+    failures = _feed(writer, directories, as_of, filters, progress, failed)
     title, sections = writer.document()
     if fmt == "html":
         from qzdc.report_html import views_html
