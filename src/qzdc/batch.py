@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from qzdc.engine import STATUSES
 from qzdc.errors import QzdcError
-from qzdc.status import CSV_COLUMNS, Filters, StatusReport, _csv_row, build_status, target_json
+from qzdc.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
 
 ACTUALS_FILE = "actuals.yaml"
 STREAMED = ("jsonl", "csv")
@@ -117,16 +117,16 @@ class Writer:
             for record in records(result):
                 self.out.write(json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n")
         elif self.fmt == "csv":
-            from qzdc.render import _csv_value
+            from qzdc.render import csv_value
 
             for record in records(result):
                 row = {
                     "plan": record["plan"],
                     "plan_dir": record["plan_dir"],
                     "as_of": record["as_of"],
-                    **_csv_row(record),
+                    **csv_row(record),
                 }
-                self.csv.writerow([_csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
+                self.csv.writerow([csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
         else:
             self.results.append(result)
 
@@ -205,7 +205,7 @@ def targets_view(writer: Writer) -> Any:
         plan = result.report.plan
         for row, record in zip(result.report.rows, records(result), strict=True):
             rows.append(
-                {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"], **_csv_row(record)}
+                {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"], **csv_row(record)}
             )
             cells.append({"plan": plan.meta.title, **status_cells(row, plan, writer.lang)})
             styles.append({"status": f"status.{row.assessment.status}"})

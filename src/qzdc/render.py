@@ -115,7 +115,7 @@ def to_json(data: Any, *, indent: int | None = 2) -> str:
     return json.dumps(clean_floats(data), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
-def _csv_value(value: Any) -> Any:
+def csv_value(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -126,7 +126,7 @@ def _csv_value(value: Any) -> Any:
         value = clean_floats(value)
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, list | tuple):
-        return "、".join(str(_csv_value(v)) for v in value)
+        return "、".join(str(csv_value(v)) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
@@ -138,11 +138,11 @@ def to_csv(view: View) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(keys)
     for row in view.rows:
-        writer.writerow([_csv_value(row.get(k)) for k in keys])
+        writer.writerow([csv_value(row.get(k)) for k in keys])
     return buffer.getvalue()
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     # < and > as entities: Markdown renderers pass raw HTML through, and a plan's
     # text must never become a tag in someone's document.
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
@@ -150,10 +150,10 @@ def _md_escape(text: str) -> str:
 
 
 def _md_table(columns: list[Column], cells: list[dict[str, str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_escape(c.header) for c in columns) + " |"]
+    lines = ["| " + " | ".join(md_escape(c.header) for c in columns) + " |"]
     lines.append("| " + " | ".join("---:" if c.align == "right" else "---" for c in columns) + " |")
     for row in cells:
-        lines.append("| " + " | ".join(_md_escape(row.get(c.key, "")) for c in columns) + " |")
+        lines.append("| " + " | ".join(md_escape(row.get(c.key, "")) for c in columns) + " |")
     return lines
 
 
@@ -162,17 +162,17 @@ def to_markdown(view: View) -> str:
     columns = [c for c in view.columns if c.key != view.group_key]
     lines: list[str] = []
     if view.title:
-        lines += [f"## {_md_escape(view.title)}", ""]
+        lines += [f"## {md_escape(view.title)}", ""]
     if view.group_key and cells:
         for label, indices in _groups(view, cells):
-            lines += [f"### {_md_escape(label)}", ""]
+            lines += [f"### {md_escape(label)}", ""]
             lines += _md_table(columns, [cells[i] for i in indices])
             lines.append("")
     else:
         lines += _md_table(columns, cells)
         lines.append("")
     if view.footer:
-        lines += [_md_escape(view.footer), ""]
+        lines += [md_escape(view.footer), ""]
     return "\n".join(lines)
 
 
@@ -466,9 +466,9 @@ def _document(doc: Document, fmt: str, stream: TextIO) -> str:
             raise ValueError("this document has no table to write as CSV")
         return to_csv(doc.csv_view)
     if fmt == "markdown":
-        parts = [f"## {_md_escape(doc.title)}", ""]
+        parts = [f"## {md_escape(doc.title)}", ""]
         for section in doc.sections:
-            parts += [f"### {_md_escape(section.title)}", ""]
+            parts += [f"### {md_escape(section.title)}", ""]
             if section.lines:
                 parts += ["```", *section.lines, "```", ""]
             if section.view is not None:

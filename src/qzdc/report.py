@@ -300,9 +300,9 @@ def charts(data: ReportInput) -> list[tuple[Row, ChartData]]:
 
 
 def _md(text: str) -> str:
-    from qzdc.render import _md_escape
+    from qzdc.render import md_escape
 
-    return _md_escape(text)
+    return md_escape(text)
 
 
 def summary_views(data: ReportInput) -> tuple[View, View]:

@@ -11,7 +11,7 @@ from qzdc.i18n import tr
 from qzdc.listing import category_name, indicator_name
 from qzdc.models import Indicator, Observation, Plan, Target
 from qzdc.periods import Period, PeriodError, parse_period
-from qzdc.status import Row, _json_value, target_json, target_text
+from qzdc.status import Row, json_value, target_json, target_text
 from qzdc.view import Column, Document, Section, View, display, fmt_number
 
 
@@ -42,7 +42,7 @@ def observation_records(observations: list[Observation]) -> list[dict[str, Any]]
         records.append(
             {
                 "period": key,
-                "value": _json_value(obs.value),
+                "value": json_value(obs.value),
                 "origin": obs.origin,
                 "source": obs.source.ref if obs.source else None,
                 "quote": obs.source.quote if obs.source else None,
@@ -73,7 +73,7 @@ def _path_records(steps: list[PathStep]) -> list[dict[str, Any]]:
         {
             "year": s.year,
             "required": s.required,
-            "actual": _json_value(s.actual),
+            "actual": json_value(s.actual),
             "period": str(s.period) if s.period else None,
         }
         for s in steps
@@ -126,7 +126,7 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
         shown = (
             (_label("完成", "done", lang) if milestone_done(value) else _label("未完成", "not done", lang))
             if target.kind == "milestone"
-            else display(_json_value(value))
+            else display(json_value(value))
         )
         origin = _label("方案", "plan", lang) if a.latest.origin == "plan" else _label("录入", "actuals", lang)
         lines.append(f"{_label('最新值', 'latest', lang)}: {shown} ({a.latest.period}, {origin})")

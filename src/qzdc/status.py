@@ -129,7 +129,7 @@ def _pace(value: float | None, assessment: Assessment, target: Target) -> dict[s
     return {"value": value, "type": "change_per_year"}
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -157,7 +157,7 @@ def target_json(row: Row) -> dict[str, Any]:
         "pilot": ind.pilot,
         "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
         "target": {"year": t.year, "value": t.value},
-        "latest": {"period": str(latest.period), "value": _json_value(latest.value), "origin": latest.origin}
+        "latest": {"period": str(latest.period), "value": json_value(latest.value), "origin": latest.origin}
         if latest
         else None,
         "status": a.status,
@@ -209,7 +209,7 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _csv_row(data: dict[str, Any]) -> dict[str, Any]:
+def csv_row(data: dict[str, Any]) -> dict[str, Any]:
     baseline, target, latest = data["baseline"] or {}, data["target"], data["latest"] or {}
     required = data["required_now"] or {}
     projected = data["projected"] or {}
@@ -269,7 +269,7 @@ def _latest_text(row: Row, lang: str) -> str:
             else ("未完成" if lang == "zh" else "not done")
         )
     else:
-        text = display(_json_value(value))
+        text = display(json_value(value))
     return f"{text} ({latest.period})"
 
 
@@ -326,7 +326,7 @@ def status_view(report: StatusReport, lang: str) -> View:
     return View(
         data=data,
         columns=columns,
-        rows=[_csv_row(t) for t in data["targets"]],
+        rows=[csv_row(t) for t in data["targets"]],
         cells=[status_cells(r, report.plan, lang) for r in report.rows],
         styles=[{"status": f"status.{r.assessment.status}"} for r in report.rows],
         title=title,
@@ -373,7 +373,7 @@ def _snapshot(row: Row) -> dict[str, Any]:
     a = row.assessment
     return {
         "status": a.status,
-        "latest": {"period": str(a.latest.period), "value": _json_value(a.latest.value)} if a.latest else None,
+        "latest": {"period": str(a.latest.period), "value": json_value(a.latest.value)} if a.latest else None,
         "progress_pct": _pct(a.progress),
         "pace_ratio": a.pace_ratio,
         "required_now": _pace(a.required_now, a, row.target),
