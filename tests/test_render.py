@@ -98,3 +98,26 @@ def test_machine_formats():
     assert to_markdown(view) == "| N | V |\n| --- | ---: |\n| a\\|b | 0.3 |\n"
     with pytest.raises(ValueError):
         to_json({"x": float("nan")})
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from qzdc.render import progress_bar
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    with progress_bar(10, io.StringIO(), "x") as update:
+        assert update is None  # a pipe or file: nothing drawn
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    stream = Tty()
+    with progress_bar(10, stream, "qzdc batch") as update:
+        assert callable(update)
+        update(5)
+    assert "qzdc batch" in stream.getvalue()
+    monkeypatch.setenv("TERM", "dumb")
+    with progress_bar(10, Tty(), "x") as update:
+        assert update is None
