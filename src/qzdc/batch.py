@@ -80,15 +80,6 @@ def plan_summary(result: PlanResult) -> dict[str, Any]:
     }
 
 
-def failure_json(result: PlanResult) -> dict[str, Any]:
-    assert result.error is not None
-    return {
-        "dir": result.directory,
-        "message": result.error.message,
-        "problems": [p.as_dict() for p in result.error.problems],
-    }
-
-
 class Writer:
     """Writes the combined status as plans arrive; `close` finishes what needs the whole."""
 

@@ -1,15 +1,10 @@
 """Words qzdc shows people, in Chinese (the default) and English.
 
 Machine formats (JSON, CSV headers) use the stable English keys; tables,
-Markdown and reports use these words. `QZDC_LANG` or `--lang` chooses.
+Markdown and reports use these words. `--lang` (or `QZDC_LANG`) chooses.
 """
 
 from __future__ import annotations
-
-import os
-
-LANGS = ("zh", "en")
-LANG_ENV = "QZDC_LANG"
 
 _WORDS: dict[str, tuple[str, str]] = {
     # statuses
@@ -126,11 +121,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.notes": ("说明", "Notes"),
     "col.source": ("出处", "Source"),
 }
-
-
-def resolve_lang(explicit: str | None = None) -> str:
-    lang = (explicit or os.environ.get(LANG_ENV) or "zh").lower()
-    return lang if lang in LANGS else "zh"
 
 
 def tr(key: str, lang: str) -> str:

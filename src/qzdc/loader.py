@@ -67,11 +67,6 @@ def plan_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
-def plan_files(directory: Path) -> list[Path]:
-    """The files that make up the plan in `directory`, in a fixed order."""
-    return [directory / name for name, _, _ in FILES.values()]
-
-
 @functools.cache
 def _adapter(model: type) -> TypeAdapter:
     from pydantic import TypeAdapter

@@ -71,11 +71,6 @@ def fmt_number(value: float, decimals: int | None = None) -> str:
     return text
 
 
-def fmt_signed(value: float, decimals: int = 2) -> str:
-    text = fmt_number(value, decimals)
-    return text if text.startswith("-") or text.strip("0.") == "" else "+" + text
-
-
 @dataclass
 class Section:
     """A part of a document: a table, or preformatted lines (facts, a text chart)."""

@@ -10,7 +10,6 @@ line and column of every key and value, so that a pydantic error at
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -161,11 +160,6 @@ def _problem_from_yaml_error(err: yaml.YAMLError, file: str) -> Problem:
     return Problem(message=message, file=file, line=line, column=column)
 
 
-def read_text(path: Path) -> str:
-    """A plan file's text; plan files are UTF-8 (a BOM is tolerated)."""
-    return path.read_bytes().decode("utf-8-sig")
-
-
 def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text safely. Returns the data, or None and the problems."""
     loader = _SafeLoader(text)
@@ -243,18 +237,3 @@ def decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         return "", [Problem(f"not UTF-8 text (byte {err.start})", shown, hint="save the file as UTF-8")]
-
-
-def load_file(path: Path, display: str | None = None) -> tuple[Any, list[Problem], str]:
-    """Read and parse one YAML file: (data, problems, text)."""
-    shown = display or str(path)
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        return None, [Problem("file not found", shown)], ""
-    except UnicodeDecodeError as err:
-        return None, [Problem(f"not UTF-8 text (byte {err.start})", shown, hint="save the file as UTF-8")], ""
-    except OSError as err:
-        return None, [Problem(f"cannot read: {err.strerror}", shown)], ""
-    data, problems = parse(text, shown)
-    return data, problems, text
