@@ -73,7 +73,7 @@ from typing import Any
 from qzdc.errors import DataError, Problem, QzdcError, UsageError, closest
 from qzdc.lookup import find_indicator
 from qzdc.models import Indicator, Observation, Plan, Source
-from qzdc.periods import Period, PeriodError, parse_period
+from qzdc.periods import Period, PeriodError, parse_period, parse_period_loose
 
 ACTUALS_ENV = "QZDC_ACTUALS"
 DEFAULT_FILE = "actuals.yaml"
@@ -285,52 +285,6 @@ def parse_value(
     if kind == "milestone":
         return _parse_milestone(indicator, raw, period, today)
     return _parse_number(indicator, raw)
-
-
-_CN_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
-_LOOSE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # 2025年9月, 2025年09月 → 2025-09
-    (re.compile(r"^(\d{4})年(\d{1,2})月(?:份)?$"), r"\1-\2"),
-    # 2025年第3季度, 2025年三季度, 2025年Q3 → 2025-Q3
-    (re.compile(r"^(\d{4})年?(?:第)?([1-4一二三四])季度$"), r"\1-Q\2"),
-    (re.compile(r"^(\d{4})年?([QqHh])(\d)$"), r"\1-\2\3"),
-    # 2025年上半年 / 下半年 → 2025-H1 / 2025-H2
-    (re.compile(r"^(\d{4})年?上半年$"), r"\1-H1"),
-    (re.compile(r"^(\d{4})年?下半年$"), r"\1-H2"),
-    # 2024年, 2024年度 → 2024
-    (re.compile(r"^(\d{4})年度?$"), r"\1"),
-    # 2025/9 and 2025/9/1, the way Excel on a Chinese-locale Windows writes a month it took for a date
-    (re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.]0?1)?$"), r"\1-\2"),
-)
-
-
-def parse_period_loose(value: str | int | float) -> Period:
-    """`parse_period`, also taking what analysts type and spreadsheets produce.
-
-    Full-width digits (２０２５), `2025Q3`, `2025年`, `2025年9月`, `2025年第三季度`,
-    `2025年上半年`, `2025/9` and a whole float such as 2024.0 (a spreadsheet number
-    cell). Anything else goes to `parse_period` and gets its error message.
-    """
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise PeriodError(
-                f"{value!r} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
-            )
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, str):
-        return parse_period(value)
-    text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
-    for pattern, replacement in _LOOSE_FORMS:
-        if pattern.match(text):
-            text = pattern.sub(replacement, text)
-            for cn, digit in _CN_NUMBERS.items():
-                text = text.replace(f"Q{cn}", f"Q{digit}")
-            break
-    try:
-        return parse_period(text)
-    except PeriodError as err:
-        # Say it in the user's own words, not the normalised ones.
-        raise PeriodError(str(err).replace(repr(text), repr(value), 1)) from None
 
 
 def read_period(raw: Any) -> Period:
