@@ -16,7 +16,7 @@ import qzdc.cli.commands  # noqa: F401
 from qzdc import cache
 from qzdc.cli.app import app
 from qzdc.cli.fast import STATUS_OPTIONS, parse_status
-from qzdc.loader import load_plan
+from qzdc.loader import builtin_plan_dir, load_plan
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini")
 
@@ -193,3 +193,54 @@ def test_default_cache_directory_follows_the_platform(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     if sys.platform.startswith("linux"):
         assert cache.cache_dir() == tmp_path / "xdg" / "qzdc"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["status", "--format", "jsn"], "Invalid value for '--format'"),
+        (["record", "gdp", "2024"], "Missing argument 'value'"),
+        (["bogus"], "No such command 'bogus'"),
+        (["calc", "cagr", "--from", "x", "--to", "2", "--years", "1"], "Invalid value for '--from'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(env, tmp_path, args, message):
+    result = _run(args, env, tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("qzdc: error: ") and message in line and "--help" in line
+
+
+def test_no_command_prints_the_help(env, tmp_path):
+    result = _run([], env, tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: qzdc")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["status"], ["audit"], ["calc", "cagr", "--from", "1", "--to", "2", "--years", "1"]])
+def test_an_unwritable_stdout_is_one_line_and_exit_1(env, tmp_path, args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "qzdc", *args], env=env, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 1
+    assert result.stderr == "qzdc: error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_pipe_is_not_an_error(env, tmp_path):
+    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    writer = subprocess.run(
+        # far more than a pipe holds (64 KiB), so that writing really meets the closed pipe
+        [sys.executable, "-m", "qzdc", "batch", *[str(builtin_plan_dir())] * 20, "--format", "jsonl"],
+        env=env,
+        cwd=tmp_path,
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    reader.stdin.close()
+    reader.wait()
+    assert writer.returncode == 0
+    assert writer.stderr == ""

@@ -189,3 +189,15 @@ def test_show_lists_in_year_observations(cli, tmp_path):
     data = json.loads(cli("show", "exports", "--actuals", str(actuals), "--format", "json").stdout)
     assert [(o["period"], o["value"]) for o in data["observations"]] == [("2025-Q1", 1500.0), ("2025-Q3", 5400.0)]
     assert data["targets"][0]["path"][-1] == {"year": 2025, "required": 7500.0, "actual": 5400.0, "period": "2025-Q3"}
+
+
+def test_a_month_and_a_quarter_ending_together_are_one_window(cli, tmp_path):
+    # 2025-Q3 and 2025-09 both cover January to September: the later entry revises the earlier.
+    actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q3", 5400), ("exports", "2025-09", 5700)])
+    t = status_of(cli, "--actuals", str(actuals))["exports"]
+    assert t["latest"] == {"period": "2025-09", "value": 5700.0, "origin": "actuals"}
+    # and --as-of either spelling sees it
+    for as_of in ("2025-Q3", "2025-09"):
+        assert status_of(cli, "--actuals", str(actuals), "--as-of", as_of)["exports"]["latest"]["value"] == 5700.0
+    shown = json.loads(cli("show", "exports", "--actuals", str(actuals), "--format", "json").stdout)
+    assert [(o["period"], o["used"]) for o in shown["observations"]] == [("2025-09", True), ("2025-Q3", False)]

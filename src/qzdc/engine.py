@@ -195,21 +195,26 @@ class Point:
 
 
 def points(observations: Iterable[Observation]) -> list[Point]:
-    """Observations as sorted points, one per period (the last one given counts)."""
-    by_period: dict[Period, Point] = {}
+    """Observations as sorted points, one per window of time (the last one given counts).
+
+    `2025-09` and `2025-Q3` both cover January to September: the later entry of
+    either revises the earlier. A year's own figure is kept apart from its
+    year-to-date ones (see `usable_points`).
+    """
+    by_window: dict[tuple[int, int, bool], Point] = {}
     for obs in observations:
         try:
             period = parse_period(obs.period)
         except PeriodError:
             continue  # the loader has already reported it
         source = obs.source.ref if obs.source else None
-        by_period[period] = Point(period, obs.value, obs.origin, source)
-    return sorted(by_period.values(), key=lambda p: p.period.sort_key())
+        by_window[(*period.window, period.is_year)] = Point(period, obs.value, obs.origin, source)
+    return sorted(by_window.values(), key=lambda p: p.period.sort_key())
 
 
 def usable_points(series: Sequence[Point], as_of: Period | None) -> list[Point]:
     """Points up to `as_of`; within a year, the year's own figure supersedes year-to-date ones."""
-    kept = [p for p in series if as_of is None or p.period <= as_of]
+    kept = [p for p in series if as_of is None or p.period.window <= as_of.window]
     by_year: dict[int, list[Point]] = {}
     for p in kept:
         by_year.setdefault(p.period.year, []).append(p)

@@ -30,6 +30,14 @@ class Period:
         return {"Y": 12, "Q": 3 * self.n, "H": 6 * self.n, "M": self.n}[self.unit]
 
     @property
+    def window(self) -> tuple[int, int]:
+        """(year, last month): what the period covers, January to that month.
+
+        2025-09 and 2025-Q3 are the same window; so are 2025, 2025-Q4 and 2025-12.
+        """
+        return (self.year, self.end_month)
+
+    @property
     def fraction(self) -> float:
         """The fraction of the year the period covers, from January."""
         return self.end_month / 12

@@ -19,21 +19,25 @@ def _label(zh: str, en: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+def _window(period: Period | None, obs: Observation) -> object:
+    """What a figure covers: 2025-09 and 2025-Q3 are one window, the later entry counts."""
+    return (*period.window, period.is_year) if period else str(obs.period)
+
+
 def observation_records(observations: list[Observation]) -> list[dict[str, Any]]:
     """Every observation, in period order, each marked used or superseded.
 
-    For each period the last one given counts (the plan's figure first, then a
-    user's entries in the order they were recorded).
+    For each window of months the last one given counts (the plan's figure first,
+    then a user's entries in the order they were recorded).
     """
-    last: dict[str, int] = {}
+    last: dict[object, int] = {}
     keyed: list[tuple[Period | None, int, Observation]] = []
     for i, obs in enumerate(observations):
         try:
             period = parse_period(obs.period)
         except PeriodError:
             period = None
-        key = str(period) if period else str(obs.period)
-        last[key] = i
+        last[_window(period, obs)] = i
         keyed.append((period, i, obs))
     keyed.sort(key=lambda item: (item[0].sort_key() if item[0] else (0, 0, 0), item[1]))
     records = []
@@ -48,7 +52,7 @@ def observation_records(observations: list[Observation]) -> list[dict[str, Any]]
                 "quote": obs.source.quote if obs.source else None,
                 "note": obs.note,
                 "recorded_at": obs.recorded_at,
-                "used": last[key] == i,
+                "used": last[_window(period, obs)] == i,
             }
         )
     return records

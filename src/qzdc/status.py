@@ -357,8 +357,12 @@ def status_changes(
     # Status filters apply to the new status, after the comparison.
     unfiltered = Filters((filters or Filters()).categories, (filters or Filters()).pilot)
     now = build_status(plan, observations, as_of=as_of, filters=unfiltered)
-    if now.as_of is not None and not since < now.as_of:
-        raise UsageError(f"--since {since} is not before the period judged ({now.as_of})")
+    if now.as_of is not None and not since.window < now.as_of.window:
+        judged = f"--as-of {now.as_of}" if as_of else f"the latest data, {now.as_of}"
+        raise UsageError(
+            f"--since {since} is not before the period judged ({judged})",
+            hint="--since compares with an earlier period: record later figures, or give --as-of a later period",
+        )
     then = build_status(plan, observations, as_of=since, filters=unfiltered)
     before = {r.target.id: r for r in then.rows}
     changes = [

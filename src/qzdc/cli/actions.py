@@ -18,10 +18,10 @@ def parse_as_of(text: str | None, plan: Any, option: str = "--as-of") -> Any:
     """`--as-of` (or `--since`) as a Period within the plan's years, or None for the latest data."""
     if text is None:
         return None
-    from qzdc.periods import PeriodError, parse_period
+    from qzdc.periods import PeriodError, parse_period_loose
 
     try:
-        period = parse_period(text)
+        period = parse_period_loose(text)
     except PeriodError as error:
         raise UsageError(f"{option}: {error}") from None
     meta = plan.meta

@@ -18,7 +18,16 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 # Re-exported for the command modules: the typer-free half of the CLI.
-from qzdc.cli.output import emit, err, guarded, load, report_problems, resolve_format, write_output  # noqa: F401
+from qzdc.cli.output import (  # noqa: F401
+    emit,
+    err,
+    guarded,
+    load,
+    quiet_broken_pipe,
+    report_problems,
+    resolve_format,
+    write_output,
+)
 from qzdc.errors import EXIT_BAD_DATA, Problem, QzdcError, UsageError  # noqa: F401
 
 app = typer.Typer(
@@ -94,9 +103,21 @@ def handle_errors(fn: F) -> F:
 def main() -> None:
     import qzdc.cli.commands  # noqa: F401 - registers the commands on `app`
 
+    # standalone_mode=False: click hands its usage errors to us instead of printing
+    # its usage block, so that every error is one line, as qzdc's own are.
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="qzdc")
     except BrokenPipeError:
-        # `qzdc status | head` closed the pipe: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(0)
+        quiet_broken_pipe()
+        code = 0
+    except Exception as error:  # click's exceptions are not importable from typer's public API
+        if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
+            raise
+        if type(error).__name__ == "NoArgsIsHelpError":  # `qzdc` or `qzdc calc` alone: show the help
+            sys.stdout.write(error.format_message() + "\n")
+            sys.exit(0)
+        ctx = getattr(error, "ctx", None)
+        where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+        err(f"qzdc: error: {error.format_message()}{where}")
+        code = error.exit_code
+    sys.exit(code or 0)

@@ -84,14 +84,7 @@ def main() -> None:
             from qzdc.cli.actions import status
             from qzdc.cli.output import guarded
 
-            try:
-                code = guarded(lambda: status(**kwargs))
-                sys.stdout.flush()
-            except BrokenPipeError:
-                # `qzdc status | head` closed the pipe: not an error worth a traceback.
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                code = 0
-            sys.exit(code)
+            sys.exit(guarded(lambda: status(**kwargs)))
     from qzdc.cli.app import main as typer_main
 
     typer_main()

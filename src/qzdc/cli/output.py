@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from qzdc.errors import EXIT_OK, GateError, Problem, QzdcError, UsageError
+from qzdc.errors import EXIT_BAD_DATA, EXIT_OK, GateError, Problem, QzdcError, UsageError
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -45,10 +45,27 @@ def guarded(fn: Callable[[], Any]) -> int:
         fn()
     except QzdcError as error:
         return report_error(error)
+    except BrokenPipeError:
+        # `qzdc status | head` closed the pipe: the reader has what it wanted.
+        quiet_broken_pipe()
+        return EXIT_OK
+    except OSError as error:
+        # Writing the output failed (a full disk, a closed terminal): one line, not a traceback.
+        err(f"qzdc: error: cannot write the output: {error.strerror or error}")
+        return EXIT_BAD_DATA
     except KeyboardInterrupt:
         err("qzdc: interrupted")
         return 130
     return EXIT_OK
+
+
+def quiet_broken_pipe() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...] = FORMATS) -> str:
