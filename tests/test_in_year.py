@@ -201,3 +201,19 @@ def test_a_month_and_a_quarter_ending_together_are_one_window(cli, tmp_path):
         assert status_of(cli, "--actuals", str(actuals), "--as-of", as_of)["exports"]["latest"]["value"] == 5700.0
     shown = json.loads(cli("show", "exports", "--actuals", str(actuals), "--format", "json").stdout)
     assert [(o["period"], o["used"]) for o in shown["observations"]] == [("2025-09", True), ("2025-Q3", False)]
+
+
+def test_less_than_a_year_left_shows_what_is_needed_in_all(cli, tmp_path):
+    # 高新技术企业 58 by 2025-Q3 against 67 by the end of 2025: 67/58 − 1 = 15.517 % in the last quarter,
+    # not the 78 % a year that a quarter's need annualises to. An achieved target needs nothing more.
+    actuals = write_actuals(
+        tmp_path / "a.yaml", [("high_tech_enterprises", "2025-Q3", 58), ("rural_sewage_treatment", "2024", 90)]
+    )
+    data = status_of(cli, "--actuals", str(actuals), "--format", "json")
+    assert data["high_tech_enterprises"]["required_rest"] == {"value": pytest.approx(15.5172413793), "type": "rate_pct"}
+    assert data["rural_sewage_treatment"]["status"] == "achieved"
+    assert data["rural_sewage_treatment"]["required_now"] is None
+    table = cli("status", "--actuals", str(actuals), "--lang", "en", env={"COLUMNS": "160"}).stdout
+    assert "15.52% (this year)" in table
+    sewage = next(line for line in table.splitlines() if "sewage" in line)
+    assert "-3pp" not in sewage and "—" in sewage

@@ -244,6 +244,7 @@ class Assessment:
     expected_now: float | None = None  # E(t)
     observed_pace: float | None = None  # r_obs, Δ_obs, realised average, or average flow
     required_now: float | None = None  # still required each remaining year
+    required_rest: float | None = None  # still required in all, by the end of the target year
     progress: float | None = None  # fraction of the way from baseline to target
     pace_ratio: float | None = None  # R
     projected: float | None = None  # the target-year value at the observed pace
@@ -267,6 +268,7 @@ class Assessment:
 
 _FIGURES = (
     "required_from_baseline",
+    "required_rest",
     "expected_now",
     "observed_pace",
     "required_now",
@@ -507,8 +509,11 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
     if due != 1.0 and expected is not None:
         expected *= due  # what should have accumulated by now, comparable with the year-to-date figure
         method += f", year to date against {_share_words(target)}"
+    # What is left to do before the target year ends, in all: G/y − 1 or G − y.
+    rest = None if met or remaining <= 0 else (goal / y - 1 if pace_unit == "rate" else goal - y)
     if met:
         status = "achieved"
+        r_now = None  # nothing more is required
     elif ratio is None:
         status = "off_track"
         notes.append("the pace ratio cannot be computed")
@@ -528,6 +533,7 @@ def _assess_path(target: Target, series: list[Point], thresholds: Thresholds) ->
         expected_now=_finite(expected),
         observed_pace=_finite(r_obs),
         required_now=_finite(r_now),
+        required_rest=_finite(rest),
         progress=progress,
         pace_ratio=ratio,
         projected=_finite(projected),

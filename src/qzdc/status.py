@@ -167,6 +167,11 @@ def target_json(row: Row) -> dict[str, Any]:
         "required_from_baseline": _pace(a.required_from_baseline, a, t),
         "observed_pace": _pace(a.observed_pace, a, t),
         "required_now": _pace(a.required_now, a, t),
+        "required_rest": None
+        if a.required_rest is None
+        else {"value": a.required_rest * 100, "type": "rate_pct"}
+        if a.pace_unit == "rate"
+        else {"value": a.required_rest, "type": "change"},
         "expected_now": expected,
         "projected": None
         if projected is None
@@ -245,14 +250,21 @@ def target_text(target: Target) -> str:
 
 
 def required_text(row: Row, lang: str) -> str:
+    """The growth or change still required each year — or, with less than a year
+    left, in all by the end of the target year: a per-year rate over one quarter
+    would read as 78 % where 15.5 % is what is needed."""
     a = row.assessment
-    if a.required_now is None:
+    value, suffix = a.required_now, ""
+    left = row.target.year - a.latest.period.time if a.latest is not None and row.target.year else None
+    if a.required_rest is not None and left is not None and 0 < left < 1:
+        value, suffix = a.required_rest, "（年内）" if lang == "zh" else " (this year)"
+    if value is None:
         return "—"
     if a.pace_unit == "rate":
-        return f"{fmt_number(a.required_now * 100)}%"
+        return f"{fmt_number(value * 100)}%{suffix}"
     unit = "pp" if row.indicator.unit == "%" else ""
-    sign = "+" if a.required_now > 0 else ""
-    return f"{sign}{fmt_number(a.required_now)}{unit}"
+    sign = "+" if value > 0 else ""
+    return f"{sign}{fmt_number(value)}{unit}{suffix}"
 
 
 def _latest_text(row: Row, lang: str) -> str:
