@@ -142,3 +142,19 @@ def test_synthetic_plans_are_valid_and_batch_cleanly(cli, tmp_path):
     assert len({p["id"] for p in data["plans"]}) == 5
     assert len(data["targets"]) == 5 * 38
     assert len({p["title"] for p in data["plans"]}) == 5  # varied names
+
+
+@pytest.mark.parametrize("name", ["all.jsonl", "all.xlsx"])
+def test_no_file_when_every_plan_fails(cli, plans, tmp_path, name):
+    out = tmp_path / name
+    result = cli("batch", plans[1], "-o", str(out))
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "wrote" not in result.stderr
+    assert not list(tmp_path.glob(f".{name}.*"))
+
+
+def test_report_to_an_unwritable_path_is_a_usage_error(cli, tmp_path):
+    result = cli("report", "-o", str(tmp_path / "missing" / "r.md"))
+    assert result.exit_code == 2
+    assert "-o:" in result.stderr

@@ -93,8 +93,9 @@ def batch(
                 directories, fmt=chosen, lang=lang.value, as_of=as_of, filters=filters, progress=progress, failed=failed
             )
             assert output is not None
-            write_output(output, data)
-            err(f"wrote {output}")
+            if len(failures) < len(directories):  # a file of nothing but failures helps no one
+                write_output(output, data)
+                err(f"wrote {output}")
         elif output is None:
             failures = run_batch(
                 directories,
@@ -125,10 +126,19 @@ def batch(
                     )
                     out.flush()
                     out.detach()
+                    if len(failures) == len(directories):
+                        raise _NothingToWrite  # leaves no file behind
+            except _NothingToWrite:
+                pass
             except DataError as error:
                 # as for every -o: a path that cannot be written is a usage error
                 raise UsageError(f"-o: {error.message}") from None
-            err(f"wrote {output}")
+            else:
+                err(f"wrote {output}")
     if failures:
         names = ", ".join(f.directory for f in failures)
         raise DataError(f"{len(failures)} of {len(directories)} plan(s) failed: {names}")
+
+
+class _NothingToWrite(Exception):
+    """Every plan failed: the output file is not written."""

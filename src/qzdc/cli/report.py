@@ -133,7 +133,8 @@ def report(
             sys.stdout.write(payload if isinstance(payload, str) else payload.decode("utf-8"))
             sys.stdout.flush()
         return
-    from qzdc.fsutil import atomic_write
+    from qzdc.cli.output import write_output
 
-    atomic_write(output, payload)
+    # as for every -o: written whole or not at all, and an unwritable path is a usage error
+    write_output(output, payload.encode("utf-8") if isinstance(payload, str) else payload)
     err(f"wrote {output}")
