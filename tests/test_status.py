@@ -159,21 +159,23 @@ def test_status_table_mini_exact(cli):
 
 
 MINI_CSV = (
-    "id,indicator,annex_no,category,name,name_en,unit,kind,direction,strength,pilot,baseline_year,baseline_value,"
-    "latest_period,latest_value,target_year,target_value,status,progress_pct,pace_ratio,required_now,required_now_type,"
-    "expected_now,projected,projected_gap,year_reached,method\r\n"
-    "firms,firms,1,economy,企业数,Firms,家,level,increase,binding,true,2022,100,2023,115,2024,144,at_risk,"
-    "34.0909090909,0.75,25.2173913043,rate_pct,120,132.25,-11.75,2025,geometric\r\n"
-    "output_growth,output_growth,2,economy,产值年均增速,Output growth,%,average_growth,increase,binding,false,2022,5,"
-    "2023,6,2024,8,off_track,36.0576923077,0.597744360902,10.0377358491,rate_pct,,6,-2,,average growth\r\n"
-    "projects,projects,,economy,新增项目,New projects,个,cumulative,increase,aspirational,false,,,2023,60,2024,100,"
-    "on_track,60,1.2,40,change_per_year,50,120,20,2024,cumulative\r\n"
-    "coverage,coverage,3,prosperity,覆盖率,Coverage,%,share,increase,binding,true,2022,40,2023,44,2024,46,on_track,"
-    "66.6666666667,1.33333333333,2,change_per_year,43,48,2,2024,linear\r\n"
-    "income_ratio,income_ratio,,prosperity,收入倍差,Income ratio,,level,decrease,binding,false,2022,2,2023,2.1,2024,"
-    "1.8,moving_away,-50,-1,-0.3,change_per_year,1.9,2.2,0.4,,linear\r\n"
-    "model_town,model_town,,prosperity,创建示范镇,Model town,,milestone,increase,binding,false,,,,,2024,,no_data,,,,,,,"
-    ",,milestone\r\n"
+    "id,indicator,annex_no,category,name,name_en,unit,kind,direction,comparator,strength,pilot,baseline_year,"
+    "baseline_value,latest_period,latest_value,latest_origin,target_year,target_value,status,final,progress_pct,"
+    "pace_ratio,required_now,required_now_type,expected_now,projected,projected_gap,year_reached,method,notes,"
+    "source\r\n"
+    "firms,firms,1,economy,企业数,Firms,家,level,increase,>=,binding,true,2022,100,2023,115,plan,2024,144,at_risk,"
+    "false,34.0909090909,0.75,25.2173913043,rate_pct,120,132.25,-11.75,2025,geometric,,附件1 序号1\r\n"
+    "output_growth,output_growth,2,economy,产值年均增速,Output growth,%,average_growth,increase,>=,binding,false,"
+    "2022,5,2023,6,plan,2024,8,off_track,false,36.0576923077,0.597744360902,10.0377358491,rate_pct,,6,-2,,"
+    "average growth,,附件1 序号2\r\n"
+    "projects,projects,,economy,新增项目,New projects,个,cumulative,increase,>=,aspirational,false,,,2023,60,plan,"
+    "2024,100,on_track,false,60,1.2,40,change_per_year,50,120,20,2024,cumulative,,正文\r\n"
+    "coverage,coverage,3,prosperity,覆盖率,Coverage,%,share,increase,>=,binding,true,2022,40,2023,44,plan,2024,46,"
+    "on_track,false,66.6666666667,1.33333333333,2,change_per_year,43,48,2,2024,linear,,附件1 序号3\r\n"
+    "income_ratio,income_ratio,,prosperity,收入倍差,Income ratio,,level,decrease,<=,binding,false,2022,2,2023,2.1,"
+    "plan,2024,1.8,moving_away,false,-50,-1,-0.3,change_per_year,1.9,2.2,0.4,,linear,,正文\r\n"
+    "model_town,model_town,,prosperity,创建示范镇,Model town,,milestone,increase,>=,binding,false,,,,,,2024,,"
+    "no_data,false,,,,,,,,,milestone,nothing recorded,正文\r\n"
 )
 
 

@@ -207,10 +207,10 @@ def status_json(report: StatusReport) -> dict[str, Any]:
 # ── table, CSV and Markdown ──────────────────────────────────────────────────
 
 CSV_COLUMNS = [
-    "id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "strength", "pilot",
-    "baseline_year", "baseline_value", "latest_period", "latest_value", "target_year", "target_value", "status",
-    "progress_pct", "pace_ratio", "required_now", "required_now_type", "expected_now", "projected", "projected_gap",
-    "year_reached", "method",
+    "id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "comparator",
+    "strength", "pilot", "baseline_year", "baseline_value", "latest_period", "latest_value", "latest_origin",
+    "target_year", "target_value", "status", "final", "progress_pct", "pace_ratio", "required_now",
+    "required_now_type", "expected_now", "projected", "projected_gap", "year_reached", "method", "notes", "source",
 ]  # fmt: skip
 
 
@@ -220,7 +220,10 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
     projected = data["projected"] or {}
     return {
         **{k: data[k] for k in ("id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind")},
-        **{k: data[k] for k in ("direction", "strength", "pilot", "status", "progress_pct", "pace_ratio")},
+        **{k: data[k] for k in ("direction", "comparator", "strength", "pilot", "status", "final")},
+        **{k: data[k] for k in ("progress_pct", "pace_ratio", "source")},
+        "latest_origin": latest.get("origin"),
+        "notes": "; ".join(data["notes"]),
         "baseline_year": baseline.get("year"),
         "baseline_value": baseline.get("value"),
         "latest_period": latest.get("period"),
