@@ -175,7 +175,8 @@ def test_markdown_keeps_markup_out(cli, hostile_mini):
     run = cli("report", "--plan", str(hostile_mini))
     assert run.exit_code == 0, run.stderr
     assert "<script" not in run.stdout and "<img" not in run.stdout and "<b>" not in run.stdout
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;企业数" in run.stdout
+    assert "&lt;script>alert(1)&lt;/script>企业数" in run.stdout
+    # "<" and ">" that open no tag stay as the plan writes them
     assert "≤1.8" in run.stdout
 
 

@@ -474,3 +474,24 @@ def test_owners_unknown_department_suggests(cli):
     result = cli("owners", "区农业农村")
     assert result.exit_code == 2
     assert "did you mean 区农业农村委?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "乡村医生执业(助理)医师比例",
+        "乡村医生执业（助理）医师比例",
+        " 乡村医生执业 (助理) 医师比例",
+        "24",
+        "village_doctors_licensed_share",
+    ],
+)
+def test_an_indicator_is_found_however_it_is_typed(cli, typed):
+    result = cli("show", typed, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["indicator"]["annex_no"] == 24
+
+
+def test_quotes_typed_on_an_english_keyboard(cli):
+    result = cli("show", '国家级专精特新"小巨人"企业', "--format", "json")
+    assert json.loads(result.stdout)["indicator"]["annex_no"] == 8

@@ -23,8 +23,9 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
                 return indicator
         raise UsageError(f"no indicator has annex number {text}", hint=f"Annex 1 runs 1–{plan.meta.annex_rows}")
     folded = text.casefold()
+    loose = _loose(text)
     for indicator in plan.indicators:
-        if text == indicator.name or folded == indicator.name_en.casefold():
+        if text == indicator.name or folded == indicator.name_en.casefold() or loose == _loose(indicator.name):
             return indicator
     candidates = [i.id for i in plan.indicators] + [t.id for t in plan.targets] + [i.name for i in plan.indicators]
     guess = closest(text, candidates) or _containing(plan, text)
@@ -32,6 +33,19 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
         f"unknown indicator {name!r}",
         hint=f"did you mean {guess}?" if guess else "see `qzdc indicators` for ids, annex numbers and names",
     )
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
+
+
+def _loose(name: str) -> str:
+    """A name as typed on any keyboard: full- and half-width forms alike, quotes alike, no spaces.
+
+    `乡村医生执业(助理)医师比例` finds `乡村医生执业（助理）医师比例`.
+    """
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).translate(_QUOTES).replace(" ", "").casefold()
 
 
 def _containing(plan: Plan, text: str) -> str | None:

@@ -143,11 +143,16 @@ def to_csv(view: View) -> str:
     return buffer.getvalue()
 
 
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
 def md_escape(text: str) -> str:
-    # < and > as entities: Markdown renderers pass raw HTML through, and a plan's
-    # text must never become a tag in someone's document.
+    # A "<" that could open a tag becomes an entity: Markdown renderers pass raw
+    # HTML through, and a plan's text must never become a tag in someone's
+    # document. Other "<" and ">" (R < 0.95, >100) stay as written: escaped, they
+    # would show as &lt; when pasted into Word.
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    return _TAG_START.sub("&lt;", text)
 
 
 def _md_table(columns: list[Column], cells: list[dict[str, str]]) -> list[str]:
