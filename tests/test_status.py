@@ -129,7 +129,7 @@ def test_status_json_mini(cli):
 
 
 MINI_TABLE_EN = """\
-小镇试点方案（测试） · as of 2023
+Small test plan · as of 2023
 
  No.   Indicator         Unit   Baseline       Latest   Target   Needed/yr   Progress   Status
  ──────────────────────────────────────────────────────────────────────────────────────────────────

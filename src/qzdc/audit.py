@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qzdc.engine import assess, points, rate_level_consistency, usable_points
+from qzdc.listing import join, plan_title
 from qzdc.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.view import Column, View, fmt_number
 
@@ -430,7 +431,7 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         {
             "severity": words[f.severity][0 if zh else 1],
             "rule": f.rule,
-            "subjects": "、".join(f.subjects),
+            "subjects": join(list(f.subjects), lang),
             "message": f.message_zh if zh else f.message,
             "sources": "；".join(dict.fromkeys(f.sources)),
         }
@@ -450,7 +451,7 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         rows=rows,
         cells=cells,
         styles=[{"severity": f"severity.{f.severity}"} for f in findings],
-        title=("方案自洽性检查" if zh else "Plan audit") + f" · {plan.meta.title}",
+        title=("方案自洽性检查" if zh else "Plan audit") + f" · {plan_title(plan, lang)}",
         footer=footer,
         csv_columns=["severity", "rule", "subjects", "message", "message_zh", "sources"],
     )

@@ -74,6 +74,7 @@ def plan_summary(result: PlanResult) -> dict[str, Any]:
         "failed": False,
         "id": meta.id,
         "title": meta.title,
+        "title_en": meta.title_en,
         "as_of": str(result.report.as_of) if result.report.as_of else None,
         "targets": len(result.report.rows),
         "summary": result.report.summary(),
@@ -178,13 +179,15 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
             cells.append({"plan": p["dir"], "as_of": "失败" if zh else "failed"})
             continue
         rows.append({"plan": p["id"], "as_of": p["as_of"], **p["summary"]})
-        cells.append({"plan": p["title"], "as_of": p["as_of"] or "—", **{s: str(n) for s, n in p["summary"].items()}})
+        title = p["title_en"] if not zh and p["title_en"] else p["title"]
+        cells.append({"plan": title, "as_of": p["as_of"] or "—", **{s: str(n) for s, n in p["summary"].items()}})
     title = f"{len(plans)} {'个方案' if zh else 'plans'}"
     return View(data=plans, columns=columns, rows=rows, cells=cells, title=title, footer=summary_text(totals, lang))
 
 
 def targets_view(writer: Writer) -> Any:
     """Every target of every plan in one table, the plan first (Markdown, HTML, Excel)."""
+    from qzdc.listing import plan_title
     from qzdc.status import status_cells, status_columns
     from qzdc.view import Column, View
 
@@ -198,7 +201,7 @@ def targets_view(writer: Writer) -> Any:
             rows.append(
                 {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"], **csv_row(record)}
             )
-            cells.append({"plan": plan.meta.title, **status_cells(row, plan, writer.lang)})
+            cells.append({"plan": plan_title(plan, writer.lang), **status_cells(row, plan, writer.lang)})
             styles.append({"status": f"status.{row.assessment.status}"})
     return View(
         data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=PLAN_COLUMNS + CSV_COLUMNS

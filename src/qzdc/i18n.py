@@ -129,3 +129,103 @@ def tr(key: str, lang: str) -> str:
     if words is None:
         return key
     return words[0] if lang == "zh" else words[1]
+
+
+# ── the engine's method and notes in Chinese ─────────────────────────────────
+# The engine writes them in English, which is what the JSON interface carries
+# (stable text for scripts). People reading Chinese see them through these.
+
+_METHODS = {
+    "geometric": "几何路径（复合增长）",
+    "linear": "线性路径",
+    "linear (a value is not positive, so compound growth is undefined)": "线性路径（有非正值，无法按复合增长计算）",
+    "average growth": "年均增速",
+    "cumulative": "累计",
+    "comparator": "按是否达到目标判断",
+    "maintain": "保持",
+    "ordinal class": "等级",
+    "milestone": "里程碑",
+    "the rate the year needs": "当年所需增速",
+    "a linear share of the year": "全年要求的线性分摊",
+    "the seasonal profile": "季节进度",
+}
+
+_NOTES: list[tuple[str, str]] = [
+    (r"too large to compute: (.+)", r"数值过大，无法计算：\1"),
+    (
+        r"observations after (\d+) are not used: the target is judged at \d+",
+        r"\1年以后的数据不参与判断：目标按\1年评价",
+    ),
+    (r"no baseline in the plan: the (\S+) observation serves as one", r"方案未给基期值：以\1的数据作为基期"),
+    (
+        r"the baseline is a (\d+) figure filed under (\d+); the path runs from \d+ as the plan has it",
+        r"基期值实为\1年数据、方案列为\2年；路径按方案从\2年起算",
+    ),
+    (r"no observation after the baseline", "基期以后尚无数据"),
+    (
+        r"yearly flow: (\S+) to (\S+) is (\S+) % of the year by a linear share of the year, an estimate of (\S+) for (\d+)",
+        r"年度流量指标：截至\2为\1，按线性分摊应完成全年的\3%，推算\5年全年约\4",
+    ),
+    (
+        r"yearly flow: (\S+) to (\S+) is (\S+) % of the year by the seasonal profile, an estimate of (\S+) for (\d+)",
+        r"年度流量指标：截至\2为\1，按季节进度应完成全年的\3%，推算\5年全年约\4",
+    ),
+    (
+        r"no baseline and a single observation: judged by whether the target holds",
+        "无基期值且仅有一个数据：按是否达到目标判断",
+    ),
+    (
+        r"the target equals the baseline: judged by whether it still holds \(pace ratio undefined\)",
+        "目标值与基期值相同：按是否仍达到目标判断（速度比无定义）",
+    ),
+    (
+        r"the target was already met at the baseline: judged by whether it still holds \(pace ratio undefined\)",
+        "基期已达到目标：按是否仍达到目标判断（速度比无定义）",
+    ),
+    (r"the pace ratio cannot be computed", "速度比无法计算"),
+    (r"final: the latest figure is for the target year (\d+)", r"最终结果：最新数据为目标年（\1年）数据"),
+    (r"no figure for (.+): counted among the years still to come", r"\1年缺数据：计入尚待完成的年份"),
+    (
+        r"a growth rate of (\S+) % in (\S+) is −100 % or less and cannot be compounded",
+        r"\2增速为\1%（−100%或更低），无法复合计算",
+    ),
+    (r"the target rate is −100 % or less and cannot be compounded", "目标增速为−100%或更低，无法复合计算"),
+    (r"the target rate is too large to compound", "目标增速过大，无法复合计算"),
+    (r"final: all (\d+) years observed", r"最终结果：\1年数据均已齐全"),
+    (r"the rate still needed cannot be computed: (.+)", r"无法计算尚需增速：\1"),
+    (
+        r"the years observed already carry the average: no more growth is needed",
+        "已实现的年份已足以完成年均目标：无需再增长",
+    ),
+    (r"no yearly growth rate in the period", "期内尚无年度增速数据"),
+    (r"no yearly flow in the period", "期内尚无年度数据"),
+    (r"breached in (.+)", r"\1未达标"),
+    (r"nothing recorded", "尚无记录"),
+    (r"done in (\d+), after the target year (\d+)", r"\1年完成，晚于目标年（\2年）"),
+    (r"done in (\d+)", r"\1年完成"),
+    (r"not done by the end of (\d+)", r"至\1年底未完成"),
+    (r"not done yet; due by (\d+)", r"尚未完成；应于\1年底前完成"),
+]
+
+
+def method_text(method: str, lang: str) -> str:
+    """The engine's `method` in `lang`: "average growth, year to date against …" → 年均增速：年初至今数对比…"""
+    if lang != "zh":
+        return method
+    base, _, against = method.partition(", year to date against ")
+    text = _METHODS.get(base, base)
+    if against:
+        text += f"：年初至今数对比{_METHODS.get(against, against)}"
+    return text
+
+
+def note_text(note: str, lang: str) -> str:
+    """One of the engine's notes in `lang` (English as written where no pattern fits)."""
+    if lang != "zh":
+        return note
+    import re
+
+    for pattern, replacement in _NOTES:
+        if re.fullmatch(pattern, note):
+            return re.sub(pattern, replacement, note)
+    return note

@@ -13,6 +13,16 @@ def indicator_name(indicator: Indicator, lang: str) -> str:
     return indicator.name if lang == "zh" else indicator.name_en
 
 
+def plan_title(plan: Plan, lang: str) -> str:
+    """The plan's title in `lang`: its English title where it has one."""
+    return plan.meta.title_en if lang != "zh" and plan.meta.title_en else plan.meta.title
+
+
+def join(names: list[str], lang: str) -> str:
+    """A list as people write it: 甲、乙 in Chinese, "a, b" in English."""
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
 def category_name(plan: Plan, category_id: str, lang: str) -> str:
     category = plan.category(category_id)
     return category.name if lang == "zh" else category.name_en
@@ -151,7 +161,7 @@ def tasks_view(plan: Plan, lang: str) -> View:
                 "name": task.name,
                 "lead": "、".join(task.lead),
                 "support": "、".join(task.support) or "—",
-                "targets": "、".join(_target_label(plan, t, lang) for t in task.targets) or "—",
+                "targets": join([_target_label(plan, t, lang) for t in task.targets], lang) or "—",
             }
         )
     columns = [

@@ -7,7 +7,7 @@ from typing import Any
 
 from qzdc.errors import UsageError, closest
 from qzdc.i18n import tr
-from qzdc.listing import indicator_name
+from qzdc.listing import indicator_name, join
 from qzdc.models import Plan
 from qzdc.view import Column, View
 
@@ -92,7 +92,7 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
                 "number": str(duty.number),
                 "name": duty.name,
                 "role": role_words[duty.role][0 if zh else 1],
-                "targets": "、".join(target_names) or "—",
+                "targets": join(target_names, lang) or "—",
             }
         )
     columns = [

@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from qzdc.i18n import tr
+from qzdc.i18n import method_text, note_text, tr
 from qzdc.listing import category_name, indicator_name
 from qzdc.report import ReportInput, category_counts, header_facts, shown_statuses, status_counts, title
 from qzdc.status import Row
@@ -258,8 +258,8 @@ def _status_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
     _status_style(put(ws, r, col("col.status"), tr(a.status, lang)), a.status)
     put(ws, r, col("col.final"), tr("yes", lang) if a.final else "")
     put(ws, r, col("col.target_id"), t.id)
-    put(ws, r, col("col.method"), a.method)
-    put(ws, r, col("col.notes"), "; ".join(a.notes))
+    put(ws, r, col("col.method"), method_text(a.method, data.lang))
+    put(ws, r, col("col.notes"), ("；" if data.lang == "zh" else "; ").join(note_text(n, data.lang) for n in a.notes))
     put(ws, r, col("col.source"), t.source.ref)
     for key in ("col.name", "col.method", "col.notes"):
         ws.cell(row=r, column=col(key)).alignment = _WRAP

@@ -7,7 +7,7 @@ from typing import Any
 
 from qzdc.charts import text_chart
 from qzdc.engine import Assessment, PathStep, assess, milestone_done, required_path
-from qzdc.i18n import tr
+from qzdc.i18n import method_text, note_text, tr
 from qzdc.listing import category_name, indicator_name
 from qzdc.models import Indicator, Observation, Plan, Target
 from qzdc.periods import Period, PeriodError, parse_period
@@ -123,7 +123,7 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
     lines = [
         f"{_label('状态', 'status', lang)}: {tr(a.status, lang)}"
         + (_label("（最终）", " (final)", lang) if a.final else "")
-        + f"   {_label('方法', 'method', lang)}: {a.method}",
+        + f"   {_label('方法', 'method', lang)}: {method_text(a.method, lang)}",
     ]
     if a.latest is not None:
         value = a.latest.value
@@ -151,7 +151,7 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
         ),
     ]
     lines += [f"{k}: {v}" for k, v in figures if not v.startswith("—")]
-    lines += [f"· {note}" for note in a.notes]
+    lines += [f"· {note_text(note, lang)}" for note in a.notes]
     return lines
 
 

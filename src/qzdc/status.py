@@ -15,7 +15,7 @@ from typing import Any
 from qzdc.engine import SEVERITY, STATUSES, Assessment, assess, latest_period
 from qzdc.errors import UsageError
 from qzdc.i18n import tr
-from qzdc.listing import category_name, indicator_name
+from qzdc.listing import category_name, indicator_name, plan_title
 from qzdc.models import Indicator, Observation, Plan, Target
 from qzdc.periods import Period
 from qzdc.view import Column, View, display, fmt_number
@@ -337,7 +337,7 @@ def status_view(report: StatusReport, lang: str) -> View:
     data = status_json(report)
     columns = status_columns(lang)
     as_of = str(report.as_of) if report.as_of else "—"
-    title = f"{report.plan.meta.title} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
+    title = f"{plan_title(report.plan, lang)} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
     return View(
         data=data,
         columns=columns,
@@ -450,7 +450,7 @@ def changes_view(plan: Plan, since: Period, as_of: Period | None, changes: list[
         Column("latest", tr("col.latest", lang)),
         Column("pace_ratio", "速度比 R" if zh else "Pace ratio R", drop=1),
     ]
-    title = f"{plan.meta.title} · {'自' if zh else 'since'} {since} {'至' if zh else 'to'} {as_of or '—'}"
+    title = f"{plan_title(plan, lang)} · {'自' if zh else 'since'} {since} {'至' if zh else 'to'} {as_of or '—'}"
     footer = f"{len(changes)} {'个目标状态变化' if zh else 'target(s) changed status'}"
     return View(
         data=data,
