@@ -433,16 +433,17 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
             "rule": f.rule,
             "subjects": join(list(f.subjects), lang),
             "message": f.message_zh if zh else f.message,
-            "sources": "；".join(dict.fromkeys(f.sources)),
+            "sources": "\n".join(dict.fromkeys(f.sources)),  # one place a line: a reference never splits
         }
         for f in findings
     ]
     columns = [
         Column("severity", "级别" if zh else "Severity", no_wrap=True),
-        Column("rule", "规则" if zh else "Rule", drop=2, min_width=10),
+        # Rule names and ids read whole or not at all: they drop before they would break mid-word.
+        Column("rule", "规则" if zh else "Rule", drop=2, no_wrap=True),
         Column("message", "发现" if zh else "Finding", min_width=30),
-        Column("subjects", "涉及" if zh else "Involves", drop=3),
-        Column("sources", "出处" if zh else "Sources", drop=1, min_width=12),
+        Column("subjects", "涉及" if zh else "Involves", drop=3, min_width=16),
+        Column("sources", "出处" if zh else "Sources", drop=1, min_width=16),
     ]
     footer = ("  " if zh else " · ").join(f"{words[s][0 if zh else 1]} {counts.get(s, 0)}" for s in SEVERITIES)
     return View(

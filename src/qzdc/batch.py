@@ -165,11 +165,11 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
 
     zh = lang == "zh"
     columns = [
-        Column("plan", "方案" if zh else "Plan", min_width=12),
+        Column("plan", "方案" if zh else "Plan", min_width=8),
         Column("as_of", "截至" if zh else "As of", no_wrap=True),
     ]
     columns += [
-        Column(s, tr(s, lang), align="right", no_wrap=True, drop=1 if s in ("pending", "no_data") else 0)
+        Column(s, tr(s, lang), align="right", no_wrap=True)  # every count stays, so that the row adds up
         for s in STATUSES
     ]
     rows, cells = [], []

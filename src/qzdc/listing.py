@@ -104,7 +104,7 @@ def indicators_view(plan: Plan, lang: str) -> View:
         Column("category", tr("col.category", lang)),
         Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True),
         Column("id", tr("col.id", lang), drop=2),
-        Column("name", tr("col.name", lang)),
+        Column("name", tr("col.name", lang), min_width=12),
         Column("unit", tr("col.unit", lang), no_wrap=True),
         Column("kind", tr("col.kind", lang), drop=1),
         Column("baseline", tr("col.baseline", lang), align="right"),
@@ -167,10 +167,11 @@ def tasks_view(plan: Plan, lang: str) -> View:
     columns = [
         Column("group", tr("col.group", lang)),
         Column("number", tr("col.number", lang), align="right", no_wrap=True),
-        Column("name", tr("col.task", lang)),
-        Column("lead", tr("col.lead", lang)),
-        Column("support", tr("col.support", lang), drop=1),
-        Column("targets", tr("col.targets", lang), drop=2),
+        # A task's name and lead department matter most; its targets drop first when narrow.
+        Column("name", tr("col.task", lang), min_width=16),
+        Column("lead", tr("col.lead", lang), min_width=12),
+        Column("support", tr("col.support", lang), drop=1, min_width=12),
+        Column("targets", tr("col.targets", lang), drop=2, min_width=16),
     ]
     rows = [{**d, "group": d["group"]} for d in data]
     return View(
@@ -213,8 +214,8 @@ def list_view(plan: Plan, which: str, lang: str) -> View:
     header = "col.policy" if which == "policies" else "col.reform"
     columns = [
         Column("number", tr("col.number", lang), align="right", no_wrap=True),
-        Column("text", tr(header, lang)),
-        Column("lead", tr("col.lead", lang)),
+        Column("text", tr(header, lang), min_width=20),
+        Column("lead", tr("col.lead", lang), min_width=12),
     ]
     return View(
         data=data,

@@ -481,12 +481,17 @@ def _document(doc: Document, fmt: str, stream: TextIO) -> str:
                 parts.append(to_markdown(section.view))
         return "\n".join(parts)
     color = use_color(stream)
+    width = terminal_width(stream)
     bold = "\x1b[1m" if color else ""
     reset = "\x1b[0m" if color else ""
     parts = [f"{bold}{doc.title}{reset}", ""]
     for section in doc.sections:
         parts.append(f"{bold}{section.title}{reset}")
-        parts += [f"  {line}" for line in section.lines]
+        for line in section.lines:
+            if section.preformatted or cell_len(line) <= width - 2:
+                parts.append(f"  {line}")
+            else:  # a long fact wraps at the terminal's edge, indented like the rest
+                parts += [f"  {piece.rstrip()}" for piece in _cell_lines(line, width - 2, False, False)]
         if section.view is not None:
             parts.append(to_table(section.view, stream).rstrip("\n"))
         parts.append("")

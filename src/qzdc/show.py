@@ -240,6 +240,7 @@ def show_document(
                     _label("路径与实际", "Path and actuals", lang),
                     view=_path_view(steps, lang),
                     lines=_chart(target, steps, lang),
+                    preformatted=True,
                 )
             )
     records = observation_records(own)

@@ -78,6 +78,7 @@ class Section:
     title: str
     view: View | None = None
     lines: list[str] = field(default_factory=list)
+    preformatted: bool = False  # a chart: its lines are never wrapped
 
 
 @dataclass
