@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from conftest import edit
 from qzdc.actuals import (
@@ -29,8 +32,10 @@ from qzdc.actuals import (
     append_entries,
     check_entry,
     lock_path,
+    parse_entries,
     read_actuals,
     read_entries,
+    render_appended,
 )
 from qzdc.errors import DataError, UsageError
 from qzdc.loader import load_plan
@@ -248,6 +253,161 @@ def test_awkward_values_read_back_exactly(plan, tmp_path):
     append_entries(path, plan, entries, now=NOW)
     back = read_entries(path, plan)
     assert [(e.value, e.source, e.note) for e in back] == [(1e20, "no", "a: b # c"), (1.5e-7, "2024", "多行\n备注")]
+
+
+# Files as people edit them by hand. Each must take new entries with everything
+# written in it kept; ruamel's round trip broke several of these (a comment before
+# a flow-style entry swallowed a line break in the next entry; a comment between
+# flow entries was dropped).
+HAND_EDITED = {
+    "comment before a flow entry with a trailing comment": (
+        "actuals:\n  # c\n  - {indicator: gdp, period: 2024, value: 81.2}   # x\n"
+        "  - indicator: 9\n    period: 2024\n    value: 50\n"
+    ),
+    "comments between flow entries": (
+        "actuals:\n  - {indicator: gdp, period: 2023, value: 75}\n  # between\n"
+        "  - {indicator: gdp, period: 2024, value: 80}   # trailing\n  # last\n"
+    ),
+    "blank lines and comments between block entries": (
+        "# header\n\nactuals:\n\n  - indicator: gdp   # 快报\n    period: 2024\n    value: 80.9\n\n"
+        "  # 修订\n\n  - indicator: gdp\n    period: 2024\n    value: 81\n\n\n"
+    ),
+    "sequence not indented": "actuals:\n- indicator: gdp\n  period: 2024\n  value: 80\n# end\n",
+    "deep indentation": "actuals:\n    -   indicator: gdp\n        period: 2024\n        value: 80\n",
+    "no final line break": "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 80  # no newline",
+    "a literal block scalar last": "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 80\n    note: |\n      第一行\n      第二行\n",
+    "empty actuals": "# 2024 起录入\nactuals:\n# nothing yet\n",
+    "empty actuals with a comment on its line": "actuals:   # 待录入\n",
+    "actuals: []": "actuals: []   # none yet\n",
+    "actuals: ~": "actuals: ~\n",
+    "comments only": "# 万古镇\n# 张三维护\n",
+    "comments only, no final line break": "# 万古镇",
+    "document markers": "---\nactuals:\n  - indicator: gdp\n    period: 2024\n    value: 80\n...\n# after the end\n",
+    "a flow list": "actuals: [{indicator: gdp, period: 2024, value: 80}]  # flow\n",
+    "a flow list over lines with a trailing comma": (
+        "actuals: [\n  {indicator: gdp, period: 2024, value: 80},   # one\n  {indicator: gdp, period: 2025-Q3, value: 60},\n]\n"
+    ),
+    "a flow mapping at the top": "{actuals: [{indicator: gdp, period: 2024, value: 80}]}\n",
+    "an empty flow mapping at the top": "{}\n",
+    "a quoted key and anchors": (
+        '"actuals":\n  - &first {indicator: gdp, period: 2024, value: 80}\n  - indicator: gdp\n    period: 2025\n    value: 90\n'
+    ),
+}
+NEW = [
+    {"indicator": "gdp", "period": "2025-Q3", "value": 61.5, "source": "季报", "note": "no"},
+    {"indicator": "water_quality", "period": 2024, "value": "Ⅲ类", "note": "a: b # c"},
+]
+
+
+def _comments(text: str) -> list[str]:
+    """The comments in `text` (naively: a # to the end of the line, with no quote after it)."""
+    return [m.group(1) for line in text.splitlines() if (m := re.search(r'(?:^|\s)(#[^"]*)$', line))]
+
+
+def _in_order(wanted: list[str], found: list[str]) -> bool:
+    rest = iter(found)
+    return all(any(f == w for f in rest) for w in wanted)
+
+
+@pytest.mark.parametrize("layout", [pytest.param(v, id=k) for k, v in HAND_EDITED.items()])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["utf8", "bom"])
+def test_hand_edited_files_take_new_entries(plan, tmp_path, layout, newline, bom):
+    path = tmp_path / "actuals.yaml"
+    original = layout.replace("\n", newline)
+    path.write_bytes(bom + original.encode("utf-8"))
+    before = read_entries(path, plan, today=TODAY)
+    result = append_entries(path, plan, NEW, now=NOW)
+    assert result.before == before
+    after = read_entries(path, plan, today=TODAY)
+    assert after == [*before, *result.entries]
+    assert [(e.indicator, str(e.period), e.value, e.source, e.note) for e in after[len(before) :]] == [
+        ("gdp", "2025-Q3", 61.5, "季报", "no"),
+        ("water_quality", "2024", "III", None, "a: b # c"),
+    ]
+    data = path.read_bytes()
+    assert data.startswith(bom) and not data[len(bom) :].startswith(b"\xef\xbb\xbf")
+    text = data[len(bom) :].decode("utf-8")
+    # the file's own line endings, throughout (a file of one line has none to follow)
+    if newline == "\r\n" and "\n" in layout:
+        assert "\n" not in text.replace("\r\n", "")
+    else:
+        assert "\r" not in text
+    # every comment a person wrote is still there, in order
+    assert _in_order(_comments(original), _comments(text))
+    # PyYAML, which status reads with, agrees
+    assert len(yaml.safe_load(text)["actuals"]) == len(before) + 2
+
+
+APPENDED_AT_THE_END = [
+    name
+    for name in HAND_EDITED
+    if name not in ("actuals: []", "actuals: ~", "document markers")
+    and not HAND_EDITED[name].lstrip().startswith("{")
+    and "a flow list" not in name
+]
+
+
+@pytest.mark.parametrize("name", APPENDED_AT_THE_END)
+def test_what_was_written_stays_byte_for_byte(plan, tmp_path, name):
+    """New entries are added after what is there; nothing already in the file is rewritten."""
+    path = tmp_path / "actuals.yaml"
+    path.write_text(HAND_EDITED[name], encoding="utf-8")
+    append_entries(path, plan, NEW, now=NOW)
+    assert path.read_text(encoding="utf-8").startswith(HAND_EDITED[name])
+
+
+AWKWARD_TEXT = ["yes", "no", "null", "~", "1e3", "0x1F", "2024-01-01", "- x", "[a]", "{b}", "'q'", '"dq"', "#x", "a #b",
+                "a: b", "a\tb", "多行\n备注", "\\", "%x", "@x", "`x", "!x", "&x", "*x", "|", ">", "?", "x\u2028y", "…"]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.sampled_from(AWKWARD_TEXT), st.text(min_size=1, max_size=30)))
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "actuals:\n  - {indicator: gdp, period: 2024, value: 1}\n",
+        "actuals: [{indicator: gdp, period: 2024, value: 1}]\n",
+    ],
+    ids=["block", "flow"],
+)
+def test_any_text_reads_back_as_written(plan, layout, text):
+    assume(text.strip())
+    entry = Entry("gdp", parse_period("2025-Q3"), 61.5, text.strip(), text.strip(), "2026-11-29T08:30:00+08:00")
+    updated = render_appended(layout, [entry])
+    after, problems = parse_entries(updated, "actuals.yaml", plan, TODAY)
+    assert problems == []
+    assert after[-1] == entry
+
+
+def test_new_block_entries_follow_the_files_indentation(plan, tmp_path):
+    path = tmp_path / "actuals.yaml"
+    path.write_text(HAND_EDITED["deep indentation"], encoding="utf-8")
+    append_entries(path, plan, NEW[:1], now=NOW)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(HAND_EDITED["deep indentation"])
+    added = text[len(HAND_EDITED["deep indentation"]) :]
+    assert added.startswith("    -   indicator: gdp\n        period: 2025-Q3\n        value: 61.5\n")
+
+
+def test_a_hand_edited_file_with_flow_entries_and_comments_takes_a_record(cli):
+    """The user test's file: every write failed with a YAML syntax error in qzdc's own output."""
+    layout = HAND_EDITED["comment before a flow entry with a trailing comment"]
+    Path("actuals.yaml").write_text(layout, encoding="utf-8")
+    result = cli("record", "gdp", "2024", "82")
+    assert result.exit_code == 0, result.stderr
+    text = Path("actuals.yaml").read_text(encoding="utf-8")
+    assert text.startswith(layout)
+    assert [(e["indicator"], e["value"]) for e in entries_in(Path("actuals.yaml"))] == [
+        ("gdp", 81.2),
+        (9, 50),
+        ("gdp", 82),
+    ]
+    Path("more.csv").write_text("指标,期间,数值\ngdp,2025-Q3,61\n", encoding="utf-8")
+    result = cli("import", "more.csv")
+    assert result.exit_code == 0, result.stderr
+    assert Path("actuals.yaml").read_text(encoding="utf-8").startswith(text)
+    assert [e["value"] for e in entries_in(Path("actuals.yaml"))] == [81.2, 50, 82, 61]
 
 
 # ── bad input: a one-line error, the right exit code, and nothing written ─────

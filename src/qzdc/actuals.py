@@ -48,13 +48,14 @@ written; writers in different processes are serialised by a lock file beside the
 actuals file (`actuals.yaml.lock`, `filelock`: flock on POSIX, msvcrt on Windows,
 released by the operating system when a process dies, so a killed writer never
 blocks the next one); under the lock the file is read again, the new entries are
-appended with a round-trip YAML writer that keeps comments and layout, the result
-is parsed back and compared with what was meant, and only then does it replace
-the file in one atomic step (`fsutil.atomic_write`). A crash at any moment leaves
-the old file or the new one; a refused write leaves the file as it was.
+appended as text at the end of the `actuals` list (`render_appended`: what the
+file holds is kept byte for byte), the result is parsed back and compared with
+what was meant, and only then does it replace the file in one atomic step
+(`fsutil.atomic_write`). A crash at any moment leaves the old file or the new
+one; a refused write leaves the file as it was.
 
 Reading stays fast: the file is parsed with PyYAML's C loader (`qzdc.yamlio`);
-the round-trip writer and the lock are imported only when writing.
+the lock and the writer's pure-Python YAML parser are used only when writing.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qzdc.errors import DataError, Problem, QzdcError, UsageError, closest
+from qzdc.errors import DataError, Problem, UsageError, closest
 from qzdc.lookup import find_indicator
 from qzdc.models import Indicator, Observation, Plan, Source
 from qzdc.periods import Period, PeriodError, parse_period, parse_period_loose
@@ -691,15 +692,15 @@ def _append_locked(path: Path, shown: str, plan: Plan, new: list[Entry], today: 
         raise DataError(
             f"{shown} has {len(problems)} problem(s); fix them first, nothing was written", problems=problems
         )
-    crlf = "\r\n" in text
+    import yaml
+
     try:
-        updated = render_appended(text.replace("\r\n", "\n"), new)
-    except QzdcError:
-        raise
-    except Exception as err:  # ruamel's own errors on a file PyYAML accepted
-        raise DataError(f"cannot update {shown}: {err}; nothing was written") from None
-    if crlf:
-        updated = updated.replace("\n", "\r\n")
+        updated = render_appended(text, new)
+    except (yaml.YAMLError, ValueError) as err:  # a file the C reader took and the Python parser did not
+        raise DataError(
+            f"cannot update {shown}: {err}; nothing was written",
+            hint="this is a bug in qzdc: please report it with the file",
+        ) from None
     after, problems = parse_entries(updated, shown, plan, today)
     if problems or after != [*before, *new]:
         raise DataError(
@@ -725,101 +726,201 @@ def _remove_stale_temp_files(path: Path) -> None:
             stale.unlink()
 
 
-def _represent_float(representer: Any, value: float) -> Any:
-    # PyYAML (YAML 1.1) reads 1e+20 as text: a float needs a dot in its mantissa.
-    text = repr(value)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        if "." not in mantissa:
-            text = f"{mantissa}.0e{exponent}"
-    return representer.represent_scalar("tag:yaml.org,2002:float", text)
+class _Quoted(str):
+    """Text always written in double quotes (the time of entry, so that it reads as text)."""
 
 
 @functools.cache
-def _representer() -> type:
-    from ruamel.yaml.representer import RoundTripRepresenter
-
-    class Representer(RoundTripRepresenter):
-        pass
-
-    Representer.add_representer(float, _represent_float)
-    return Representer
-
-
-def _round_trip(text: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    yaml_rt = YAML()
-    yaml_rt.Representer = _representer()
-    yaml_rt.preserve_quotes = True
-    yaml_rt.width = 4096
-    # Keep the file's own indentation; a new file gets `actuals:` then `  - indicator: …`.
-    _, indent, block_seq_indent = load_yaml_guess_indent(text) if text.strip() else (None, None, None)
-    if indent is None:
-        yaml_rt.indent(mapping=2, sequence=4, offset=2)
-    else:
-        yaml_rt.indent(mapping=indent, sequence=indent, offset=block_seq_indent or 0)
-    return yaml_rt
-
-
-def _plain_reads_back(text: str) -> bool:
-    """Whether `text` written unquoted reads back as the same text in PyYAML (YAML 1.1: `no` is false there)."""
+def _dumper() -> type:
     import yaml
 
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) == text
-    except yaml.YAMLError:
-        return False
+    class Dumper(yaml.SafeDumper):
+        def choose_scalar_style(self) -> str:
+            # Where a scalar needs quotes, double ones: one style throughout the file.
+            style = super().choose_scalar_style()
+            return '"' if style == "'" else style
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    Dumper.add_representer(
+        _Quoted, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"')
+    )
+    return Dumper
 
 
-def _scalar(text: str) -> Any:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    return text if _plain_reads_back(text) else DoubleQuotedScalarString(text)
-
-
-def _entry_map(entry: Entry) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    node = CommentedMap()
-    node["indicator"] = entry.indicator
-    node["period"] = entry.period.year if entry.period.is_year else _scalar(str(entry.period))
-    node["value"] = _scalar(entry.value) if isinstance(entry.value, str) else entry.value
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "indicator": entry.indicator,
+        "period": entry.period_value,
+        "value": entry.value,
+    }
     if entry.source:
-        node["source"] = _scalar(entry.source)
+        data["source"] = entry.source
     if entry.note:
-        node["note"] = _scalar(entry.note)
+        data["note"] = entry.note
     if entry.recorded_at:
-        node["recorded_at"] = DoubleQuotedScalarString(entry.recorded_at)
-    return node
+        data["recorded_at"] = _Quoted(entry.recorded_at)
+    return data
+
+
+def _dump(entry: Entry, *, flow: bool) -> str:
+    """One entry as YAML text by PyYAML's own emitter, which quotes whatever PyYAML would misread."""
+    import yaml
+
+    return yaml.dump(
+        _entry_data(entry),
+        Dumper=_dumper(),
+        default_flow_style=flow,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1 << 30,
+    ).rstrip("\n")
+
+
+def _block_items(entries: Sequence[Entry], dash: int, key: int, nl: str) -> str:
+    """`entries` as items of a block list: the dash at column `dash`, the keys at column `key`."""
+    lines: list[str] = []
+    for entry in entries:
+        for n, line in enumerate(_dump(entry, flow=False).split("\n")):
+            if n == 0:
+                lines.append(" " * dash + "-" + " " * (key - dash - 1) + line)
+            else:
+                lines.append(" " * key + line if line else line)
+    return "".join(line + nl for line in lines)
+
+
+def _flow_items(entries: Sequence[Entry]) -> str:
+    return ", ".join(_dump(entry, flow=True) for entry in entries)
+
+
+def _node_end(events: list[Any], start: int) -> int:
+    """The index of the last event of the node whose first event is `events[start]`."""
+    import yaml
+
+    depth = 0
+    for index in range(start, len(events)):
+        event = events[index]
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if depth == 0:
+            return index
+    raise ValueError("unbalanced YAML events")
+
+
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Apply (start, end, replacement) edits to `text`; the spans do not overlap."""
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
 
 
 def render_appended(text: str, entries: Sequence[Entry]) -> str:
-    """`text` (an actuals file, possibly empty) with `entries` appended, comments and layout kept."""
-    import io
+    """`text` (an actuals file, possibly empty) with `entries` appended, as text.
 
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    What the file holds is kept byte for byte: the new entries are added at the end
+    of the `actuals` list, in the layout of the list they join (a block list's
+    indentation, or inside a flow list's brackets), with the file's line endings.
+    Only an empty `actuals:` (nothing, `~` or `[]`) is replaced, by a block list.
+    The entries themselves are written by PyYAML's emitter, whose quoting matches
+    the PyYAML reader that `status` uses. The caller parses the result back.
 
-    yaml_rt = _round_trip(text)
-    nodes = [_entry_map(e) for e in entries]
-    root = yaml_rt.load(text) if text.strip() else None
-    buffer = io.StringIO()
-    if root is None:
-        # A new file, or one holding only comments: keep them, and start the list below.
-        fresh = CommentedMap()
-        fresh["actuals"] = CommentedSeq(nodes)
-        yaml_rt.dump(fresh, buffer)
-        prefix = text if text.strip() else NEW_FILE_HEADER
-        if prefix and not prefix.endswith("\n"):
-            prefix += "\n"
-        return prefix + buffer.getvalue()
-    current = root.get("actuals")
-    if isinstance(current, CommentedSeq) and len(current) > 0:
-        current.extend(nodes)
+    (A round-trip writer that re-emits the whole document, ruamel.yaml, was used
+    before; it does not reproduce hand-edited files reliably: a comment before a
+    flow-style entry swallowed a line break further down, and a comment between
+    flow-style entries was dropped.)
+    """
+    import yaml
+
+    newline = re.search(r"\r?\n", text)
+    nl = newline.group() if newline else "\n"
+    if not text.strip():
+        return (text or NEW_FILE_HEADER.replace("\n", nl)) + "actuals:" + nl + _block_items(entries, 2, 4, nl)
+    events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+    starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
+    # Where the document ends: before an explicit `...`, else at the end of the text.
+    end = len(text)
+    gap = "" if text.endswith(("\n", "\r")) else nl
+    if starts:
+        document_end = events[_node_end(events, starts[0] + 1) + 1]
+        if getattr(document_end, "explicit", False):
+            end, gap = document_end.start_mark.index, ""
+    root = events[starts[0] + 1] if starts else None
+
+    def new_list(edits: list[tuple[int, int, str]], dash: int, key_line: str = "") -> str:
+        return _splice(text, [*edits, (end, end, gap + key_line + _block_items(entries, dash, dash + 2, nl))])
+
+    if root is None or isinstance(root, yaml.ScalarEvent):
+        # No document (comments only), or an empty one (`---`, `~`): start the list.
+        cut = [(root.start_mark.index, root.end_mark.index, "")] if root is not None else []
+        return new_list(cut, 2, "actuals:" + nl)
+    if not isinstance(root, yaml.MappingStartEvent):
+        raise ValueError("the file is not a mapping")
+    root_end = _node_end(events, starts[0] + 1)
+    index = starts[0] + 2
+    while index < root_end:
+        key = events[index]
+        value_at = index + 1
+        value_end = _node_end(events, value_at)
+        if isinstance(key, yaml.ScalarEvent) and key.value == "actuals":
+            break
+        index = value_end + 1
     else:
-        # `actuals:` with nothing, or `actuals: []`: a block list reads best.
-        root["actuals"] = CommentedSeq(nodes)
-    yaml_rt.dump(root, buffer)
-    return buffer.getvalue()
+        # `{}`: the only mapping without the key that parses as an actuals file.
+        closing = events[root_end].start_mark.index
+        return _splice(text, [(closing, closing, f"actuals: [{_flow_items(entries)}]")])
+    value = events[value_at]
+    block_root = not root.flow_style
+    if isinstance(value, yaml.ScalarEvent):  # `actuals:` with nothing, `~` or null
+        if block_root:
+            return new_list([(value.start_mark.index, value.end_mark.index, "")], key.start_mark.column + 2)
+        colon = " " if ":" in text[key.end_mark.index : value.start_mark.index] else ": "
+        return _splice(text, [(value.start_mark.index, value.end_mark.index, f"{colon}[{_flow_items(entries)}]")])
+    if not isinstance(value, yaml.SequenceStartEvent):
+        raise ValueError("actuals is not a list")
+    if value_end + 1 != root_end:
+        raise ValueError("actuals is not the last key")
+    items = _item_starts(events, value_at, value_end)
+    if value.flow_style:
+        if items:
+            last_end = events[value_end - 1].end_mark.index
+            return _splice(text, [(last_end, last_end, ", " + _flow_items(entries))])
+        if block_root:  # `actuals: []`: a block list reads best
+            return new_list([(value.start_mark.index, events[value_end].end_mark.index, "")], key.start_mark.column + 2)
+        closing = events[value_end].start_mark.index
+        return _splice(text, [(closing, closing, _flow_items(entries))])
+    # A block list: new items at the end, with the dash and the keys where the file has them.
+    dash = value.start_mark.column
+    if value.anchor is not None or value.tag is not None:
+        # `actuals: &x` or `actuals: !!seq`: the list's mark is the anchor's; find its first dash.
+        dash = next(
+            token.start_mark.column
+            for token in yaml.scan(text, Loader=yaml.SafeLoader)
+            if isinstance(token, yaml.BlockEntryToken) and token.start_mark.index >= value.start_mark.index
+        )
+    key_column = next(
+        (
+            events[i].start_mark.column
+            for i in items
+            if isinstance(events[i], yaml.MappingStartEvent)
+            and not events[i].flow_style
+            and events[i].anchor is None
+            and events[i].tag is None
+        ),
+        dash + 2,
+    )
+    if key_column <= dash:
+        key_column = dash + 2
+    return _splice(text, [(end, end, gap + _block_items(entries, dash, key_column, nl))])
+
+
+def _item_starts(events: list[Any], start: int, end: int) -> list[int]:
+    """The indices of the first events of the items of the collection from `start` to `end`."""
+    items = []
+    index = start + 1
+    while index < end:
+        items.append(index)
+        index = _node_end(events, index) + 1
+    return items
