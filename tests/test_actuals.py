@@ -151,6 +151,47 @@ def test_history_order_is_by_period_then_by_arrival(cli):
     ]
 
 
+def history_rows(cli, indicator: str, *more: str) -> list[tuple]:
+    data = json.loads(cli("history", indicator, "--format", "json", *more).stdout)
+    return [(e["period"], e["value"], e["status"], e["counts"]) for e in data["entries"]]
+
+
+def test_year_to_date_periods_ending_in_the_same_month_are_one_window(cli):
+    """2025-09 and 2025-Q3 both run January to September: the later entry of either revises the earlier."""
+    for period, value in [
+        ("2025-09", "60"),
+        ("2025-Q3", "61"),
+        ("2025-H1", "40"),
+        ("2025-06", "41"),
+        ("2025-Q2", "42"),
+    ]:
+        assert cli("record", "gdp", period, value).exit_code == 0
+    assert history_rows(cli, "gdp")[1:] == [
+        ("2025-H1", 40, "revised", False),
+        ("2025-06", 41, "revised", False),
+        ("2025-Q2", 42, "used", True),
+        ("2025-09", 60, "revised", False),
+        ("2025-Q3", 61, "used", True),
+    ]
+    # the other way round: the month revises the quarter
+    assert cli("record", "gdp", "2025-09", "62").exit_code == 0
+    assert history_rows(cli, "gdp")[-3:] == [
+        ("2025-09", 60, "revised", False),
+        ("2025-Q3", 61, "revised", False),
+        ("2025-09", 62, "used", True),
+    ]
+
+
+def test_a_years_own_figure_supersedes_year_to_date_figures_ending_in_december(cli):
+    for period, value in [("2024", "80"), ("2024-12", "79"), ("2024-Q4", "79.5")]:
+        assert cli("record", "gdp", period, value).exit_code == 0
+    assert history_rows(cli, "gdp")[1:] == [
+        ("2024-12", 79, "revised", False),
+        ("2024-Q4", 79.5, "year_figure", False),
+        ("2024", 80, "used", True),
+    ]
+
+
 def test_history_formats(cli):
     cli("record", "gdp", "2024", "81.2", "--source", "年报")
     table = cli("history", "gdp", "--lang", "en")

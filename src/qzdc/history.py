@@ -1,6 +1,10 @@
 """Every figure an indicator has: the plan's own and each recorded revision, and which one counts.
 
-For each period the figures stand in the order they arrived: the plan's figure
+Figures are grouped by the window of time they cover, as the engine groups them
+(`qzdc.engine.points`): a year-to-date figure covers January to the end of its
+month, quarter or half, so `2025-09` and `2025-Q3` are one window, and so are
+`2025-06`, `2025-Q2` and `2025-H1`; a year's own figure is a window of its own.
+Within a window the figures stand in the order they arrived: the plan's figure
 first, then the actuals file's entries in file order. The last one counts; the
 others are kept as history. Within a year, the year's own figure supersedes its
 year-to-date figures (methodology.md, "Periods within a year").
@@ -46,9 +50,19 @@ def _raw(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _window(period: Period) -> tuple[int, int, bool]:
+    """What a figure covers: its year, the month it runs to from January, and whether it is the year's own.
+
+    2025-09 and 2025-Q3 share a window. A year-to-date figure ending in December
+    (2025-12, 2025-Q4, 2025-H2) is not the year's own figure, which supersedes it
+    whenever it arrived; the year's window sorts after all of its year's others.
+    """
+    return (period.year, period.end_month, period.is_year)
+
+
 def history_records(indicator: Indicator, observations: Iterable[Observation]) -> list[dict[str, Any]]:
     """The indicator's figures by period, revisions in arrival order, each saying whether it counts."""
-    by_period: dict[Period, list[Observation]] = {}
+    by_window: dict[tuple[int, int, bool], list[tuple[Period, Observation]]] = {}
     for obs in observations:
         if obs.indicator != indicator.id:
             continue
@@ -56,13 +70,13 @@ def history_records(indicator: Indicator, observations: Iterable[Observation]) -
             period = parse_period(obs.period)
         except PeriodError:
             continue
-        by_period.setdefault(period, []).append(obs)
-    years_with_figure = {p.year for p in by_period if p.is_year}
+        by_window.setdefault(_window(period), []).append((period, obs))
+    years_with_figure = {year for year, _, is_year in by_window if is_year}
     records: list[dict[str, Any]] = []
-    for period in sorted(by_period, key=Period.sort_key):
-        figures = by_period[period]
-        user_figures = [o for o in figures if o.origin == "actuals"]
-        for n, obs in enumerate(figures, start=1):
+    for window in sorted(by_window):
+        figures = by_window[window]
+        user_figures = [o for _, o in figures if o.origin == "actuals"]
+        for n, (period, obs) in enumerate(figures, start=1):
             last = n == len(figures)
             if not last:
                 status = "superseded" if obs.origin == "plan" and user_figures else "revised"
