@@ -117,7 +117,7 @@ def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
     data = json.loads(cli("history", "gdp", "--format", "json").stdout)
     rows = [(e["period"], e["revision"], e["value"], e["origin"], e["status"], e["counts"]) for e in data["entries"]]
     assert rows == [
-        ("2023", 1, 75.33, "plan", "used", True),
+        ("2023", 1, 75.33, "plan", "baseline", False),
         ("2024", 1, 80.9, "actuals", "revised", False),
         ("2024", 2, 81.2, "actuals", "used", True),
     ]
@@ -142,7 +142,7 @@ def test_history_order_is_by_period_then_by_arrival(cli):
     data = json.loads(cli("history", "gdp", "--format", "json").stdout)
     rows = [(e["period"], e["value"], e["status"]) for e in data["entries"]]
     assert rows == [
-        ("2023", 75.33, "used"),
+        ("2023", 75.33, "baseline"),  # the baseline of the 100 亿元 target: not used for status
         ("2024-Q3", 58, "year_figure"),  # the year's own figure supersedes its year-to-date ones
         ("2024", 80, "revised"),
         ("2024", 81, "used"),
@@ -192,6 +192,32 @@ def test_a_years_own_figure_supersedes_year_to_date_figures_ending_in_december(c
     ]
 
 
+def test_figures_at_or_before_the_baseline_are_not_used_for_status(cli):
+    """Status judges a target from the plan's baseline; a figure for the baseline year feeds only the audit."""
+    before = json.loads(cli("status", "--format", "json").stdout)
+    assert cli("record", "9", "2022", "36").exit_code == 0  # 高新技术企业: baseline 2022 = 34
+    assert cli("record", "9", "2023", "40").exit_code == 0
+    assert history_rows(cli, "9") == [("2022", 36, "baseline", False), ("2023", 40, "used", True)]
+    after = json.loads(cli("status", "--format", "json").stdout)
+    [target] = [t for t in after["targets"] if t["indicator"] == "high_tech_enterprises"]
+    assert target["baseline"] == {"year": 2022, "value": 34.0}
+    assert target["latest"]["value"] == 40
+    # a growth rate for the baseline year: the average runs from 2023
+    assert cli("record", "gdp_growth", "2022", "4.1").exit_code == 0
+    assert history_rows(cli, "gdp_growth")[0] == ("2022", 4.1, "baseline", False)
+    # the plan's own 2023 GDP is the baseline of the 100 亿元 target (2023 = 75.33)
+    assert history_rows(cli, "gdp") == [("2023", 75.33, "baseline", False)]
+    assert next(t for t in before["targets"] if t["indicator"] == "gdp")["status"] == "no_data"
+    zh = cli("history", "9", "--format", "markdown").stdout
+    assert "| 2022 | 1 | 36 | 录入 | 基期及以前：不用于进度判断（以方案基期值为准） |" in zh
+    assert "| 2023 | 1 | 40 | 录入 | ✓ 采用 |" in zh
+    en = cli("history", "9", "--format", "markdown", "--lang", "en").stdout
+    assert (
+        "| 2022 | 1 | 36 | recorded | at or before the baseline: not used for status (the plan's baseline counts) |"
+        in en
+    )
+
+
 def test_history_formats(cli):
     cli("record", "gdp", "2024", "81.2", "--source", "年报")
     table = cli("history", "gdp", "--lang", "en")
@@ -202,7 +228,7 @@ def test_history_formats(cli):
     csv_text = cli("history", "gdp", "--format", "csv").stdout
     lines = csv_text.splitlines()
     assert lines[0] == "period,revision,value,origin,source,recorded_at,counts,status,note"
-    assert lines[1] == "2023,1,75.33,plan,一、试点基础,,true,used,"
+    assert lines[1] == "2023,1,75.33,plan,一、试点基础,,false,baseline,"
     assert lines[2].startswith("2024,1,81.2,actuals,年报,2")
     markdown = cli("history", "gdp", "--format", "markdown").stdout
     assert "| 期间 |" in markdown

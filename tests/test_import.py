@@ -78,7 +78,7 @@ def test_import_appends_to_what_is_there_and_revises(cli):
     assert [r[:3] for r in recorded()] == [("gdp", 2024, 80.9)] + [r[:3] for r in EXPECTED]
     history = json.loads(cli("history", "gdp", "--format", "json").stdout)
     assert [(e["period"], e["value"], e["status"]) for e in history["entries"]] == [
-        ("2023", 75.33, "used"),
+        ("2023", 75.33, "baseline"),
         ("2024", 80.9, "revised"),
         ("2024", 81.2, "used"),
     ]

@@ -8,6 +8,11 @@ Within a window the figures stand in the order they arrived: the plan's figure
 first, then the actuals file's entries in file order. The last one counts; the
 others are kept as history. Within a year, the year's own figure supersedes its
 year-to-date figures (methodology.md, "Periods within a year").
+
+A figure that counts for its window may still be one that status does not read:
+targets are judged from the plan's baseline, so a figure for the baseline year
+or before (a revised 2022 figure) feeds only the audit's level/rate check. Such
+a figure is marked `baseline`, not `used`.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from qzdc.listing import indicator_name
-from qzdc.models import Indicator, Observation, Plan
+from qzdc.models import Indicator, Observation, Plan, Target
 from qzdc.periods import Period, PeriodError, parse_period
 from qzdc.view import Column, View, display
 
@@ -27,6 +32,10 @@ _STATUS = {
     "revised": ("已被修订", "revised"),
     "superseded": ("被录入值取代", "superseded by a recorded value"),
     "year_figure": ("以全年数为准", "the year's figure counts"),
+    "baseline": (
+        "基期及以前：不用于进度判断（以方案基期值为准）",
+        "at or before the baseline: not used for status (the plan's baseline counts)",
+    ),
 }
 _ORIGIN = {"plan": ("方案", "plan"), "actuals": ("录入", "recorded")}
 _HEADERS = {
@@ -60,8 +69,33 @@ def _window(period: Period) -> tuple[int, int, bool]:
     return (period.year, period.end_month, period.is_year)
 
 
-def history_records(indicator: Indicator, observations: Iterable[Observation]) -> list[dict[str, Any]]:
-    """The indicator's figures by period, revisions in arrival order, each saying whether it counts."""
+def first_year_judged(target: Target) -> int | None:
+    """The first year whose figures the target's status reads (`qzdc.engine`), or None: every year.
+
+    An average growth rate and a cumulative sum run over the target's period from
+    its start year; a level, a share, a maintained value or a class is judged from
+    the plan's baseline, by figures after the baseline year. A milestone, and a
+    target without a baseline (whose earliest figure stands in for one), read all.
+    """
+    if target.kind in ("average_growth", "cumulative"):
+        return target.start_year
+    if target.kind == "milestone" or target.baseline is None:
+        return None
+    return target.baseline.year + 1
+
+
+def history_records(
+    indicator: Indicator, observations: Iterable[Observation], targets: Iterable[Target] = ()
+) -> list[dict[str, Any]]:
+    """The indicator's figures by window, revisions in arrival order, each saying whether it counts.
+
+    `targets` are the indicator's targets (with the plan's defaults resolved): a figure
+    from before the first year every one of them reads is marked `baseline`.
+    """
+    firsts = [first_year_judged(t) for t in targets]
+    years = [year for year in firsts if year is not None]
+    # Status leaves a figure aside only when no target reads it (None: a target reads every year).
+    judged_from = min(years) if firsts and len(years) == len(firsts) else None
     by_window: dict[tuple[int, int, bool], list[tuple[Period, Observation]]] = {}
     for obs in observations:
         if obs.indicator != indicator.id:
@@ -82,6 +116,8 @@ def history_records(indicator: Indicator, observations: Iterable[Observation]) -
                 status = "superseded" if obs.origin == "plan" and user_figures else "revised"
             elif not period.is_year and period.year in years_with_figure:
                 status = "year_figure"
+            elif judged_from is not None and period.year < judged_from:
+                status = "baseline"
             else:
                 status = "used"
             records.append(
@@ -102,7 +138,8 @@ def history_records(indicator: Indicator, observations: Iterable[Observation]) -
 
 def history_view(plan: Plan, indicator: Indicator, observations: Iterable[Observation], lang: str) -> View:
     """`qzdc history`: one row per figure; JSON carries the indicator and the same rows."""
-    records = history_records(indicator, observations)
+    targets = [t for t in plan.targets_by_id.values() if t.indicator == indicator.id]
+    records = history_records(indicator, observations, targets)
     cells = [
         {
             "period": r["period"],
