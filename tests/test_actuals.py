@@ -256,6 +256,71 @@ def test_actuals_file_choice(cli, tmp_path):
         actuals_path(str(tmp_path))
 
 
+def test_writing_into_a_directory_that_does_not_exist_is_a_usage_error(cli, tmp_path):
+    """A typo in --actuals must not create directories and report success."""
+    missing = tmp_path / "nonexistent" / "dir"
+    target = missing / "a.yaml"
+    Path("data.csv").write_text("指标,期间,数值\ngdp,2024,81.2\n", encoding="utf-8")
+    for command in (["record", "gdp", "2024", "81.2"], ["import", "data.csv"]):
+        result = cli(*command, "--actuals", str(target))
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith("qzdc: error: --actuals: ")
+        assert f"the directory {missing} does not exist" in result.stderr
+        result = cli(*command, env={"QZDC_ACTUALS": str(target)})
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith("qzdc: error: QZDC_ACTUALS: ")
+        assert f"the directory {missing} does not exist" in result.stderr
+    assert not (tmp_path / "nonexistent").exists()
+    # a file where a directory should be
+    (tmp_path / "plain").write_text("", encoding="utf-8")
+    result = cli("record", "gdp", "2024", "81.2", "--actuals", str(tmp_path / "plain" / "a.yaml"))
+    assert result.exit_code == 2 and "is not a directory" in result.stderr
+
+
+def test_append_entries_never_creates_directories(plan, tmp_path):
+    target = tmp_path / "nonexistent" / "a.yaml"
+    with pytest.raises(UsageError, match="does not exist"):
+        append_entries(target, plan, [{"indicator": "gdp", "period": 2024, "value": 81}], now=NOW)
+    assert not (tmp_path / "nonexistent").exists()
+
+
+READERS = [
+    ["status"],
+    ["status", "--format", "json"],
+    ["show", "gdp"],
+    ["audit"],
+    ["report", "--format", "markdown"],
+    ["history", "gdp"],
+]
+
+
+@pytest.mark.parametrize("command", READERS, ids=[" ".join(c) for c in READERS])
+def test_a_named_actuals_file_that_does_not_exist_is_noted(cli, tmp_path, command):
+    missing = tmp_path / "nonexist.yaml"
+    for how in ("option", "env"):
+        if how == "option":
+            result = cli(*command, "--actuals", str(missing))
+        else:
+            result = cli(*command, env={"QZDC_ACTUALS": str(missing)})
+        assert result.exit_code in (0, 3), result.stderr  # audit --fail-on is not given: 0
+        notes = [line for line in result.stderr.splitlines() if line.startswith("qzdc: note: ")]
+        assert notes == [f"qzdc: note: {missing} does not exist; no actuals read"], result.stderr
+        assert result.stdout
+    # the default ./actuals.yaml missing says nothing
+    result = cli(*command)
+    assert "qzdc: note:" not in result.stderr
+
+
+def test_the_fast_status_notes_a_missing_actuals_file_too(tmp_path):
+    missing = tmp_path / "nonexist.yaml"
+    for _ in range(2):  # the second run is served from the plan cache
+        result = run_qzdc("status", "--actuals", str(missing), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.splitlines() == ["qzdc: note: nonexist.yaml does not exist; no actuals read"]
+    result = run_qzdc("status", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+
+
 # ── comments and layout ──────────────────────────────────────────────────────
 
 HAND_WRITTEN = """\

@@ -458,14 +458,45 @@ def _shown_value(raw: Any) -> str:
 # ── where the file is, and reading it ─────────────────────────────────────────
 
 
-def actuals_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Which actuals file: `--actuals FILE`, else `$QZDC_ACTUALS`, else ./actuals.yaml."""
-    chosen = explicit or os.environ.get(ACTUALS_ENV) or DEFAULT_FILE
+def actuals_path(explicit: str | os.PathLike[str] | None = None, *, writing: bool = False) -> Path:
+    """Which actuals file: `--actuals FILE`, else `$QZDC_ACTUALS`, else ./actuals.yaml.
+
+    A file someone named (by --actuals or $QZDC_ACTUALS) is likely meant to exist:
+    to read (the default), one that does not is noted on stderr, once, and holds no
+    figures; the default ./actuals.yaml missing is the usual first run, and silent.
+    To write, the file's directory must exist: a writer creates the file, never
+    directories, so a mistyped path is a usage error rather than a new folder.
+    """
+    env = os.environ.get(ACTUALS_ENV)
+    chosen = explicit or env or DEFAULT_FILE
     path = Path(chosen)
+    where = "--actuals" if explicit else ACTUALS_ENV if env else "the default actuals file"
     if path.is_dir():
-        where = "--actuals" if explicit else ACTUALS_ENV if os.environ.get(ACTUALS_ENV) else "the default actuals file"
         raise UsageError(f"{where}: {path} is a directory", hint=f"name a file, e.g. {path / DEFAULT_FILE}")
+    if writing:
+        problem = missing_directory(path)
+        if problem:
+            raise UsageError(f"{where}: {problem}", hint="qzdc creates the actuals file, not directories")
+    elif (explicit or env) and not path.exists():
+        note(f"{shown_path(path)} does not exist; no actuals read")
     return path
+
+
+def missing_directory(path: Path) -> str | None:
+    """Why `path` cannot be created where it is (its directory is missing or is a file), or None."""
+    parent = path.parent
+    if parent.is_dir():
+        return None
+    if parent.exists():
+        return f"{shown_path(parent)} is not a directory"
+    return f"the directory {shown_path(parent)} does not exist"
+
+
+def note(text: str) -> None:
+    """A note on stderr, for the reader of the output to know; not an error."""
+    import sys
+
+    sys.stderr.write(f"qzdc: note: {text}\n")
 
 
 def shown_path(path: Path) -> str:
@@ -661,6 +692,10 @@ def append_entries(
         raise DataError(f"nothing was written to {shown}: {len(problems)} problem(s)", problems=problems)
     if not checked:
         return Appended([], read_entries(target, plan, today=day))
+    # Before the lock: filelock would create the lock file's missing directories.
+    missing = missing_directory(target)
+    if missing:
+        raise UsageError(f"cannot write {shown}: {missing}", hint="qzdc creates the actuals file, not directories")
 
     from filelock import FileLock, Timeout
 

@@ -69,7 +69,7 @@ def record(
     """
     from qzdc.actuals import actuals_path, append_entries, make_entry, shown_path
 
-    target = actuals_path(actuals)
+    target = actuals_path(actuals, writing=True)
     loaded = load(plan)
     entry = make_entry(loaded, indicator, period, value, source, note)
     result = append_entries(target, loaded, [entry])
@@ -102,7 +102,7 @@ def import_(
     from qzdc.actuals import actuals_path, append_entries, shown_path
     from qzdc.importer import entries_view, read_import
 
-    target = actuals_path(actuals)
+    target = actuals_path(actuals, writing=True)
     loaded = load(plan)
     entries = read_import(file, loaded)
     if dry_run:
@@ -132,9 +132,9 @@ def history(
     from qzdc.lookup import find_indicator
 
     chosen = resolve_format(fmt, output)
-    target = actuals_path(actuals)
     loaded = load(plan)
     found = find_indicator(loaded, indicator)
+    target = actuals_path(actuals)
     observations = all_observations(loaded, read_actuals(target, loaded))
     view = history_view(loaded, found, observations, lang.value)
     if not view.rows:
