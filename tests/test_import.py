@@ -145,6 +145,38 @@ def test_missing_columns_are_named(cli):
     assert "missing column(s) indicator (指标), period (期间), value (数值)" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "missing", "reads"),
+    [
+        ("指标,期间\ngdp,2024\n", "value (数值)", "指标, 期间"),
+        ("期间,数值\n2024,81\n", "indicator (指标)", "期间, 数值"),
+        ("indicator,来源\ngdp,快报\n", "period (期间), value (数值)", "indicator, 来源"),
+        ("万古镇 2025 年数据\n序号,期间,数值,备注\n1,2024,81,\n", "indicator (指标)", "序号, 期间, 数值, 备注"),
+    ],
+    ids=["no value", "no indicator", "no period and value", "below a title row"],
+)
+def test_only_the_columns_that_are_missing_are_named(cli, text, missing, reads):
+    """A header row with some of the columns is the header: the others are what is missing."""
+    Path("m.csv").write_text(text, encoding="utf-8")
+    result = cli("import", "m.csv")
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"qzdc: error: m.csv: missing column(s) {missing} (the header row reads: {reads};"), first
+
+
+def test_the_sheet_closest_to_a_header_is_the_one_reported(cli):
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表为万古镇 2025 年三季度数据"])
+    data = book.create_sheet("数据")
+    data.append(["指标", "期间", "来源"])
+    data.append(["gdp", 2024, "快报"])
+    book.save("part.xlsx")
+    result = cli("import", "part.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("qzdc: error: part.xlsx: missing column(s) value (数值) on sheet '数据'")
+
+
 def test_dry_run_shows_and_writes_nothing(cli):
     Path("data.csv").write_text(CHINESE_CSV, encoding="utf-8")
     result = cli("import", "data.csv", "--dry-run")

@@ -3,9 +3,10 @@
 Columns, by header, in any order: `indicator, period, value, source, note`, or the
 Chinese headers `指标, 期间, 数值, 来源, 备注`; source and note may be left out,
 and other columns (a unit, a name for the reader) are ignored. The header is the
-first row that names the indicator and value columns, within the first ten rows,
-so a title row above it is fine. In a workbook, the first sheet with such a header
-is read.
+row, within the first ten, that names the most of these columns, so a title row
+above it is fine; if it lacks indicator, period or value, those are what is
+reported missing. In a workbook, the first sheet whose header has all three is
+read.
 
 CSV files are decoded as UTF-8 (with or without a BOM), then as GB18030, the
 superset of GBK that Excel on a Chinese-locale Windows writes. Excel's own
@@ -76,16 +77,27 @@ def _header_key(text: Any) -> str | None:
 
 
 def _find_header(table: Table) -> tuple[int, dict[str, int], list[str]] | None:
-    """(index of the header row, column of each known field, the header texts), or None."""
+    """(index of the header row, column of each known field, the header texts), or None.
+
+    The header is the row, within the first ten, that names the most of the known
+    columns (the first such row if several do); None if no row names any. A header
+    that lacks a required column is still the header: the caller reports what it
+    lacks, not every column.
+    """
+    best: tuple[int, dict[str, int], list[str]] | None = None
     for index, (_, cells) in enumerate(table.rows[:_HEADER_ROWS]):
-        keys = [_header_key(c.value) for c in cells]
-        if "indicator" in keys and "value" in keys:
-            found: dict[str, int] = {}
-            for col, key in enumerate(keys):
-                if key is not None and key not in found:
-                    found[key] = col
-            return index, found, [str(c.value or "").strip() for c in cells]
-    return None
+        found: dict[str, int] = {}
+        for col, cell in enumerate(cells):
+            key = _header_key(cell.value)
+            if key is not None and key not in found:
+                found[key] = col
+        if found and (best is None or len(found) > len(best[1])):
+            best = index, found, [str(c.value or "").strip() for c in cells]
+    return best
+
+
+def _complete(header: tuple[int, dict[str, int], list[str]] | None) -> bool:
+    return header is not None and all(k in header[1] for k in REQUIRED)
 
 
 def _first_row_text(table: Table) -> list[str]:
@@ -198,7 +210,7 @@ def _blank_row(cells: list[Cell]) -> bool:
 
 def _entries(table: Table, shown: str, plan: Plan, today: dt.date) -> list[Entry]:
     header = _find_header(table)
-    if header is None or any(k not in header[1] for k in REQUIRED):
+    if header is None or not _complete(header):
         raise _missing_columns(shown, table, header)
     index, columns, titles = header
     entries: list[Entry] = []
@@ -248,11 +260,14 @@ def read_import(path: str | os.PathLike[str], plan: Plan, *, today: dt.date | No
         raise UsageError(f"{shown} is a directory")
     day = today or dt.date.today()
     if suffix == ".xlsx":
-        tables = _xlsx_tables(source, shown)
-        chosen = next((t for t in tables if (h := _find_header(t)) and all(k in h[1] for k in REQUIRED)), None)
+        tables = _xlsx_tables(source, shown) or [Table("", [])]
+        headers = [_find_header(t) for t in tables]
+        chosen = next((t for t, h in zip(tables, headers, strict=True) if _complete(h)), None)
         if chosen is None:
-            first = tables[0] if tables else Table("", [])
-            raise _missing_columns(shown, first, _find_header(first))
+            # No sheet has every column: report the one that comes closest (the first on a tie).
+            named = [len(h[1]) if h else 0 for h in headers]
+            closest = named.index(max(named))
+            raise _missing_columns(shown, tables[closest], headers[closest])
         return _entries(chosen, shown, plan, day)
     return _entries(_csv_table(source, shown), shown, plan, day)
 
