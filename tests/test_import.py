@@ -186,6 +186,23 @@ def test_dry_run_shows_and_writes_nothing(cli):
     assert not Path("actuals.yaml").exists()
 
 
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_dry_run_in_english(cli, how):
+    Path("data.csv").write_text(CHINESE_CSV, encoding="utf-8")
+    if how == "option":
+        result = cli("import", "data.csv", "--dry-run", "--lang", "en")
+    else:
+        result = cli("import", "data.csv", "--dry-run", env={"QZDC_LANG": "en"})
+    assert result.exit_code == 0, result.stderr
+    header = result.stdout.splitlines()[0]
+    for word in ("ID", "Indicator", "Period", "Value", "Source"):
+        assert word in result.stdout, word
+    assert not any(word in result.stdout for word in ("编号", "指标", "期间", "数值", "单位", "来源", "备注")), header
+    assert "Gross regional product" in result.stdout and "地区生产总值" not in result.stdout
+    chinese = cli("import", "data.csv", "--dry-run").stdout
+    assert "指标" in chinese and "地区生产总值" in chinese
+
+
 @pytest.mark.parametrize(("name", "code", "message"), [
     ("data.xls", 2, "cannot import .xls; use .csv or .xlsx (save it from Excel as .xlsx or CSV)"),
     ("missing.csv", 2, "missing.csv: no such file"),

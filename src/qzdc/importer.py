@@ -272,12 +272,26 @@ def read_import(path: str | os.PathLike[str], plan: Plan, *, today: dt.date | No
     return _entries(_csv_table(source, shown), shown, plan, day)
 
 
-def entries_view(plan: Plan, entries: list[Entry]) -> View:
-    """What an import would record, for `--dry-run`."""
+# column of the --dry-run table → (zh, en), the words `qzdc status` and `history` use
+_DRY_RUN_HEADERS = {
+    "indicator": ("编号", "ID"),
+    "name": ("指标", "Indicator"),
+    "period": ("期间", "Period"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "source": ("来源", "Source"),
+    "note": ("备注", "Note"),
+}
+
+
+def entries_view(plan: Plan, entries: list[Entry], lang: str = "zh") -> View:
+    """What an import would record, for `--dry-run`: headers and indicator names in `lang`."""
+    from qzdc.listing import indicator_name
+
     rows = [
         {
             "indicator": e.indicator,
-            "name": plan.indicator(e.indicator).name,
+            "name": indicator_name(plan.indicator(e.indicator), lang),
             "period": str(e.period),
             "value": e.value.isoformat() if isinstance(e.value, dt.date) else e.value,
             "unit": plan.indicator(e.indicator).unit,
@@ -286,14 +300,19 @@ def entries_view(plan: Plan, entries: list[Entry]) -> View:
         }
         for e in entries
     ]
+
+    def header(key: str) -> str:
+        zh, en = _DRY_RUN_HEADERS[key]
+        return zh if lang == "zh" else en
+
     columns = [
-        Column("indicator", "编号"),
-        Column("name", "指标", drop=1),
-        Column("period", "期间", no_wrap=True),
-        Column("value", "数值", align="right"),
-        Column("unit", "单位", no_wrap=True, drop=2),
-        Column("source", "来源", drop=1),
-        Column("note", "备注", drop=3),
+        Column("indicator", header("indicator")),
+        Column("name", header("name"), drop=1),
+        Column("period", header("period"), no_wrap=True),
+        Column("value", header("value"), align="right"),
+        Column("unit", header("unit"), no_wrap=True, drop=2),
+        Column("source", header("source"), drop=1),
+        Column("note", header("note"), drop=3),
     ]
     cells = [{k: display(v) if v is not None else "" for k, v in row.items()} for row in rows]
     return View(data=rows, columns=columns, rows=rows, cells=cells)

@@ -91,6 +91,7 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check the file and show what would be recorded; write nothing.")
     ] = False,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """Import figures from CSV or Excel; if any row is wrong, every bad row is reported and nothing is written.
 
@@ -106,7 +107,7 @@ def import_(
     loaded = load(plan)
     entries = read_import(file, loaded)
     if dry_run:
-        emit(entries_view(loaded, entries), "table", None)
+        emit(entries_view(loaded, entries, lang.value), "table", None)
         err(f"checked {len(entries)} row(s) of {file}: all valid; nothing written (--dry-run)")
         return
     result = append_entries(target, loaded, entries)
