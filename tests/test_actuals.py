@@ -105,6 +105,49 @@ def test_negative_values_are_values_not_options(cli):
     assert entries_in(Path("actuals.yaml"))[0]["value"] == -2.5
 
 
+UNKNOWN_OPTIONS = [
+    (["gdp", "2024", "81.2", "--sauce", "x"], "--sauce is not an option of record (did you mean --source?)"),
+    (["gdp", "2024", "--sauce=x", "81.2"], "--sauce is not an option of record (did you mean --source?)"),
+    (["--nte", "x", "gdp", "2024", "81.2"], "--nte is not an option of record (did you mean --note?)"),
+    (
+        ["gdp", "2024", "81.2", "-x"],
+        "-x is not an option of record (its options are --source, --note, --actuals, --plan)",
+    ),
+    (
+        ["gdp", "2024", "81.2", "--colour"],
+        "--colour is not an option of record (its options are --source, --note, --actuals, --plan)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), UNKNOWN_OPTIONS, ids=[" ".join(a) for a, _ in UNKNOWN_OPTIONS])
+def test_an_unknown_option_of_record_is_named(cli, args, message):
+    """record lets unknown options through so that -2.5 is a value; a real typo is still named as one."""
+    result = cli("record", *args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines()[0] == f"qzdc: error: {message}"
+    assert "unexpected extra argument" not in result.stderr
+    assert not Path("actuals.yaml").exists()
+
+
+def test_negative_and_not_finite_values_are_still_values(cli):
+    for value in ("-2.5", "-.5", "-3"):
+        result = cli("record", "gdp_growth", "2024", value)
+        assert result.exit_code == 0, result.stderr
+    assert [e["value"] for e in entries_in(Path("actuals.yaml"))] == [-2.5, -0.5, -3]
+    result = cli("record", "gdp", "2024", "-inf")
+    assert result.exit_code == 1 and "gdp takes a finite number, not '-inf'" in result.stderr
+
+
+def test_one_argument_too_many_is_a_usage_error(cli):
+    result = cli("record", "water_quality", "2024", "劣", "V")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("qzdc: error: record takes INDICATOR PERIOD VALUE; 'V' is one argument too many")
+    result = cli("record", "gdp", "2024", "81", "x", "y")
+    assert result.exit_code == 2 and "'x y' are arguments too many" in result.stderr
+    assert not Path("actuals.yaml").exists()
+
+
 def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
     assert cli("record", "gdp", "2024", "80.9", "--source", "快报").exit_code == 0
     result = cli("record", "gdp", "2024", "81.2", "--source", "年报")

@@ -48,9 +48,50 @@ def _what_it_replaces(entry: Any, before: list[Any], plan: Any) -> str:
     return ""
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+_NOT_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
+
+
+def _looks_like_option(arg: str) -> bool:
+    """`--sauce`, `--sauce=x` or `-x`; not a negative number (`-2.5`, `-.5`), nor `-inf` (a value to refuse)."""
+    if arg.startswith("--"):
+        return len(arg) > 2
+    if not arg.startswith("-") or len(arg) == 1:
+        return False
+    rest = arg[1:]
+    return not (rest[0].isdigit() or rest[0] == "." or rest.casefold() in _NOT_FINITE_WORDS)
+
+
+def _refuse_stray_arguments(ctx: typer.Context, arguments: list[str]) -> None:
+    """What record let through for the sake of negative values: a mistyped option, or an argument too many.
+
+    record takes unknown options as arguments (`ignore_unknown_options`) so that
+    `qzdc record gdp_growth 2024 -2.5` reads -2.5 as the value, and extra arguments
+    (`allow_extra_args`) so that this check, not click, words the error.
+    """
+    from qzdc.errors import UsageError, closest
+
+    options = [o for p in ctx.command.params for o in p.opts if o.startswith("-")]
+    for arg in [*arguments, *ctx.args]:
+        if _looks_like_option(arg):
+            name = arg.split("=", 1)[0]
+            guess = closest(name.lstrip("-"), [o.lstrip("-") for o in options])
+            listed = ", ".join(o for o in options if o != "--help")
+            hint = f"did you mean --{guess}?" if guess else f"its options are {listed}"
+            raise UsageError(f"{name} is not an option of record", hint=hint)
+    if ctx.args:
+        extra = " ".join(ctx.args)
+        raise UsageError(
+            f"record takes INDICATOR PERIOD VALUE; {extra!r} is one argument too many"
+            if len(ctx.args) == 1
+            else f"record takes INDICATOR PERIOD VALUE; {extra!r} are arguments too many",
+            hint="quote a value or name that has spaces",
+        )
+
+
+@app.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @handle_errors
 def record(
+    ctx: typer.Context,
     indicator: Annotated[str, typer.Argument(help="Indicator: id, annex number (序号) or Chinese name.")],
     period: Annotated[str, typer.Argument(help="Period: 2024, 2025-Q3, 2025-H1 or 2025-09 (year to date).")],
     value: Annotated[
@@ -69,6 +110,7 @@ def record(
     """
     from qzdc.actuals import actuals_path, append_entries, make_entry, shown_path
 
+    _refuse_stray_arguments(ctx, [indicator, period, value])
     target = actuals_path(actuals, writing=True)
     loaded = load(plan)
     entry = make_entry(loaded, indicator, period, value, source, note)
