@@ -403,6 +403,17 @@ def test_a_file_of_comments_only_keeps_them(plan, tmp_path):
     assert text.startswith("# nothing yet\nactuals:\n  - indicator: gdp\n")
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "  \r\n"], ids=["empty", "blank lines", "blank crlf"])
+def test_an_empty_file_gets_the_header_and_a_list(plan, tmp_path, text):
+    path = tmp_path / "actuals.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 81}], now=NOW)
+    written = path.read_bytes().decode("utf-8")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    assert written.startswith("# qzdc 实际数据")
+    assert f"{newline}actuals:{newline}  - indicator: gdp{newline}    period: 2024{newline}" in written
+
+
 def test_windows_line_endings_and_bom_are_kept(plan, tmp_path):
     path = tmp_path / "actuals.yaml"
     path.write_bytes(b"\xef\xbb\xbf# notes\r\nactuals:\r\n  - indicator: gdp\r\n    period: 2024\r\n    value: 80\r\n")

@@ -871,8 +871,8 @@ def render_appended(text: str, entries: Sequence[Entry]) -> str:
 
     newline = re.search(r"\r?\n", text)
     nl = newline.group() if newline else "\n"
-    if not text.strip():
-        return (text or NEW_FILE_HEADER.replace("\n", nl)) + "actuals:" + nl + _block_items(entries, 2, 4, nl)
+    if not text.strip():  # a new file, or one of blank lines: qzdc's header, then the list
+        return NEW_FILE_HEADER.replace("\n", nl) + "actuals:" + nl + _block_items(entries, 2, 4, nl)
     events = list(yaml.parse(text, Loader=yaml.SafeLoader))
     starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
     # Where the document ends: before an explicit `...`, else at the end of the text.
