@@ -73,7 +73,11 @@ def test_csv_has_plan_columns(cli, plans):
 def test_table_is_one_row_per_plan(cli, plans):
     result = cli("batch", *plans, "--lang", "en")
     assert result.exit_code == 1
-    assert "Small test plan" in result.stdout  # the English title under --lang en
+    lines = result.stdout.splitlines()
+    assert any(line.split()[:1] == ["mini"] for line in lines)  # one row per plan, by id
+    assert "failed" in result.stdout
+    wide = cli("batch", *plans, "--lang", "en", env={"COLUMNS": "160"})
+    assert "Small test plan" in wide.stdout  # the English title, where there is room
     assert "failed" in result.stdout
 
 

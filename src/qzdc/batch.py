@@ -164,8 +164,10 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
     from qzdc.view import Column, View
 
     zh = lang == "zh"
+    # The plan's id (short, as a script names it) always; its title where there is room.
     columns = [
-        Column("plan", "方案" if zh else "Plan", min_width=8),
+        Column("plan", "方案" if zh else "Plan", no_wrap=True),
+        Column("title", "名称" if zh else "Title", min_width=16, drop=1),
         Column("as_of", "截至" if zh else "As of", no_wrap=True),
     ]
     columns += [
@@ -178,9 +180,10 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
             rows.append({"plan": p["dir"]})
             cells.append({"plan": p["dir"], "as_of": "失败" if zh else "failed"})
             continue
-        rows.append({"plan": p["id"], "as_of": p["as_of"], **p["summary"]})
         title = p["title_en"] if not zh and p["title_en"] else p["title"]
-        cells.append({"plan": title, "as_of": p["as_of"] or "—", **{s: str(n) for s, n in p["summary"].items()}})
+        rows.append({"plan": p["id"], "title": title, "as_of": p["as_of"], **p["summary"]})
+        counts = {s: str(n) for s, n in p["summary"].items()}
+        cells.append({"plan": p["id"], "title": title, "as_of": p["as_of"] or "—", **counts})
     title = f"{len(plans)} {'个方案' if zh else 'plans'}"
     return View(data=plans, columns=columns, rows=rows, cells=cells, title=title, footer=summary_text(totals, lang))
 
