@@ -178,7 +178,7 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
     for p in plans:
         if p["failed"]:
             rows.append({"plan": p["dir"]})
-            cells.append({"plan": p["dir"], "as_of": "失败" if zh else "failed"})
+            cells.append({"plan": Path(p["dir"]).name, "title": p["dir"], "as_of": "失败" if zh else "failed"})
             continue
         title = p["title_en"] if not zh and p["title_en"] else p["title"]
         rows.append({"plan": p["id"], "title": title, "as_of": p["as_of"], **p["summary"]})
