@@ -142,6 +142,10 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
         (_label("当前应达", "expected now", lang), display(a.expected_now)),
         (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit) + per_year),
         (_label("剩余每年尚需", "still required each year", lang), _pace_text(a.required_now, a, unit) + per_year),
+        (
+            _label(f"至{target.year}年底共需", f"still required by the end of {target.year}", lang),
+            _rest_text(a.required_rest, a, unit),
+        ),
         (_label("进度", "progress", lang), f"{fmt_number(a.progress * 100)} %" if a.progress is not None else "—"),
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
         (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a)),
@@ -153,6 +157,14 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
     lines += [f"{k}: {v}" for k, v in figures if not v.startswith("—")]
     lines += [f"· {note_text(note, lang)}" for note in a.notes]
     return lines
+
+
+def _rest_text(value: float | None, a: Assessment, unit: str) -> str:
+    if value is None:
+        return "—"
+    if a.pace_unit == "rate":
+        return f"{'+' if value > 0 else ''}{fmt_number(value * 100)} %"
+    return f"{'+' if value > 0 else ''}{fmt_number(value)} {'pp' if unit == '%' else unit}".rstrip()
 
 
 def _projected_text(target: Target, a: Assessment) -> str:

@@ -322,7 +322,8 @@ def status_columns(lang: str) -> list[Column]:
     return [
         Column("category", tr("col.category", lang)),
         Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True, drop=3),
-        Column("name", tr("col.name", lang), min_width=12),
+        # English names are long: below 22 cells they wrap into a column of fragments.
+        Column("name", tr("col.name", lang), min_width=12 if lang == "zh" else 22),
         Column("unit", tr("col.unit", lang), no_wrap=True, drop=2),
         Column("baseline", tr("col.baseline", lang), align="right", drop=1, no_wrap=True),
         Column("latest", tr("col.latest", lang), align="right", no_wrap=True),
