@@ -27,6 +27,18 @@ from qzdc.view import Column, View, fmt_number
 
 REPORT_FORMATS = ("html", "xlsx", "markdown")
 
+# Status colours for the page and the workbook alike (text, fill; RGB hex): text on a
+# tint, readable in greyscale print because the word is always there.
+STATUS_COLOURS = {
+    "achieved": ("14532D", "BBF7D0"),
+    "on_track": ("166534", "DCFCE7"),
+    "at_risk": ("854D0E", "FEF08A"),
+    "off_track": ("991B1B", "FECACA"),
+    "moving_away": ("FFFFFF", "991B1B"),
+    "pending": ("075985", "E0F2FE"),
+    "no_data": ("4B5563", "F3F4F6"),
+}
+
 # One font stack for everything the report shows, charts included: the first
 # that the reader's machine has wins. Windows has Microsoft YaHei, macOS PingFang
 # SC, Linux desktops Noto Sans CJK SC (fonts-noto-cjk) or WenQuanYi; every one

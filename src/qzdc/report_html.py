@@ -30,19 +30,12 @@ from qzdc.report import (
     targets_view,
     title,
 )
+from qzdc.report import STATUS_COLOURS as REPORT_COLOURS
 from qzdc.status import Row, status_cells
 from qzdc.view import View
 
-# Status colours: text on a tint, readable in greyscale print because the word is always there.
-STATUS_COLOURS = {
-    "achieved": ("#14532d", "#bbf7d0"),
-    "on_track": ("#166534", "#dcfce7"),
-    "at_risk": ("#854d0e", "#fef08a"),
-    "off_track": ("#991b1b", "#fecaca"),
-    "moving_away": ("#ffffff", "#991b1b"),
-    "pending": ("#075985", "#e0f2fe"),
-    "no_data": ("#4b5563", "#f3f4f6"),
-}
+# The report's status colours as CSS colours.
+STATUS_COLOURS = {status: (f"#{fg}", f"#{bg}") for status, (fg, bg) in REPORT_COLOURS.items()}
 
 
 def e(text: object) -> str:

@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from qzdc.i18n import method_text, note_text, tr
 from qzdc.listing import category_name, indicator_name
-from qzdc.report import ReportInput, category_counts, header_facts, shown_statuses, status_counts, title
+from qzdc.report import STATUS_COLOURS, ReportInput, category_counts, header_facts, shown_statuses, status_counts, title
 from qzdc.status import Row
 from qzdc.view import View
 
@@ -39,16 +39,6 @@ FMT_PROGRESS = "0.0%"
 FMT_RATIO = "0.00"
 FMT_DATE = "yyyy-mm-dd"
 
-# Same colours as the HTML report (text, fill).
-STATUS_COLOURS = {
-    "achieved": ("14532D", "BBF7D0"),
-    "on_track": ("166534", "DCFCE7"),
-    "at_risk": ("854D0E", "FEF08A"),
-    "off_track": ("991B1B", "FECACA"),
-    "moving_away": ("FFFFFF", "991B1B"),
-    "pending": ("075985", "E0F2FE"),
-    "no_data": ("4B5563", "F3F4F6"),
-}
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="E5E7EB")
