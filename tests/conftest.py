@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import qzdc.cli.commands  # noqa: F401 - registers the commands
 from qzdc.cli.app import app
-from qzdc.loader import builtin_plan_dir
+from qzdc.plan.loader import builtin_plan_dir
 
 
 @dataclass

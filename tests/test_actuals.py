@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import edit
-from qzdc.actuals import (
+from qzdc.actuals.store import (
     DONE,
     NOT_DONE,
     Entry,
@@ -38,8 +38,8 @@ from qzdc.actuals import (
     render_appended,
 )
 from qzdc.errors import DataError, UsageError
-from qzdc.loader import load_plan
-from qzdc.periods import parse_period
+from qzdc.plan.loader import load_plan
+from qzdc.plan.periods import parse_period
 
 NOW = dt.datetime(2026, 11, 29, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 TODAY = NOW.date()
@@ -834,8 +834,8 @@ def test_reading_does_not_load_the_writer(tmp_path):
     code = textwrap.dedent(
         f"""
         import sys
-        from qzdc.loader import load_plan
-        from qzdc.actuals import read_actuals
+        from qzdc.plan.loader import load_plan
+        from qzdc.actuals.store import read_actuals
         assert len(read_actuals({str(path)!r}, load_plan())) == 1
         print(sorted(m for m in ("ruamel.yaml", "filelock", "openpyxl") if m in sys.modules))
         """
@@ -875,8 +875,8 @@ def test_32_concurrent_writers_leave_32_entries(tmp_path):
 KILLER = """
 import os, sys, time
 import qzdc.fsutil
-from qzdc.actuals import append_entries
-from qzdc.loader import load_plan
+from qzdc.actuals.store import append_entries
+from qzdc.plan.loader import load_plan
 
 point, path, marker = sys.argv[1:4]
 real_fsync, real_replace = os.fsync, os.replace

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from qzdc.audit import audit
-from qzdc.loader import load_plan
+from qzdc.plan.loader import load_plan
+from qzdc.views.audit import audit
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

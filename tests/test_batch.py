@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from qzdc.loader import builtin_plan_dir
+from qzdc.plan.loader import builtin_plan_dir
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 BENCHMARKS = Path(__file__).parents[1] / "benchmarks"

@@ -54,7 +54,7 @@ import re
 
 import pytest
 
-from qzdc.engine import (
+from qzdc.engine.assess import (
     CalcError,
     assess,
     assess_plan,
@@ -70,8 +70,8 @@ from qzdc.engine import (
     status_from_ratio,
     years_to_reach,
 )
-from qzdc.models import Baseline, Observation, Source, Target, Thresholds
-from qzdc.periods import Period
+from qzdc.plan.models import Baseline, Observation, Source, Target, Thresholds
+from qzdc.plan.periods import Period
 
 REL = 1e-6
 WATER_CLASSES = ["I", "II", "III", "IV", "V", "劣V"]

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from qzdc.engine import (
+from qzdc.engine.assess import (
     STATUSES,
     CalcError,
     assess,
@@ -29,8 +29,8 @@ from qzdc.engine import (
     remaining_rate,
     years_to_reach,
 )
-from qzdc.models import Baseline, Observation, Source, Target
-from qzdc.periods import Period
+from qzdc.plan.models import Baseline, Observation, Source, Target
+from qzdc.plan.periods import Period
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RANK = {"moving_away": 0, "off_track": 1, "at_risk": 2, "on_track": 3, "achieved": 4}

@@ -13,10 +13,10 @@ import pytest
 import typer.main
 
 import qzdc.cli.commands  # noqa: F401
-from qzdc import cache
 from qzdc.cli.app import app
 from qzdc.cli.fast import STATUS_OPTIONS, parse_status
-from qzdc.loader import builtin_plan_dir, load_plan
+from qzdc.plan import cache
+from qzdc.plan.loader import builtin_plan_dir, load_plan
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini")
 

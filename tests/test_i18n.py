@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from qzdc.engine import assess
+from qzdc.engine.assess import assess
 from qzdc.i18n import method_text, note_text, tr
-from qzdc.models import Baseline, Observation, Source, Target
-from qzdc.periods import Period
+from qzdc.plan.models import Baseline, Observation, Source, Target
+from qzdc.plan.periods import Period
 
 SRC = Source(ref="x")
 

@@ -14,9 +14,9 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
+from qzdc.actuals.importer import read_import
 from qzdc.errors import DataError
-from qzdc.importer import read_import
-from qzdc.loader import load_plan
+from qzdc.plan.loader import load_plan
 
 TODAY = dt.date(2026, 11, 29)
 

@@ -86,7 +86,7 @@ def elsewhere(tmp_path: Path) -> Path:
 
 
 def test_the_wheel_is_what_runs(installed, elsewhere):
-    code = "import qzdc, qzdc.loader; print(qzdc.__file__); print(qzdc.loader.builtin_plan_dir())"
+    code = "import qzdc, qzdc.plan.loader; print(qzdc.__file__); print(qzdc.plan.loader.builtin_plan_dir())"
     out = _run([installed / "bin" / "python", "-c", code], cwd=elsewhere, env=_clean_env()).stdout.splitlines()
     package, plan = Path(out[0]), Path(out[1])
     assert installed in package.parents, f"qzdc imported from {package}, not from the new venv"

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from qzdc.audit import audit, audit_view
 from qzdc.cli.actions import observations
-from qzdc.listing import indicators_view, list_view, tasks_view
-from qzdc.loader import load_plan
-from qzdc.owners import department_view, departments_view
-from qzdc.render import _layout, _plain_table, _rich_table, cell_len, to_csv, to_json, to_markdown
-from qzdc.status import build_status, status_view
-from qzdc.view import Column, View
+from qzdc.plan.loader import load_plan
+from qzdc.render.formats import _layout, _plain_table, _rich_table, cell_len, to_csv, to_json, to_markdown
+from qzdc.views.audit import audit, audit_view
+from qzdc.views.listing import indicators_view, list_view, tasks_view
+from qzdc.views.owners import department_view, departments_view
+from qzdc.views.status import build_status, status_view
+from qzdc.views.view import Column, View
 
 
 def builtin_views() -> list[tuple[str, View]]:
@@ -103,7 +103,7 @@ def test_machine_formats():
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
 
-    from qzdc.render import progress_bar
+    from qzdc.render.formats import progress_bar
 
     class Tty(io.StringIO):
         def isatty(self):

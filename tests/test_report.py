@@ -366,11 +366,11 @@ def test_html_shows_year_to_date_figures_as_points(cli, tmp_path):
 
 
 def test_html_is_deterministic():
-    from qzdc.engine import STATUSES  # noqa: F401 - the engine loads before the report
-    from qzdc.loader import load_plan
-    from qzdc.report import ReportInput
-    from qzdc.report_html import report_html
-    from qzdc.status import build_status
+    from qzdc.engine.assess import STATUSES  # noqa: F401 - the engine loads before the report
+    from qzdc.plan.loader import load_plan
+    from qzdc.report.data import ReportInput
+    from qzdc.report.html import report_html
+    from qzdc.views.status import build_status
 
     plan = load_plan(MINI)
     observed = list(plan.observations)
@@ -382,10 +382,10 @@ def test_html_is_deterministic():
 
 
 def chart_for(target_id: str, extra: list[dict] | None = None):
-    from qzdc.loader import load_plan
-    from qzdc.models import Observation
-    from qzdc.report import ReportInput, chart_data
-    from qzdc.status import build_status
+    from qzdc.plan.loader import load_plan
+    from qzdc.plan.models import Observation
+    from qzdc.report.data import ReportInput, chart_data
+    from qzdc.views.status import build_status
 
     plan = load_plan(MINI)
     observed = [*plan.observations, *(Observation(origin="actuals", **o) for o in extra or [])]
@@ -602,9 +602,9 @@ def test_xlsx_is_written_atomically_and_replaces(cli, tmp_path):
 
 
 def test_builtin_plan_reports(cli, tmp_path):
-    from qzdc.loader import load_plan
-    from qzdc.report import ReportInput, charts
-    from qzdc.status import build_status
+    from qzdc.plan.loader import load_plan
+    from qzdc.report.data import ReportInput, charts
+    from qzdc.views.status import build_status
 
     plan = load_plan(None)
     data = ReportInput(build_status(plan, list(plan.observations)), list(plan.observations))
@@ -628,7 +628,7 @@ def test_builtin_plan_reports(cli, tmp_path):
 # ── layers and start-up ──────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("module", ["report.py", "report_html.py", "report_xlsx.py", "report_charts.py"])
+@pytest.mark.parametrize("module", ["report/data.py", "report/html.py", "report/xlsx.py", "report/charts.py"])
 def test_report_writers_import_neither_rich_nor_typer(module):
     text = (SRC / module).read_text(encoding="utf-8")
     assert not re.search(r"^\s*(import|from)\s+(rich|typer)\b", text, re.MULTILINE)

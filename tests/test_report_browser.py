@@ -149,10 +149,10 @@ def builtin_report(cli, tmp_path) -> tuple[Path, dict, list[str]]:
     assert run.exit_code == 0, run.stderr
     status = json.loads(cli("status", "--format", "json").stdout)
 
-    from qzdc.actuals import actuals_path, read_actuals
-    from qzdc.loader import load_plan
-    from qzdc.report import ReportInput, charts
-    from qzdc.status import build_status
+    from qzdc.actuals.store import actuals_path, read_actuals
+    from qzdc.plan.loader import load_plan
+    from qzdc.report.data import ReportInput, charts
+    from qzdc.views.status import build_status
 
     plan = load_plan(None)
     observed = [*plan.observations, *read_actuals(actuals_path(None), plan)]
@@ -207,7 +207,7 @@ def test_report_renders_in_chromium(context, builtin_report):
     assert len(set(colours.values())) == len(colours)
 
     # Chinese text, in the page and in the charts, drawn by a real Chinese font from the stack
-    from qzdc.report import CJK_FONTS
+    from qzdc.report.data import CJK_FONTS
 
     drawn = fonts_drawn(visit, "h1, td.status, figure.chart svg text")
     assert len(drawn) > 200

@@ -308,9 +308,9 @@ def test_colour_on_a_terminal(monkeypatch):
     """Status words are coloured on a terminal, and only there."""
     import io
 
-    from qzdc.loader import load_plan
-    from qzdc.render import to_table
-    from qzdc.status import build_status, status_view
+    from qzdc.plan.loader import load_plan
+    from qzdc.render.formats import to_table
+    from qzdc.views.status import build_status, status_view
 
     class Tty(io.StringIO):
         def isatty(self):

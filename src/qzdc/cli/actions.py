@@ -18,7 +18,7 @@ def parse_as_of(text: str | None, plan: Any, option: str = "--as-of") -> Any:
     """`--as-of` (or `--since`) as a Period within the plan's years, or None for the latest data."""
     if text is None:
         return None
-    from qzdc.periods import PeriodError, parse_period_loose
+    from qzdc.plan.periods import PeriodError, parse_period_loose
 
     try:
         period = parse_period_loose(text)
@@ -35,7 +35,7 @@ def parse_as_of(text: str | None, plan: Any, option: str = "--as-of") -> Any:
 
 def observations(plan: Any, actuals: Path | str | None) -> list[Any]:
     """The plan's own reported figures, then the user's actuals, which supersede them."""
-    from qzdc.actuals import actuals_path, read_actuals
+    from qzdc.actuals.store import actuals_path, read_actuals
 
     return [*plan.observations, *read_actuals(actuals_path(actuals), plan)]
 
@@ -44,7 +44,7 @@ def gate(rows: list[Any], fail_on: str | None) -> None:
     """Exit 3 (after the output) when a row is at `fail_on` or worse (at_risk < off_track < moving_away)."""
     if fail_on is None:
         return
-    from qzdc.status import failing
+    from qzdc.views.status import failing
 
     bad = failing(rows, fail_on)
     if bad:
@@ -66,7 +66,7 @@ def status(
     lang: str = "zh",
 ) -> None:
     """`qzdc status`: print where every target stands (or what changed `since`), then apply the gate."""
-    from qzdc.status import Filters, build_status, changes_view, status_changes, status_view
+    from qzdc.views.status import Filters, build_status, changes_view, status_changes, status_view
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)

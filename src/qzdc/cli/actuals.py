@@ -24,14 +24,14 @@ from qzdc.cli.app import (
 
 
 def _value_text(value: Any) -> str:
-    from qzdc.view import display
+    from qzdc.views.view import display
 
     return display(value.isoformat() if hasattr(value, "isoformat") else value)
 
 
 def _what_it_replaces(entry: Any, before: list[Any], plan: Any) -> str:
     """`(revises 80.9 recorded …)` or `(supersedes the plan's 75.33)`, for the confirmation line."""
-    from qzdc.periods import PeriodError, parse_period
+    from qzdc.plan.periods import PeriodError, parse_period
 
     earlier = [e for e in before if e.indicator == entry.indicator and e.period == entry.period]
     if earlier:
@@ -108,7 +108,7 @@ def record(
 
     Example: qzdc record gdp 2024 81.2 --source 区统计局快报
     """
-    from qzdc.actuals import actuals_path, append_entries, make_entry, shown_path
+    from qzdc.actuals.store import actuals_path, append_entries, make_entry, shown_path
 
     _refuse_stray_arguments(ctx, [indicator, period, value])
     target = actuals_path(actuals, writing=True)
@@ -142,8 +142,8 @@ def import_(
 
     Example: qzdc import 2025年三季度.xlsx --dry-run
     """
-    from qzdc.actuals import actuals_path, append_entries, shown_path
-    from qzdc.importer import entries_view, read_import
+    from qzdc.actuals.importer import entries_view, read_import
+    from qzdc.actuals.store import actuals_path, append_entries, shown_path
 
     target = actuals_path(actuals, writing=True)
     loaded = load(plan)
@@ -170,9 +170,9 @@ def history(
 
     Example: qzdc history gdp --format csv -o gdp-history.csv
     """
-    from qzdc.actuals import actuals_path, all_observations, read_actuals
-    from qzdc.history import history_view
-    from qzdc.lookup import find_indicator
+    from qzdc.actuals.store import actuals_path, all_observations, read_actuals
+    from qzdc.plan.lookup import find_indicator
+    from qzdc.views.history import history_view
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)

@@ -1,7 +1,7 @@
 """The command line's shared parts: the app, common options, errors, output.
 
 Each command loads what it needs, calls one function that returns a `View` (or
-other data), and hands it to `qzdc.render`. Errors arrive as `QzdcError`s and
+other data), and hands it to `qzdc.render.formats`. Errors arrive as `QzdcError`s and
 leave as one line on stderr with a documented exit code:
 0 success, 1 bad data, 2 bad usage, 3 targets failing a `--fail-on` gate.
 """

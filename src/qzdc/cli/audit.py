@@ -51,8 +51,8 @@ def audit(
 
     Example: qzdc audit --fail-on error
     """
-    from qzdc.audit import SEVERITY_RANK, audit_view
-    from qzdc.audit import audit as run_audit
+    from qzdc.views.audit import SEVERITY_RANK, audit_view
+    from qzdc.views.audit import audit as run_audit
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)

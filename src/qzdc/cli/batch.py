@@ -27,7 +27,7 @@ class BatchFormat(StrEnum):
 
 
 def _format(fmt: BatchFormat | None, output: Path | None) -> str:
-    from qzdc.render import format_from_path
+    from qzdc.render.formats import format_from_path
 
     if fmt is not None:
         return fmt.value
@@ -68,8 +68,8 @@ def batch(
 
     Example: qzdc batch towns/* --format jsonl -o all.jsonl
     """
-    from qzdc.batch import batch as run_batch
-    from qzdc.status import Filters
+    from qzdc.views.batch import batch as run_batch
+    from qzdc.views.status import Filters
 
     chosen = _format(fmt, output)
     if chosen in ("html", "xlsx") and output is None:
@@ -82,12 +82,12 @@ def batch(
             report_problems(error.problems)
         err(f"qzdc: {result.directory}: {error.message}")
 
-    from qzdc.render import progress_bar
+    from qzdc.render.formats import progress_bar
 
     with progress_bar(len(directories), sys.stderr, "qzdc batch") as progress:
         if chosen in ("html", "xlsx"):
-            from qzdc.batch import batch_document
             from qzdc.cli.output import write_output
+            from qzdc.views.batch import batch_document
 
             data, failures = batch_document(
                 directories, fmt=chosen, lang=lang.value, as_of=as_of, filters=filters, progress=progress, failed=failed

@@ -32,7 +32,7 @@ def cagr(
 
     Example: qzdc calc cagr --from 34 --to 67 --years 3   (→ 25.37 %)
     """
-    from qzdc.calc import cagr_view
+    from qzdc.views.calc import cagr_view
 
     emit(cagr_view(start, end, years, lang.value), resolve_format(fmt, output), output)
 
@@ -51,7 +51,7 @@ def grow(
 
     Example: qzdc calc grow --from 75.33 --rate 7.5 --years 2   (→ 87.05)
     """
-    from qzdc.calc import grow_view
+    from qzdc.views.calc import grow_view
 
     emit(grow_view(start, rate, years, lang.value), resolve_format(fmt, output), output)
 
@@ -72,7 +72,7 @@ def remaining(
 
     Example: qzdc calc remaining --target-rate 20 --period 3 --observed 17.4   (→ 21.32 %)
     """
-    from qzdc.calc import remaining_view
+    from qzdc.views.calc import remaining_view
 
     emit(remaining_view(target_rate, period, list(observed or []), lang.value), resolve_format(fmt, output), output)
 
@@ -91,6 +91,6 @@ def years(
 
     Example: qzdc calc years --from 34 --to 67 --rate 25   (→ 3.04 years)
     """
-    from qzdc.calc import years_view
+    from qzdc.views.calc import years_view
 
     emit(years_view(start, end, rate, lang.value), resolve_format(fmt, output), output)

@@ -70,7 +70,7 @@ def quiet_broken_pipe() -> None:
 
 def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...] = FORMATS) -> str:
     """--format wins; else the -o extension; else a table."""
-    from qzdc.render import format_from_path
+    from qzdc.render.formats import format_from_path
 
     if fmt is not None:
         chosen = str(fmt)
@@ -90,7 +90,7 @@ def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...
 
 def emit(view: Any, fmt: str, output: Path | None) -> None:
     """Render `view` and write it to stdout or, atomically, to `output`."""
-    from qzdc.render import render
+    from qzdc.render.formats import render
 
     if output is None:
         sys.stdout.write(render(view, fmt, stream=sys.stdout))
@@ -114,6 +114,6 @@ def write_output(output: Path, data: bytes) -> None:
 
 
 def load(plan: str | Path | None) -> Any:
-    from qzdc.loader import load_plan
+    from qzdc.plan.loader import load_plan
 
     return load_plan(plan)

@@ -36,8 +36,8 @@ def validate(
     Example: qzdc validate --plan ./my-plan
     """
     from qzdc.errors import DataError
-    from qzdc.listing import summary
-    from qzdc.render import to_json
+    from qzdc.render.formats import to_json
+    from qzdc.views.listing import summary
 
     if fmt not in (Format.table, Format.json):
         raise UsageError("validate writes table or json")
@@ -74,7 +74,7 @@ def indicators(
 
     Example: qzdc indicators --format json
     """
-    from qzdc.listing import indicators_view
+    from qzdc.views.listing import indicators_view
 
     chosen = resolve_format(fmt, output)
     emit(indicators_view(load(plan), lang.value), chosen, output)
@@ -89,7 +89,7 @@ def tasks(
 
     Example: qzdc tasks --format csv -o tasks.csv
     """
-    from qzdc.listing import tasks_view
+    from qzdc.views.listing import tasks_view
 
     chosen = resolve_format(fmt, output)
     emit(tasks_view(load(plan), lang.value), chosen, output)
@@ -104,7 +104,7 @@ def policies(
 
     Example: qzdc policies --format markdown
     """
-    from qzdc.listing import list_view
+    from qzdc.views.listing import list_view
 
     chosen = resolve_format(fmt, output)
     emit(list_view(load(plan), "policies", lang.value), chosen, output)
@@ -119,7 +119,7 @@ def reforms(
 
     Example: qzdc reforms
     """
-    from qzdc.listing import list_view
+    from qzdc.views.listing import list_view
 
     chosen = resolve_format(fmt, output)
     emit(list_view(load(plan), "reforms", lang.value), chosen, output)

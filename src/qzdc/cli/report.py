@@ -56,7 +56,7 @@ ReportOutputOption = Annotated[
 
 def report_format(fmt: ReportFormat | None, output: Path | None) -> str:
     """--format wins; else the -o extension; else Markdown on stdout. Checked before anything is read."""
-    from qzdc.render import format_from_path
+    from qzdc.render.formats import format_from_path
 
     if fmt is not None:
         chosen = fmt.value
@@ -93,8 +93,8 @@ def report(
 
     Examples: qzdc report -o progress.html;  qzdc report -o progress.xlsx --lang en;  qzdc report --pilot
     """
-    from qzdc.report import ReportInput
-    from qzdc.status import Filters, build_status
+    from qzdc.report.data import ReportInput
+    from qzdc.views.status import Filters, build_status
 
     chosen = report_format(fmt, output)
     loaded = load(plan)
@@ -109,15 +109,15 @@ def report(
 
     payload: str | bytes
     if chosen == "html":
-        from qzdc.report_html import report_html
+        from qzdc.report.html import report_html
 
         payload = report_html(data)
     elif chosen == "xlsx":
-        from qzdc.report_xlsx import report_xlsx
+        from qzdc.report.xlsx import report_xlsx
 
         payload = report_xlsx(data)
     else:
-        from qzdc.report import report_markdown
+        from qzdc.report.data import report_markdown
 
         payload = report_markdown(data)
 

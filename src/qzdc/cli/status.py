@@ -129,8 +129,8 @@ def show(
 
     Example: qzdc show 4
     """
-    from qzdc.lookup import find_indicator
-    from qzdc.show import show_document
+    from qzdc.plan.lookup import find_indicator
+    from qzdc.views.show import show_document
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
@@ -154,7 +154,7 @@ def owners(
 
     Example: qzdc owners 区农业农村委
     """
-    from qzdc.owners import department_view, departments_view
+    from qzdc.views.owners import department_view, departments_view
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)

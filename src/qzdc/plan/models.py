@@ -1,14 +1,14 @@
 """The plan's data types: what the YAML files may say, and what qzdc computes on.
 
 These are plain dataclasses. Pydantic validates files into them
-(`TypeAdapter`, in `qzdc.loader`) but is not imported here: a command that
+(`TypeAdapter`, in `qzdc.plan.loader`) but is not imported here: a command that
 finds the plan in its cache never loads pydantic, which keeps start-up fast. The
 `_V` markers carry the validation rules and are only read by pydantic when it
 builds its schema.
 
 One type per file (`PlanFile`, `IndicatorsFile`, `TasksFile`, `ObservationsFile`)
 checks types and field names; the cross-file rules (unique ids, references that
-resolve, values that fit their kind) live in `qzdc.checks`, where each problem can
+resolve, values that fit their kind) live in `qzdc.plan.checks`, where each problem can
 be given its exact place. `Plan` is the assembled, checked whole.
 """
 

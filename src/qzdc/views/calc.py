@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from qzdc import engine
+from qzdc.engine import assess as engine
 from qzdc.errors import UsageError
-from qzdc.view import Column, View, fmt_number
+from qzdc.views.view import Column, View, fmt_number
 
 
 def _view(data: dict[str, Any], lines: list[tuple[str, str]], lang: str) -> View:

@@ -1,11 +1,11 @@
 """The report people circulate: what goes in it, whatever the file format.
 
 `qzdc report` writes the same content three ways: a self-contained HTML page
-(`qzdc.report_html`), an Excel workbook (`qzdc.report_xlsx`) and Markdown for
+(`qzdc.report.html`), an Excel workbook (`qzdc.report.xlsx`) and Markdown for
 pasting into documents (here). This module gathers what all three share: the
 plan header, the counts by status and by category, the filters in force, and
 each target's chart series (actuals against the required path). The figures
-are those of `qzdc status` (`qzdc.status`): a report never computes its own.
+are those of `qzdc status` (`qzdc.views.status`): a report never computes its own.
 
 No third-party imports here, so the Markdown report starts as fast as `status`.
 """
@@ -18,12 +18,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.engine import STATUSES, points, required_path, usable_points
+from qzdc.engine.assess import STATUSES, points, required_path, usable_points
 from qzdc.i18n import tr
-from qzdc.listing import category_name, indicator_name
-from qzdc.models import Observation, Plan
-from qzdc.status import Filters, Row, StatusReport, status_view, target_text
-from qzdc.view import Column, View, fmt_number
+from qzdc.plan.models import Observation, Plan
+from qzdc.views.listing import category_name, indicator_name
+from qzdc.views.status import Filters, Row, StatusReport, status_view, target_text
+from qzdc.views.view import Column, View, fmt_number
 
 REPORT_FORMATS = ("html", "xlsx", "markdown")
 
@@ -312,7 +312,7 @@ def charts(data: ReportInput) -> list[tuple[Row, ChartData]]:
 
 
 def _md(text: str) -> str:
-    from qzdc.render import md_escape
+    from qzdc.render.formats import md_escape
 
     return md_escape(text)
 
@@ -347,7 +347,7 @@ def summary_views(data: ReportInput) -> tuple[View, View]:
 
 def report_markdown(data: ReportInput) -> str:
     """Header, summary and the status table, as Markdown to paste into a document."""
-    from qzdc.render import to_markdown
+    from qzdc.render.formats import to_markdown
 
     lang = data.lang
     lines = [f"# {_md(title(data))}", "", f"**{_md(tr('report.title', lang))}**", ""]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from qzdc.view import Column, Document, View
+from qzdc.views.view import Column, Document, View
 
 FORMATS = ("table", "json", "csv", "markdown")
 EXTENSIONS = {

@@ -54,7 +54,7 @@ what was meant, and only then does it replace the file in one atomic step
 (`fsutil.atomic_write`). A crash at any moment leaves the old file or the new
 one; a refused write leaves the file as it was.
 
-Reading stays fast: the file is parsed with PyYAML's C loader (`qzdc.yamlio`);
+Reading stays fast: the file is parsed with PyYAML's C loader (`qzdc.plan.yamlio`);
 the lock and the writer's pure-Python YAML parser are used only when writing.
 """
 
@@ -72,9 +72,9 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.errors import DataError, Problem, UsageError, closest
-from qzdc.lookup import find_indicator
-from qzdc.models import Indicator, Observation, Plan, Source
-from qzdc.periods import Period, PeriodError, parse_period, parse_period_loose
+from qzdc.plan.lookup import find_indicator
+from qzdc.plan.models import Indicator, Observation, Plan, Source
+from qzdc.plan.periods import Period, PeriodError, parse_period, parse_period_loose
 
 ACTUALS_ENV = "QZDC_ACTUALS"
 DEFAULT_FILE = "actuals.yaml"
@@ -502,7 +502,7 @@ def note(text: str) -> None:
 def shown_path(path: Path) -> str:
     """A path as the user will recognise it: relative below the working directory.
 
-    (`qzdc.loader.display_path` does the same, but importing the loader brings in
+    (`qzdc.plan.loader.display_path` does the same, but importing the loader brings in
     pydantic, which the fast read path avoids.)
     """
     try:
@@ -534,7 +534,7 @@ def _read_file(path: Path, shown: str) -> tuple[str, bool] | None:
 def parse_entries(text: str, shown: str, plan: Plan, today: dt.date | None) -> tuple[list[Entry], list[Problem]]:
     """An actuals file's text → its entries in file order, or every problem with file, line and column."""
     # Imported here: `qzdc status` with no actuals file never loads the YAML reader.
-    from qzdc.yamlio import Positions, format_loc, parse
+    from qzdc.plan.yamlio import Positions, format_loc, parse
 
     data, problems = parse(text, shown)
     if problems:

@@ -19,8 +19,8 @@ import re
 import warnings
 
 from qzdc.i18n import tr
-from qzdc.report import CJK_FONTS, ChartData
-from qzdc.view import fmt_number
+from qzdc.report.data import CJK_FONTS, ChartData
+from qzdc.views.view import fmt_number
 
 # Colours that survive greyscale printing by line style as well as hue.
 REQUIRED_COLOUR = "#6b7280"

@@ -12,13 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.engine import SEVERITY, STATUSES, Assessment, assess, latest_period
+from qzdc.engine.assess import SEVERITY, STATUSES, Assessment, assess, latest_period
 from qzdc.errors import UsageError
 from qzdc.i18n import tr
-from qzdc.listing import category_name, indicator_name, plan_title
-from qzdc.models import Indicator, Observation, Plan, Target
-from qzdc.periods import Period
-from qzdc.view import Column, View, display, fmt_number
+from qzdc.plan.models import Indicator, Observation, Plan, Target
+from qzdc.plan.periods import Period
+from qzdc.views.listing import category_name, indicator_name, plan_title
+from qzdc.views.view import Column, View, display, fmt_number
 
 SCHEMA_VERSION = 1
 
@@ -276,7 +276,7 @@ def _latest_text(row: Row, lang: str) -> str:
         return "—"
     value = latest.value
     if row.target.kind == "milestone":
-        from qzdc.engine import milestone_done
+        from qzdc.engine.assess import milestone_done
 
         text = (
             ("完成" if lang == "zh" else "done")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from html import escape
 
 from qzdc.i18n import tr
-from qzdc.report import (
+from qzdc.report.data import (
     FONT_STACK,
     ChartData,
     ReportInput,
@@ -30,9 +30,9 @@ from qzdc.report import (
     targets_view,
     title,
 )
-from qzdc.report import STATUS_COLOURS as REPORT_COLOURS
-from qzdc.status import Row, status_cells
-from qzdc.view import View
+from qzdc.report.data import STATUS_COLOURS as REPORT_COLOURS
+from qzdc.views.status import Row, status_cells
+from qzdc.views.view import View
 
 # The report's status colours as CSS colours.
 STATUS_COLOURS = {status: (f"#{fg}", f"#{bg}") for status, (fg, bg) in REPORT_COLOURS.items()}
@@ -234,7 +234,7 @@ def _charts(data: ReportInput, drawn: list[tuple[Row, ChartData, str]]) -> str:
 
 def report_html(data: ReportInput) -> str:
     """The whole report as one HTML document (a str; write it as UTF-8)."""
-    from qzdc.report_charts import chart_svg
+    from qzdc.report.charts import chart_svg
 
     lang = data.lang
     drawn: list[tuple[Row, ChartData, str]] = []

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.engine import assess, points, rate_level_consistency, usable_points
-from qzdc.listing import join, plan_title
-from qzdc.models import Indicator, Observation, Plan, Statement, Target
-from qzdc.view import Column, View, fmt_number
+from qzdc.engine.assess import assess, points, rate_level_consistency, usable_points
+from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
+from qzdc.views.listing import join, plan_title
+from qzdc.views.view import Column, View, fmt_number
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qzdc.actuals import Entry, check_entry, shown_path
+from qzdc.actuals.store import Entry, check_entry, shown_path
 from qzdc.errors import DataError, Problem, UsageError
-from qzdc.models import Plan
-from qzdc.view import Column, View, display
+from qzdc.plan.models import Plan
+from qzdc.views.view import Column, View, display
 
 COLUMNS = ("indicator", "period", "value", "source", "note")
 REQUIRED = ("indicator", "period", "value")
@@ -286,7 +286,7 @@ _DRY_RUN_HEADERS = {
 
 def entries_view(plan: Plan, entries: list[Entry], lang: str = "zh") -> View:
     """What an import would record, for `--dry-run`: headers and indicator names in `lang`."""
-    from qzdc.listing import indicator_name
+    from qzdc.views.listing import indicator_name
 
     rows = [
         {

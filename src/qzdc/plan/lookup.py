@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qzdc.errors import UsageError, closest
-from qzdc.models import Indicator, Plan
+from qzdc.plan.models import Indicator, Plan
 
 
 def find_indicator(plan: Plan, name: str) -> Indicator:

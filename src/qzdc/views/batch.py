@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from qzdc.engine import STATUSES
+from qzdc.engine.assess import STATUSES
 from qzdc.errors import QzdcError
-from qzdc.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
+from qzdc.views.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
 
 ACTUALS_FILE = "actuals.yaml"
 STREAMED = ("jsonl", "csv")
@@ -35,9 +35,9 @@ class PlanResult:
 
 def read_plan(directory: str, as_of: str | None, filters: Filters) -> PlanResult:
     """One plan's status, or the error that stopped it."""
-    from qzdc.actuals import read_actuals
+    from qzdc.actuals.store import read_actuals
     from qzdc.cli.actions import parse_as_of
-    from qzdc.loader import load_plan
+    from qzdc.plan.loader import load_plan
 
     # Any error of this plan's — its files, its actuals, an --as-of outside its
     # years, a category it lacks — fails this plan only; the others go on.
@@ -104,12 +104,12 @@ class Writer:
             return
         self.totals.update(r.assessment.status for r in result.report.rows)
         if self.fmt == "jsonl":
-            from qzdc.render import clean_floats
+            from qzdc.render.formats import clean_floats
 
             for record in records(result):
                 self.out.write(json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n")
         elif self.fmt == "csv":
-            from qzdc.render import csv_value
+            from qzdc.render.formats import csv_value
 
             for record in records(result):
                 row = {
@@ -129,7 +129,7 @@ class Writer:
         if self.fmt in STREAMED:
             return
         if self.fmt == "json":
-            from qzdc.render import to_json
+            from qzdc.render.formats import to_json
 
             data = {
                 "schema_version": 1,
@@ -140,7 +140,7 @@ class Writer:
             }
             self.out.write(to_json(data))
         elif self.fmt in ("table", "markdown"):
-            from qzdc.render import render
+            from qzdc.render.formats import render
 
             view = summary_view(self.plans, self.summary(), self.lang) if self.fmt == "table" else targets_view(self)
             self.out.write(render(view, self.fmt, stream=self.out))
@@ -160,8 +160,8 @@ class Writer:
 def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str) -> Any:
     """One row per plan: how many targets at each status."""
     from qzdc.i18n import tr
-    from qzdc.status import summary_text
-    from qzdc.view import Column, View
+    from qzdc.views.status import summary_text
+    from qzdc.views.view import Column, View
 
     zh = lang == "zh"
     # The plan's id (short, as a script names it) always; its title where there is room.
@@ -190,9 +190,9 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
 
 def targets_view(writer: Writer) -> Any:
     """Every target of every plan in one table, the plan first (Markdown, HTML, Excel)."""
-    from qzdc.listing import plan_title
-    from qzdc.status import status_cells, status_columns
-    from qzdc.view import Column, View
+    from qzdc.views.listing import plan_title
+    from qzdc.views.status import status_cells, status_columns
+    from qzdc.views.view import Column, View
 
     zh = writer.lang == "zh"
     rows, cells, styles = [], [], []
@@ -267,9 +267,9 @@ def batch_document(
     failures = _feed(writer, directories, as_of, filters, progress, failed)
     title, sections = writer.document()
     if fmt == "html":
-        from qzdc.report_html import views_html
+        from qzdc.report.html import views_html
 
         return views_html(title, sections, lang).encode("utf-8"), failures
-    from qzdc.report_xlsx import views_xlsx
+    from qzdc.report.xlsx import views_xlsx
 
     return views_xlsx(sections), failures

@@ -7,9 +7,9 @@ from typing import Any
 
 from qzdc.errors import UsageError, closest
 from qzdc.i18n import tr
-from qzdc.listing import indicator_name, join
-from qzdc.models import Plan
-from qzdc.view import Column, View
+from qzdc.plan.models import Plan
+from qzdc.views.listing import indicator_name, join
+from qzdc.views.view import Column, View
 
 ROLES = ("lead", "support")
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.models import Observation, Target, Thresholds
-from qzdc.periods import Period, PeriodError, parse_period
+from qzdc.plan.models import Observation, Target, Thresholds
+from qzdc.plan.periods import Period, PeriodError, parse_period
 
 STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data")
 # For --fail-on: each status at or beyond the named one fails the gate.

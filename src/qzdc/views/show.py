@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from qzdc.charts import text_chart
-from qzdc.engine import Assessment, PathStep, assess, milestone_done, required_path
+from qzdc.engine.assess import Assessment, PathStep, assess, milestone_done, required_path
 from qzdc.i18n import method_text, note_text, tr
-from qzdc.listing import category_name, indicator_name
-from qzdc.models import Indicator, Observation, Plan, Target
-from qzdc.periods import Period, PeriodError, parse_period
-from qzdc.status import Row, json_value, target_json, target_text
-from qzdc.view import Column, Document, Section, View, display, fmt_number
+from qzdc.plan.models import Indicator, Observation, Plan, Target
+from qzdc.plan.periods import Period, PeriodError, parse_period
+from qzdc.views.chart import text_chart
+from qzdc.views.listing import category_name, indicator_name
+from qzdc.views.status import Row, json_value, target_json, target_text
+from qzdc.views.view import Column, Document, Section, View, display, fmt_number
 
 
 def _label(zh: str, en: str, lang: str) -> str:
@@ -231,7 +231,7 @@ def show_document(
         )
     ]
     path_rows: list[dict[str, Any]] = []
-    from qzdc.engine import latest_period
+    from qzdc.engine.assess import latest_period
 
     effective = as_of or latest_period(observations)
     for target in targets:

@@ -2,7 +2,7 @@
 
 A command builds a `View`: the JSON payload (raw numbers, stable keys), the
 columns and rows for CSV (raw) and for tables and Markdown (display text), and
-optional grouping, per-cell styles and a footer. `qzdc.render` turns it into a
+optional grouping, per-cell styles and a footer. `qzdc.render.formats` turns it into a
 rich table, JSON, CSV or Markdown; no command has its own copy of that branch.
 """
 

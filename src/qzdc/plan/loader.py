@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.errors import DataError, Problem, UsageError, closest
-from qzdc.models import (
+from qzdc.plan.models import (
     Indicator,
     IndicatorsFile,
     ObservationsFile,
@@ -31,8 +31,8 @@ from qzdc.models import (
 if typing.TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-    from qzdc.checks import PlanFiles
-    from qzdc.yamlio import Loc
+    from qzdc.plan.checks import PlanFiles
+    from qzdc.plan.yamlio import Loc
 
 FILES: dict[str, tuple[str, type, bool]] = {
     # key: (file name, model, required)
@@ -47,10 +47,10 @@ PLAN_ENV = "QZDC_PLAN"
 
 def builtin_plan_dir() -> Path:
     """The plan that ships with qzdc: inside the package once installed, `data/` in a checkout."""
-    packaged = Path(__file__).parent / "data"
+    packaged = Path(__file__).parents[1] / "data"
     if (packaged / "plan.yaml").is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def plan_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -92,7 +92,7 @@ _MISSING_FIELD = ("missing", "missing_argument")
 
 
 def _data_loc(data: Any, loc: tuple) -> tuple[Loc, str]:
-    from qzdc.yamlio import format_loc
+    from qzdc.plan.yamlio import format_loc
 
     """Split a pydantic loc into the part that exists in the data and a display path.
 
@@ -165,7 +165,7 @@ def _fields_at(model: type, loc: Loc) -> list[str]:
 
 def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type) -> list[Problem]:
     """Turn a pydantic ValidationError into problems with file, line and column."""
-    from qzdc.yamlio import Positions, format_loc
+    from qzdc.plan.yamlio import Positions, format_loc
 
     positions = Positions(text)
     grouped: dict[str, tuple[Loc, list[dict]]] = {}
@@ -265,9 +265,9 @@ def load_plan(directory: str | os.PathLike[str] | None = None) -> Plan:
     """Load and check the plan in `directory` (see `plan_dir`); DataError lists every problem.
 
     A plan whose files are byte for byte the same as one read before comes from
-    the cache (`qzdc.cache`) without being parsed or validated again.
+    the cache (`qzdc.plan.cache`) without being parsed or validated again.
     """
-    from qzdc import cache
+    from qzdc.plan import cache
 
     base = plan_dir(directory)
     contents = {key: _read(base / name) for key, (name, _, _) in FILES.items()}
@@ -285,8 +285,8 @@ def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
     """Parse and validate the plan files' bytes; every problem at once, with its place."""
     from pydantic import ValidationError
 
-    from qzdc.checks import PlanFiles, run_checks
-    from qzdc.yamlio import Positions, decode, format_loc, parse
+    from qzdc.plan.checks import PlanFiles, run_checks
+    from qzdc.plan.yamlio import Positions, decode, format_loc, parse
 
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}

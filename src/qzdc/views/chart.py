@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from qzdc.view import fmt_number
+from qzdc.views.view import fmt_number
 
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 

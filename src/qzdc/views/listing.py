@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from qzdc.i18n import tr
-from qzdc.models import Indicator, ListItem, Plan, Target
-from qzdc.view import Column, View, display
+from qzdc.plan.models import Indicator, ListItem, Plan, Target
+from qzdc.views.view import Column, View, display
 
 
 def indicator_name(indicator: Indicator, lang: str) -> str:

@@ -26,10 +26,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qzdc.i18n import method_text, note_text, tr
-from qzdc.listing import category_name, indicator_name
-from qzdc.report import STATUS_COLOURS, ReportInput, category_counts, header_facts, shown_statuses, status_counts, title
-from qzdc.status import Row
-from qzdc.view import View
+from qzdc.report.data import (
+    STATUS_COLOURS,
+    ReportInput,
+    category_counts,
+    header_facts,
+    shown_statuses,
+    status_counts,
+    title,
+)
+from qzdc.views.listing import category_name, indicator_name
+from qzdc.views.status import Row
+from qzdc.views.view import View
 
 # Number formats: figures as the plan writes them, rates and shares of the way as percent.
 FMT_INTEGER = "0"
@@ -220,7 +228,7 @@ def _status_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
     if a.latest is not None:
         put(ws, r, col("col.latest_period"), str(a.latest.period))
         if t.kind == "milestone":
-            from qzdc.engine import milestone_done
+            from qzdc.engine.assess import milestone_done
 
             done = milestone_done(a.latest.value)
             put(
