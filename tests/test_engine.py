@@ -54,22 +54,19 @@ import re
 
 import pytest
 
-from qzdc.engine.assess import (
+from qzdc.engine.assess import assess, assess_plan
+from qzdc.engine.formulas import (
     CalcError,
-    assess,
-    assess_plan,
     cagr,
     grow,
-    holds,
-    latest_period,
-    milestone_done,
-    points,
     rate_level_consistency,
     realised_average,
     remaining_rate,
-    status_from_ratio,
     years_to_reach,
 )
+from qzdc.engine.held import milestone_done
+from qzdc.engine.series import latest_period, points
+from qzdc.engine.verdict import holds, status_from_ratio
 from qzdc.plan.models import Baseline, Observation, Source, Target, Thresholds
 from qzdc.plan.periods import Period
 

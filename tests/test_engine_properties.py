@@ -18,10 +18,9 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from qzdc.engine.assess import (
-    STATUSES,
+from qzdc.engine.assess import assess
+from qzdc.engine.formulas import (
     CalcError,
-    assess,
     cagr,
     grow,
     rate_level_consistency,
@@ -29,6 +28,7 @@ from qzdc.engine.assess import (
     remaining_rate,
     years_to_reach,
 )
+from qzdc.engine.verdict import STATUSES
 from qzdc.plan.models import Baseline, Observation, Source, Target
 from qzdc.plan.periods import Period
 

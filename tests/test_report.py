@@ -366,7 +366,7 @@ def test_html_shows_year_to_date_figures_as_points(cli, tmp_path):
 
 
 def test_html_is_deterministic():
-    from qzdc.engine.assess import STATUSES  # noqa: F401 - the engine loads before the report
+    from qzdc.engine.verdict import STATUSES  # noqa: F401 - the engine loads before the report
     from qzdc.plan.loader import load_plan
     from qzdc.report.data import ReportInput
     from qzdc.report.html import report_html

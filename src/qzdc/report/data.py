@@ -18,7 +18,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.engine.assess import STATUSES, points, required_path, usable_points
+from qzdc.engine.required_path import required_path
+from qzdc.engine.series import points, usable_points
+from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
 from qzdc.plan.models import Observation, Plan
 from qzdc.views.listing import category_name, indicator_name

@@ -228,7 +228,7 @@ def _status_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
     if a.latest is not None:
         put(ws, r, col("col.latest_period"), str(a.latest.period))
         if t.kind == "milestone":
-            from qzdc.engine.assess import milestone_done
+            from qzdc.engine.held import milestone_done
 
             done = milestone_done(a.latest.value)
             put(

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.engine.assess import assess, points, rate_level_consistency, usable_points
+from qzdc.engine.assess import assess
+from qzdc.engine.formulas import rate_level_consistency
+from qzdc.engine.series import points, usable_points
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.views.listing import join, plan_title
 from qzdc.views.view import Column, View, fmt_number

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from qzdc.engine.assess import STATUSES
+from qzdc.engine.verdict import STATUSES
 from qzdc.errors import QzdcError
 from qzdc.views.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
 

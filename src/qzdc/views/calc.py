@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from qzdc.engine import assess as engine
+from qzdc.engine import formulas
 from qzdc.errors import UsageError
 from qzdc.views.view import Column, View, fmt_number
 
@@ -28,7 +28,7 @@ def _view(data: dict[str, Any], lines: list[tuple[str, str]], lang: str) -> View
 def _run(fn: Any, *args: Any) -> Any:
     try:
         return fn(*args)
-    except engine.CalcError as error:
+    except formulas.CalcError as error:
         raise UsageError(str(error)) from None
 
 
@@ -40,7 +40,7 @@ def _check(values: dict[str, float]) -> None:
 
 def cagr_view(start: float, end: float, years: float, lang: str) -> View:
     _check({"from": start, "to": end, "years": years})
-    rate = _run(engine.cagr, start, end, years)
+    rate = _run(formulas.cagr, start, end, years)
     data = {"from": start, "to": end, "years": years, "rate_pct": rate * 100}
     zh = lang == "zh"
     lines = [
@@ -56,7 +56,7 @@ def grow_view(start: float, rate_pct: float, years: float, lang: str) -> View:
     _check({"from": start, "rate": rate_pct, "years": years})
     if years < 0:
         raise UsageError("--years must not be negative")
-    value = _run(engine.grow, start, rate_pct / 100, years)
+    value = _run(formulas.grow, start, rate_pct / 100, years)
     data = {"from": start, "rate_pct": rate_pct, "years": years, "value": value}
     zh = lang == "zh"
     lines = [
@@ -72,8 +72,8 @@ def remaining_view(target_rate_pct: float, period: int, observed_pct: list[float
     _check({"target-rate": target_rate_pct, **{f"observed {i + 1}": g for i, g in enumerate(observed_pct)}})
     if period <= 0:
         raise UsageError("--period must be a positive number of years")
-    rate = _run(engine.remaining_rate, target_rate_pct / 100, period, [g / 100 for g in observed_pct])
-    average = _run(engine.realised_average, [g / 100 for g in observed_pct]) if observed_pct else None
+    rate = _run(formulas.remaining_rate, target_rate_pct / 100, period, [g / 100 for g in observed_pct])
+    average = _run(formulas.realised_average, [g / 100 for g in observed_pct]) if observed_pct else None
     data = {
         "target_rate_pct": target_rate_pct,
         "period": period,
@@ -95,7 +95,7 @@ def remaining_view(target_rate_pct: float, period: int, observed_pct: list[float
 
 def years_view(start: float, end: float, rate_pct: float, lang: str) -> View:
     _check({"from": start, "to": end, "rate": rate_pct})
-    years = _run(engine.years_to_reach, start, end, rate_pct / 100)
+    years = _run(formulas.years_to_reach, start, end, rate_pct / 100)
     whole = math.ceil(years - 1e-9)
     data = {"from": start, "to": end, "rate_pct": rate_pct, "years": years, "whole_years": whole}
     zh = lang == "zh"

@@ -1,7 +1,7 @@
 """Every figure an indicator has: the plan's own and each recorded revision, and which one counts.
 
 Figures are grouped by the window of time they cover, as the engine groups them
-(`qzdc.engine.assess.points`): a year-to-date figure covers January to the end of its
+(`qzdc.engine.series.points`): a year-to-date figure covers January to the end of its
 month, quarter or half, so `2025-09` and `2025-Q3` are one window, and so are
 `2025-06`, `2025-Q2` and `2025-H1`; a year's own figure is a window of its own.
 Within a window the figures stand in the order they arrived: the plan's figure
@@ -70,7 +70,7 @@ def _window(period: Period) -> tuple[int, int, bool]:
 
 
 def first_year_judged(target: Target) -> int | None:
-    """The first year whose figures the target's status reads (`qzdc.engine.assess`), or None: every year.
+    """The first year whose figures the target's status reads (`qzdc.engine`), or None: every year.
 
     An average growth rate and a cumulative sum run over the target's period from
     its start year; a level, a share, a maintained value or a class is judged from

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from qzdc.engine.assess import Assessment, PathStep, assess, milestone_done, required_path
+from qzdc.engine.assess import assess
+from qzdc.engine.held import milestone_done
+from qzdc.engine.required_path import PathStep, required_path
+from qzdc.engine.verdict import Assessment
 from qzdc.i18n import method_text, note_text, tr
 from qzdc.plan.models import Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
@@ -231,7 +234,7 @@ def show_document(
         )
     ]
     path_rows: list[dict[str, Any]] = []
-    from qzdc.engine.assess import latest_period
+    from qzdc.engine.series import latest_period
 
     effective = as_of or latest_period(observations)
     for target in targets:

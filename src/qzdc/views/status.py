@@ -12,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from qzdc.engine.assess import SEVERITY, STATUSES, Assessment, assess, latest_period
+from qzdc.engine.assess import assess
+from qzdc.engine.series import latest_period
+from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment
 from qzdc.errors import UsageError
 from qzdc.i18n import tr
 from qzdc.plan.models import Indicator, Observation, Plan, Target
@@ -276,7 +278,7 @@ def _latest_text(row: Row, lang: str) -> str:
         return "—"
     value = latest.value
     if row.target.kind == "milestone":
-        from qzdc.engine.assess import milestone_done
+        from qzdc.engine.held import milestone_done
 
         text = (
             ("完成" if lang == "zh" else "done")

@@ -1,0 +1,78 @@
+"""Cumulative targets: the sum of yearly flows against the period's total."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from qzdc.engine.formulas import finite
+from qzdc.engine.series import Point
+from qzdc.engine.verdict import (
+    Assessment,
+    as_number,
+    final_miss,
+    holds,
+    share_due,
+    share_words,
+    status_from_ratio,
+    years_in_period,
+)
+from qzdc.plan.models import Target, Thresholds
+
+
+def assess_cumulative(target: Target, series: list[Point], thresholds: Thresholds) -> Assessment:
+    goal = as_number(target.value)
+    assert goal is not None and target.start_year is not None
+    n_years = target.period_years
+    annual, partial, notes = years_in_period(target, series)
+    if not annual and partial is None:
+        return Assessment(target.id, "no_data", "cumulative", tuple([*notes, "no yearly flow in the period"]))
+    flows = [float(p.value) for p in annual]
+    k = len(flows)
+    total = sum(flows)
+    used = tuple(annual + ([partial] if partial else []))
+    latest = partial or annual[-1]
+    required_avg = goal / n_years
+    base: dict[str, Any] = {"latest": latest, "used": used, "pace_unit": "sum", "required_from_baseline": required_avg}
+    ytd = float(partial.value) if partial else 0.0
+    so_far = total + ytd
+    progress = finite(so_far / goal) if goal else None
+    met = holds(so_far, target.comparator, goal)
+    elapsed = k + (share_due(target, partial.period) if partial else 0.0)
+    average = so_far / elapsed if elapsed > 0 else None
+    projected = None if average is None else (total if k >= n_years else so_far + average * (n_years - elapsed))
+    gap = finite(projected - goal) if projected is not None else None
+    expected = required_avg * elapsed
+    if met:
+        year = (partial or annual[-1]).period.year
+        return Assessment(
+            target.id, "achieved", "cumulative", tuple(notes), final=k >= n_years, expected_now=expected,
+            observed_pace=average, progress=progress, projected=projected, projected_gap=gap, year_reached=year, **base,
+        )  # fmt: skip
+    if k >= n_years:
+        ratio = finite((total / k) / required_avg) if required_avg else None
+        notes.append(f"final: all {n_years} years observed")
+        return Assessment(
+            target.id, final_miss(ratio), "cumulative", tuple(notes), final=True, expected_now=expected,
+            observed_pace=total / k, progress=progress, pace_ratio=ratio, projected=total, projected_gap=gap, **base,
+        )  # fmt: skip
+    still_per_year = (goal - total) / (n_years - k)
+    reach = None
+    if average and average > 0 and goal > 0:
+        years_needed = goal / average
+        if years_needed <= 1000:
+            reach = max(target.start_year - 1 + math.ceil(years_needed - 1e-9), latest.period.year)
+    if partial is not None:
+        # Year to date: this year's sum so far against the share of the year's requirement due by now.
+        due = share_due(target, partial.period) * still_per_year
+        ratio = finite(ytd / due) if due > 0 else None
+        method = f"cumulative, year to date against {share_words(target)}"
+    else:
+        ratio = finite((total / k) / required_avg) if required_avg else None
+        method = "cumulative"
+    status = status_from_ratio(ratio, thresholds) if ratio is not None else "on_track"
+    return Assessment(
+        target.id, status, method, tuple(notes), expected_now=expected, observed_pace=average,
+        required_now=still_per_year, progress=progress, pace_ratio=ratio, projected=finite(projected),
+        projected_gap=gap, year_reached=reach, **base,
+    )  # fmt: skip

@@ -1,0 +1,112 @@
+"""Targets that hold or happen: maintain a level, keep an ordinal class, reach a milestone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from qzdc.engine.series import Point
+from qzdc.engine.verdict import Assessment, after_target_year, as_number, holds
+from qzdc.plan.models import Target
+from qzdc.plan.periods import Period
+
+
+def held_series(target: Target, series: list[Point], test: Any, method: str) -> Assessment:
+    """Maintain and ordinal targets: held at every observation, judged at the latest."""
+    assert target.year is not None
+    series, notes = after_target_year(series, target)
+    t0 = target.baseline.year if target.baseline else None
+    after = [p for p in series if t0 is None or p.period.time > t0]
+    if not after:
+        return Assessment(target.id, "no_data", method, tuple([*notes, "no observation after the baseline"]))
+    latest = after[-1]
+    breaches = [p for p in after if not test(p.value)]
+    final = latest.period.year >= target.year and latest.period.is_year
+    if breaches:
+        notes.append("breached in " + ", ".join(str(p.period) for p in breaches))
+    if not test(latest.value):
+        status = "off_track"
+    elif final:
+        status = "achieved" if not breaches else "off_track"
+    else:
+        status = "on_track"
+    if final:
+        notes.append(f"final: the latest figure is for the target year {target.year}")
+    held = sum(1 for p in after if test(p.value))
+    return Assessment(
+        target.id,
+        status,
+        method,
+        tuple(notes),
+        latest=latest,
+        final=final,
+        used=tuple(after),
+        progress=held / len(after),
+    )
+
+
+def assess_maintain(target: Target, series: list[Point]) -> Assessment:
+    goal = as_number(target.value)
+    assert goal is not None
+
+    def test(value: Any) -> bool:
+        number = as_number(value)
+        return number is not None and holds(number, target.comparator, goal)
+
+    return held_series(target, series, test, "maintain")
+
+
+def assess_ordinal(target: Target, series: list[Point], classes: list[str]) -> Assessment:
+    order = {c: i for i, c in enumerate(classes)}  # best first
+    goal = order.get(str(target.value))
+    assert goal is not None
+
+    def test(value: Any) -> bool:
+        rank = order.get(str(value))
+        # lower rank is better: "III or better" is rank ≤ rank(III)
+        return rank is not None and holds(rank, target.comparator, goal)
+
+    return held_series(target, series, test, "ordinal class")
+
+
+def milestone_done(value: Any) -> bool:
+    """`done`, `true` or a date means done; `false` or `not done` means not yet."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dt.date):
+        return True
+    return str(value).strip().lower() in ("done", "yes", "true", "完成", "已完成")
+
+
+def assess_milestone(target: Target, series: list[Point], as_of: Period | None) -> Assessment:
+    assert target.year is not None
+    if not series:
+        return Assessment(target.id, "no_data", "milestone", ("nothing recorded",))
+    latest = series[-1]
+    done = [p for p in series if milestone_done(p.value)]
+    if done:
+        first = done[0]
+        when = first.value if isinstance(first.value, dt.date) else None
+        year = when.year if when else first.period.year
+        notes = (
+            (f"done in {year}",) if year <= target.year else (f"done in {year}, after the target year {target.year}",)
+        )
+        status = "achieved" if year <= target.year else "off_track"
+        return Assessment(
+            target.id,
+            status,
+            "milestone",
+            notes,
+            latest=first,
+            final=True,
+            used=tuple(series),
+            progress=1.0,
+            year_reached=year,
+        )
+    now = as_of or latest.period
+    past = now.year > target.year or (latest.period.year >= target.year and latest.period.is_year)
+    status = "off_track" if past else "pending"
+    notes = (f"not done by the end of {target.year}",) if past else (f"not done yet; due by {target.year}",)
+    return Assessment(
+        target.id, status, "milestone", notes, latest=latest, final=past, used=tuple(series), progress=0.0
+    )

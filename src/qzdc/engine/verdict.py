@@ -1,0 +1,179 @@
+"""What every kind of target's assessment shares: the `Assessment` record, the
+status words, the pace-ratio thresholds, "the target holds", and the year's
+share due by a period. Methodology.md, "Status".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from qzdc.engine.series import Point
+from qzdc.plan.models import Target, Thresholds
+from qzdc.plan.periods import Period
+
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data")
+# For --fail-on: each status at or beyond the named one fails the gate.
+SEVERITY = {"at_risk": 1, "off_track": 2, "moving_away": 3}
+
+# Relative tolerance for "the target holds": figures are transcribed to 2–4
+# significant digits, and 3.0 must meet a target of 3.
+_EPS = 1e-9
+
+
+@dataclass
+class Assessment:
+    target_id: str
+    status: str
+    method: str
+    notes: tuple[str, ...] = ()
+    # the latest observation used, and whether the verdict is final (target year reached)
+    latest: Point | None = None
+    final: bool = False
+    # "rate": fractions per year (growth); "change": units per year; "sum": totals
+    pace_unit: str | None = None
+    required_from_baseline: float | None = None  # r_req or Δ_req (per year)
+    expected_now: float | None = None  # E(t)
+    observed_pace: float | None = None  # r_obs, Δ_obs, realised average, or average flow
+    required_now: float | None = None  # still required each remaining year
+    required_rest: float | None = None  # still required in all, by the end of the target year
+    progress: float | None = None  # fraction of the way from baseline to target
+    pace_ratio: float | None = None  # R
+    projected: float | None = None  # the target-year value at the observed pace
+    projected_gap: float | None = None  # projected − target
+    year_reached: int | None = None  # at the observed pace
+    used: tuple[Point, ...] = field(default_factory=tuple)  # the observations behind it
+
+    def __post_init__(self) -> None:
+        # The one guard that keeps NaN and infinity inside the engine: a figure
+        # that overflowed is dropped, and the notes say so.
+        dropped = []
+        for name in _FIGURES:
+            value = getattr(self, name)
+            if value is not None and not math.isfinite(value):
+                setattr(self, name, None)
+                dropped.append(name.replace("_", " "))
+        if dropped:
+            note = f"too large to compute: {', '.join(dropped)}"
+            self.notes = (*self.notes, note)
+
+
+_FIGURES = (
+    "required_from_baseline",
+    "required_rest",
+    "expected_now",
+    "observed_pace",
+    "required_now",
+    "progress",
+    "pace_ratio",
+    "projected",
+    "projected_gap",
+)
+
+
+def status_from_ratio(ratio: float, thresholds: Thresholds) -> str:
+    """Eurostat's cut points (0.95 / 0.6 / 0 by default) on the pace ratio R."""
+    if ratio >= thresholds.on_track:
+        return "on_track"
+    if ratio >= thresholds.at_risk:
+        return "at_risk"
+    if ratio >= thresholds.off_track:
+        return "off_track"
+    return "moving_away"
+
+
+def holds(value: float, comparator: str, target: float) -> bool:
+    """Whether `value` meets `target` under `comparator`, within rounding."""
+    tol = _EPS * max(1.0, abs(target))
+    if comparator in (">=", "~"):
+        return value >= target - tol
+    if comparator == ">":
+        return value > target + tol
+    if comparator == "<=":
+        return value <= target + tol
+    if comparator == "<":
+        return value < target - tol
+    return abs(value - target) <= tol
+
+
+def final_miss(ratio: float | None) -> str:
+    """The verdict on a target missed in its target year."""
+    return "moving_away" if ratio is not None and ratio < 0 else "off_track"
+
+
+def after_target_year(series: list[Point], target: Target) -> tuple[list[Point], list[str]]:
+    """Drop observations after the target year: the target is judged at its year."""
+    assert target.year is not None
+    kept = [p for p in series if p.period.year <= target.year]
+    notes = []
+    if len(kept) < len(series):
+        notes.append(f"observations after {target.year} are not used: the target is judged at {target.year}")
+    return kept, notes
+
+
+def as_number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def reached_in(t: float, n: float | None) -> int | None:
+    """The calendar year in which a value reaches the target, `n` years after `t`."""
+    if n is None or n < 0 or not math.isfinite(n) or n > 1000:
+        return None
+    return math.ceil(t + n - 1e-9)
+
+
+def share_due(target: Target, period: Period) -> float:
+    """The fraction of a year's requirement due by the end of `period`.
+
+    Linear (the fraction of the year elapsed) unless the target has a seasonal
+    profile; a monthly period on a quarterly profile is interpolated.
+    """
+    profile = target.profile
+    if not profile or period.is_year:
+        return period.fraction
+    month = period.end_month
+    if len(profile) == 12:
+        return profile[month - 1] / 100
+    quarter, within = divmod(month, 3)
+    before = profile[quarter - 1] / 100 if quarter else 0.0
+    if within == 0:
+        return before
+    after = profile[quarter] / 100
+    return before + (after - before) * within / 3
+
+
+def share_words(target: Target) -> str:
+    return "the seasonal profile" if target.profile else "a linear share of the year"
+
+
+def fmt_value(x: float) -> str:
+    """A figure in a note: up to 2 decimals, no trailing zeros."""
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def years_in_period(target: Target, series: list[Point]) -> tuple[list[Point], Point | None, list[str]]:
+    """Annual points within the target's period, the year-to-date point after them, and notes."""
+    assert target.year is not None and target.start_year is not None
+    notes: list[str] = []
+    in_period = [
+        p for p in series if target.start_year <= p.period.year <= target.year and as_number(p.value) is not None
+    ]
+    annual = [p for p in in_period if p.period.is_year]
+    ytd = [p for p in in_period if not p.period.is_year]
+    partial = ytd[-1] if ytd and (not annual or ytd[-1].period.year > annual[-1].period.year) else None
+    observed_years = {p.period.year for p in annual}
+    last_year = partial.period.year if partial else (annual[-1].period.year if annual else target.start_year - 1)
+    missing = [y for y in range(target.start_year, last_year) if y not in observed_years]
+    if missing:
+        notes.append(f"no figure for {', '.join(map(str, missing))}: counted among the years still to come")
+    if any(p.period.year > target.year for p in series):
+        notes.append(f"observations after {target.year} are not used: the target is judged at {target.year}")
+    return annual, partial, notes
+
+
+def against_direction(rate: float, target: Target) -> bool:
+    """A still-required pace of zero or against the direction: no more effort is needed."""
+    return rate <= 0 if target.direction != "decrease" else rate >= 0
