@@ -24,19 +24,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import edit
-from qzdc.actuals.store import (
-    DONE,
-    NOT_DONE,
-    Entry,
-    actuals_path,
-    append_entries,
-    check_entry,
-    lock_path,
-    parse_entries,
-    read_actuals,
-    read_entries,
-    render_appended,
-)
+from qzdc.actuals.splice import render_appended
+from qzdc.actuals.store import actuals_path, append_entries, lock_path, parse_entries, read_actuals, read_entries
+from qzdc.actuals.values import DONE, NOT_DONE, Entry, check_entry
 from qzdc.errors import DataError, UsageError
 from qzdc.plan.loader import load_plan
 from qzdc.plan.periods import parse_period

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qzdc.actuals.store import Entry, check_entry, shown_path
+from qzdc.actuals.store import shown_path
+from qzdc.actuals.values import Entry, check_entry
 from qzdc.errors import DataError, Problem, UsageError
 from qzdc.plan.models import Plan
 from qzdc.views.view import Column, View, display

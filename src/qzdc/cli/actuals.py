@@ -108,7 +108,8 @@ def record(
 
     Example: qzdc record gdp 2024 81.2 --source 区统计局快报
     """
-    from qzdc.actuals.store import actuals_path, append_entries, make_entry, shown_path
+    from qzdc.actuals.store import actuals_path, append_entries, shown_path
+    from qzdc.actuals.values import make_entry
 
     _refuse_stray_arguments(ctx, [indicator, period, value])
     target = actuals_path(actuals, writing=True)
