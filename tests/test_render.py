@@ -11,7 +11,8 @@ import pytest
 
 from qzdc.cli.actions import observations
 from qzdc.plan.loader import load_plan
-from qzdc.render.formats import _layout, _plain_table, _rich_table, cell_len, to_csv, to_json, to_markdown
+from qzdc.render.formats import to_csv, to_json, to_markdown
+from qzdc.render.table import _layout, _plain_table, _rich_table, cell_len
 from qzdc.views.audit import audit, audit_view
 from qzdc.views.listing import indicators_view, list_view, tasks_view
 from qzdc.views.owners import department_view, departments_view
@@ -103,7 +104,7 @@ def test_machine_formats():
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
 
-    from qzdc.render.formats import progress_bar
+    from qzdc.render.terminal import progress_bar
 
     class Tty(io.StringIO):
         def isatty(self):

@@ -309,7 +309,7 @@ def test_colour_on_a_terminal(monkeypatch):
     import io
 
     from qzdc.plan.loader import load_plan
-    from qzdc.render.formats import to_table
+    from qzdc.render.table import to_table
     from qzdc.views.status import build_status, status_view
 
     class Tty(io.StringIO):

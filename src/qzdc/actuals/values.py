@@ -383,3 +383,20 @@ def _shown_value(raw: Any) -> str:
     if isinstance(raw, list):
         return "a list"
     return repr(raw)
+
+
+def parse_as_of(text: str | None, plan: Plan, option: str = "--as-of") -> Period | None:
+    """`--as-of` (or `--since`) as a Period within the plan's years, or None for the latest data."""
+    if text is None:
+        return None
+    try:
+        period = parse_period_loose(text)
+    except PeriodError as error:
+        raise UsageError(f"{option}: {error}") from None
+    meta = plan.meta
+    if not meta.baseline_year < period.year <= meta.target_year:
+        raise UsageError(
+            f"{option} {period} is outside the plan",
+            hint=f"the plan runs from {meta.baseline_year + 1} to {meta.target_year}",
+        )
+    return period

@@ -11,26 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.cli.output import emit, load, resolve_format
-from qzdc.errors import GateError, UsageError
-
-
-def parse_as_of(text: str | None, plan: Any, option: str = "--as-of") -> Any:
-    """`--as-of` (or `--since`) as a Period within the plan's years, or None for the latest data."""
-    if text is None:
-        return None
-    from qzdc.plan.periods import PeriodError, parse_period_loose
-
-    try:
-        period = parse_period_loose(text)
-    except PeriodError as error:
-        raise UsageError(f"{option}: {error}") from None
-    meta = plan.meta
-    if not meta.baseline_year < period.year <= meta.target_year:
-        raise UsageError(
-            f"{option} {period} is outside the plan",
-            hint=f"the plan runs from {meta.baseline_year + 1} to {meta.target_year}",
-        )
-    return period
+from qzdc.errors import GateError
 
 
 def observations(plan: Any, actuals: Path | str | None) -> list[Any]:
@@ -66,6 +47,7 @@ def status(
     lang: str = "zh",
 ) -> None:
     """`qzdc status`: print where every target stands (or what changed `since`), then apply the gate."""
+    from qzdc.actuals.values import parse_as_of
     from qzdc.views.status import Filters, build_status, changes_view, status_changes, status_view
 
     chosen = resolve_format(fmt, output)

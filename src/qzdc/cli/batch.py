@@ -68,7 +68,7 @@ def batch(
 
     Example: qzdc batch towns/* --format jsonl -o all.jsonl
     """
-    from qzdc.views.batch import batch as run_batch
+    from qzdc.report.batch import batch as run_batch
     from qzdc.views.status import Filters
 
     chosen = _format(fmt, output)
@@ -82,12 +82,12 @@ def batch(
             report_problems(error.problems)
         err(f"qzdc: {result.directory}: {error.message}")
 
-    from qzdc.render.formats import progress_bar
+    from qzdc.render.terminal import progress_bar
 
     with progress_bar(len(directories), sys.stderr, "qzdc batch") as progress:
         if chosen in ("html", "xlsx"):
             from qzdc.cli.output import write_output
-            from qzdc.views.batch import batch_document
+            from qzdc.report.batch import batch_document
 
             data, failures = batch_document(
                 directories, fmt=chosen, lang=lang.value, as_of=as_of, filters=filters, progress=progress, failed=failed

@@ -23,7 +23,6 @@ from qzdc.cli.status import (
     PilotOption,
     StatusOption,
     observations,
-    parse_as_of,
 )
 from qzdc.errors import UsageError
 
@@ -93,6 +92,7 @@ def report(
 
     Examples: qzdc report -o progress.html;  qzdc report -o progress.xlsx --lang en;  qzdc report --pilot
     """
+    from qzdc.actuals.values import parse_as_of
     from qzdc.report.data import ReportInput
     from qzdc.views.status import Filters, build_status
 
@@ -117,7 +117,7 @@ def report(
 
         payload = report_xlsx(data)
     else:
-        from qzdc.report.data import report_markdown
+        from qzdc.report.markdown import report_markdown
 
         payload = report_markdown(data)
 

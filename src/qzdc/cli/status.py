@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qzdc.cli import actions
-from qzdc.cli.actions import observations, parse_as_of
+from qzdc.cli.actions import observations
 from qzdc.cli.app import (
     ActualsOption,
     FormatOption,
@@ -129,6 +129,7 @@ def show(
 
     Example: qzdc show 4
     """
+    from qzdc.actuals.values import parse_as_of
     from qzdc.plan.lookup import find_indicator
     from qzdc.views.show import show_document
 

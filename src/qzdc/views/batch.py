@@ -1,5 +1,8 @@
 """`qzdc batch`: the status of many plans at once, one target per row, the plan named on each.
 
+This module reads each plan and builds the rows and views; `qzdc.report.batch`
+writes them as they come.
+
 Each DIR is a plan directory with its own actuals (`DIR/actuals.yaml`, if any).
 Plans are read one at a time and their rows written as they are done, so that a
 `jsonl` or `csv` run over ten thousand plans holds one plan in memory, not ten
@@ -8,20 +11,16 @@ thousand. A plan that fails to load is reported and the rest go on.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from qzdc.engine.verdict import STATUSES
 from qzdc.errors import QzdcError
 from qzdc.views.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
 
 ACTUALS_FILE = "actuals.yaml"
-STREAMED = ("jsonl", "csv")
-FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html", "xlsx")
 PLAN_COLUMNS = ["plan", "plan_dir", "as_of"]
 
 
@@ -36,7 +35,7 @@ class PlanResult:
 def read_plan(directory: str, as_of: str | None, filters: Filters) -> PlanResult:
     """One plan's status, or the error that stopped it."""
     from qzdc.actuals.store import read_actuals
-    from qzdc.cli.actions import parse_as_of
+    from qzdc.actuals.values import parse_as_of
     from qzdc.plan.loader import load_plan
 
     # Any error of this plan's — its files, its actuals, an --as-of outside its
@@ -81,82 +80,6 @@ def plan_summary(result: PlanResult) -> dict[str, Any]:
     }
 
 
-class Writer:
-    """Writes the combined status as plans arrive; `close` finishes what needs the whole."""
-
-    def __init__(self, fmt: str, out: IO[str], lang: str):
-        self.fmt = fmt
-        self.out = out
-        self.lang = lang
-        self.results: list[PlanResult] = []  # kept only by the formats that need the whole
-        self.plans: list[dict[str, Any]] = []
-        self.totals: Counter[str] = Counter()
-        if fmt == "csv":
-            import csv
-
-            self.csv = csv.writer(out, lineterminator="\r\n")
-            self.csv.writerow(PLAN_COLUMNS + CSV_COLUMNS)
-
-    def add(self, result: PlanResult) -> None:
-        if self.fmt not in STREAMED:  # a stream keeps nothing per plan: memory stays flat
-            self.plans.append(plan_summary(result))
-        if result.report is None:
-            return
-        self.totals.update(r.assessment.status for r in result.report.rows)
-        if self.fmt == "jsonl":
-            from qzdc.render.formats import clean_floats
-
-            for record in records(result):
-                self.out.write(json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n")
-        elif self.fmt == "csv":
-            from qzdc.render.formats import csv_value
-
-            for record in records(result):
-                row = {
-                    "plan": record["plan"],
-                    "plan_dir": record["plan_dir"],
-                    "as_of": record["as_of"],
-                    **csv_row(record),
-                }
-                self.csv.writerow([csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
-        else:
-            self.results.append(result)
-
-    def summary(self) -> dict[str, int]:
-        return {s: self.totals.get(s, 0) for s in STATUSES}
-
-    def close(self) -> None:
-        if self.fmt in STREAMED:
-            return
-        if self.fmt == "json":
-            from qzdc.render.formats import to_json
-
-            data = {
-                "schema_version": 1,
-                "plans": self.plans,
-                "targets": [rec for result in self.results for rec in records(result)],
-                "failures": [p for p in self.plans if p["failed"]],
-                "summary": self.summary(),
-            }
-            self.out.write(to_json(data))
-        elif self.fmt in ("table", "markdown"):
-            from qzdc.render.formats import render
-
-            view = summary_view(self.plans, self.summary(), self.lang) if self.fmt == "table" else targets_view(self)
-            self.out.write(render(view, self.fmt, stream=self.out))
-
-    def document(self) -> tuple[str, list[tuple[str, Any]]]:
-        """The title and the (heading, view) parts of an HTML or Excel batch."""
-        zh = self.lang == "zh"
-        return (
-            f"{len(self.plans)} {'个方案的目标进展' if zh else 'plans: status of every target'}",
-            [
-                ("方案汇总" if zh else "Plans", summary_view(self.plans, self.summary(), self.lang)),
-                ("全部目标" if zh else "Targets", targets_view(self)),
-            ],
-        )
-
-
 def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str) -> Any:
     """One row per plan: how many targets at each status."""
     from qzdc.i18n import tr
@@ -188,88 +111,24 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
     return View(data=plans, columns=columns, rows=rows, cells=cells, title=title, footer=summary_text(totals, lang))
 
 
-def targets_view(writer: Writer) -> Any:
+def targets_view(results: list[PlanResult], lang: str) -> Any:
     """Every target of every plan in one table, the plan first (Markdown, HTML, Excel)."""
     from qzdc.views.listing import plan_title
     from qzdc.views.status import status_cells, status_columns
     from qzdc.views.view import Column, View
 
-    zh = writer.lang == "zh"
+    zh = lang == "zh"
     rows, cells, styles = [], [], []
-    columns = [Column("plan", "方案" if zh else "Plan", min_width=10), *status_columns(writer.lang)]
-    for result in writer.results:
+    columns = [Column("plan", "方案" if zh else "Plan", min_width=10), *status_columns(lang)]
+    for result in results:
         assert result.report is not None
         plan = result.report.plan
         for row, record in zip(result.report.rows, records(result), strict=True):
             rows.append(
                 {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"], **csv_row(record)}
             )
-            cells.append({"plan": plan_title(plan, writer.lang), **status_cells(row, plan, writer.lang)})
+            cells.append({"plan": plan_title(plan, lang), **status_cells(row, plan, lang)})
             styles.append({"status": f"status.{row.assessment.status}"})
     return View(
         data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=PLAN_COLUMNS + CSV_COLUMNS
     )
-
-
-def batch(
-    directories: list[str],
-    *,
-    fmt: str,
-    out: IO[str],
-    lang: str,
-    as_of: str | None,
-    filters: Filters,
-    progress: Callable[[int], None] | None = None,
-    failed: Callable[[PlanResult], None] | None = None,
-) -> list[PlanResult]:
-    """Write the combined status of `directories` to `out`; return the plans that failed."""
-    writer = Writer(fmt, out, lang)
-    failures = _feed(writer, directories, as_of, filters, progress, failed)
-    writer.close()
-    return failures
-
-
-def _feed(
-    writer: Writer,
-    directories: list[str],
-    as_of: str | None,
-    filters: Filters,
-    progress: Callable[[int], None] | None,
-    failed: Callable[[PlanResult], None] | None,
-) -> list[PlanResult]:
-    """Read each plan into `writer`, reporting progress and failures as they come."""
-    failures = []
-    for n, result in enumerate(run(directories, as_of, filters), start=1):
-        writer.add(result)
-        if result.error is not None:
-            failures.append(result)
-            if failed is not None:
-                failed(result)
-        if progress is not None:
-            progress(n)
-    return failures
-
-
-def batch_document(
-    directories: list[str],
-    *,
-    fmt: str,
-    lang: str,
-    as_of: str | None,
-    filters: Filters,
-    progress: Callable[[int], None] | None = None,
-    failed: Callable[[PlanResult], None] | None = None,
-) -> tuple[bytes, list[PlanResult]]:
-    """The combined status as an HTML page or an Excel workbook (bytes), and the plans that failed."""
-    import io
-
-    writer = Writer(fmt, io.StringIO(), lang)
-    failures = _feed(writer, directories, as_of, filters, progress, failed)
-    title, sections = writer.document()
-    if fmt == "html":
-        from qzdc.report.html import views_html
-
-        return views_html(title, sections, lang).encode("utf-8"), failures
-    from qzdc.report.xlsx import views_xlsx
-
-    return views_xlsx(sections), failures

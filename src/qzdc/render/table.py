@@ -1,0 +1,295 @@
+"""Terminal tables: a `View` laid out in the terminal's width, in rich on a colour terminal
+and in the same layout without rich everywhere else."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from dataclasses import dataclass
+from typing import TextIO
+
+from qzdc.render.terminal import STYLES, terminal_width, use_color
+from qzdc.views.view import Column, View
+
+
+def grouped_rows(view: View, cells: list[dict[str, str]]) -> list[tuple[str, list[int]]]:
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(cells):
+        groups.setdefault(row.get(view.group_key or "", ""), []).append(i)
+    return list(groups.items())
+
+
+# ── tables ───────────────────────────────────────────────────────────────────
+#
+# A colour terminal gets a rich table. Everything else — a pipe, a file, NO_COLOR,
+# TERM=dumb — gets the same layout from `_plain_table`, which lays the table out
+# exactly as rich's SIMPLE_HEAD box does (tests/test_render.py compares the two
+# on every table qzdc prints) without importing rich: importing and running rich
+# costs more than the rest of `qzdc status` together, and scripts pipe it.
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells `text` takes: 2 for wide (CJK) characters, 0 for combining marks."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_cells(ch) for ch in text)
+
+
+def _char_cells(ch: str) -> int:
+    import unicodedata
+
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _chop(text: str, width: int) -> list[str]:
+    """Fold `text` into pieces of at most `width` cells (rich.cells.chop_cells)."""
+    lines: list[str] = []
+    start = size = 0
+    for i, ch in enumerate(text):
+        cells = _char_cells(ch)
+        if size + cells > width:
+            lines.append(text[start:i])
+            start, size = i, 0
+        size += cells
+    if size:
+        lines.append(text[start:])
+    return lines
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def _divide(text: str, width: int) -> list[int]:
+    """Break offsets that fit `text` into `width` cells, folding long words (rich._wrap.divide_line)."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group(0)
+        length = cell_len(word.rstrip())
+        if width - offset >= length:
+            offset += cell_len(word)
+        elif length > width:
+            pieces = _chop(word, width)
+            for n, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if n == len(pieces) - 1:
+                    offset = cell_len(piece)
+                else:
+                    start += len(piece)
+        elif offset and start:
+            breaks.append(start)
+            offset = cell_len(word)
+    return breaks
+
+
+def _fit(text: str, width: int, ellipsis: bool) -> str:
+    """Crop `text` to `width` cells (with … when asked), padding a split wide character."""
+    if cell_len(text) <= width:
+        return text
+    limit = width - 1 if ellipsis else width
+    out, size = [], 0
+    for ch in text:
+        cells = _char_cells(ch)
+        if size + cells > limit:
+            break
+        out.append(ch)
+        size += cells
+    return "".join(out) + " " * (limit - size) + ("…" if ellipsis else "")
+
+
+def _rstrip_end(text: str, width: int) -> str:
+    excess = len(text) - width
+    if excess <= 0:
+        return text
+    trailing = len(text) - len(text.rstrip())
+    return text[: len(text) - min(trailing, excess)] if trailing else text
+
+
+def cell_lines(text: str, width: int, right: bool, no_wrap: bool) -> list[str]:
+    """A cell's text as lines of exactly `width` cells (rich's Text.wrap and justify)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if no_wrap:
+            pieces = [line]
+        else:
+            offsets = [0, *_divide(line, width), len(line)]
+            pieces = [_rstrip_end(line[a:b], width) for a, b in itertools.pairwise(offsets)]
+        for piece in pieces:
+            if right:
+                piece = _fit(piece.rstrip(), width, no_wrap)
+                lines.append(" " * (width - cell_len(piece)) + piece)
+            else:
+                piece = _fit(piece, width, no_wrap)
+                lines.append(piece + " " * (width - cell_len(piece)))
+    return lines
+
+
+def _natural_width(column: Column, cells: list[dict[str, str]]) -> int:
+    content = max((cell_len(line) for row in cells for line in row.get(column.key, "").split("\n")), default=0)
+    return max(cell_len(column.header), content, 1)
+
+
+def _overhead(n: int) -> int:
+    # SIMPLE_HEAD with pad_edge=False: an edge space each side, one space between
+    # columns, and one cell of padding on each inner side.
+    return 2 + (n - 1) + 2 * (n - 1)
+
+
+def _column_widths(columns: list[Column], cells: list[dict[str, str]], width: int) -> list[int] | None:
+    """Widths that fit `width`: no-wrap columns whole, the rest shared by need.
+
+    None when even the narrowest wrapping columns do not fit (drop a column).
+    """
+    natural = [_natural_width(c, cells) for c in columns]
+    budget = width - _overhead(len(columns))
+    fixed = sum(w for c, w in zip(columns, natural, strict=True) if c.no_wrap)
+    wrap = [i for i, c in enumerate(columns) if not c.no_wrap]
+    floors = {i: min(natural[i], columns[i].min_width) for i in wrap}
+    room = budget - fixed
+    if room < sum(floors.values()):
+        return None
+    widths = list(natural)
+    if sum(natural[i] for i in wrap) <= room:
+        return widths
+    # Share the room in proportion to need, never below a column's floor.
+    pending = set(wrap)
+    while pending:
+        share = room / sum(natural[i] for i in pending)
+        low = {i for i in pending if natural[i] * share < floors[i]}
+        if not low:
+            for i in pending:
+                widths[i] = max(floors[i], int(natural[i] * share))
+            break
+        for i in low:
+            widths[i] = floors[i]
+            room -= floors[i]
+        pending -= low
+    return widths
+
+
+@dataclass
+class _Layout:
+    columns: list[Column]
+    widths: list[int]
+    rows: list[list[tuple[str, str]]]  # per row: (text, style name) per column
+    sections: set[int]  # row indices that start a new section
+    fits: bool  # False when even the narrowest columns are wider than the terminal
+
+
+def _layout(view: View, width: int) -> _Layout:
+    """Which columns fit, their widths, and the rows with group labels in place."""
+    cells = view.display_cells()
+    styles = view.styles or [{} for _ in cells]
+    shown = [c for c in view.columns if c.key != view.group_key]
+    widths = _column_widths(shown, cells, width)
+    for level in sorted({c.drop for c in shown if c.drop}, reverse=True):
+        if widths is not None:
+            break
+        shown = [c for c in shown if c.drop != level]
+        widths = _column_widths(shown, cells, width)
+    fits = widths is not None
+    if widths is None:  # nothing left to drop: let every column take its floor and fold
+        widths = [_natural_width(c, cells) if c.no_wrap else c.min_width for c in shown]
+    rows: list[list[tuple[str, str]]] = []
+    sections: set[int] = set()
+    groups = grouped_rows(view, cells) if view.group_key else [("", list(range(len(cells))))]
+    # The group label goes in the first wrapping column, so it never widens a narrow one.
+    label_at = next((i for i, c in enumerate(shown) if not c.no_wrap), 0)
+    for g, (label, indices) in enumerate(groups):
+        if view.group_key:
+            if g:
+                sections.add(len(rows))
+            label_row = [("", "")] * len(shown)
+            label_row[label_at] = (label, "group")
+            rows.append(label_row)
+        for i in indices:
+            rows.append([(cells[i].get(c.key, ""), styles[i].get(c.key, "")) for c in shown])
+    return _Layout(shown, widths, rows, sections, fits)
+
+
+def _plain_table(view: View, width: int) -> str:
+    """The table as plain text, laid out exactly as `_rich_table` lays it out."""
+    layout = _layout(view, width)
+    columns, widths = layout.columns, layout.widths
+    n = len(columns)
+    total = 2 + sum(widths) + 2 * (n - 1) + (n - 1)
+    out: list[str] = []
+
+    def row_lines(texts: list[str], header: bool = False) -> list[str]:
+        blocks = [
+            cell_lines(text, w, c.align == "right", c.no_wrap)
+            for text, w, c in zip(texts, widths, columns, strict=True)
+        ]
+        height = max(len(b) for b in blocks)
+        if header:  # header cells sit at the bottom of their row, as rich puts them
+            blocks = [[" " * w] * (height - len(b)) + b for b, w in zip(blocks, widths, strict=True)]
+        lines = []
+        for k in range(height):
+            parts = []
+            for i, (block, w) in enumerate(zip(blocks, widths, strict=True)):
+                text = block[k] if k < len(block) else " " * w
+                parts.append(("" if i == 0 else " ") + text + ("" if i == n - 1 else " "))
+            lines.append(" " + " ".join(parts) + " ")
+        return lines
+
+    if view.title:
+        out += cell_lines(view.title, total, False, False)
+    out.append(" " * total)
+    out += row_lines([c.header for c in columns], header=True)
+    out.append(" " + "─" * (total - 2) + " ")
+    for r, row in enumerate(layout.rows):
+        if r in layout.sections:
+            out.append(" " * total)
+        out += row_lines([text for text, _ in row])
+    out.append(" " * total)
+    if view.footer:
+        out += [line.rstrip() for line in cell_lines(view.footer, width, False, False)]
+    return "\n".join(out) + "\n"
+
+
+def _rich_table(view: View, width: int, color: bool) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    layout = _layout(view, width)
+    title = Text(view.title) if view.title else None  # Text: never read as rich markup
+    table = Table(box=box.SIMPLE_HEAD, title=title, pad_edge=False, title_justify="left")
+    for c, w in zip(layout.columns, layout.widths, strict=True):
+        table.add_column(
+            Text(c.header),
+            justify="right" if c.align == "right" else "left",
+            no_wrap=c.no_wrap,
+            overflow="ellipsis" if c.no_wrap else "fold",
+            width=w,
+        )
+    for r, row in enumerate(layout.rows):
+        if r in layout.sections:
+            table.add_section()
+        table.add_row(*[Text(text, style=STYLES.get(style, "")) for text, style in row])
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(table)
+    if view.footer:
+        console.print(Text(view.footer))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
+    """A table fitted to `width` (low-priority columns drop first); coloured by rich on a terminal."""
+    color = use_color(stream) if color is None else color
+    width = width or terminal_width(stream)
+    return _rich_table(view, width, color) if color else _plain_table(view, width)

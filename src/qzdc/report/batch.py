@@ -1,0 +1,164 @@
+"""`qzdc batch` output: the combined status written as plans arrive, or as one HTML or Excel document.
+
+Plans are read one at a time (`qzdc.views.batch`) and their rows written as
+they are done, so that a `jsonl` or `csv` run over ten thousand plans holds one
+plan in memory, not ten thousand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from typing import IO, Any
+
+from qzdc.engine.verdict import STATUSES
+from qzdc.views.batch import PLAN_COLUMNS, PlanResult, plan_summary, records, run, summary_view, targets_view
+from qzdc.views.status import CSV_COLUMNS, Filters, csv_row
+
+STREAMED = ("jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html", "xlsx")
+
+
+class Writer:
+    """Writes the combined status as plans arrive; `close` finishes what needs the whole."""
+
+    def __init__(self, fmt: str, out: IO[str], lang: str):
+        self.fmt = fmt
+        self.out = out
+        self.lang = lang
+        self.results: list[PlanResult] = []  # kept only by the formats that need the whole
+        self.plans: list[dict[str, Any]] = []
+        self.totals: Counter[str] = Counter()
+        if fmt == "csv":
+            import csv
+
+            self.csv = csv.writer(out, lineterminator="\r\n")
+            self.csv.writerow(PLAN_COLUMNS + CSV_COLUMNS)
+
+    def add(self, result: PlanResult) -> None:
+        if self.fmt not in STREAMED:  # a stream keeps nothing per plan: memory stays flat
+            self.plans.append(plan_summary(result))
+        if result.report is None:
+            return
+        self.totals.update(r.assessment.status for r in result.report.rows)
+        if self.fmt == "jsonl":
+            from qzdc.render.formats import clean_floats
+
+            for record in records(result):
+                self.out.write(json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n")
+        elif self.fmt == "csv":
+            from qzdc.render.formats import csv_value
+
+            for record in records(result):
+                row = {
+                    "plan": record["plan"],
+                    "plan_dir": record["plan_dir"],
+                    "as_of": record["as_of"],
+                    **csv_row(record),
+                }
+                self.csv.writerow([csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
+        else:
+            self.results.append(result)
+
+    def summary(self) -> dict[str, int]:
+        return {s: self.totals.get(s, 0) for s in STATUSES}
+
+    def close(self) -> None:
+        if self.fmt in STREAMED:
+            return
+        if self.fmt == "json":
+            from qzdc.render.formats import to_json
+
+            data = {
+                "schema_version": 1,
+                "plans": self.plans,
+                "targets": [rec for result in self.results for rec in records(result)],
+                "failures": [p for p in self.plans if p["failed"]],
+                "summary": self.summary(),
+            }
+            self.out.write(to_json(data))
+        elif self.fmt in ("table", "markdown"):
+            from qzdc.render.formats import render
+
+            view = (
+                summary_view(self.plans, self.summary(), self.lang)
+                if self.fmt == "table"
+                else targets_view(self.results, self.lang)
+            )
+            self.out.write(render(view, self.fmt, stream=self.out))
+
+    def document(self) -> tuple[str, list[tuple[str, Any]]]:
+        """The title and the (heading, view) parts of an HTML or Excel batch."""
+        zh = self.lang == "zh"
+        return (
+            f"{len(self.plans)} {'个方案的目标进展' if zh else 'plans: status of every target'}",
+            [
+                ("方案汇总" if zh else "Plans", summary_view(self.plans, self.summary(), self.lang)),
+                ("全部目标" if zh else "Targets", targets_view(self.results, self.lang)),
+            ],
+        )
+
+
+def batch(
+    directories: list[str],
+    *,
+    fmt: str,
+    out: IO[str],
+    lang: str,
+    as_of: str | None,
+    filters: Filters,
+    progress: Callable[[int], None] | None = None,
+    failed: Callable[[PlanResult], None] | None = None,
+) -> list[PlanResult]:
+    """Write the combined status of `directories` to `out`; return the plans that failed."""
+    writer = Writer(fmt, out, lang)
+    failures = _feed(writer, directories, as_of, filters, progress, failed)
+    writer.close()
+    return failures
+
+
+def _feed(
+    writer: Writer,
+    directories: list[str],
+    as_of: str | None,
+    filters: Filters,
+    progress: Callable[[int], None] | None,
+    failed: Callable[[PlanResult], None] | None,
+) -> list[PlanResult]:
+    """Read each plan into `writer`, reporting progress and failures as they come."""
+    failures = []
+    for n, result in enumerate(run(directories, as_of, filters), start=1):
+        writer.add(result)
+        if result.error is not None:
+            failures.append(result)
+            if failed is not None:
+                failed(result)
+        if progress is not None:
+            progress(n)
+    return failures
+
+
+def batch_document(
+    directories: list[str],
+    *,
+    fmt: str,
+    lang: str,
+    as_of: str | None,
+    filters: Filters,
+    progress: Callable[[int], None] | None = None,
+    failed: Callable[[PlanResult], None] | None = None,
+) -> tuple[bytes, list[PlanResult]]:
+    """The combined status as an HTML page or an Excel workbook (bytes), and the plans that failed."""
+    import io
+
+    writer = Writer(fmt, io.StringIO(), lang)
+    failures = _feed(writer, directories, as_of, filters, progress, failed)
+    title, sections = writer.document()
+    if fmt == "html":
+        from qzdc.report.html import views_html
+
+        return views_html(title, sections, lang).encode("utf-8"), failures
+    from qzdc.report.xlsx import views_xlsx
+
+    return views_xlsx(sections), failures
