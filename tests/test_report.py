@@ -628,10 +628,7 @@ def test_builtin_plan_reports(cli, tmp_path):
 # ── layers and start-up ──────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("module", ["report/data.py", "report/html.py", "report/xlsx.py", "report/charts.py"])
-def test_report_writers_import_neither_rich_nor_typer(module):
-    text = (SRC / module).read_text(encoding="utf-8")
-    assert not re.search(r"^\s*(import|from)\s+(rich|typer)\b", text, re.MULTILINE)
+# tests/test_layers.py checks that no report module imports rich or typer.
 
 
 def test_status_and_markdown_reports_never_load_the_chart_library():

@@ -129,66 +129,99 @@ def render_appended(text: str, entries: Sequence[Entry]) -> str:
     flow-style entry swallowed a line break further down, and a comment between
     flow-style entries was dropped.)
     """
-    import yaml
-
     newline = re.search(r"\r?\n", text)
     nl = newline.group() if newline else "\n"
     if not text.strip():  # a new file, or one of blank lines: qzdc's header, then the list
         return NEW_FILE_HEADER.replace("\n", nl) + "actuals:" + nl + _block_items(entries, 2, 4, nl)
-    events = list(yaml.parse(text, Loader=yaml.SafeLoader))
-    starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
-    # Where the document ends: before an explicit `...`, else at the end of the text.
-    end = len(text)
-    gap = "" if text.endswith(("\n", "\r")) else nl
-    if starts:
-        document_end = events[_node_end(events, starts[0] + 1) + 1]
-        if getattr(document_end, "explicit", False):
-            end, gap = document_end.start_mark.index, ""
-    root = events[starts[0] + 1] if starts else None
+    import yaml
 
-    def new_list(edits: list[tuple[int, int, str]], dash: int, key_line: str = "") -> str:
-        return _splice(text, [*edits, (end, end, gap + key_line + _block_items(entries, dash, dash + 2, nl))])
-
+    doc = _Document(text, list(yaml.parse(text, Loader=yaml.SafeLoader)), entries, nl)
+    root = doc.root
     if root is None or isinstance(root, yaml.ScalarEvent):
         # No document (comments only), or an empty one (`---`, `~`): start the list.
         cut = [(root.start_mark.index, root.end_mark.index, "")] if root is not None else []
-        return new_list(cut, 2, "actuals:" + nl)
+        return doc.new_list(cut, 2, "actuals:" + nl)
     if not isinstance(root, yaml.MappingStartEvent):
         raise ValueError("the file is not a mapping")
-    root_end = _node_end(events, starts[0] + 1)
-    index = starts[0] + 2
-    while index < root_end:
-        key = events[index]
-        value_at = index + 1
-        value_end = _node_end(events, value_at)
-        if isinstance(key, yaml.ScalarEvent) and key.value == "actuals":
-            break
-        index = value_end + 1
-    else:
+    found = doc.actuals_key()
+    if found is None:
         # `{}`: the only mapping without the key that parses as an actuals file.
-        closing = events[root_end].start_mark.index
+        closing = doc.events[doc.root_end].start_mark.index
         return _splice(text, [(closing, closing, f"actuals: [{_flow_items(entries)}]")])
-    value = events[value_at]
-    block_root = not root.flow_style
+    key, value_at, value_end = found
+    value = doc.events[value_at]
     if isinstance(value, yaml.ScalarEvent):  # `actuals:` with nothing, `~` or null
-        if block_root:
-            return new_list([(value.start_mark.index, value.end_mark.index, "")], key.start_mark.column + 2)
+        if not root.flow_style:
+            return doc.new_list([(value.start_mark.index, value.end_mark.index, "")], key.start_mark.column + 2)
         colon = " " if ":" in text[key.end_mark.index : value.start_mark.index] else ": "
         return _splice(text, [(value.start_mark.index, value.end_mark.index, f"{colon}[{_flow_items(entries)}]")])
     if not isinstance(value, yaml.SequenceStartEvent):
         raise ValueError("actuals is not a list")
-    if value_end + 1 != root_end:
+    if value_end + 1 != doc.root_end:
         raise ValueError("actuals is not the last key")
-    items = _item_starts(events, value_at, value_end)
     if value.flow_style:
-        if items:
-            last_end = events[value_end - 1].end_mark.index
-            return _splice(text, [(last_end, last_end, ", " + _flow_items(entries))])
-        if block_root:  # `actuals: []`: a block list reads best
-            return new_list([(value.start_mark.index, events[value_end].end_mark.index, "")], key.start_mark.column + 2)
-        closing = events[value_end].start_mark.index
-        return _splice(text, [(closing, closing, _flow_items(entries))])
-    # A block list: new items at the end, with the dash and the keys where the file has them.
+        return _append_to_flow_list(doc, key, value_at, value_end)
+    return _append_to_block_list(doc, value_at, value_end)
+
+
+class _Document:
+    """An actuals file's text and YAML events, and where new text may go."""
+
+    def __init__(self, text: str, events: list[Any], entries: Sequence[Entry], nl: str):
+        import yaml
+
+        self.text, self.events, self.entries, self.nl = text, events, entries, nl
+        starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
+        self.root_at = starts[0] + 1 if starts else None
+        self.root = events[self.root_at] if self.root_at is not None else None
+        self.root_end = _node_end(events, self.root_at) if self.root_at is not None else None
+        # Where the document ends: before an explicit `...`, else at the end of the text.
+        self.end = len(text)
+        self.gap = "" if text.endswith(("\n", "\r")) else nl
+        if self.root_end is not None:
+            document_end = events[self.root_end + 1]
+            if getattr(document_end, "explicit", False):
+                self.end, self.gap = document_end.start_mark.index, ""
+
+    def new_list(self, edits: list[tuple[int, int, str]], dash: int, key_line: str = "") -> str:
+        """The entries as a new block list at the document's end (after `key_line`), with `edits` made."""
+        items = _block_items(self.entries, dash, dash + 2, self.nl)
+        return _splice(self.text, [*edits, (self.end, self.end, self.gap + key_line + items)])
+
+    def actuals_key(self) -> tuple[Any, int, int] | None:
+        """The root mapping's `actuals` key event, and the first and last event indices of its value."""
+        import yaml
+
+        assert self.root_at is not None and self.root_end is not None
+        index = self.root_at + 1
+        while index < self.root_end:
+            key, value_at = self.events[index], index + 1
+            value_end = _node_end(self.events, value_at)
+            if isinstance(key, yaml.ScalarEvent) and key.value == "actuals":
+                return key, value_at, value_end
+            index = value_end + 1
+        return None
+
+
+def _append_to_flow_list(doc: _Document, key: Any, value_at: int, value_end: int) -> str:
+    """`actuals: [...]`: after its last item, or inside the brackets; `[]` in a block file becomes a block list."""
+    events, text = doc.events, doc.text
+    if _item_starts(events, value_at, value_end):
+        last_end = events[value_end - 1].end_mark.index
+        return _splice(text, [(last_end, last_end, ", " + _flow_items(doc.entries))])
+    assert doc.root is not None
+    if not doc.root.flow_style:  # `actuals: []`: a block list reads best
+        value = events[value_at]
+        return doc.new_list([(value.start_mark.index, events[value_end].end_mark.index, "")], key.start_mark.column + 2)
+    closing = events[value_end].start_mark.index
+    return _splice(text, [(closing, closing, _flow_items(doc.entries))])
+
+
+def _append_to_block_list(doc: _Document, value_at: int, value_end: int) -> str:
+    """A block list: new items at the end, with the dash and the keys where the file has them."""
+    import yaml
+
+    events, text, value = doc.events, doc.text, doc.events[value_at]
     dash = value.start_mark.column
     if value.anchor is not None or value.tag is not None:
         # `actuals: &x` or `actuals: !!seq`: the list's mark is the anchor's; find its first dash.
@@ -200,7 +233,7 @@ def render_appended(text: str, entries: Sequence[Entry]) -> str:
     key_column = next(
         (
             events[i].start_mark.column
-            for i in items
+            for i in _item_starts(events, value_at, value_end)
             if isinstance(events[i], yaml.MappingStartEvent)
             and not events[i].flow_style
             and events[i].anchor is None
@@ -210,7 +243,8 @@ def render_appended(text: str, entries: Sequence[Entry]) -> str:
     )
     if key_column <= dash:
         key_column = dash + 2
-    return _splice(text, [(end, end, gap + _block_items(entries, dash, key_column, nl))])
+    items = _block_items(doc.entries, dash, key_column, doc.nl)
+    return _splice(text, [(doc.end, doc.end, doc.gap + items)])
 
 
 def _item_starts(events: list[Any], start: int, end: int) -> list[int]:

@@ -143,8 +143,9 @@ def import_(
 
     Example: qzdc import 2025年三季度.xlsx --dry-run
     """
-    from qzdc.actuals.importer import entries_view, read_import
+    from qzdc.actuals.importer import read_import
     from qzdc.actuals.store import actuals_path, append_entries, shown_path
+    from qzdc.views.imports import entries_view
 
     target = actuals_path(actuals, writing=True)
     loaded = load(plan)

@@ -138,11 +138,25 @@ def json_value(value: Any) -> Any:
 
 
 def target_json(row: Row) -> dict[str, Any]:
-    t, ind, a = row.target, row.indicator, row.assessment
-    latest = a.latest
-    expected = a.expected_now
-    projected = a.projected
-    rate_valued = t.kind == "average_growth"
+    """One target in the JSON interface: the plan's words, where it stands, the figures, how they were judged."""
+    a = row.assessment
+    return {
+        **_plan_words_json(row),
+        "latest": {"period": str(a.latest.period), "value": json_value(a.latest.value), "origin": a.latest.origin}
+        if a.latest
+        else None,
+        "status": a.status,
+        "final": a.final,
+        **_figures_json(row),
+        "method": a.method,
+        "notes": list(a.notes),
+        "source": row.target.source.ref,
+    }
+
+
+def _plan_words_json(row: Row) -> dict[str, Any]:
+    """What the plan says: the indicator, the kind of target, its baseline and its target."""
+    t, ind = row.target, row.indicator
     return {
         "id": t.id,
         "indicator": ind.id,
@@ -159,11 +173,15 @@ def target_json(row: Row) -> dict[str, Any]:
         "pilot": ind.pilot,
         "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
         "target": {"year": t.year, "value": t.value},
-        "latest": {"period": str(latest.period), "value": json_value(latest.value), "origin": latest.origin}
-        if latest
-        else None,
-        "status": a.status,
-        "final": a.final,
+    }
+
+
+def _figures_json(row: Row) -> dict[str, Any]:
+    """The engine's figures: progress, pace, what is still required, the expected and projected values."""
+    t, a = row.target, row.assessment
+    rate_valued = t.kind == "average_growth"
+    projected = a.projected
+    return {
         "progress_pct": _pct(a.progress),
         "pace_ratio": a.pace_ratio,
         "required_from_baseline": _pace(a.required_from_baseline, a, t),
@@ -174,7 +192,7 @@ def target_json(row: Row) -> dict[str, Any]:
         else {"value": a.required_rest * 100, "type": "rate_pct"}
         if a.pace_unit == "rate"
         else {"value": a.required_rest, "type": "change"},
-        "expected_now": expected,
+        "expected_now": a.expected_now,
         "projected": None
         if projected is None
         else {
@@ -183,9 +201,6 @@ def target_json(row: Row) -> dict[str, Any]:
             "type": "rate_pct" if rate_valued else "value",
         },
         "year_reached": a.year_reached,
-        "method": a.method,
-        "notes": list(a.notes),
-        "source": t.source.ref,
     }
 
 
