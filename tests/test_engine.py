@@ -1101,6 +1101,9 @@ class TestCalc:
         # (1.089 · 1.05)^(1/2) − 1 = 0.0693222
         assert realised_average([0.089, 0.05]) == approx(0.0693222152)
         assert realised_average([0.174]) == approx(0.174)
+        # Rates so large that their product overflows: (1 + 1e154)² is beyond a float, its mean logarithm
+        # is not, and the geometric mean of two equal rates is that rate.
+        assert realised_average([1e154, 1e154]) == approx(1e154)
 
     def test_holds(self):
         assert holds(100, ">=", 100)

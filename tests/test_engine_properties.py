@@ -336,6 +336,17 @@ as_ofs = st.one_of(
     direction="increase",
     comparator=">=",
     b=None,
+    G=0.0,
+    T=2024,
+    data=[(2023, 1.3407807929942597e156), (2024, 1.3407807929942597e156)],
+    as_of=None,
+)
+@example(
+    kind="average_growth",
+    path=None,
+    direction="increase",
+    comparator=">=",
+    b=None,
     G=1.3407807929942597e156,
     T=2024,
     data=[(2023, 0.0)],

@@ -105,7 +105,8 @@ def realised_average(observed: Sequence[float]) -> float:
         return observed[0]  # exactly, not through a root that adds float noise
     value = safe_pow(math.prod(1 + g for g in observed), 1 / len(observed))
     if value is None:
-        raise CalcError("the average is too large to compute")
+        # The product overflowed (rates of 1e154 %): its logarithm does not, and the mean of logarithms is the same average.
+        return math.expm1(math.fsum(math.log1p(g) for g in observed) / len(observed))
     return value - 1
 
 
