@@ -19,6 +19,7 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
+from site import getsitepackages
 
 import pytest
 
@@ -67,7 +68,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = Path(
         _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=base).stdout.strip()
     )
-    outer = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+    # The dependencies come from this interpreter's environment, wherever they are: its own site-packages, and
+    # the system's too when it is a venv made with --system-site-packages.
+    outer = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *getsitepackages()])
     (site / "outer_site_packages.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     _run(
         [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", *INSTALL_FLAGS, wheel],
