@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from qzdc.errors import closest
 from qzdc.plan.models import NUMERIC_KINDS, IndicatorsFile, ObservationsFile, PlanFile, Target, TasksFile
 from qzdc.plan.periods import PeriodError, parse_period
-from qzdc.plan.yamlio import Loc
+from qzdc.plan.lookup import name_key
+from qzdc.plan.yamlio import Loc, format_loc
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,54 @@ def check_tasks(f: PlanFiles) -> Iterator[Finding]:
             )
 
 
+def _collisions(file: str, names: Iterable[tuple[Loc, str, object]]) -> Iterator[Finding]:
+    """Names of different things that `name_key` reads as one: each after the first, with the first named."""
+    first: dict[str, tuple[Loc, str, object]] = {}
+    for loc, name, owner in names:
+        key = name_key(name)
+        seen = first.setdefault(key, (loc, name, owner))
+        if seen[2] is not owner and seen[2] != owner:
+            yield Finding(
+                file,
+                loc,
+                f"{name!r} reads as the same name as {seen[1]!r} at {format_loc(seen[0])}",
+                "names are compared ignoring full- or half-width forms, quotes, spaces and case; "
+                "make them differ by more, or write one name the same way everywhere",
+            )
+
+
+def check_name_collisions(f: PlanFiles) -> Iterator[Finding]:
+    """Names a user types to find one thing (`qzdc record`, `show`, `--category`, `owners`) must not collide.
+
+    Two indicators named `乡村医生执业(助理)医师比例` and `乡村医生执业（助理）医师比例`
+    would take each other's figures: a name typed loosely must find one thing.
+    """
+    yield from _collisions(
+        "indicators",
+        (
+            (("indicators", i, key), name, ind)
+            for i, ind in enumerate(f.indicators.indicators)
+            for key, name in (("name", ind.name), ("name_en", ind.name_en))
+        ),
+    )
+    yield from _collisions(
+        "plan",
+        (
+            (("categories", i, key), getattr(c, key), c)
+            for i, c in enumerate(f.plan.categories)
+            for key in ("id", "name", "name_en")
+        ),
+    )
+    departments: list[tuple[Loc, str, object]] = []
+    for key in ("tasks", "policies", "reforms"):
+        for i, item in enumerate(getattr(f.tasks, key)):
+            for role in ("lead", "support"):
+                for k, name in enumerate(getattr(item, role, [])):
+                    # A department is its text: the same text in two places is one department.
+                    departments.append(((key, i, role, k), name, name))
+    yield from _collisions("tasks", departments)
+
+
 CHECKS: list[Callable[[PlanFiles], Iterable[Finding]]] = [
     check_plan_years,
     check_unique_ids,
@@ -318,6 +367,7 @@ CHECKS: list[Callable[[PlanFiles], Iterable[Finding]]] = [
     check_target_values,
     check_observations,
     check_tasks,
+    check_name_collisions,
 ]
 
 

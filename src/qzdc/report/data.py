@@ -22,6 +22,7 @@ from qzdc.engine.required_path import required_path
 from qzdc.engine.series import points, usable_points
 from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
+from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import Observation, Plan
 from qzdc.views.listing import category_name, indicator_name
 from qzdc.views.status import Filters, Row, StatusReport, status_view, target_text
@@ -89,11 +90,7 @@ def filters_text(data: ReportInput) -> str | None:
     if f.categories:
         names = []
         for wanted in f.categories:
-            match = [
-                c
-                for c in data.plan.meta.categories
-                if wanted in (c.id, c.name) or wanted.casefold() == c.name_en.casefold()
-            ]
+            match = find_categories(data.plan, wanted)
             names += [category_name(data.plan, c.id, lang) for c in match] or [wanted]
         parts.append(tr("col.category", lang) + colon + "、".join(dict.fromkeys(names)))
     if f.pilot:

@@ -7,6 +7,7 @@ from typing import Any
 
 from qzdc.errors import UsageError, closest
 from qzdc.i18n import tr
+from qzdc.plan.lookup import find_department
 from qzdc.plan.models import Plan
 from qzdc.views.listing import indicator_name, join
 from qzdc.views.view import Column, View
@@ -62,12 +63,14 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
     """What one department leads or supports, and the targets those items carry."""
     all_duties = duties(plan)
     names = sorted({d.department for d in all_duties})
-    if department not in names:
+    found = find_department(names, department)
+    if found is None:
         guess = closest(department, names) or next((n for n in names if department and department in n), None)
         raise UsageError(
             f"no department named {department!r} in the plan",
             hint=f"did you mean {guess}?" if guess else "run `qzdc owners` for the list",
         )
+    department = found
     zh = lang == "zh"
     item_words = {"task": ("任务", "task"), "policy": ("政策", "policy"), "reform": ("改革", "reform")}
     role_words = {"lead": ("牵头", "lead"), "support": ("配合", "support")}

@@ -17,6 +17,7 @@ from qzdc.engine.series import latest_period
 from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment
 from qzdc.errors import UsageError
 from qzdc.i18n import tr
+from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
 from qzdc.views.listing import category_name, indicator_name, plan_title
@@ -59,9 +60,7 @@ def failing(rows: list[Row], fail_on: str) -> list[Row]:
 def _category_ids(plan: Plan, wanted: list[str]) -> set[str]:
     ids: set[str] = set()
     for name in wanted:
-        match = [
-            c.id for c in plan.meta.categories if name in (c.id, c.name) or name.casefold() == c.name_en.casefold()
-        ]
+        match = [c.id for c in find_categories(plan, name)]
         if not match:
             known = ", ".join(f"{c.id} ({c.name})" for c in plan.meta.categories)
             raise UsageError(f"unknown category {name!r}", hint=f"categories are {known}")

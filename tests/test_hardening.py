@@ -1,0 +1,126 @@
+"""Hostile and broken inputs (issue #17): each attack, with the exact message and exit code it must get.
+
+Every test here reproduces one finding of the adversarial pass: the input that
+got through, and what qzdc must do with it instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import edit
+from qzdc.cli.app import app
+from qzdc.errors import UsageError
+from qzdc.plan.loader import load_plan
+from qzdc.plan.lookup import find_department, find_indicator, name_key
+from qzdc.plan.models import Plan
+
+HALF = "乡村医生执业(助理)医师比例"  # half-width brackets
+FULL = "乡村医生执业（助理）医师比例"  # full-width, as the built-in plan writes it
+
+
+@pytest.fixture
+def run(cli):
+    """`cli`, also failing on any traceback in the output."""
+
+    def go(*args: str, env: dict[str, str] | None = None):
+        result = CliRunner().invoke(app, list(args), env=env)
+        crash = result.exception
+        assert crash is None or isinstance(crash, SystemExit), f"qzdc crashed: {crash!r}"
+        assert "Traceback" not in result.stderr + result.stdout
+        return result
+
+    return go
+
+
+def place(path: Path, needle: str) -> tuple[int, int]:
+    """1-based (line, column) of the first `needle` in the file."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index(needle)
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# ── 5. a figure on the wrong indicator ───────────────────────────────────────
+
+
+def test_names_differing_only_in_bracket_width_are_a_validation_error(run, plan_copy):
+    path = plan_copy / "indicators.yaml"
+    edit(path, "    name: 粮食播种面积\n", f"    name: {HALF}\n")
+    line, col = place(path, f"name: {HALF}")
+    result = run("validate", "--plan", str(plan_copy))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:{line}:{col + len('name: ')}: indicators[27].name: "
+        f"'{HALF}' reads as the same name as '{FULL}' at indicators[23].name "
+        "(names are compared ignoring full- or half-width forms, quotes, spaces and case; "
+        "make them differ by more, or write one name the same way everywhere)"
+    )
+    # The attack itself: record by the exact name of one of the two writes nothing.
+    recorded = run("record", HALF, "2024", "28", "--plan", str(plan_copy))
+    assert recorded.exit_code == 1
+    assert f"'{HALF}' reads as the same name as '{FULL}'" in recorded.stderr
+    assert not Path("actuals.yaml").exists()
+
+
+def test_category_and_department_names_that_collide_are_validation_errors(run, plan_copy):
+    edit(plan_copy / "plan.yaml", "    name_en: Innovation\n", "    name_en: ECONOMY\n")
+    tasks = plan_copy / "tasks.yaml"
+    # Task 2 names 区经济信息委 as task 1 does, but with a full-width space inside.
+    edit(tasks, "lead: [区科技局, 区经济信息委]", "lead: [区科技局, 区经济\u3000信息委]")
+    line, col = place(tasks, "区经济\u3000信息委")
+    result = run("validate", "--plan", str(plan_copy), "--format", "json")
+    assert result.exit_code == 1
+    messages = [e["message"] for e in json.loads(result.stdout)["errors"]]
+    assert "'ECONOMY' reads as the same name as 'economy' at categories[0].id" in messages
+    errors = json.loads(result.stdout)["errors"]
+    [department] = [e for e in errors if e["file"] == str(tasks)]
+    assert (department["line"], department["column"], department["field"]) == (line, col, "tasks[1].lead[1]")
+    assert department["message"] == "'区经济\\u3000信息委' reads as the same name as '区经济信息委' at tasks[0].support[1]"
+
+
+def test_the_builtin_plan_has_no_colliding_names():
+    plan = load_plan()
+    keys = [name_key(n) for i in plan.indicators for n in {i.name, i.name_en}]
+    assert len(keys) == len(set(keys))
+
+
+def _twins(first: str, second: str) -> Plan:
+    """The built-in plan, unvalidated, with two indicators named `first` and `second` (in that order)."""
+    plan = load_plan()
+    indicators = list(plan.indicators)
+    a = next(i for i, ind in enumerate(indicators) if ind.id == "village_doctors_licensed_share")
+    b = next(i for i, ind in enumerate(indicators) if ind.id == "grain_sown_area")
+    indicators[a] = dataclasses.replace(indicators[a], name=first)
+    indicators[b] = dataclasses.replace(indicators[b], name=second)
+    return dataclasses.replace(plan, indicators=indicators)
+
+
+@pytest.mark.parametrize(("first", "second"), [(FULL, HALF), (HALF, FULL)])
+def test_an_exact_name_always_wins_over_a_normalised_one(first, second):
+    plan = _twins(first, second)
+    assert find_indicator(plan, first).id == "village_doctors_licensed_share"
+    assert find_indicator(plan, second).id == "grain_sown_area"
+    # Typed some third way, the name matches both: refused rather than guessed.
+    with pytest.raises(UsageError) as caught:
+        find_indicator(plan, "乡村医生执业 (助理) 医师比例")
+    assert caught.value.message == (
+        "'乡村医生执业 (助理) 医师比例' names more than one indicator: village_doctors_licensed_share, grain_sown_area"
+    )
+
+
+def test_a_name_typed_loosely_finds_the_one_indicator(run):
+    result = run("record", HALF, "2024", "28")
+    assert result.exit_code == 0, result.stderr
+    assert "indicator: village_doctors_licensed_share" in Path("actuals.yaml").read_text(encoding="utf-8")
+    assert run("status", "--category", "ＥＣＯＮＯＭＹ", "--format", "json").exit_code == 0
+
+
+def test_departments_are_found_in_the_same_normalised_form():
+    assert find_department(["区农业农村委（区乡村振兴局）"], "区农业农村委(区乡村振兴局)") == "区农业农村委（区乡村振兴局）"
+    assert find_department(["区农业农村委"], "区农业农村委 ") == "区农业农村委"
+    assert find_department(["区农业农村委"], "区农业委") is None
