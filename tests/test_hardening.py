@@ -80,7 +80,9 @@ def test_category_and_department_names_that_collide_are_validation_errors(run, p
     errors = json.loads(result.stdout)["errors"]
     [department] = [e for e in errors if e["file"] == str(tasks)]
     assert (department["line"], department["column"], department["field"]) == (line, col, "tasks[1].lead[1]")
-    assert department["message"] == "'区经济\\u3000信息委' reads as the same name as '区经济信息委' at tasks[0].support[1]"
+    assert (
+        department["message"] == "'区经济\\u3000信息委' reads as the same name as '区经济信息委' at tasks[0].support[1]"
+    )
 
 
 def test_the_builtin_plan_has_no_colliding_names():
@@ -121,6 +123,130 @@ def test_a_name_typed_loosely_finds_the_one_indicator(run):
 
 
 def test_departments_are_found_in_the_same_normalised_form():
-    assert find_department(["区农业农村委（区乡村振兴局）"], "区农业农村委(区乡村振兴局)") == "区农业农村委（区乡村振兴局）"
+    assert (
+        find_department(["区农业农村委（区乡村振兴局）"], "区农业农村委(区乡村振兴局)")
+        == "区农业农村委（区乡村振兴局）"
+    )
     assert find_department(["区农业农村委"], "区农业农村委 ") == "区农业农村委"
     assert find_department(["区农业农村委"], "区农业委") is None
+
+
+# ── 8. huge numbers are refused before writing, and reported by every reader ──
+
+BIG = "9" * 400  # fits a Python int, not a float
+HUGE = "9" * 5000  # beyond Python's 4,300-digit limit for reading an integer
+
+
+def test_record_refuses_a_value_beyond_a_float_and_writes_nothing(run):
+    result = run("record", "gdp", "2024", BIG)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qzdc: error: gdp: '{BIG[:58]}… is out of range: a figure lies within ±10^15 (check the number of digits)\n"
+    )
+    assert not Path("actuals.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(HUGE, f"'{HUGE[:58]}…"), ("1e400", "'1e400'"), ("1e16", "'1e16'"), ("-2e15", "'-2e15'")],
+    ids=["5000 digits", "1e400", "1e16", "-2e15"],
+)
+def test_record_refuses_every_value_out_of_range(run, value, shown):
+    result = run("record", "gdp", "2024", value)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qzdc: error: gdp: {shown} is out of range: a figure lies within ±10^15 (check the number of digits)\n"
+    )
+    assert not Path("actuals.yaml").exists()
+
+
+def test_record_takes_a_value_at_the_limit_and_leading_zeros(run):
+    assert run("record", "gdp", "2024", "1000000000000000").exit_code == 0
+    assert run("record", "gdp", "2024", "0" * 5000 + "81.5").exit_code == 0
+    text = Path("actuals.yaml").read_text(encoding="utf-8")
+    assert "value: 1000000000000000\n" in text
+    assert "value: 81.5\n" in text
+
+
+def test_a_period_too_long_to_read_is_a_usage_error(run):
+    result = run("record", "gdp", BIG, "81.2")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"qzdc: error: '{BIG[:58]}… is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)\n"
+    )
+
+
+def test_import_refuses_a_huge_value_and_writes_nothing(run):
+    Path("figures.csv").write_text(f"indicator,period,value\ngdp,2024,{BIG}\n", encoding="utf-8")
+    result = run("import", "figures.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"figures.csv:2:3: value: gdp: '{BIG[:58]}… is out of range: a figure lies within ±10^15 "
+        "(check the number of digits)",
+        "qzdc: figures.csv: 1 bad row(s); nothing was imported",
+    ]
+    assert not Path("actuals.yaml").exists()
+
+
+DIGITS = " (check the number of digits)"
+RANGE = "is out of range: a figure lies within ±10^15"
+HAND_EDITED = [
+    (f"value: {BIG}", f"4:12: actuals[0].value: gdp: a 400-digit number {RANGE}{DIGITS}"),
+    (f"value: {HUGE}", f"4:12: a whole number of 5000 digits is too long to read{DIGITS}"),
+    ("value: 1.5e+300", f"4:12: actuals[0].value: gdp: 1.5e+300 {RANGE}{DIGITS}"),
+    ("value: 1.0e+999", "4:12: '1.0e+999' is not a finite number (write the figure, or null where there is none)"),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), HAND_EDITED, ids=["400 digits", "5000 digits", "1.5e+300", "1.0e+999"])
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["status", "--format", "json"], ["show", "gdp"], ["history", "gdp"], ["report"], ["audit"]],
+    ids=lambda c: " ".join(c),
+)
+def test_every_reader_reports_a_hand_edited_huge_value_as_bad_data(run, command, line, message):
+    Path("actuals.yaml").write_text(f"actuals:\n  - indicator: gdp\n    period: 2024\n    {line}\n", encoding="utf-8")
+    result = run(*command)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"actuals.yaml:{message}", "qzdc: actuals.yaml has 1 problem(s)"]
+
+
+def test_a_huge_period_in_a_hand_edited_file_is_bad_data(run):
+    Path("actuals.yaml").write_text(
+        f"actuals:\n  - indicator: gdp\n    period: {HUGE}\n    value: 3\n", encoding="utf-8"
+    )
+    result = run("history", "gdp")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "actuals.yaml:3:13: a whole number of 5000 digits is too long to read (check the number of digits)"
+    )
+
+
+def test_batch_reports_a_plan_with_a_huge_value_and_goes_on(run, plan_copy, tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    for name in ("plan.yaml", "indicators.yaml", "tasks.yaml", "observations.yaml"):
+        (good / name).write_bytes((plan_copy / name).read_bytes())
+    (plan_copy / "actuals.yaml").write_text(
+        f"actuals:\n  - indicator: gdp\n    period: 2024\n    value: {BIG}\n", encoding="utf-8"
+    )
+    result = run("batch", str(plan_copy), str(good), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 38  # every target of the good plan
+    assert (
+        f"{plan_copy / 'actuals.yaml'}:4:12: actuals[0].value: gdp: a 400-digit number is out of range" in result.stderr
+    )
+
+
+def test_a_plan_file_with_an_integer_too_long_to_read(run, plan_copy):
+    path = plan_copy / "indicators.yaml"
+    edit(
+        path, "value: 30\n        source: {ref: 附件1 序号24}", f"value: {HUGE}\n        source: {{ref: 附件1 序号24}}"
+    )
+    line, col = place(path, HUGE)
+    result = run("validate", "--plan", str(plan_copy))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:{line}:{col}: a whole number of 5000 digits is too long to read (check the number of digits)"
+    )

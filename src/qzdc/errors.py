@@ -81,6 +81,23 @@ class GateError(QzdcError):
     exit_code = EXIT_GATE
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A value as the user wrote it, for an error line: repr (control characters escaped), cut short.
+
+    An error line must stay one line, however long or strange the value: an
+    integer too long for `repr` (Python refuses beyond 4,300 digits) is described
+    by its length.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        import math
+
+        digits = int(math.log10(abs(value))) + 1
+        digits += (10**digits <= abs(value)) - (10 ** (digits - 1) > abs(value))  # log10's rounding
+        return f"a {digits}-digit number"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def closest(name: str, candidates: list[str]) -> str | None:
     """The candidate a mistyped name most likely meant, for "did you mean" hints."""
     import difflib

@@ -26,7 +26,7 @@ earlier ones stay as history (`qzdc history`) and are never erased by qzdc.
 Values, by the kind of the indicator's first target (an indicator without a
 target takes numbers):
 
-- numbers: finite (no NaN or infinity). A growth rate (an average-growth
+- numbers: finite (no NaN or infinity) and within ±10^15. A growth rate (an average-growth
   indicator, or one that is the rate of another) must be above −100; any other
   share in % lies within 0–100; a count (家, 个, 户, 人) is a whole number, not
   negative. `63.8%` and `1,234.5` are read as people write them.

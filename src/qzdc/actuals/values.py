@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from qzdc.errors import DataError, UsageError
+from qzdc.errors import DataError, UsageError, quoted
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Observation, Plan, Source
 from qzdc.plan.periods import Period, PeriodError, parse_period, parse_period_loose
@@ -35,6 +35,11 @@ _NOT_FINITE = frozenset({"nan", "inf", "infinity", "-inf", "+inf", "-infinity", 
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 ObservedValue = int | float | str | dt.date
+
+# The largest figure, in absolute value, that qzdc records: beyond any figure a
+# plan holds, and every whole number up to it is exact as a float, so the
+# engine's arithmetic never meets an overflow. Larger ones are typos.
+LARGEST = 1e15
 
 
 # ── entries and their checks ─────────────────────────────────────────────────
@@ -124,18 +129,24 @@ def _parse_number(indicator: Indicator, raw: Any) -> int | float:
     if isinstance(raw, str):
         text = _number_text(raw, unit)
         if text.lower() in _NOT_FINITE:
-            raise ValueProblem(f"{name} takes a finite number, not {raw!r}")
+            raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")
         if not _NUMBER.match(text):
             hint = "write the value without its unit" if unit and unit in text else None
-            raise ValueProblem(f"{wants}, not {raw!r}", hint)
-        number = int(text) if _INTEGER.match(text) else float(text)
+            raise ValueProblem(f"{wants}, not {quoted(raw)}", hint)
+        # float() first: int() of thousands of digits is slow or refused outright.
+        number = float(text)
+        if _INTEGER.match(text) and abs(number) <= LARGEST:
+            number = int(number)
     else:
         number = raw
-    if isinstance(number, float):
-        if not math.isfinite(number):
-            raise ValueProblem(f"{name} takes a finite number, not {raw!r}")
-        if number.is_integer() and abs(number) < 1e15:
-            number = int(number)
+        if isinstance(number, float) and not math.isfinite(number):
+            raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")
+    if not abs(number) <= LARGEST:  # also a text too long for a float, read as infinity
+        raise ValueProblem(
+            f"{name}: {quoted(raw)} is out of range: a figure lies within ±10^15", "check the number of digits"
+        )
+    if isinstance(number, float) and number.is_integer() and abs(number) < LARGEST:
+        number = int(number)
     if is_growth_rate(indicator):
         if number <= -100:
             raise ValueProblem(
@@ -190,7 +201,7 @@ def _parse_milestone(indicator: Indicator, raw: Any, period: Period | None, toda
             return NOT_DONE
         parsed = _parse_date(text)
         if parsed is None:
-            raise ValueProblem(f"{wants}, not {raw!r}")
+            raise ValueProblem(f"{wants}, not {quoted(raw)}")
         date = parsed
     else:
         raise ValueProblem(f"{wants}, not {_shown_value(raw)}")
@@ -234,7 +245,7 @@ def read_period(raw: Any) -> Period:
         return parse_period(f"{raw.year}-{raw.month:02d}")
     if isinstance(raw, str | int | float):
         return parse_period_loose(raw)
-    raise PeriodError(f"{raw!r} is not a period")
+    raise PeriodError(f"{quoted(raw)} is not a period")
 
 
 def check_period(plan: Plan, period: Period, today: dt.date | None) -> Issue | None:
@@ -382,7 +393,7 @@ def _shown_value(raw: Any) -> str:
         return "a mapping"
     if isinstance(raw, list):
         return "a list"
-    return repr(raw)
+    return quoted(raw)
 
 
 def parse_as_of(text: str | None, plan: Plan, option: str = "--as-of") -> Period | None:

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from qzdc.errors import closest
+from qzdc.plan.lookup import name_key
 from qzdc.plan.models import NUMERIC_KINDS, IndicatorsFile, ObservationsFile, PlanFile, Target, TasksFile
 from qzdc.plan.periods import PeriodError, parse_period
-from qzdc.plan.lookup import name_key
 from qzdc.plan.yamlio import Loc, format_loc
 
 

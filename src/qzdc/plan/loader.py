@@ -15,7 +15,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from qzdc.errors import DataError, Problem, UsageError, closest
+from qzdc.errors import DataError, Problem, UsageError, closest, quoted
 from qzdc.plan.models import (
     Indicator,
     IndicatorsFile,
@@ -122,18 +122,12 @@ def _message(err: dict) -> str:
         return "required field is missing"
     if kind in ("dataclass_type", "dict_type", "model_type"):
         # pydantic names the internal class ("an instance of TasksFile"); the user wrote YAML.
-        return "expected a mapping (key: value lines)" + ("" if value is None else f", got {_short(value)}")
+        return "expected a mapping (key: value lines)" + ("" if value is None else f", got {quoted(value)}")
     if kind == "literal_error":
-        return f"{_short(value)} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
+        return f"{quoted(value)} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
     if value is None or isinstance(value, dict | list):
         return err["msg"]
-    return f"{err['msg']} (got {_short(value)})"
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    """A value as the user wrote it, cut short: an error line must stay one line."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"{err['msg']} (got {quoted(value)})"
 
 
 def _dataclass_in(hint: Any) -> type | None:
@@ -183,7 +177,7 @@ def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type
         if len(errs) > 1 and all(e["type"] in _TYPE_WORDS for e in errs):
             # one value that matched no member of a union: say what it could be
             words = list(dict.fromkeys(_TYPE_WORDS[e["type"]] for e in errs))
-            message = f"expected {' or '.join(words)}, got {_short(first.get('input'))}"
+            message = f"expected {' or '.join(words)}, got {quoted(first.get('input'))}"
         else:
             message = _message(first)
         line, col = positions.find(loc)

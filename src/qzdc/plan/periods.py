@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qzdc.errors import quoted
+
 _PATTERN = re.compile(r"^\s*(\d{4})(?:\s*-\s*(?:(Q|H)(\d+)|(\d{1,2})))?\s*$", re.IGNORECASE)
 
 
@@ -74,11 +76,11 @@ def parse_period(text: str | int) -> Period:
     """`2024`, `2025-Q3`, `2025-H1` or `2025-09` → Period; PeriodError otherwise."""
     if isinstance(text, bool):
         raise PeriodError(f"{text!r} is not a period")
-    if isinstance(text, int):
-        text = str(text)
-    match = _PATTERN.match(str(text))
+    match = _PATTERN.match(str(text)) if not isinstance(text, int) or 0 <= text <= 9999 else None
     if not match:
-        raise PeriodError(f"{text!r} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)")
+        raise PeriodError(
+            f"{quoted(text)} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
+        )
     year = int(match.group(1))
     letter, number, month = match.group(2), match.group(3), match.group(4)
     if letter:
@@ -87,13 +89,13 @@ def parse_period(text: str | int) -> Period:
         limit = 4 if unit == "Q" else 2
         if not 1 <= n <= limit:
             raise PeriodError(
-                f"{text!r} is not a period: {'quarters run Q1–Q4' if unit == 'Q' else 'halves are H1 and H2'}"
+                f"{quoted(text)} is not a period: {'quarters run Q1–Q4' if unit == 'Q' else 'halves are H1 and H2'}"
             )
         return Period(year, unit, n)
     if month:
         n = int(month)
         if not 1 <= n <= 12:
-            raise PeriodError(f"{text!r} is not a period: months run 01–12")
+            raise PeriodError(f"{quoted(text)} is not a period: months run 01–12")
         return Period(year, "M", n)
     return Period(year)
 
@@ -126,7 +128,7 @@ def parse_period_loose(value: str | int | float) -> Period:
     if isinstance(value, float):
         if not value.is_integer():
             raise PeriodError(
-                f"{value!r} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
+                f"{quoted(value)} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
             )
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, str):
@@ -144,4 +146,4 @@ def parse_period_loose(value: str | int | float) -> Period:
         return parse_period(text)
     except PeriodError as err:
         # Say it in the user's own words, not the normalised ones.
-        raise PeriodError(str(err).replace(repr(text), repr(value), 1)) from None
+        raise PeriodError(str(err).replace(quoted(text), quoted(value), 1)) from None

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from qzdc.errors import Problem
+from qzdc.errors import Problem, quoted
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -53,9 +53,20 @@ def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
     if not math.isfinite(value):
         # .nan and .inf would poison every computation and cannot be written as JSON.
         raise YamlProblem(
-            f"{node.value!r} is not a finite number", *_at(node), "write the figure, or null where there is none"
+            f"{quoted(node.value)} is not a finite number", *_at(node), "write the figure, or null where there is none"
         )
     return value
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits (a defence against slow parsing).
+        digits = sum(ch.isdigit() for ch in node.value)
+        raise YamlProblem(
+            f"a whole number of {digits} digits is too long to read", *_at(node), "check the number of digits"
+        ) from None
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -64,12 +75,13 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
     except (ValueError, OverflowError) as err:
         # A scalar that looks like a date but is none: 2024-13-05.
         raise YamlProblem(
-            f"{node.value!r} is not a valid date: {err}", *_at(node), "quote it if it is meant as text"
+            f"{quoted(node.value)} is not a valid date: {err}", *_at(node), "quote it if it is meant as text"
         ) from None
 
 
 _SafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
@@ -94,7 +106,7 @@ def _check_nodes(root: yaml.Node, loader: Any, limit: int = _MAX_NODES) -> None:
             return sizes[ident]
         if node.tag not in _SAFE_TAGS:
             raise YamlProblem(
-                f"the tag {node.tag!r} is not allowed",
+                f"the tag {quoted(node.tag)} is not allowed",
                 *_at(node),
                 "plan files hold plain data: numbers, text, lists and mappings",
             )
@@ -117,14 +129,14 @@ def _check_nodes(root: yaml.Node, loader: Any, limit: int = _MAX_NODES) -> None:
                 if key_node.tag == _BOOL and key_node.value.lower() not in ("true", "false"):
                     word = "true" if key_node.value.lower() in ("yes", "on", "y") else "false"
                     raise YamlProblem(
-                        f"the key {key_node.value!r} reads as {word} in YAML",
+                        f"the key {quoted(key_node.value)} reads as {word} in YAML",
                         *_at(key_node),
                         f'quote it: "{key_node.value}"',
                     )
                 key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
                 if key in seen:
                     raise YamlProblem(
-                        f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                        f"duplicate key {quoted(key)} (first at line {seen[key].start_mark.line + 1})",
                         *_at(key_node),
                         "YAML would silently keep only the last one; remove or rename one of them",
                     )
