@@ -153,8 +153,9 @@ def test_a_filter_that_keeps_nothing(cli, tmp_path, name):
     if name == "report.xlsx":
         import openpyxl
 
-        ws = openpyxl.load_workbook(out)["目标进展"]
-        assert ws.max_row == 1 and ws.auto_filter.ref == "A1:Y2"
+        wb = openpyxl.load_workbook(out)
+        assert wb["计算明细"].max_row == 1 and wb["计算明细"].auto_filter.ref == "A1:O2"
+        assert wb["完成情况表"].max_row == 3  # the title, the facts and the header
         return
     text = out.read_text(encoding="utf-8")
     assert "| 合计 | 0 |" in text or '<th class="num">0</th>' in text
@@ -455,14 +456,105 @@ def header_index(ws) -> dict[str, int]:
     return {cell.value: cell.column for cell in ws[1]}
 
 
-def test_xlsx_sheets_and_status_rows(cli, tmp_path):
+def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
+    """The printable 完成情况表: the offices' own columns, figures as numbers in their own precision."""
     wb, _ = xlsx_report(cli, tmp_path)
-    assert wb.sheetnames == ["摘要", "目标进展", "任务政策改革"]
-    ws = wb["目标进展"]
+    assert wb.sheetnames == ["完成情况表", "摘要", "计算明细", "任务政策改革"]
+    ws = wb.worksheets[0]
+    assert ws["A1"].value == "小镇试点方案（测试） · 指标完成情况表"
+    assert "数据截至：2023" in ws["A2"].value and "文号：测试〔2024〕1号" in ws["A2"].value
+    header = [c.value for c in ws[3]]
+    assert header == [
+        "序号", "指标", "单位", "基期值\n(2022年)", "2023年实际", "2024年实际", "目标值\n(2024年)", "进度", "状态",
+    ]  # fmt: skip
+
+    def row(r: int) -> list:
+        return [c.value for c in ws[r]]
+
+    def formats(r: int) -> list:
+        return [c.number_format if isinstance(c.value, int | float) else None for c in ws[r]]
+
+    # category rows, then the targets in the status table's order
+    assert row(4)[0] == "经济发展" and row(4)[1:] == [None] * 8
+    # 企业数: 100 → 115 of 144, progress (115 − 100)/(144 − 100) = 15/44
+    assert row(5)[:7] == [1, "企业数", "家", 100, 115, None, 144]
+    assert row(5)[7] == pytest.approx(15 / 44) and row(5)[8] == "存在风险"
+    assert formats(5) == ["0", None, None, "0", "0", None, "0", "0.0%", None]
+    assert ws.cell(row=5, column=9).fill.fgColor.rgb.endswith("FEF08A")
+    # 产值年均增速: 6 % in 2023 against 8 % a year; progress (1.06 − 1)/(1.08² − 1) = 0.06/0.1664
+    assert row(6)[:7] == [2, "产值年均增速", "%", 5, 6, None, 8]
+    assert row(6)[7] == pytest.approx(0.06 / 0.1664)
+    # 新增项目 is aspirational and in no annex row: no 序号, no baseline; 60 of 100 so far
+    assert row(7)[:7] == [None, "新增项目（力争）", "个", None, 60, None, 100]
+    assert row(7)[7] == pytest.approx(0.6)
+    assert row(8)[0] == "生活富裕"
+    # 收入倍差 2.0 → 2.1, target ≤1.8: the comparator is printed, the value stays a number;
+    # progress (2.1 − 2.0)/(1.8 − 2.0) = −50 %
+    assert row(10)[:7] == [None, "收入倍差", None, 2, 2.1, None, 1.8]
+    assert formats(10)[3:7] == ["0", "0.0", None, '"≤"0.0']
+    assert row(10)[7] == pytest.approx(-0.5)
+    # a milestone: a tick for its target, no figures
+    assert row(11)[:7] == [None, "创建示范镇", None, None, None, None, "✓"] and row(11)[8] == "暂无数据"
+    assert ws.max_row == 11
+
+    # print setup: A4 landscape, one page wide, the header row on every page
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.print_area == "'完成情况表'!$A$1:$I$11"
+    assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:I11"
+
+
+def test_xlsx_every_sheet_prints(cli, tmp_path):
+    wb, _ = xlsx_report(cli, tmp_path)
+    title_rows = {"完成情况表": "$3:$3", "摘要": None, "计算明细": "$1:$1", "任务政策改革": "$1:$1"}
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == 9  # A4, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows == title_rows[ws.title], ws.title
+        from openpyxl.utils import get_column_letter
+
+        assert ws.print_area == f"'{ws.title}'!$A$1:${get_column_letter(ws.max_column)}${ws.max_row}", ws.title
+        assert "&P" in ws.oddFooter.center.text, ws.title
+
+
+def test_xlsx_figures_keep_their_precision(cli, tmp_path):
+    """3.8 stays 3.8, 3.79 stays 3.79, 63.8 → 68.23 keep one and two places (the built-in plan's Annex 1)."""
+    wb, _ = xlsx_report(cli, tmp_path, plan=None)
+    ws = wb["完成情况表"]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(4, ws.max_row + 1)}
+
+    def shown(name: str, column: int) -> tuple:
+        cell = ws.cell(row=rows[name], column=column)
+        return cell.value, cell.number_format
+
+    baseline, target = 4, 8
+    assert shown("地区生产总值年均增速", baseline) == (3.8, "0.0")
+    assert shown("地区生产总值年均增速", target) == (7.5, "0.0")
+    assert shown("镇区常住人口", baseline) == (3.79, "0.00") and shown("镇区常住人口", target) == (4.01, "0.00")
+    assert shown("常住人口城镇化率", baseline) == (63.8, "0.0")
+    assert shown("常住人口城镇化率", target) == (68.23, "0.00")
+    assert shown("出口总额", baseline) == (6090, "0")
+    # a baseline from another year than the plan's says so, and stays a number
+    assert shown("地区生产总值（力争）", baseline) == (75.33, '0.00" (2023)"')
+    assert shown("地区生产总值（力争）", target) == (100, '">"0')
+
+
+def test_xlsx_details_sheet(cli, tmp_path):
+    """The diagnostic columns (ids, method, pace ratio, what is still required) on their own sheet."""
+    wb, _ = xlsx_report(cli, tmp_path)
+    ws = wb["计算明细"]
     col = header_index(ws)
+    assert list(col) == [
+        "序号", "指标", "目标编号", "状态", "最新期间", "最新值", "当前应达", "尚需年增速", "尚需年增量",
+        "速度比 R", "按实际速度预计", "最终", "方法", "说明", "出处",
+    ]  # fmt: skip
     assert ws.max_row == 1 + 6
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}7"
+    assert ws.auto_filter.ref == "A1:O7"
     ids = [ws.cell(row=r, column=col["目标编号"]).value for r in range(2, 8)]
     assert ids == [t["id"] for t in status_json(cli)["targets"]]
 
@@ -473,17 +565,12 @@ def test_xlsx_sheets_and_status_rows(cli, tmp_path):
 
     assert cell("序号").value == 1 and cell("序号").number_format == "0"
     assert cell("指标").value == "企业数" and cell("指标").data_type == "s"
-    assert cell("基期值").value == 100 and cell("基期值").number_format == "0"
     assert cell("最新期间").value == "2023" and cell("最新期间").data_type == "s"
     assert cell("最新值").value == 115
-    assert cell("目标值").value == 144 and cell("比较").value == "≥"
     assert cell("当前应达").value == pytest.approx(120.0) and cell("当前应达").number_format == "0.00"
     required = cell("尚需年增速")
     assert isinstance(required.value, float) and required.number_format == "0.00%"
     assert required.value == pytest.approx(0.252173913043)
-    progress = cell("进度")
-    assert isinstance(progress.value, float) and progress.number_format == "0.0%"
-    assert progress.value == pytest.approx(15 / 44)
     assert cell("速度比 R").value == pytest.approx(0.75) and cell("速度比 R").number_format == "0.00"
     assert cell("按实际速度预计").value == pytest.approx(132.25)
     status = cell("状态")
@@ -498,7 +585,7 @@ def test_xlsx_sheets_and_status_rows(cli, tmp_path):
     assert cell("按实际速度预计", growth).value == pytest.approx(0.06)
     assert cell("按实际速度预计", growth).number_format == "0.00%"
     # every figure column holds numbers, never numbers written as text
-    for name in ("基期值", "最新值", "目标值", "当前应达", "尚需年增速", "尚需年增量", "进度", "速度比 R"):
+    for name in ("最新值", "当前应达", "尚需年增速", "尚需年增量", "速度比 R"):
         for r in range(2, 8):
             value = ws.cell(row=r, column=col[name]).value
             assert value is None or isinstance(value, int | float), (name, r, value)
@@ -553,11 +640,15 @@ def test_xlsx_tasks_policies_reforms(cli, tmp_path):
 
 def test_xlsx_in_english_with_filters(cli, tmp_path):
     wb, _ = xlsx_report(cli, tmp_path, "--lang", "en", "--status", "on_track")
-    assert wb.sheetnames == ["Summary", "Status", "Tasks policies reforms"]
-    ws = wb["Status"]
+    assert wb.sheetnames == ["Progress", "Summary", "Details", "Tasks policies reforms"]
+    assert [c.value for c in wb["Progress"][3]][:5] == ["No.", "Indicator", "Unit", "Baseline\n(2022)", "2023 actual"]
+    ws = wb["Details"]
     col = header_index(ws)
     assert ws.max_row == 3
-    assert [ws.cell(row=r, column=col["Indicator"]).value for r in (2, 3)] == ["New projects", "Coverage"]
+    assert [ws.cell(row=r, column=col["Indicator"]).value for r in (2, 3)] == [
+        "New projects (aspirational)",
+        "Coverage",
+    ]
     assert {ws.cell(row=r, column=col["Status"]).value for r in (2, 3)} == {"on track"}
 
 
@@ -567,7 +658,7 @@ def test_xlsx_formula_looking_text_stays_text(cli, tmp_path, plan_copy):
     edit(plan_copy / "tasks.yaml", "lead: [", 'lead: ["+区发展改革委", ', count=1)
     edit(plan_copy / "plan.yaml", "name: 经济发展", 'name: "@经济发展"')
     wb, out = xlsx_report(cli, tmp_path, plan=str(plan_copy))
-    ws = wb["目标进展"]
+    ws = wb["计算明细"]
     col = header_index(ws)
     names = {
         ws.cell(row=r, column=col["指标"]).value: ws.cell(row=r, column=col["指标"]) for r in range(2, ws.max_row + 1)
@@ -575,14 +666,16 @@ def test_xlsx_formula_looking_text_stays_text(cli, tmp_path, plan_copy):
     cell = names['=HYPERLINK("http://x","GDP")']
     assert cell.data_type == "s"
     assert cell.quotePrefix  # Excel keeps it text even when someone edits the cell
-    categories = {ws.cell(row=r, column=col["一级指标"]).value for r in range(2, ws.max_row + 1)}
+    progress = wb["完成情况表"]
+    categories = {progress.cell(row=r, column=1).value for r in range(4, progress.max_row + 1)}
     assert "@经济发展" in categories
+    assert progress.cell(row=4, column=1).data_type == "s" and progress.cell(row=4, column=1).quotePrefix
     leads = [c.value for c in wb["任务政策改革"]["E"]]
     assert any(str(v).startswith("+区发展改革委") for v in leads)
     # and in the file itself: not one formula in any sheet
     with zipfile.ZipFile(out) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
-        assert len(sheets) == 3
+        assert len(sheets) == 4
         for name in sheets:
             assert "<f>" not in z.read(name).decode("utf-8"), name
 
@@ -620,7 +713,9 @@ def test_builtin_plan_reports(cli, tmp_path):
     assert re.findall(r'<figure class="chart s-[a-z_]+" id="chart-([a-z0-9_]+)"', html) == expected_charts
 
     wb, _ = xlsx_report(cli, tmp_path, plan=None)
-    assert wb["目标进展"].max_row == 1 + len(plan.targets)
+    assert wb["计算明细"].max_row == 1 + len(plan.targets)
+    categories = len({plan.indicator(t.indicator).category for t in plan.targets})
+    assert wb["完成情况表"].max_row == 3 + categories + len(plan.targets)
     lists = wb["任务政策改革"]
     assert lists.max_row == 1 + len(plan.tasks) + len(plan.policies) + len(plan.reforms)
 

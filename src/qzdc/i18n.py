@@ -102,15 +102,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chart.cumulative": ("累计", "cumulative"),
     "chart.year": ("年份", "Year"),
     "sheet.summary": ("摘要", "Summary"),
-    "sheet.status": ("目标进展", "Status"),
     "sheet.lists": ("任务政策改革", "Tasks policies reforms"),
     "col.item_kind": ("类别", "Type"),
     "col.content": ("内容", "Item"),
     "col.target_id": ("目标编号", "Target ID"),
-    "col.baseline_year": ("基期年份", "Baseline year"),
     "col.latest_period": ("最新期间", "Latest period"),
-    "col.target_year": ("目标年份", "Target year"),
-    "col.comparator": ("比较", "Comparator"),
     "col.expected": ("当前应达", "Expected now"),
     "col.required_rate": ("尚需年增速", "Growth needed/yr"),
     "col.required_change": ("尚需年增量", "Change needed/yr"),
@@ -120,6 +116,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.method": ("方法", "Method"),
     "col.notes": ("说明", "Notes"),
     "col.source": ("出处", "Source"),
+    # the progress table (完成情况表) in the workbook and in Word
+    "report.progress_table": ("指标完成情况表", "Progress on the targets"),
+    "col.year_actual": ("{year}年实际", "{year} actual"),
+    "col.ytd": ("本年累计", "Year to date"),
+    "sheet.progress": ("完成情况表", "Progress"),
+    "sheet.details": ("计算明细", "Details"),
+    "report.print_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
 }
 
 

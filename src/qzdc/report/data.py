@@ -24,8 +24,8 @@ from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import Observation, Plan
-from qzdc.views.listing import category_name, indicator_name
-from qzdc.views.status import Filters, Row, StatusReport, status_view, target_text
+from qzdc.views.listing import category_name
+from qzdc.views.status import Filters, Row, StatusReport, status_view, target_name, target_text
 from qzdc.views.view import Column, View, fmt_number
 
 REPORT_FORMATS = ("html", "xlsx", "markdown")
@@ -268,9 +268,7 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
         for p in series:
             point = ChartPoint(p.period.time, float(p.value), str(p.period))
             (actual if p.period.is_year else ytd).append(point)
-    name = indicator_name(indicator, lang)
-    if target.strength == "aspirational":
-        name += "（力争）" if lang == "zh" else " (aspirational)"
+    name = target_name(row, lang)
     unit = indicator.unit
     if target.kind == "average_growth":
         value_label = tr("chart.growth_rate", lang) + " (%)"

@@ -1,9 +1,12 @@
-"""The Excel report: a workbook analysts can sort, filter and paste from.
+"""The Excel report: a workbook analysts print, sort, filter and paste from.
 
-Three sheets: a summary (the plan header, targets by status and by category),
-the status of every target (one row each, numbers stored as numbers with
-number formats, status cells coloured, header frozen, filters on), and the
-plan's tasks, policies and reforms with their departments.
+Four sheets. First the printable 完成情况表 (`qzdc.report.progress`): the
+columns of the offices' own progress tables, figures stored as numbers with the
+decimal places they are written with. Then a summary (the plan header, targets
+by status and by category), the computation details of every target (ids,
+method, pace ratio, what is still required, notes: the diagnostic columns), and
+the plan's tasks, policies and reforms with their departments. Every sheet
+prints A4 landscape, one page wide, with its header rows repeated on each page.
 
 Plan text is written as text and only as text: openpyxl turns any string that
 begins with "=" into a formula, so every string cell is set to the string type
@@ -35,8 +38,9 @@ from qzdc.report.data import (
     status_counts,
     title,
 )
+from qzdc.report.progress import Figure, figure, progress_table
 from qzdc.views.listing import category_name, indicator_name
-from qzdc.views.status import Row
+from qzdc.views.status import Row, target_name
 from qzdc.views.view import View
 
 # Number formats: figures as the plan writes them, rates and shares of the way as percent.
@@ -175,56 +179,106 @@ def _summary_sheet(ws: Worksheet, data: ReportInput) -> None:
     put(ws, row, len(statuses) + 2, sum(counts.values()), FMT_INTEGER).font = _HEADER_FONT
     _widths(ws, [18, 14, *([12] * len(statuses))])
     ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width, 14)
+    _print_setup(ws, data, None, f"A1:{get_column_letter(len(statuses) + 2)}{row}")
 
 
-# ── the status sheet ─────────────────────────────────────────────────────────
+# ── the printable progress table (完成情况表) ─────────────────────────────────
 
-STATUS_COLUMNS = [
-    # (i18n key, width)
-    ("col.annex_no", 6),
-    ("col.name", 30),
-    ("col.category", 12),
-    ("col.unit", 8),
-    ("col.strength", 8),
-    ("col.pilot", 8),
-    ("col.baseline_year", 9),
-    ("col.baseline", 10),
-    ("col.latest_period", 10),
-    ("col.latest", 10),
-    ("col.target_year", 9),
-    ("col.comparator", 6),
-    ("col.target", 10),
-    ("col.expected", 10),
-    ("col.required_rate", 11),
-    ("col.required_change", 11),
-    ("col.progress", 8),
-    ("col.pace_ratio", 9),
-    ("col.projected", 11),
-    ("col.status", 10),
-    ("col.final", 6),
-    ("col.target_id", 24),
-    ("col.method", 30),
-    ("col.notes", 40),
-    ("col.source", 16),
+_TITLE_ROWS = 2  # the title and the facts line above the header
+
+
+def figure_format(fig: Figure) -> str:
+    """Excel's number format for a figure: its own decimal places, with its comparator and note as literal text."""
+    places = fig.places - 2 if fig.percent else fig.places
+    fmt = "0" if places <= 0 else "0." + "0" * places
+    if fig.percent:
+        fmt += "%"
+    if fig.prefix:
+        fmt = f'"{fig.prefix}"{fmt}'
+    if fig.suffix:
+        fmt = f'{fmt}"{fig.suffix}"'
+    return fmt
+
+
+def _put_figure(ws: Worksheet, row: int, column: int, fig: Figure) -> Cell:
+    if fig.is_number:
+        return put(ws, row, column, fig.value, figure_format(fig))
+    return put(ws, row, column, fig.value)
+
+
+def _progress_sheet(ws: Worksheet, data: ReportInput) -> None:
+    table = progress_table(data)
+    lang, width = data.lang, len(table.columns)
+    last = get_column_letter(width)
+    put(ws, 1, 1, f"{title(data)} · {table.title}").font = Font(bold=True, size=14)
+    facts = [(label, text) for label, text in header_facts(data) if label != tr("report.issuer", lang)]
+    colon, gap = ("：", "　　") if lang == "zh" else (": ", "    ")
+    put(ws, 2, 1, gap.join(f"{label}{colon}{text}" for label, text in facts)).font = Font(color="4B5563")
+    for r in (1, 2):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    ws.row_dimensions[2].height = 30
+    header = _TITLE_ROWS + 1
+    _header_row(ws, header, [c.header for c in table.columns])
+    ws.row_dimensions[header].height = 30
+    for column in range(1, width + 1):
+        ws.cell(row=header, column=column).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    r = header + 1
+    category = None
+    thin = Side(style="thin", color="D1D5DB")
+    for row, cells in table.rows:
+        if row.indicator.category != category:
+            category = row.indicator.category
+            put(ws, r, 1, category_name(data.plan, category, lang)).font = _HEADER_FONT
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            r += 1
+        for column, c in enumerate(table.columns, start=1):
+            cell = _put_figure(ws, r, column, cells[c.key])
+            cell.border = Border(bottom=thin)
+            cell.alignment = Alignment(
+                horizontal="right" if c.numeric else "left", vertical="center", wrap_text=c.key == "name"
+            )
+            if c.key == "status":
+                _status_style(cell, row.assessment.status)
+        r += 1
+    _widths(ws, [c.width for c in table.columns])
+    ws.freeze_panes = f"C{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{last}{max(header + 1, r - 1)}"
+    _print_setup(ws, data, f"{header}:{header}", f"A1:{last}{max(header, r - 1)}")
+
+
+# ── the computation details ──────────────────────────────────────────────────
+
+DETAIL_COLUMNS = [
+    # (i18n key, width): what the progress table leaves out, for the analyst who checks a figure
+    ("col.annex_no", 5),
+    ("col.name", 22),
+    ("col.target_id", 20),
+    ("col.status", 9),
+    ("col.latest_period", 9),
+    ("col.latest", 9),
+    ("col.expected", 9),
+    ("col.required_rate", 10),
+    ("col.required_change", 10),
+    ("col.pace_ratio", 8),
+    ("col.projected", 10),
+    ("col.final", 5),
+    ("col.method", 22),
+    ("col.notes", 34),
+    ("col.source", 14),
 ]
 
-_STATUS_COLUMN_NUMBER = {key: number for number, (key, _) in enumerate(STATUS_COLUMNS, start=1)}
-_COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "~": "≈"}
+_DETAIL_COLUMN_NUMBER = {key: number for number, (key, _) in enumerate(DETAIL_COLUMNS, start=1)}
 
 
-def _status_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
+def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
     t, ind, a = row.target, row.indicator, row.assessment
     lang = data.lang
-    col = _STATUS_COLUMN_NUMBER.__getitem__
+    col = _DETAIL_COLUMN_NUMBER.__getitem__
     put(ws, r, col("col.annex_no"), ind.annex_no, FMT_INTEGER)
-    put(ws, r, col("col.name"), indicator_name(ind, lang))
-    put(ws, r, col("col.category"), category_name(data.plan, ind.category, lang))
-    put(ws, r, col("col.unit"), ind.unit)
-    put(ws, r, col("col.strength"), tr(t.strength, lang))
-    put(ws, r, col("col.pilot"), tr("yes", lang) if ind.pilot else "")
-    if t.baseline is not None:
-        put(ws, r, col("col.baseline_year"), t.baseline.year, FMT_INTEGER)
-        _figure(ws, r, col("col.baseline"), t.baseline.value)
+    put(ws, r, col("col.name"), target_name(row, lang))
+    put(ws, r, col("col.target_id"), t.id)
+    _status_style(put(ws, r, col("col.status"), tr(a.status, lang)), a.status)
     if a.latest is not None:
         put(ws, r, col("col.latest_period"), str(a.latest.period))
         if t.kind == "milestone":
@@ -238,45 +292,54 @@ def _status_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
                 ("完成" if done else "未完成") if lang == "zh" else ("done" if done else "not done"),
             )
         else:
-            _figure(ws, r, col("col.latest"), a.latest.value)
-    put(ws, r, col("col.target_year"), t.year, FMT_INTEGER)
-    if t.kind != "milestone":
-        put(ws, r, col("col.comparator"), _COMPARATORS.get(t.comparator, t.comparator))
-        _figure(ws, r, col("col.target"), t.value)
+            _put_figure(ws, r, col("col.latest"), figure(a.latest.value))
     put(ws, r, col("col.expected"), a.expected_now, FMT_DECIMAL)
     if a.required_now is not None:
         if a.pace_unit == "rate":
             put(ws, r, col("col.required_rate"), a.required_now, FMT_PERCENT)
         else:
             put(ws, r, col("col.required_change"), a.required_now, FMT_DECIMAL)
-    put(ws, r, col("col.progress"), a.progress, FMT_PROGRESS)
     put(ws, r, col("col.pace_ratio"), a.pace_ratio, FMT_RATIO)
     if a.projected is not None:
         put(ws, r, col("col.projected"), a.projected, FMT_PERCENT if t.kind == "average_growth" else FMT_DECIMAL)
-    _status_style(put(ws, r, col("col.status"), tr(a.status, lang)), a.status)
     put(ws, r, col("col.final"), tr("yes", lang) if a.final else "")
-    put(ws, r, col("col.target_id"), t.id)
     put(ws, r, col("col.method"), method_text(a.method, data.lang))
     put(ws, r, col("col.notes"), ("；" if data.lang == "zh" else "; ").join(note_text(n, data.lang) for n in a.notes))
     put(ws, r, col("col.source"), t.source.ref)
-    for key in ("col.name", "col.method", "col.notes"):
+    for key in ("col.name", "col.target_id", "col.method", "col.notes", "col.source"):
         ws.cell(row=r, column=col(key)).alignment = _WRAP
 
 
-def _status_sheet(ws: Worksheet, data: ReportInput) -> None:
-    _header_row(ws, 1, [tr(key, data.lang) for key, _ in STATUS_COLUMNS])
+def _details_sheet(ws: Worksheet, data: ReportInput) -> None:
+    _header_row(ws, 1, [tr(key, data.lang) for key, _ in DETAIL_COLUMNS])
     for r, row in enumerate(data.status.rows, start=2):
-        _status_row(ws, r, row, data)
-    _widths(ws, [w for _, w in STATUS_COLUMNS])
+        _detail_row(ws, r, row, data)
+    _widths(ws, [w for _, w in DETAIL_COLUMNS])
     # The header and the indicator's number and name stay in view while scrolling.
     ws.freeze_panes = "C2"
-    last = get_column_letter(len(STATUS_COLUMNS))
+    last = get_column_letter(len(DETAIL_COLUMNS))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(data.status.rows)) + 1}"
-    ws.print_title_rows = "1:1"
+    _print_setup(ws, data, "1:1", f"A1:{last}{len(data.status.rows) + 1}")
+
+
+# ── printing ─────────────────────────────────────────────────────────────────
+
+
+def _print_setup(ws: Worksheet, data: ReportInput, title_rows: str | None, area: str) -> None:
+    """A4 landscape, one page wide (as many long as it takes), header rows on every page, page numbers."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.print_area = area
+    ws.oddFooter.center.text = tr("report.print_footer", data.lang)
+    ws.oddFooter.left.text = title(data).replace("&", "&&")
 
 
 # ── tasks, policies and reforms ──────────────────────────────────────────────
@@ -318,17 +381,19 @@ def _lists_sheet(ws: Worksheet, data: ReportInput) -> None:
             r += 1
     _widths(ws, [10, 6, 18, 60, 30, 30, 24])
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, r - 1)}"
-    ws.print_title_rows = "1:1"
+    last = get_column_letter(len(headers))
+    ws.auto_filter.ref = f"A1:{last}{max(1, r - 1)}"
+    _print_setup(ws, data, "1:1", f"A1:{last}{max(1, r - 1)}")
 
 
 def report_xlsx(data: ReportInput) -> bytes:
     """The workbook as the bytes of an .xlsx file."""
     wb = Workbook()
-    summary = wb.active
-    summary.title = tr("sheet.summary", data.lang)
-    _summary_sheet(summary, data)
-    _status_sheet(wb.create_sheet(tr("sheet.status", data.lang)), data)
+    progress = wb.active
+    progress.title = tr("sheet.progress", data.lang)
+    _progress_sheet(progress, data)
+    _summary_sheet(wb.create_sheet(tr("sheet.summary", data.lang)), data)
+    _details_sheet(wb.create_sheet(tr("sheet.details", data.lang)), data)
     _lists_sheet(wb.create_sheet(tr("sheet.lists", data.lang)), data)
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", f"{title(data)} · {tr('report.title', data.lang)}")
     wb.properties.creator = "qzdc"

@@ -19,7 +19,7 @@ from qzdc.engine.formulas import rate_level_consistency
 from qzdc.engine.series import points, usable_points
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.views.listing import join, plan_title
-from qzdc.views.view import Column, View, fmt_number
+from qzdc.views.view import Column, View, decimals, fmt_number
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -309,13 +309,6 @@ def rule_share_over_100(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _decimals(value: float) -> int:
-    text = repr(float(value))
-    if "e" in text:
-        return 6
-    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
-
-
 def rule_level_rate_series(ctx: Context) -> Iterator[Finding]:
     """A level series and a growth-rate series of one quantity that disagree beyond rounding."""
     plan = ctx.plan
@@ -339,10 +332,10 @@ def rule_level_rate_series(ctx: Context) -> Iterator[Finding]:
             if before <= 0 or now <= 0:
                 continue
             # Each figure may be off by half a unit in its last digit: the implied rate has a range.
-            e_now, e_before = 0.5 * 10 ** -_decimals(now), 0.5 * 10 ** -_decimals(before)
+            e_now, e_before = 0.5 * 10 ** -decimals(now), 0.5 * 10 ** -decimals(before)
             low = ((now - e_now) / (before + e_before) - 1) * 100
             high = ((now + e_now) / (before - e_before) - 1) * 100
-            e_rate = 0.5 * 10 ** -_decimals(rate)
+            e_rate = 0.5 * 10 ** -decimals(rate)
             if rate + e_rate >= low and rate - e_rate <= high:
                 continue
             implied = (now / before - 1) * 100

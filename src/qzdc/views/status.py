@@ -259,13 +259,18 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
 _COMPARATOR_SIGNS = {">": ">", "<": "<", "<=": "≤", "=": "=", "~": "≈"}
 
 
+def comparator_sign(target: Target) -> str:
+    """The sign written before a numeric target: "" for the usual ≥ (达到), else >, ≤, <, =, ≈."""
+    return _COMPARATOR_SIGNS.get(target.comparator, "")
+
+
 def target_text(target: Target) -> str:
     """The target as a person writes it: 67, >100, ≤1.7, III, ✓."""
     if target.kind == "milestone":
         return "✓"
     if target.kind == "ordinal":
         return str(target.value)
-    return _COMPARATOR_SIGNS.get(target.comparator, "") + display(target.value)
+    return comparator_sign(target) + display(target.value)
 
 
 def required_text(row: Row, lang: str) -> str:
@@ -304,11 +309,17 @@ def _latest_text(row: Row, lang: str) -> str:
     return f"{text} ({latest.period})"
 
 
+def target_name(row: Row, lang: str) -> str:
+    """The indicator's name, marked （力争） where the plan only strives for the target."""
+    name = indicator_name(row.indicator, lang)
+    if row.target.strength == "aspirational":
+        name += "（力争）" if lang == "zh" else " (aspirational)"
+    return name
+
+
 def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
     t, ind, a = row.target, row.indicator, row.assessment
-    name = indicator_name(ind, lang)
-    if t.strength == "aspirational":
-        name += "（力争）" if lang == "zh" else " (aspirational)"
+    name = target_name(row, lang)
     baseline = "—"
     if t.baseline is not None:
         baseline = display(t.baseline.value)

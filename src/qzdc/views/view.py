@@ -71,6 +71,14 @@ def fmt_number(value: float, decimals: int | None = None) -> str:
     return text
 
 
+def decimals(value: float) -> int:
+    """The decimal places a figure is written with: 3.8 → 1, 68.23 → 2, 7500 → 0."""
+    text = repr(float(value))
+    if "e" in text:
+        return 6
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+
+
 @dataclass
 class Section:
     """A part of a document: a table, or preformatted lines (facts, a text chart)."""

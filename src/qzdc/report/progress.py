@@ -1,0 +1,162 @@
+"""The progress table analysts circulate (指标完成情况表), for the workbook and Word.
+
+Its columns are those of the district offices' own tables (docs: documents.md):
+序号, 指标, 单位, 基期值, one column per year of the plan period, 目标值, 进度,
+状态. Every figure is one `qzdc status` computed or one the plan or the actuals
+hold; this module only picks and labels them. A cell keeps both what is stored
+(a number, so that Excel can sort and sum it) and what is printed, with the
+decimal places the figure was written with: 3.8 stays 3.8, 68.23 stays 68.23.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from qzdc.engine.series import Point, points, usable_points
+from qzdc.i18n import tr
+from qzdc.report.data import ReportInput
+from qzdc.views.status import Row, comparator_sign, target_name
+from qzdc.views.view import decimals, display, fmt_number
+
+# Places a figure is stored and printed with at most: beyond that it is float noise.
+MAX_PLACES = 4
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One cell: the value stored (a number or text, None for an empty cell) and how it prints."""
+
+    value: float | int | str | None
+    text: str
+    places: int = 0  # decimal places of a number
+    percent: bool = False  # a fraction shown as a percentage (progress)
+    prefix: str = ""  # a comparator before the number: >, ≤
+    suffix: str = ""  # a note after it: (2023) for a figure of another year
+
+    @property
+    def is_number(self) -> bool:
+        return isinstance(self.value, int | float) and not isinstance(self.value, bool)
+
+
+EMPTY = Figure(None, "—")
+
+
+@dataclass(frozen=True)
+class ProgressColumn:
+    key: str
+    header: str
+    numeric: bool = False  # right-aligned figures
+    width: float = 8  # in characters of the table's type: a guide for the workbook and Word
+
+
+@dataclass
+class ProgressTable:
+    title: str
+    columns: list[ProgressColumn]
+    rows: list[tuple[Row, dict[str, Figure]]]
+
+
+def _number(value: Any) -> float | int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+def figure(value: Any, *, prefix: str = "", suffix: str = "") -> Figure:
+    """A value as the plan or the actuals write it: a number keeps its own decimal places."""
+    number = _number(value)
+    if number is None:
+        return EMPTY if value is None else Figure(str(display(value)), display(value), prefix=prefix, suffix=suffix)
+    places = min(decimals(number), MAX_PLACES)
+    text = f"{prefix}{fmt_number(number, places)}{suffix}"
+    return Figure(number, text, places, prefix=prefix, suffix=suffix)
+
+
+def share(fraction: float | None, places: int = 1) -> Figure:
+    """A computed share of the way (progress) as a percentage with `places` decimals."""
+    if fraction is None:
+        return EMPTY
+    return Figure(fraction, f"{fmt_number(fraction * 100, places)}%", places + 2, percent=True)
+
+
+def _observed(row: Row, data: ReportInput) -> list[Point]:
+    own = [o for o in data.observations if o.indicator == row.indicator.id]
+    return usable_points(points(own), data.status.as_of)
+
+
+def _observed_value(row: Row, value: Any, lang: str) -> Any:
+    """A milestone's recorded value reads as done / not done; every other value as it is."""
+    if row.target.kind != "milestone":
+        return value
+    from qzdc.engine.held import milestone_done
+
+    done = milestone_done(value)
+    return ("完成" if done else "未完成") if lang == "zh" else ("done" if done else "not done")
+
+
+def plan_years(data: ReportInput) -> list[int]:
+    period = data.plan.meta.period
+    return list(range(period.start, period.end + 1))
+
+
+def progress_table(data: ReportInput) -> ProgressTable:
+    """The 完成情况表 of the shown targets, in the status table's order."""
+    lang, meta = data.lang, data.plan.meta
+    years = plan_years(data)
+    observed = {row.target.id: _observed(row, data) for row in data.status.rows}
+    # A year-to-date figure gets its own column, as in monthly returns (本年累计),
+    # only where one is the latest figure of a shown target.
+    ytd = any(series and not series[-1].period.is_year for series in observed.values())
+    year_word = "年" if lang == "zh" else ""
+
+    columns = [
+        ProgressColumn("number", tr("col.annex_no", lang), numeric=True, width=4),
+        ProgressColumn("name", tr("col.name", lang), width=22),
+        ProgressColumn("unit", tr("col.unit", lang), width=7),
+        ProgressColumn("baseline", f"{tr('col.baseline', lang)}\n({meta.baseline_year}{year_word})", True, 9),
+        *[ProgressColumn(f"y{y}", tr("col.year_actual", lang).format(year=y), True, 9) for y in years],
+    ]
+    if ytd:
+        columns.append(ProgressColumn("ytd", tr("col.ytd", lang), True, 11))
+    columns += [
+        ProgressColumn("target", f"{tr('col.target', lang)}\n({meta.target_year}{year_word})", True, 9),
+        ProgressColumn("progress", tr("col.progress", lang), True, 7),
+        ProgressColumn("status", tr("col.status", lang), width=9),
+    ]
+
+    rows = []
+    for row in data.status.rows:
+        t, ind, a = row.target, row.indicator, row.assessment
+        name = target_name(row, lang)
+        cells: dict[str, Figure] = {
+            "number": Figure(ind.annex_no, str(ind.annex_no)) if ind.annex_no else Figure(None, ""),
+            "name": Figure(name, name),
+            "unit": Figure(ind.unit, ind.unit) if ind.unit else Figure(None, ""),
+            "baseline": EMPTY,
+            "progress": share(a.progress),
+            "status": Figure(tr(a.status, lang), tr(a.status, lang)),
+        }
+        if t.baseline is not None:
+            other = t.baseline.year != meta.baseline_year
+            cells["baseline"] = figure(t.baseline.value, suffix=f" ({t.baseline.year})" if other else "")
+        series = observed[t.id]
+        for y in years:
+            annual = [p for p in series if p.period.is_year and p.period.year == y]
+            cells[f"y{y}"] = figure(_observed_value(row, annual[-1].value, lang)) if annual else EMPTY
+        if ytd:
+            last = series[-1] if series else None
+            cells["ytd"] = (
+                figure(_observed_value(row, last.value, lang), suffix=f" ({last.period})")
+                if last is not None and not last.period.is_year
+                else EMPTY
+            )
+        if t.kind == "milestone":
+            cells["target"] = Figure("✓", "✓")
+        elif t.kind == "ordinal" or _number(t.value) is None:
+            cells["target"] = figure(t.value)
+        else:
+            other = t.year is not None and t.year != meta.target_year
+            cells["target"] = figure(t.value, prefix=comparator_sign(t), suffix=f" ({t.year})" if other else "")
+        rows.append((row, cells))
+    return ProgressTable(tr("report.progress_table", lang), columns, rows)
