@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -121,7 +120,7 @@ def test_help_still_works_through_the_fast_entry_point(env, tmp_path):
 
 
 def cache_entries(root: Path) -> list[Path]:
-    return sorted((root / "plans").glob("*.pickle")) if (root / "plans").exists() else []
+    return sorted((root / "plans").glob("*.json")) if (root / "plans").exists() else []
 
 
 def test_cache_lives_in_the_cache_directory_never_beside_the_plan(plan_copy, tmp_path, monkeypatch):
@@ -165,12 +164,13 @@ def test_a_corrupt_cache_entry_is_ignored(plan_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("QZDC_CACHE_DIR", str(root))
     expected = load_plan(plan_copy)
     (entry,) = cache_entries(root)
-    for garbage in (b"", b"not a pickle", pickle.dumps({"a": "dict, not a plan"})):
-        entry.write_bytes(garbage)
+    garbage = [b"", b"not json", b'{"a": "a mapping, not a plan"}', b'{"~": "Plan"}', b'{"~": "Popen", "args": "x"}']
+    for data in garbage:
+        entry.write_bytes(data)
         plan = load_plan(plan_copy)
         assert plan.targets == expected.targets
     # and the entry is written anew
-    assert isinstance(pickle.loads(entry.read_bytes()), type(expected))
+    assert cache.loads(entry.read_bytes()) == expected
 
 
 def test_an_unwritable_cache_is_ignored(plan_copy, tmp_path, monkeypatch):

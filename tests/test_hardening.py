@@ -250,3 +250,156 @@ def test_a_plan_file_with_an_integer_too_long_to_read(run, plan_copy):
     assert result.stderr.splitlines()[0] == (
         f"{path}:{line}:{col}: a whole number of 5000 digits is too long to read (check the number of digits)"
     )
+
+
+# ── 1. the plan cache never runs planted code, and is read only where no one else writes ──
+
+
+def _builtin_key() -> str:
+    from qzdc.plan import cache
+    from qzdc.plan.loader import FILES, builtin_plan_dir
+
+    base = builtin_plan_dir()
+    return cache.key(
+        [(name, (base / name).read_bytes() if (base / name).exists() else None) for name, _, _ in FILES.values()]
+    )
+
+
+class _Planted:
+    """Unpickling this creates the marker directory: what a planted pickle could do, harmlessly."""
+
+    def __init__(self, marker: Path):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        import os
+
+        return (os.mkdir, (self.marker,))
+
+
+def test_a_planted_pickle_in_the_cache_runs_nothing(tmp_path):
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    root = tmp_path / "cache"
+    (root / "plans").mkdir(parents=True, mode=0o700)
+    root.chmod(0o700)
+    marker = tmp_path / "planted-code-ran"
+    payload = pickle.dumps(_Planted(marker))
+    key = _builtin_key()
+    # Where the pickle cache kept its entries, and where the JSON cache keeps them.
+    for name in (f"{key}.pickle", f"{key}.json"):
+        (root / "plans" / name).write_bytes(payload)
+        (root / "plans" / name).chmod(0o600)
+    env = {**os.environ, "QZDC_CACHE_DIR": str(root), "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-m", "qzdc", "status", "--format", "json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert not marker.exists(), "planted code ran"
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert json.loads(result.stdout)["summary"]["at_risk"] == 1
+    # The unreadable entry was replaced by plain data.
+    assert json.loads((root / "plans" / f"{key}.json").read_text(encoding="utf-8"))["~"] == "Plan"
+
+
+def _planted_plan(root: Path) -> Path:
+    """A valid cache entry for the built-in plan whose tech_smes target says 999 instead of 205."""
+    from qzdc.plan import cache
+
+    plan = load_plan()
+    target = plan.targets_by_id["tech_smes"]
+    changed = dataclasses.replace(
+        plan, targets=[dataclasses.replace(t, value=999) if t is target else t for t in plan.targets]
+    )
+    (root / "plans").mkdir(parents=True, exist_ok=True)
+    entry = root / "plans" / f"{_builtin_key()}.json"
+    entry.write_bytes(cache.dumps(changed))
+    entry.chmod(0o600)
+    return entry
+
+
+def _unsafe_cache(root: Path, how: str) -> tuple[Path, str]:
+    """Make the cache unsafe `how`; return the path the note names and why."""
+    import os
+
+    root.mkdir(mode=0o700)
+    entry = _planted_plan(root)
+    root.chmod(0o700)
+    (root / "plans").chmod(0o700)
+    if how == "directory writable by others":
+        root.chmod(0o777)
+        return root, "others may write to it"
+    if how == "plans directory writable by its group":
+        (root / "plans").chmod(0o770)
+        return root / "plans", "others may write to it"
+    if how == "entry writable by others":
+        entry.chmod(0o666)
+        return entry, "others may write to it"
+    if how == "directory of another user":
+        os.chown(root, 4242, 4242)
+        return root, "it belongs to another user"
+    if how == "entry of another user":
+        os.chown(entry, 4242, 4242)
+        return entry, "it belongs to another user"
+    raise AssertionError(how)
+
+
+UNSAFE = [
+    "directory writable by others",
+    "plans directory writable by its group",
+    "entry writable by others",
+    "directory of another user",
+    "entry of another user",
+]
+
+
+@pytest.mark.parametrize("how", UNSAFE)
+def test_a_cache_someone_else_could_write_is_not_used(tmp_path, monkeypatch, capsys, how):
+    import os
+
+    if "another user" in how and (not hasattr(os, "geteuid") or os.geteuid() != 0):
+        pytest.skip("giving a file to another user needs root")
+    root = tmp_path / "shared-cache"
+    monkeypatch.setenv("QZDC_CACHE_DIR", str(root))
+    named, why = _unsafe_cache(root, how)
+    plan = load_plan()
+    assert plan.targets_by_id["tech_smes"].value == 205  # read from the plan's files, not the planted entry
+    assert capsys.readouterr().err == (
+        f"qzdc: note: the plan cache {named} is not used: {why} "
+        "(qzdc reads its cache only from a directory no one else can write to)\n"
+    )
+
+
+def test_a_cache_entry_that_is_a_link_is_not_followed(tmp_path, monkeypatch, capsys):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    planted = _planted_plan(elsewhere)
+    root = tmp_path / "linked-cache"
+    monkeypatch.setenv("QZDC_CACHE_DIR", str(root))
+    (root / "plans").mkdir(parents=True, mode=0o700)
+    root.chmod(0o700)
+    (root / "plans" / planted.name).symlink_to(planted)
+    assert load_plan().targets_by_id["tech_smes"].value == 205
+    assert capsys.readouterr().err == ""
+
+
+def test_a_safe_cache_is_used_and_made_private(tmp_path, monkeypatch):
+    import stat
+
+    root = tmp_path / "private-cache"
+    monkeypatch.setenv("QZDC_CACHE_DIR", str(root))
+    load_plan()
+    (entry,) = (root / "plans").iterdir()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE((root / "plans").stat().st_mode) == 0o700
+    # What the cache holds is what is used: a safe entry is trusted as the user's own.
+    _planted_plan(root)
+    assert load_plan().targets_by_id["tech_smes"].value == 999

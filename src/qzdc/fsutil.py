@@ -29,7 +29,7 @@ def _mode_for(target: Path) -> int:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True) -> Iterator[BinaryIO]:
+def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True, mode: int | None = None) -> Iterator[BinaryIO]:
     """A binary file to write progressively (a streamed batch) that appears whole or not at all.
 
     The data goes to a temporary file beside `path`; only when the block ends
@@ -48,7 +48,7 @@ def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True) -> Iter
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
+        os.chmod(tmp, _mode_for(target) if mode is None else mode)
         _replace(tmp, target)
     except BaseException as err:
         with contextlib.suppress(OSError):
@@ -72,8 +72,16 @@ def _replace(tmp: str, target: Path) -> None:
 
 
 def atomic_write(
-    path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8", durable: bool = True
+    path: str | os.PathLike[str],
+    data: bytes | str,
+    *,
+    encoding: str = "utf-8",
+    durable: bool = True,
+    mode: int | None = None,
 ) -> None:
-    """Write `data` to `path` in one step: the old file or the new one, never a torn one."""
-    with atomic_writer(path, durable=durable) as handle:
+    """Write `data` to `path` in one step: the old file or the new one, never a torn one.
+
+    `mode`: the new file's permissions (default: the replaced file's, or what open() would give).
+    """
+    with atomic_writer(path, durable=durable, mode=mode) as handle:
         handle.write(data.encode(encoding) if isinstance(data, str) else data)

@@ -9,24 +9,38 @@ directory (never beside the plan): `$QZDC_CACHE_DIR`, else
 platformdirs gives, written out here because importing platformdirs costs more
 start-up time (about 20 ms) than the whole of `qzdc status --format json` may.
 
+An entry is plain data (JSON), never code: the validated plan's dataclasses
+are written field by field, and read back by building those same classes —
+only the plan's model classes, by name, with keyword arguments of plain data —
+so a file planted in the cache can at worst give a wrong plan, never run
+anything. And none is read from a place someone else could plant it: on POSIX
+the cache directory, its `plans` directory and each entry must belong to the
+user and be writable by no one else (as ssh asks of `~/.ssh`), and an entry
+must be a regular file, not a link. Anything else is not used, with a note on
+stderr.
+
 The cache is an optimisation only: a corrupt, unreadable or unwritable entry is
 ignored and the plan is read from its files. `QZDC_NO_CACHE=1` turns it off.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import json
 import os
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "QZDC_CACHE_DIR"
 NO_CACHE_ENV = "QZDC_NO_CACHE"
-# Bump when the pickled shape of a Plan changes in a way mtimes would not show.
-FORMAT = 1
-# The modules whose code decides what a validated plan is.
-_CODE = ("models.py", "loader.py", "checks.py", "yamlio.py", "periods.py")
+# Bump when the stored shape of a Plan changes in a way mtimes would not show.
+FORMAT = 2
+# The modules whose code decides what a validated plan is, and how it is stored.
+_CODE = ("models.py", "loader.py", "checks.py", "yamlio.py", "periods.py", "lookup.py", "cache.py")
+# The tag of a stored object: not an identifier, so never a field's name.
+_TAG = "~"
 
 
 def cache_dir() -> Path | None:
@@ -68,35 +82,166 @@ def key(contents: list[tuple[str, bytes | None]]) -> str:
     return digest.hexdigest()
 
 
+# ── plain data in, plain data out ────────────────────────────────────────────
+
+
+def _classes() -> dict[str, type]:
+    """The only classes an entry may name: the plan's models."""
+    from qzdc.plan import models
+
+    return {
+        name: cls
+        for name, cls in vars(models).items()
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == models.__name__
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A plan as JSON-ready data; every JSON object it holds is one of ours, tagged."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return {_TAG: "tuple", "items": [_plain(v) for v in value]}
+    if isinstance(value, dict):
+        # As pairs: keys written by a plan's author never become keys of a stored object.
+        return {_TAG: "dict", "items": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    if isinstance(value, dt.datetime):
+        return {_TAG: "datetime", "iso": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {_TAG: "date", "iso": value.isoformat()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return {_TAG: type(value).__name__, **fields}
+    raise TypeError(f"cannot store a {type(value).__name__} in the plan cache")
+
+
+def _rebuilder(classes: dict[str, type]) -> Any:
+    def rebuild(obj: dict[str, Any]) -> Any:
+        tag = obj.pop(_TAG)
+        if tag == "tuple":
+            return tuple(obj["items"])
+        if tag == "dict":
+            return {k: v for k, v in obj["items"]}
+        if tag == "datetime":
+            return dt.datetime.fromisoformat(obj["iso"])
+        if tag == "date":
+            return dt.date.fromisoformat(obj["iso"])
+        return classes[tag](**obj)
+
+    return rebuild
+
+
+def dumps(plan: Any) -> bytes:
+    return json.dumps(_plain(plan), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def loads(data: bytes) -> Any:
+    """The plan stored in `data`; an exception of any kind if it is not one."""
+    return json.loads(data, object_hook=_rebuilder(_classes()))
+
+
+# ── where entries may be read from ───────────────────────────────────────────
+
+_warned: set[str] = set()
+
+
+def _note(path: Path, why: str) -> None:
+    if str(path) not in _warned:
+        _warned.add(str(path))
+        sys.stderr.write(
+            f"qzdc: note: the plan cache {path} is not used: {why} "
+            "(qzdc reads its cache only from a directory no one else can write to)\n"
+        )
+
+
+def _unsafe(st: os.stat_result) -> str | None:
+    """Why a file or directory with these stats could have been written by someone else, or None."""
+    import stat
+
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return "it belongs to another user"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "others may write to it"
+    return None
+
+
+def _safe_dir(path: Path) -> bool:
+    """A cache directory only this user can write into (always true on Windows, which has no such modes)."""
+    if os.name == "nt":
+        return True
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    import stat
+
+    why = "it is not a directory" if not stat.S_ISDIR(st.st_mode) else _unsafe(st)
+    if why:
+        _note(path, why)
+        return False
+    return True
+
+
 def _entry(cache_key: str) -> Path | None:
     base = cache_dir()
-    return None if base is None else base / "plans" / f"{cache_key}.pickle"
+    return None if base is None else base / "plans" / f"{cache_key}.json"
+
+
+def _read_entry(path: Path) -> bytes | None:
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None  # missing (the usual case), or a link
+    try:
+        st = os.fstat(fd)
+        why = "it is not a regular file" if not stat.S_ISREG(st.st_mode) else None
+        if why is None and os.name != "nt":
+            why = _unsafe(st)
+        if why:
+            _note(path, why)
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def get(cache_key: str) -> Any | None:
-    """The cached plan for `cache_key`, or None (missing, corrupt or unreadable: all the same)."""
+    """The cached plan for `cache_key`, or None (missing, corrupt, unsafe or unreadable: all the same)."""
     path = _entry(cache_key)
-    if path is None:
+    if path is None or not path.parent.exists():
+        return None
+    if not (_safe_dir(path.parent.parent) and _safe_dir(path.parent)):
+        return None
+    data = _read_entry(path)
+    if data is None:
         return None
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
-        return None
+        return loads(data)
     except Exception:
         return None
 
 
 def put(cache_key: str, plan: Any) -> None:
-    """Store `plan`; any failure (read-only home, full disk) is silently skipped."""
+    """Store `plan`; any failure (read-only home, full disk, an unsafe directory) is silently skipped."""
     path = _entry(cache_key)
     if path is None:
         return
     try:
+        data = dumps(plan)
+        for directory in (path.parent.parent, path.parent):
+            if not directory.exists():
+                directory.mkdir(mode=0o700, parents=True)
+            if not _safe_dir(directory):
+                return
         from qzdc.fsutil import atomic_write
 
-        path.parent.mkdir(parents=True, exist_ok=True)
         # Not fsynced: a cache entry lost in a power cut is merely read again.
-        atomic_write(path, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        atomic_write(path, data, durable=False, mode=0o600)
     except Exception:
         return
