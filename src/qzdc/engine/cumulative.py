@@ -10,6 +10,7 @@ from qzdc.engine.series import Point
 from qzdc.engine.verdict import (
     Assessment,
     as_number,
+    elapsed,
     final_miss,
     holds,
     share_due,
@@ -18,6 +19,7 @@ from qzdc.engine.verdict import (
     years_in_period,
 )
 from qzdc.plan.models import Target, Thresholds
+from qzdc.plan.periods import Period
 
 
 def assess_cumulative(target: Target, series: list[Point], thresholds: Thresholds) -> Assessment:
@@ -25,24 +27,39 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
     assert goal is not None and target.start_year is not None
     n_years = target.period_years
     annual, partial, notes = years_in_period(target, series)
+    start = Point(Period(target.start_year - 1), 0.0, origin="baseline")
     if not annual and partial is None:
-        return Assessment(target.id, "no_data", "cumulative", tuple([*notes, "no yearly flow in the period"]))
+        # Nothing counted yet: the whole sum is still to come, evenly over the period.
+        return Assessment(
+            target.id, "no_data", "cumulative", tuple([*notes, "no yearly flow in the period"]), pace_unit="sum",
+            required_from_baseline=goal / n_years, required_now=goal / n_years, required_rest=goal, gap=goal,
+            total=0.0, required_from=start,
+        )  # fmt: skip
     flows = [float(p.value) for p in annual]
     k = len(flows)
     total = sum(flows)
     used = tuple(annual + ([partial] if partial else []))
     latest = partial or annual[-1]
     required_avg = goal / n_years
-    base: dict[str, Any] = {"latest": latest, "used": used, "pace_unit": "sum", "required_from_baseline": required_avg}
     ytd = float(partial.value) if partial else 0.0
     so_far = total + ytd
+    assert target.year is not None
+    base: dict[str, Any] = {
+        "latest": latest,
+        "used": used,
+        "pace_unit": "sum",
+        "required_from_baseline": required_avg,
+        "total": so_far,  # the running total: what the target counts, 85 of 150
+        "required_from": Point(latest.period, so_far, latest.origin, latest.source, latest.inferred),
+        "time_elapsed": elapsed(latest.period.time, target.start_year - 1, target.year),
+    }
     progress = finite(so_far / goal) if goal else None
     met = holds(so_far, target.comparator, goal)
-    elapsed = k + (share_due(target, partial.period) if partial else 0.0)
-    average = so_far / elapsed if elapsed > 0 else None
-    projected = None if average is None else (total if k >= n_years else so_far + average * (n_years - elapsed))
+    years_gone = k + (share_due(target, partial.period) if partial else 0.0)
+    average = so_far / years_gone if years_gone > 0 else None
+    projected = None if average is None else (total if k >= n_years else so_far + average * (n_years - years_gone))
     gap = finite(projected - goal) if projected is not None else None
-    expected = required_avg * elapsed
+    expected = required_avg * years_gone
     if met:
         year = (partial or annual[-1]).period.year
         return Assessment(
@@ -62,8 +79,10 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
         years_needed = goal / average
         if years_needed <= 1000:
             reach = max(target.start_year - 1 + math.ceil(years_needed - 1e-9), latest.period.year)
+    open_figures = {"required_rest": goal - so_far, "gap": goal - so_far}
     if partial is not None:
         # Year to date: this year's sum so far against the share of the year's requirement due by now.
+        open_figures["year_rest"] = still_per_year - ytd
         due = share_due(target, partial.period) * still_per_year
         ratio = finite(ytd / due) if due > 0 else None
         method = f"cumulative, year to date against {share_words(target)}"
@@ -74,5 +93,5 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
     return Assessment(
         target.id, status, method, tuple(notes), expected_now=expected, observed_pace=average,
         required_now=still_per_year, progress=progress, pace_ratio=ratio, projected=finite(projected),
-        projected_gap=gap, year_reached=reach, **base,
+        projected_gap=gap, year_reached=reach, **open_figures, **base,
     )  # fmt: skip

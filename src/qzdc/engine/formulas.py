@@ -162,3 +162,77 @@ def rate_level_consistency(
             root = safe_pow(level_target / level_now, 1 / years)
             needed = root - 1 if root is not None else None
     return Consistency(level_now, year_now, rate, level_target, year_target, implied, needed)
+
+
+@dataclass
+class RateWindow:
+    """An average-growth target over the years `start … end` beside the level of the same quantity.
+
+    The level `level_now` is known at `year_now` (start − 1 ≤ year_now ≤ end), and
+    the rates `observed` are those of `start … year_now`: they are part of the
+    average, not added to it (methodology: "the rate's own window"). So the level
+    before the window is `level_now / Π(1+g)`, and the rate implies
+    `that · (1+G)^N` at the end.
+    """
+
+    level_now: float
+    year_now: int
+    observed: tuple[float, ...]
+    rate: float  # G, a fraction
+    start: int
+    end: int
+    level_target: float | None = None
+
+    @property
+    def years(self) -> int:
+        return self.end - self.start + 1
+
+    @property
+    def level_before(self) -> float | None:
+        """The level at the start of the window, `y / Π(1+g)` (63.22 from 74.22 after +17.4 %)."""
+        done = math.prod(1 + g for g in self.observed)
+        return finite(self.level_now / done) if done > 0 else None
+
+    @property
+    def implied_level(self) -> float | None:
+        """The level the rate target leads to at the end of the window: `y·Π(1+g)^(-1)·(1+G)^N`."""
+        before = self.level_before
+        factor = safe_pow(1 + self.rate, self.years) if self.rate > -1 else None
+        return finite(before * factor) if before is not None and factor is not None else None
+
+    @property
+    def needed_average(self) -> float | None:
+        """The average over the window the level target needs: `(L / y_before)^(1/N) − 1`."""
+        before = self.level_before
+        if self.level_target is None or before is None or before <= 0 or self.level_target <= 0:
+            return None
+        root = safe_pow(self.level_target / before, 1 / self.years)
+        return root - 1 if root is not None else None
+
+    @property
+    def needed_each(self) -> float | None:
+        """The rate the level target needs in each remaining year: `(L / y)^(1/(T−t)) − 1`."""
+        left = self.end - self.year_now
+        if self.level_target is None or left <= 0 or self.level_now <= 0 or self.level_target <= 0:
+            return None
+        root = safe_pow(self.level_target / self.level_now, 1 / left)
+        return root - 1 if root is not None else None
+
+
+def rate_window(
+    level_now: float,
+    year_now: int,
+    observed: Sequence[float],
+    rate: float,
+    start: int,
+    end: int,
+    level_target: float | None = None,
+) -> RateWindow:
+    """The rate target's window beside the level known at `year_now`; see `RateWindow`."""
+    if not start - 1 <= year_now <= end:
+        raise CalcError(f"the level's year {year_now} is outside the rate's window {start}–{end}")
+    if len(observed) != year_now - start + 1:
+        raise CalcError("every year of the window up to the level's year needs its rate")
+    if level_now <= 0 or any(g <= -1 for g in observed):
+        raise CalcError("compound growth needs a positive level and rates above −100 %")
+    return RateWindow(level_now, year_now, tuple(observed), rate, start, end, level_target)

@@ -10,6 +10,7 @@ from qzdc.engine.verdict import (
     Assessment,
     against_direction,
     as_number,
+    elapsed,
     final_miss,
     holds,
     status_from_ratio,
@@ -24,15 +25,27 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
     g_target = goal / 100
     n_years = target.period_years
     annual, partial, notes = years_in_period(target, series)
+    assert target.start_year is not None and target.year is not None
+    t0 = target.start_year - 1
     if not annual and partial is None:
+        # Nothing observed yet: every year of the period still needs the target rate.
+        target_growth = safe_pow(1 + g_target, n_years) if g_target > -1 else None
         return Assessment(
-            target.id, "no_data", "average growth", tuple([*notes, "no yearly growth rate in the period"])
-        )
+            target.id, "no_data", "average growth", tuple([*notes, "no yearly growth rate in the period"]),
+            pace_unit="rate", required_from_baseline=g_target, required_now=g_target,
+            required_rest=target_growth - 1 if target_growth is not None else None,
+        )  # fmt: skip
     rates = [float(p.value) / 100 for p in annual]
     k = len(rates)
     used = tuple(annual + ([partial] if partial else []))
     latest = partial or annual[-1]
-    base = {"latest": latest, "used": used, "pace_unit": "rate", "required_from_baseline": g_target}
+    base = {
+        "latest": latest,
+        "used": used,
+        "pace_unit": "rate",
+        "required_from_baseline": g_target,
+        "time_elapsed": elapsed(latest.period.time, t0, target.year),
+    }
     collapsed = [p for p in annual if float(p.value) <= -100]
     if collapsed or g_target <= -1:
         # A fall of 100 % or more leaves nothing to compound: no average exists.
@@ -48,6 +61,9 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
         return Assessment(target.id, "off_track", "average growth", tuple(notes), **base)
     progress = finite((growth_so_far - 1) / (target_growth - 1)) if target_growth != 1 else None
     average = realised_average(rates) if rates else None
+    # Still required in all: the growth the remaining years must compound to, (1+G)^N / Π(1+g) − 1.
+    rest = finite(target_growth / growth_so_far - 1) if growth_so_far > 0 else None
+    gap = g_target - average if average is not None else None
 
     if k >= n_years:
         assert average is not None
@@ -61,10 +77,11 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
         )  # fmt: skip
 
     try:
-        r_now = remaining_rate(g_target, n_years, rates)
+        r_now = g_target if not rates else remaining_rate(g_target, n_years, rates)
     except CalcError as error:
         notes.append(f"the rate still needed cannot be computed: {error}")
         return Assessment(target.id, "off_track", "average growth", tuple(notes), progress=progress, **base)
+    base |= {"required_rest": rest, "gap": gap}
     projected = average  # the average over the period if the rest grows at the realised pace
     if partial is not None:
         # Year to date: this year's rate so far against the rate this year needs.

@@ -12,6 +12,8 @@ from qzdc.engine.verdict import (
     Assessment,
     after_target_year,
     as_number,
+    baseline_point,
+    elapsed,
     final_miss,
     fmt_value,
     holds,
@@ -140,6 +142,27 @@ def latest_value(target: Target, latest: Point, goal: float, notes: list[str]) -
     return LatestValue(y, t, 1.0, holds(y, target.comparator, goal), final=t >= target.year)
 
 
+def still_required(
+    target: Target, y: float, t: float, goal: float, rate: bool
+) -> tuple[float | None, float | None, float | None]:
+    """From the value `y` at `t`: what each remaining year still needs, what is needed in all, and the gap `G − y`.
+
+    Growth rates on a geometric path (`rate`), changes in the unit otherwise; nothing once the target year is here.
+    """
+    assert target.year is not None
+    remaining = target.year - t
+    if remaining <= 0:
+        return None, None, None
+    if rate:
+        per_year = safe_expm1((math.log(goal) - math.log(y)) / remaining)
+        return per_year, finite(goal / y - 1), goal - y
+    return (goal - y) / remaining, goal - y, goal - y
+
+
+def _geometric(target: Target, *values: float) -> bool:
+    return target.path == "geometric" and all(v > 0 for v in values)
+
+
 def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> Assessment:
     """Level and share targets moving along a geometric or linear path."""
     assert target.year is not None
@@ -149,18 +172,53 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
     numeric = [p for p in series if as_number(p.value) is not None]
     b, t0, after = path_origin(target, numeric, notes)
     if not after:
+        known = baseline_point(target)
+        figures: dict[str, Any] = {}
+        if known is not None and b is not None and t0 is not None and not holds(b, target.comparator, goal):
+            # No status without a later figure, but what is still required is known from the baseline.
+            rate = _geometric(target, b, goal)
+            per_year, rest, gap = still_required(target, b, t0, goal, rate)
+            figures = {
+                "pace_unit": "rate" if rate else "change",
+                "required_now": per_year,
+                "required_rest": rest,
+                "gap": gap,
+                "required_from": known,
+            }
         return Assessment(
-            target.id, "no_data", target.path or "linear", tuple([*notes, "no observation after the baseline"])
+            target.id,
+            "no_data",
+            target.path or "linear",
+            tuple([*notes, "no observation after the baseline"]),
+            **figures,
         )
     latest = after[-1]
     now = latest_value(target, latest, goal, notes)
-    common: dict[str, Any] = {"latest": latest, "final": now.final, "used": tuple(after)}
+    common: dict[str, Any] = {"latest": latest, "final": now.final, "used": tuple(after), "required_from": latest}
+    if t0 is not None:
+        common["time_elapsed"] = elapsed(latest.period.time, t0, target.year)
+
+    def open_figures() -> dict[str, Any]:
+        """What is still required while the target does not hold and its year has not ended."""
+        if now.met or now.final:
+            return {}
+        rate = _geometric(target, now.y, goal)
+        per_year, rest, gap = still_required(target, now.y, now.t, goal, rate)
+        return {"pace_unit": "rate" if rate else "change", "required_now": per_year, "required_rest": rest, "gap": gap}
 
     if b is None:
         # One observation and no baseline: no pace can be measured.
         notes.append("no baseline and a single observation: judged by whether the target holds")
         status = "achieved" if now.met else "off_track"
-        return Assessment(target.id, status, "comparator", tuple(notes), progress=1.0 if now.met else None, **common)
+        return Assessment(
+            target.id,
+            status,
+            "comparator",
+            tuple(notes),
+            progress=1.0 if now.met else None,
+            **common,
+            **open_figures(),
+        )
     assert t0 is not None
     toward = goal - b if target.direction != "decrease" else b - goal  # > 0 when the target asks for movement
     if toward <= 0 or holds(b, target.comparator, goal):
@@ -168,7 +226,15 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
         why = "the target equals the baseline" if goal == b else "the target was already met at the baseline"
         notes.append(f"{why}: judged by whether it still holds (pace ratio undefined)")
         status = "achieved" if now.met else "off_track"
-        return Assessment(target.id, status, "comparator", tuple(notes), progress=1.0 if now.met else 0.0, **common)
+        return Assessment(
+            target.id,
+            status,
+            "comparator",
+            tuple(notes),
+            progress=1.0 if now.met else 0.0,
+            **common,
+            **open_figures(),
+        )
 
     y, t = now.y, now.t
     method = target.path or "linear"
@@ -180,12 +246,17 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
     else:
         fig = linear_figures(b, y, goal, t0, t, target.year, now.met)
     expected = fig.expected
+    year_rest = None
     if now.due != 1.0 and expected is not None:
+        if not now.met:
+            # A yearly flow to date: the rest of the year must bring it to the path's value for the year.
+            year_rest = expected - float(latest.value)
         expected *= now.due  # what should have accumulated by now, comparable with the year-to-date figure
         method += f", year to date against {share_words(target)}"
     # What is left to do before the target year ends, in all: G/y − 1 or G − y.
     remaining = target.year - t
     rest = None if now.met or remaining <= 0 else (goal / y - 1 if fig.pace_unit == "rate" else goal - y)
+    gap = None if now.met or now.final else goal - y
     still = fig.still_required
     if now.met:
         status = "achieved"
@@ -215,5 +286,7 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
         projected=finite(fig.projected),
         projected_gap=finite(fig.projected - goal) if fig.projected is not None else None,
         year_reached=reached_in(t, fig.years_to_go),
+        gap=finite(gap),
+        year_rest=finite(year_rest),
         **common,
     )

@@ -16,6 +16,7 @@ class Point:
     value: Any
     origin: str = "plan"
     source: str | None = None
+    inferred: bool = False  # the period is a reading: the document does not state it
 
 
 def points(observations: Iterable[Observation]) -> list[Point]:
@@ -32,7 +33,7 @@ def points(observations: Iterable[Observation]) -> list[Point]:
         except PeriodError:
             continue  # the loader has already reported it
         source = obs.source.ref if obs.source else None
-        by_window[(*period.window, period.is_year)] = Point(period, obs.value, obs.origin, source)
+        by_window[(*period.window, period.is_year)] = Point(period, obs.value, obs.origin, source, obs.inferred)
     return sorted(by_window.values(), key=lambda p: p.period.sort_key())
 
 

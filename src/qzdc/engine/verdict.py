@@ -22,6 +22,16 @@ SEVERITY = {"at_risk": 1, "off_track": 2, "moving_away": 3}
 _EPS = 1e-9
 
 
+@dataclass(frozen=True)
+class RateLevel:
+    """Where the plan's own rate on the same quantity leads a level target (methodology: "the rate's own window")."""
+
+    rate_target: str  # the average-growth target's id
+    rate: float  # its rate G, a fraction
+    level: float  # the level the rate leads to in the target year
+    gap: float  # level − the level target (negative: short)
+
+
 @dataclass
 class Assessment:
     target_id: str
@@ -44,6 +54,17 @@ class Assessment:
     projected_gap: float | None = None  # projected − target
     year_reached: int | None = None  # at the observed pace
     used: tuple[Point, ...] = field(default_factory=tuple)  # the observations behind it
+    # What is still required is reckoned from the latest known value: the latest
+    # observation, else the baseline (methodology: "What is still required — always").
+    required_from: Point | None = None
+    gap: float | None = None  # still to go in all: G − y (cumulative G − S; average growth G − a)
+    total: float | None = None  # cumulative: the running total, which is the target's latest value
+    year_rest: float | None = None  # a yearly flow or cumulative target to date: what the rest of the year needs
+    time_elapsed: float | None = None  # 序时进度: the share of the target's period gone by at the latest figure
+    on_schedule: bool | None = None  # 达到序时进度: progress keeps up with the time gone by
+    stale: bool = False  # the latest figure is older than the year before the as-of year
+    rate_level: RateLevel | None = None  # a level target: the level the plan's rate on it leads to
+    annual: tuple[Point, ...] = field(default_factory=tuple)  # every whole-year figure, for year columns
 
     def __post_init__(self) -> None:
         # The one guard that keeps NaN and infinity inside the engine: a figure
@@ -69,11 +90,28 @@ _FIGURES = (
     "pace_ratio",
     "projected",
     "projected_gap",
+    "gap",
+    "total",
+    "year_rest",
+    "time_elapsed",
 )
 
 
+def printed(x: float) -> float:
+    """`x` as the machine formats print it: 12 significant digits, and below 1e-9 nothing.
+
+    Those digits are float noise (0.6 computed as 0.5999999999999993), never a
+    figure of a plan; a verdict must not turn on them (methodology: R "is
+    compared as it is shown").
+    """
+    if not math.isfinite(x):
+        return x
+    return 0.0 if abs(x) < 1e-9 else float(f"{x:.12g}")
+
+
 def status_from_ratio(ratio: float, thresholds: Thresholds) -> str:
-    """Eurostat's cut points (0.95 / 0.6 / 0 by default) on the pace ratio R."""
+    """Eurostat's cut points (0.95 / 0.6 / 0 by default) on the pace ratio R, as printed."""
+    ratio = printed(ratio)
     if ratio >= thresholds.on_track:
         return "on_track"
     if ratio >= thresholds.at_risk:
@@ -99,7 +137,7 @@ def holds(value: float, comparator: str, target: float) -> bool:
 
 def final_miss(ratio: float | None) -> str:
     """The verdict on a target missed in its target year."""
-    return "moving_away" if ratio is not None and ratio < 0 else "off_track"
+    return "moving_away" if ratio is not None and printed(ratio) < 0 else "off_track"
 
 
 def after_target_year(series: list[Point], target: Target) -> tuple[list[Point], list[str]]:
@@ -177,3 +215,16 @@ def years_in_period(target: Target, series: list[Point]) -> tuple[list[Point], P
 def against_direction(rate: float, target: Target) -> bool:
     """A still-required pace of zero or against the direction: no more effort is needed."""
     return rate <= 0 if target.direction != "decrease" else rate >= 0
+
+
+def elapsed(time: float, t0: float, end: int) -> float | None:
+    """序时进度: the share of the period from `t0` to `end` gone by at `time` (2025-Q3 is 2024.75)."""
+    return (time - t0) / (end - t0) if end > t0 else None
+
+
+def baseline_point(target: Target) -> Point | None:
+    """The plan's baseline as a point: the value still-required figures start from before any observation."""
+    base = target.baseline
+    if base is None or as_number(base.value) is None:
+        return None
+    return Point(Period(base.year), base.value, origin="baseline")

@@ -181,6 +181,9 @@ class Indicator(_Record):
     flow: Bool = False
     note: Text | None = None
     targets: list[Target] = field(default_factory=list)
+    # What the document says of the quantity outside any target, each in its own
+    # words (the area of a zone given twice): `qzdc audit` shows where they differ.
+    statements: list[Statement] = field(default_factory=list)
 
 
 @_model
@@ -288,6 +291,8 @@ class Observation(_Record):
     reading: Text | None = None
     # Where it came from: the plan document itself, or a user's actuals file.
     origin: Literal["plan", "actuals"] = "plan"
+    # The period is qzdc's reading: the document gives the figure without its year.
+    inferred: Bool = False
     recorded_at: Text | None = None
 
 

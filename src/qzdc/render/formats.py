@@ -15,6 +15,7 @@ import re
 import sys
 from typing import Any, TextIO
 
+from qzdc.engine.verdict import printed
 from qzdc.render.table import cell_len, cell_lines, grouped_rows, to_table
 from qzdc.render.terminal import terminal_width, use_color
 from qzdc.views.view import Column, Document, View
@@ -44,10 +45,8 @@ def clean_floats(data: Any) -> Any:
     plan, so nothing real is lost.
     """
     if isinstance(data, float):
-        if not math.isfinite(data):
-            return data
-        # Below 1e-9 is float noise of a difference (7.5 − 7.4999999999999996), never a plan's figure.
-        return 0.0 if abs(data) < 1e-9 else float(f"{data:.12g}")
+        # The engine compares figures as printed here (R at a threshold): one rule for both.
+        return printed(data)
     if isinstance(data, dict):
         return {k: clean_floats(v) for k, v in data.items()}
     if isinstance(data, list | tuple):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qzdc.engine.assess import assess
-from qzdc.engine.formulas import rate_level_consistency
+from qzdc.engine.formulas import CalcError, RateWindow, rate_window
 from qzdc.engine.series import points, usable_points
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.views.listing import join, plan_title
@@ -67,8 +67,15 @@ def _number(value: Any) -> float | None:
 # ── rules ────────────────────────────────────────────────────────────────────
 
 
+# The gap between the average a level target needs and the rate target that no
+# finding is made for: the rate as qzdc prints it (two decimals) cannot tell them
+# apart. Up to `_WARNING_PP` it is a warning, beyond that an error.
+_UNSEEN_PP = 0.005
+_WARNING_PP = 1.0
+
+
 def rule_rate_level(ctx: Context) -> Iterator[Finding]:
-    """A growth-rate target and a level target on one quantity that cannot both hold."""
+    """A growth-rate target and a level target on one quantity that cannot both hold, on the rate's own window."""
     plan = ctx.plan
     for rate_ind in plan.indicators:
         if rate_ind.rate_of is None:
@@ -78,49 +85,95 @@ def rule_rate_level(ctx: Context) -> Iterator[Finding]:
         level_ind = plan.indicator(rate_ind.rate_of)
         for rt in rate_targets:
             for lt in level_targets:
-                anchor = _level_anchor(ctx, lt)
-                rate, level = _number(rt.value), _number(lt.value)
-                if anchor is None or rate is None or level is None or lt.year is None:
+                window = _rate_window(ctx, rt, lt)
+                if window is None:
                     continue
-                y, t = anchor
-                check = rate_level_consistency(y, t, rate / 100, level, lt.year)
-                if check.implied_level is None or check.consistent:
+                implied, average, each = window.implied_level, window.needed_average, window.needed_each
+                level = window.level_target
+                assert level is not None
+                if implied is None or average is None or implied >= level * (1 - 1e-6):
                     continue
-                figures = {
-                    "level_now": y,
-                    "year_now": t,
-                    "rate_pct": rate,
-                    "level_target": level,
-                    "target_year": lt.year,
-                    "implied_level": check.implied_level,
-                    "needed_rate_pct": check.needed_rate * 100 if check.needed_rate is not None else None,
-                }
+                gap_pp = (average - window.rate) * 100
+                if gap_pp < _UNSEEN_PP:
+                    continue
                 both_binding = _binding(rt) and _binding(lt)
                 rule = "rate_level_conflict" if both_binding else "aspirational_beyond_binding"
-                severity = "error" if both_binding else "warning"
-                unit = level_ind.unit
-                message = (
-                    f"{rate_ind.name_en} at {fmt_number(rate)} % a year from {fmt_number(y)} {unit} ({t}) gives "
-                    f"{fmt_number(check.implied_level)} {unit} in {lt.year}, short of the "
-                    f"{'binding' if _binding(lt) else 'aspirational'} {fmt_number(level)} {unit}, which needs "
-                    f"{_pct(check.needed_rate)} a year"
-                )
-                message_zh = (
-                    f"{rate_ind.name}按{fmt_number(rate)}%从{t}年的{fmt_number(y)}{unit}增长，{lt.year}年为"
-                    f"{fmt_number(check.implied_level)}{unit}，达不到{'' if _binding(lt) else '力争的'}"
-                    f"{fmt_number(level)}{unit}；后者需年均增长{_pct(check.needed_rate)}"
-                )
+                severity = "error" if both_binding and gap_pp > _WARNING_PP else "warning"
+                about = next((s for s in (rt, *rt.statements) if s.comparator == "~"), None)
+                figures = {
+                    "level_now": window.level_now,
+                    "year_now": window.year_now,
+                    "observed_rates_pct": [g * 100 for g in window.observed],
+                    "level_before": window.level_before,
+                    "rate_pct": window.rate * 100,
+                    "window": [window.start, window.end],
+                    "level_target": level,
+                    "target_year": window.end,
+                    "implied_level": implied,
+                    "needed_average_pct": average * 100,
+                    "gap_pp": gap_pp,
+                    "needed_rate_pct": each * 100 if each is not None else None,
+                }
+                message, message_zh = _rate_level_words(window, rate_ind, level_ind, lt, about)
                 yield Finding(severity, rule, (rt.id, lt.id), message, message_zh, figures, _sources(rt) + _sources(lt))
 
 
-def _level_anchor(ctx: Context, level_target: Target) -> tuple[float, int] | None:
-    """The latest annual level of the quantity: an observation, else the target's baseline."""
-    annual = [p for p in ctx.series(level_target.indicator) if p.period.is_year and _number(p.value) is not None]
-    if annual:
-        return float(annual[-1].value), annual[-1].period.year
-    if level_target.baseline is not None and _number(level_target.baseline.value) is not None:
-        return float(level_target.baseline.value), level_target.baseline.year  # type: ignore[arg-type]
+def _rate_window(ctx: Context, rt: Target, lt: Target) -> RateWindow | None:
+    """The rate target's window beside the latest level whose years in the window all have their rate."""
+    rate, level = _number(rt.value), _number(lt.value)
+    if rate is None or level is None or rt.year is None or rt.start_year is None or lt.year != rt.year:
+        return None
+    rates = {
+        p.period.year: float(p.value) / 100
+        for p in ctx.series(rt.indicator)
+        if p.period.is_year and _number(p.value) is not None
+    }
+    levels = [
+        (p.period.year, float(p.value))
+        for p in ctx.series(lt.indicator)
+        if p.period.is_year and _number(p.value) is not None
+    ]
+    if lt.baseline is not None and _number(lt.baseline.value) is not None:
+        levels.append((lt.baseline.year, float(lt.baseline.value)))  # type: ignore[arg-type]
+    for year, value in sorted(levels, reverse=True):
+        observed = [rates.get(y) for y in range(rt.start_year, year + 1)]
+        if not rt.start_year - 1 <= year <= rt.year or any(g is None for g in observed):
+            continue
+        try:
+            return rate_window(value, year, observed, rate / 100, rt.start_year, rt.year, level)  # type: ignore[arg-type]
+        except CalcError:
+            continue
     return None
+
+
+def _rate_level_words(
+    w: RateWindow, rate_ind: Indicator, level_ind: Indicator, lt: Target, about: Any
+) -> tuple[str, str]:
+    """The finding in English and Chinese: where the rate leads, and what the level needs."""
+    assert w.needed_average is not None and w.implied_level is not None
+    unit, rate, level = level_ind.unit, fmt_number(w.rate * 100), fmt_number(w.level_target or 0)
+    years = f"{w.start}–{w.end}"
+    gap = fmt_number((w.needed_average - w.rate) * 100)
+    so_far = ", ".join(f"+{fmt_number(g * 100)} %" for g in w.observed)
+    base = f"{fmt_number(w.level_now)} {unit} in {w.year_now}" + (f" after {so_far}" if so_far else "")
+    each = f"; {_pct(w.needed_each)} in each remaining year" if w.needed_each is not None else ""
+    said = f" (“{about.source.quote}”)" if about is not None and about.source.quote else ""
+    message = (
+        f"{rate_ind.name_en} at {rate} % a year on average over {years}{said}, from {base}, gives "
+        f"{fmt_number(w.implied_level)} {unit} in {w.end}, short of the "
+        f"{'binding' if _binding(lt) else 'aspirational'} {level} {unit}, which needs an average of "
+        f"{_pct(w.needed_average)} ({gap} pp above the rate target){each}"
+    )
+    so_far_zh = "、".join(f"{fmt_number(g * 100)}%" for g in w.observed)
+    base_zh = f"{w.year_now}年{fmt_number(w.level_now)}{unit}" + (f"（已增长{so_far_zh}）" if so_far_zh else "")
+    each_zh = f"，其余每年需{_pct(w.needed_each)}" if w.needed_each is not None else ""
+    said_zh = f"（“{about.source.quote}”）" if about is not None and about.source.quote else ""
+    message_zh = (
+        f"{rate_ind.name}{years}年均{rate}%{said_zh}：从{base_zh}起，{w.end}年为{fmt_number(w.implied_level)}{unit}，"
+        f"达不到{'' if _binding(lt) else '力争的'}{level}{unit}；后者需年均增长{_pct(w.needed_average)}"
+        f"（高于增速目标{gap}个百分点）{each_zh}"
+    )
+    return message, message_zh
 
 
 def _describe(s: Statement | Target) -> str:
