@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import qzdc.cli.commands  # noqa: F401 - registers the commands
 from qzdc.cli.app import app
+from qzdc.i18n import set_language
 from qzdc.plan.loader import builtin_plan_dir
 
 
@@ -24,13 +25,27 @@ class Run:
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every test starts from the same environment: no user settings leak in."""
-    for name in ("QZDC_PLAN", "QZDC_ACTUALS", "QZDC_LANG", "NO_COLOR", "QZDC_CACHE_DIR"):
+    # No locale either: qzdc's language is then Chinese, whatever the machine running the tests says.
+    for name in (
+        "QZDC_PLAN",
+        "QZDC_ACTUALS",
+        "QZDC_LANG",
+        "NO_COLOR",
+        "QZDC_CACHE_DIR",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     # A cache, if any, must never be shared between tests or with the user's.
     monkeypatch.setenv("QZDC_CACHE_DIR", str(tmp_path / "cache"))
+    # The language a command line chose must not carry over into the next test.
+    set_language(None)
+    yield
+    set_language(None)
 
 
 @pytest.fixture

@@ -101,11 +101,11 @@ UNKNOWN_OPTIONS = [
     (["--nte", "x", "gdp", "2024", "81.2"], "--nte is not an option of record (did you mean --note?)"),
     (
         ["gdp", "2024", "81.2", "-x"],
-        "-x is not an option of record (its options are --source, --note, --actuals, --plan)",
+        "-x is not an option of record (its options are --source, --note, --actuals, --plan, --lang)",
     ),
     (
         ["gdp", "2024", "81.2", "--colour"],
-        "--colour is not an option of record (its options are --source, --note, --actuals, --plan)",
+        "--colour is not an option of record (its options are --source, --note, --actuals, --plan, --lang)",
     ),
 ]
 

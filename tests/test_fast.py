@@ -196,26 +196,47 @@ def test_default_cache_directory_follows_the_platform(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "zh", "en"),
     [
-        (["status", "--format", "jsn"], "Invalid value for '--format'"),
-        (["record", "gdp", "2024"], "Missing argument 'value'"),
-        (["bogus"], "No such command 'bogus'"),
-        (["calc", "cagr", "--from", "x", "--to", "2", "--years", "1"], "Invalid value for '--from'"),
+        (
+            ["status", "--format", "jsn"],
+            "qzdc：错误：--format 不能取“jsn”，可选：table、json、csv、markdown（用法见 qzdc status --help）",
+            "qzdc: error: --format cannot be 'jsn': choose table, json, csv, markdown (see: qzdc status --help)",
+        ),
+        (
+            ["record", "gdp", "2024"],
+            "qzdc：错误：缺少参数 数值（用法见 qzdc record --help）",
+            "qzdc: error: missing argument VALUE (see: qzdc record --help)",
+        ),
+        (
+            ["statsu"],
+            "qzdc：错误：没有 statsu 这个命令（是否想用 status？）（用法见 qzdc --help）",
+            "qzdc: error: no such command: statsu (did you mean status?) (see: qzdc --help)",
+        ),
+        (
+            ["calc", "cagr", "--from", "x", "--to", "2", "--years", "1"],
+            "qzdc：错误：--from 应为数字（用法见 qzdc calc cagr --help）",
+            "qzdc: error: --from must be a number (see: qzdc calc cagr --help)",
+        ),
+        (
+            ["status", "--pilt"],
+            "qzdc：错误：没有 --pilt 这个选项（是否想用 --pilot？）（用法见 qzdc status --help）",
+            "qzdc: error: no such option: --pilt (did you mean --pilot?) (see: qzdc status --help)",
+        ),
     ],
 )
-def test_usage_errors_are_one_line_with_exit_2(env, tmp_path, args, message):
-    result = _run(args, env, tmp_path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    (line,) = result.stderr.splitlines()
-    assert line.startswith("qzdc: error: ") and message in line and "--help" in line
+def test_usage_errors_are_one_line_with_exit_2_in_either_language(env, tmp_path, args, zh, en):
+    for lang, expected in (("zh", zh), ("en", en)):
+        result = _run(args, {**env, "QZDC_LANG": lang}, tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", expected + "\n")
 
 
 def test_no_command_prints_the_help(env, tmp_path):
     result = _run([], env, tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith("Usage: qzdc")
+    assert result.stdout.startswith("用法：qzdc [选项] 命令 [参数]...")
+    result = _run([], {**env, "QZDC_LANG": "en"}, tmp_path)
+    assert result.stdout.startswith("Usage: qzdc [OPTIONS] COMMAND [ARGS]...")
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")

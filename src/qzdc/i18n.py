@@ -1,10 +1,70 @@
 """Words qzdc shows people, in Chinese (the default) and English.
 
 Machine formats (JSON, CSV headers) use the stable English keys; tables,
-Markdown and reports use these words. `--lang` (or `QZDC_LANG`) chooses.
+Markdown, reports, help, messages and errors use these words. One setting
+chooses the language for all of them (`choose_language`): `--lang`, else
+`QZDC_LANG`, else the locale, else Chinese. The command line resolves it once
+and records it with `set_language`; `tr` without a language uses it.
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+LANGUAGES = ("zh", "en")
+
+_chosen: str | None = None
+
+
+def locale_language(environ: Mapping[str, str]) -> str:
+    """zh for a zh_* locale, en for any other; zh where none is set.
+
+    LC_ALL, then LC_MESSAGES, then LANG, as POSIX reads them (an empty one is
+    skipped). C and POSIX are the locale of a machine nobody configured, where
+    gettext shows a program's own words: qzdc's are Chinese.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            if value.partition(".")[0] in ("C", "POSIX"):
+                return "zh"
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "zh"
+
+
+def choose_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language: `option` (--lang), else QZDC_LANG, else the locale, else zh. Invalid values are passed over."""
+    environ = os.environ if environ is None else environ
+    for value in (option, environ.get("QZDC_LANG")):
+        if value in LANGUAGES:
+            return value
+    return locale_language(environ)
+
+
+def language_in_args(args: Sequence[str]) -> str | None:
+    """The value of the last `--lang X` or `--lang=X` on a command line (None if there is none)."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found if found in LANGUAGES else None
+
+
+def set_language(lang: str | None) -> None:
+    """Record the language chosen for this run (None: choose again from the environment)."""
+    global _chosen
+    _chosen = lang if lang in LANGUAGES else None
+
+
+def language() -> str:
+    """The language of this run: as recorded by `set_language`, else chosen from the environment."""
+    return _chosen or choose_language()
+
 
 _WORDS: dict[str, tuple[str, str]] = {
     # statuses
@@ -126,12 +186,16 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def tr(key: str, lang: str) -> str:
-    """The word for `key` in `lang`; the key itself where none is defined."""
+def tr(key: str, lang: str | None = None, /, **fields: object) -> str:
+    """The words for `key` in `lang` (default: this run's language), with `fields` filled in.
+
+    The key itself where none is defined (tests/test_i18n.py fails on any such use).
+    """
     words = _WORDS.get(key)
     if words is None:
         return key
-    return words[0] if lang == "zh" else words[1]
+    text = words[0] if (lang or language()) == "zh" else words[1]
+    return text.format(**fields) if fields else text
 
 
 # ── the engine's method and notes in Chinese ─────────────────────────────────
@@ -232,3 +296,400 @@ def note_text(note: str, lang: str) -> str:
         if re.fullmatch(pattern, note):
             return re.sub(pattern, replacement, note)
     return note
+
+
+# ── help: the app, every command and every option ────────────────────────────
+# help.cmd.PATH is a command's one line (the command list shows it whole);
+# .more follows it in the command's own help, .examples ends it. help.opt.NAME
+# describes an option or argument by its parameter name, help.opt.PATH.NAME
+# where one command means something of its own; help.meta.* name the value an
+# option takes. tests/test_help.py reads every command's help in both languages.
+
+_HELP: dict[str, tuple[str, str]] = {
+    "help.usage": ("用法：", "Usage:"),
+    "help.options": ("选项：", "Options:"),
+    "help.arguments": ("参数：", "Arguments:"),
+    "help.commands": ("命令：", "Commands:"),
+    "help.examples": ("示例：", "Examples:"),
+    "help.options_metavar": ("[选项]", "[OPTIONS]"),
+    "help.command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "help.opt.help": ("显示本帮助并退出。", "Show this message and exit."),
+    "help.more_help": ("各命令的用法：qzdc 命令 --help", "Each command's help: qzdc COMMAND --help"),
+    # the app
+    "help.cmd.qzdc": (
+        "政府目标清单指标计算器：内置大足区万古镇「强镇带村」试点实施方案（2023-2025年），"
+        "计算各目标所需增速、与目标的差距、进展状态，并检查方案有无前后矛盾。",
+        "Indicator calculator for government target lists, with the Wangu town 强镇带村 pilot plan "
+        "(2023-2025) built in: the growth each target requires, the gap to target, where each target "
+        "stands, and where the plan contradicts itself.",
+    ),
+    "help.cmd.qzdc.examples": (
+        "qzdc status\nqzdc show 4\nqzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc report -o 进展报告.html",
+        "qzdc status --lang en\nqzdc show 4\nqzdc record gdp 2024 81.2 --source 区统计局快报\n"
+        "qzdc report -o progress.html --lang en",
+    ),
+    "help.opt.qzdc.lang": (
+        "语言：zh（中文）或 en（英文），用于帮助、提示、表格和报告。放在命令之前或之后均可。",
+        "Language of help, messages, tables and reports: zh (Chinese) or en (English). "
+        "May come before or after the command.",
+    ),
+    "help.opt.version": ("显示 qzdc 的版本并退出。", "Show qzdc's version and exit."),
+    "help.opt.install_completion": (
+        "为当前的命令行（bash、zsh、fish 或 PowerShell）安装 Tab 键补全，重开终端后生效。",
+        "Install Tab completion for the current shell (bash, zsh, fish or PowerShell); "
+        "it works once the terminal is restarted.",
+    ),
+    "help.opt.show_completion": (
+        "显示当前命令行的补全脚本，以便复制或自行安装。",
+        "Show the completion script for the current shell, to copy or install it yourself.",
+    ),
+    # options many commands share
+    "help.opt.plan": (
+        "方案目录（含 plan.yaml、indicators.yaml 等）。默认为 $QZDC_PLAN，未设置时用内置方案。",
+        "Plan directory (plan.yaml, indicators.yaml, ...). Default: $QZDC_PLAN, else the built-in plan.",
+    ),
+    "help.opt.actuals": (
+        "实际值文件。默认为 $QZDC_ACTUALS，未设置时用当前目录的 actuals.yaml。",
+        "Actuals file. Default: $QZDC_ACTUALS, else actuals.yaml in the current directory.",
+    ),
+    "help.opt.as_of": (
+        "按此期间评价（如 2024、2025-Q3、2025-09），之后的数据不计。默认为有数据的最近期间。",
+        "Judge as of this period (2024, 2025-Q3, 2025-09); later figures are left out. "
+        "Default: the latest period with data.",
+    ),
+    "help.opt.category": (
+        "只看此一级指标（中文名、英文名或编号，如 经济发展）；可重复。",
+        "Only this category (its Chinese or English name or its id, e.g. Economy); repeatable.",
+    ),
+    "help.opt.pilot": ("只看市级试点指标。", "Only the municipal pilot indicators (市级试点指标)."),
+    "help.opt.status_filter": (
+        "只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完成、暂无数据"
+        "（也可写英文 at_risk 等）；可重复。",
+        "Only targets at this status: achieved, on_track, at_risk, off_track, moving_away, pending, "
+        "no_data (or the Chinese word); repeatable.",
+    ),
+    "help.opt.fmt": (
+        "输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为表格。",
+        "Output format: table, json, csv or markdown. Default: from the -o extension, else a table.",
+    ),
+    "help.opt.output": (
+        "写入文件而不是屏幕，格式按扩展名（.json .csv .md .txt）；写入失败时不留半个文件。",
+        "Write to FILE instead of the screen, in the format of its extension (.json .csv .md .txt); "
+        "never half-written.",
+    ),
+    "help.opt.lang": (
+        "语言：zh（中文）或 en（英文）。默认为 $QZDC_LANG，未设置时按系统语言（zh_* 为中文，其他为英文），"
+        "再无则为中文。",
+        "Language: zh (Chinese) or en (English). Default: $QZDC_LANG, else the system's locale "
+        "(zh_* is Chinese, any other English), else Chinese.",
+    ),
+    "help.opt.indicator": (
+        "指标：附件1序号、中文名称或英文编号（如 4、高新技术企业、high_tech_enterprises）。",
+        "Indicator: its Annex 1 number, Chinese name or id (e.g. 4, 高新技术企业, high_tech_enterprises).",
+    ),
+    "help.meta.plan": ("目录", "DIR"),
+    "help.meta.actuals": ("文件", "FILE"),
+    "help.meta.as_of": ("期间", "PERIOD"),
+    "help.meta.since": ("期间", "PERIOD"),
+    "help.meta.category": ("一级指标", "CATEGORY"),
+    "help.meta.status_filter": ("状态", "STATUS"),
+    "help.meta.fail_on": ("状态", "STATUS"),
+    "help.meta.fmt": ("格式", "FORMAT"),
+    "help.meta.output": ("文件", "FILE"),
+    "help.meta.lang": ("语言", "LANG"),
+    "help.meta.indicator": ("指标", "INDICATOR"),
+    "help.meta.period": ("期间", "PERIOD"),
+    "help.meta.value": ("数值", "VALUE"),
+    "help.meta.source": ("来源", "TEXT"),
+    "help.meta.note": ("备注", "TEXT"),
+    "help.meta.file": ("文件", "FILE"),
+    "help.meta.department": ("单位", "DEPARTMENT"),
+    "help.meta.directories": ("目录", "DIR"),
+    "help.meta.start": ("数值", "NUMBER"),
+    "help.meta.end": ("数值", "NUMBER"),
+    "help.meta.years": ("年数", "YEARS"),
+    "help.meta.rate": ("增速", "RATE"),
+    "help.meta.target_rate": ("增速", "RATE"),
+    "help.meta.observed": ("增速", "RATE"),
+    "help.meta.calc remaining.period": ("年数", "YEARS"),
+    "help.meta.audit.fail_on": ("级别", "SEVERITY"),
+    # status
+    "help.cmd.status": (
+        "各目标的进展：基期值、最新值、目标值、今后每年尚需的增速或增量、进度和状态。",
+        "Where every target stands: baseline, latest value, target, the growth or change still "
+        "required each year, progress and status.",
+    ),
+    "help.cmd.status.more": (
+        "表格按一级指标分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。",
+        "The table is grouped by category; secondary columns give way first in a narrow window. "
+        "--format csv writes a file Excel opens as it is.",
+    ),
+    "help.cmd.status.examples": (
+        "qzdc status\nqzdc status --pilot --status 存在风险\nqzdc status --as-of 2025-Q3\n"
+        "qzdc status --since 2025-Q2\nqzdc status -o 进展.csv\nqzdc status --fail-on 进度滞后",
+        "qzdc status --lang en\nqzdc status --pilot --status at_risk\nqzdc status --as-of 2025-Q3\n"
+        "qzdc status --since 2025-Q2\nqzdc status -o progress.csv --lang en\nqzdc status --fail-on off_track",
+    ),
+    "help.opt.since": (
+        "只看自此较早期间（如 2025-Q2）以来状态有变化的目标，列出前后状态和数值。",
+        "Only the targets whose status changed since this earlier period (e.g. 2025-Q2), "
+        "with the old and new status and figures.",
+    ),
+    "help.opt.status.fail_on": (
+        "有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离目标）。",
+        "Exit with code 3, after the output, if any target shown is at this status or worse "
+        "(at_risk < off_track < moving_away).",
+    ),
+    # show
+    "help.cmd.show": (
+        "单个指标的全部情况：方案原文、全部观测值、逐年路径与实际值，以及状态背后的每个数字。",
+        "One indicator in full: the plan's words, every observation, the path year by year beside "
+        "the actuals, and every figure behind the status.",
+    ),
+    "help.cmd.show.examples": (
+        "qzdc show 4\nqzdc show 高新技术企业\nqzdc show high_tech_enterprises --format json",
+        "qzdc show 4 --lang en\nqzdc show 高新技术企业\nqzdc show high_tech_enterprises --format json",
+    ),
+    # owners
+    "help.cmd.owners": (
+        "各单位牵头或配合的任务、政策和改革，以及它们承接的目标。",
+        "Which tasks, policies and reforms each department leads or supports, and the targets they carry.",
+    ),
+    "help.cmd.owners.examples": (
+        "qzdc owners\nqzdc owners 区农业农村委",
+        "qzdc owners --lang en\nqzdc owners 区农业农村委",
+    ),
+    "help.opt.department": (
+        "单位名称，如 区农业农村委；不写则列出全部单位。",
+        "A department, e.g. 区农业农村委; leave out to list every department.",
+    ),
+    # record, import, history
+    "help.cmd.record": (
+        "录入一个数据；同一期间再次录入即为修订，原值保留在历史中。",
+        "Record one figure; a second figure for the same period revises the first, which stays in the history.",
+    ),
+    "help.cmd.record.examples": (
+        "qzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc record 规模以上工业总产值年均增速 2025-Q3 19.1\n"
+        "qzdc record carp_lantern_dance_heritage 2025 done",
+        "qzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc record industrial_output_growth 2025-Q3 19.1\n"
+        "qzdc record carp_lantern_dance_heritage 2025 done",
+    ),
+    "help.opt.period": (
+        "期间：2024（全年）、2025-Q3、2025-H1 或 2025-09（年初至该月）。",
+        "Period: 2024 (the year), 2025-Q3, 2025-H1 or 2025-09 (January to that month).",
+    ),
+    "help.opt.value": (
+        "数值：数字、等级（如 III），里程碑写 done（完成）、not done（未完成）或完成日期。",
+        "Value: a number, a class such as III, or done / not done / a date for a milestone.",
+    ),
+    "help.opt.source": ("数据来源，如 区统计局快报。", "Where the figure comes from, e.g. 区统计局快报."),
+    "help.opt.note": ("随数据保存的备注。", "A note kept with the figure."),
+    "help.cmd.import": (
+        "从 CSV 或 Excel 文件批量录入；只要有一行有误，就列出所有错误行，一行也不写入。",
+        "Import figures from a CSV or Excel file; if any row is wrong, every bad row is reported "
+        "and nothing is written.",
+    ),
+    "help.cmd.import.more": (
+        "列名：指标、期间、数值、来源、备注（也可用英文 indicator、period、value、source、note）。"
+        "CSV 可以是 UTF-8（带或不带 BOM）或 Excel 另存的 GBK 编码。",
+        "Columns: indicator, period, value, source, note (or 指标, 期间, 数值, 来源, 备注). "
+        "A CSV may be UTF-8 (with or without a BOM) or GBK, as Excel saves it.",
+    ),
+    "help.cmd.import.examples": (
+        "qzdc import 统计月报.xlsx\nqzdc import 季报.csv --dry-run",
+        "qzdc import figures.xlsx\nqzdc import quarter.csv --dry-run --lang en",
+    ),
+    "help.opt.file": ("要导入的 .csv 或 .xlsx 文件。", "The .csv or .xlsx file to import."),
+    "help.opt.dry_run": (
+        "只检查文件并显示将录入的内容，不写入。",
+        "Check the file and show what would be recorded; write nothing.",
+    ),
+    "help.cmd.history": (
+        "一个指标的全部数据：方案自带的和每次录入、修订的，并标明哪个被采用。",
+        "Every figure of an indicator: the plan's own and each one recorded or revised, and which one counts.",
+    ),
+    "help.cmd.history.examples": (
+        "qzdc history gdp\nqzdc history 地区生产总值 -o 历史.csv",
+        "qzdc history gdp --lang en\nqzdc history gdp -o gdp-history.csv",
+    ),
+    # audit
+    "help.cmd.audit": (
+        "检查方案和实际值有无矛盾：增速与总量目标、同一目标的不同表述、基期、单位名称等。",
+        "Check the plan and its actuals for contradictions: rate against level, a target stated twice, "
+        "baselines, department names.",
+    ),
+    "help.cmd.audit.examples": (
+        "qzdc audit\nqzdc audit --fail-on error\nqzdc audit --format json",
+        "qzdc audit --lang en\nqzdc audit --fail-on error\nqzdc audit --format json",
+    ),
+    "help.opt.audit.fail_on": (
+        "有此级别或更严重的发现时退出码为 3：warning（警告）< error（错误）。",
+        "Exit with code 3 if there is a finding of this severity or worse (warning < error).",
+    ),
+    # batch
+    "help.cmd.batch": (
+        "同时汇总多个方案的进展，每行注明所属方案；某个方案读取失败时照常处理其余方案。",
+        "The status of many plans at once, each row naming its plan; a plan that fails is listed and the rest go on.",
+    ),
+    "help.cmd.batch.more": (
+        "每个目录是一个方案目录，其实际值为目录下的 actuals.yaml。",
+        "Each DIR is a plan directory; its actuals are DIR/actuals.yaml.",
+    ),
+    "help.cmd.batch.examples": (
+        "qzdc batch 各镇/*\nqzdc batch 各镇/* -o 全部目标.xlsx\nqzdc batch 各镇/* --format jsonl -o 全部.jsonl",
+        "qzdc batch towns/* --lang en\nqzdc batch towns/* -o all.xlsx\nqzdc batch towns/* --format jsonl -o all.jsonl",
+    ),
+    "help.opt.directories": (
+        "方案目录，每个目录有自己的 actuals.yaml。",
+        "Plan directories, each with its own actuals.yaml.",
+    ),
+    "help.opt.batch.fmt": (
+        "table（每个方案一行）、json、jsonl（逐行输出）、csv（逐行输出）、markdown、html 或 xlsx。"
+        "默认按 -o 的扩展名，否则为表格。",
+        "table (a row per plan), json, jsonl (streamed), csv (streamed), markdown, html or xlsx. "
+        "Default: from the -o extension, else a table.",
+    ),
+    "help.opt.batch.output": (
+        "写入文件，格式按扩展名；要么完整写入，要么不写。",
+        "Write to FILE, in the format of its extension; whole or not at all.",
+    ),
+    # validate and the plan as written
+    "help.cmd.validate": (
+        "检查方案文件：列出每个 YAML 和格式错误（文件:行:列）；方案无效时退出码为 1。",
+        "Check a plan: every YAML and schema error as file:line:col; exit code 1 if it is invalid.",
+    ),
+    "help.cmd.validate.examples": (
+        "qzdc validate\nqzdc validate --plan ./其他镇 --format json",
+        "qzdc validate --lang en\nqzdc validate --plan ./other-town --format json",
+    ),
+    "help.opt.validate.fmt": ("table（一行摘要）或 json。", "table (a summary line) or json."),
+    "help.cmd.indicators": (
+        "列出方案的指标：基期值、目标值、类型和是否市级试点。",
+        "List the plan's indicators with baseline, target, kind and pilot flag.",
+    ),
+    "help.cmd.indicators.examples": (
+        "qzdc indicators\nqzdc indicators --format json",
+        "qzdc indicators --lang en\nqzdc indicators --format json",
+    ),
+    "help.cmd.tasks": (
+        "列出试点任务及其牵头单位、配合单位和承接的目标。",
+        "List the pilot tasks with their lead and supporting departments and the targets they carry.",
+    ),
+    "help.cmd.tasks.examples": ("qzdc tasks\nqzdc tasks -o 任务.csv", "qzdc tasks --lang en\nqzdc tasks -o tasks.csv"),
+    "help.cmd.policies": (
+        "列出重大政策（附件2）及其牵头单位。",
+        "List the major policies (Annex 2) and their lead departments.",
+    ),
+    "help.cmd.policies.examples": (
+        "qzdc policies\nqzdc policies --format markdown",
+        "qzdc policies --lang en\nqzdc policies --format markdown",
+    ),
+    "help.cmd.reforms": (
+        "列出重大改革（附件3）及其牵头单位。",
+        "List the major reforms (Annex 3) and their lead departments.",
+    ),
+    "help.cmd.reforms.examples": (
+        "qzdc reforms\nqzdc reforms -o 改革.md",
+        "qzdc reforms --lang en\nqzdc reforms -o reforms.md",
+    ),
+    # report
+    "help.cmd.report": (
+        "生成可分发的进展报告：带图表的单文件网页、Excel 工作簿或 Markdown。",
+        "A report to circulate: one HTML file with charts, an Excel workbook, or Markdown.",
+    ),
+    "help.cmd.report.more": (
+        "输入、筛选条件和数字都与 qzdc status 相同。",
+        "The same inputs, filters and figures as qzdc status.",
+    ),
+    "help.cmd.report.examples": (
+        "qzdc report -o 进展报告.html\nqzdc report -o 进展报告.xlsx\nqzdc report --pilot",
+        "qzdc report -o progress.html --lang en\nqzdc report -o progress.xlsx --lang en\nqzdc report --pilot --lang en",
+    ),
+    "help.opt.report.fmt": (
+        "html、xlsx 或 markdown。默认按 -o 的扩展名（.html .xlsx .md），否则为 markdown。",
+        "html, xlsx or markdown. Default: from the -o extension (.html .xlsx .md), else markdown.",
+    ),
+    "help.opt.report.output": (
+        "写入文件（.html、.xlsx 或 .md）。网页和 Markdown 也可输出到屏幕，Excel 工作簿必须写入文件。",
+        "Write to FILE (.html, .xlsx or .md). HTML and Markdown may go to the screen; a workbook needs a file.",
+    ),
+    # calc
+    "help.cmd.calc": (
+        "快速测算（增速以 % 计）：所需年均增速、按增速推算、剩余年份所需增速、达标年数。",
+        "Quick what-if calculations (rates in %): required growth, growth forward, the rate still "
+        "needed, years to target.",
+    ),
+    "help.cmd.calc.examples": (
+        "qzdc calc cagr --from 34 --to 67 --years 3",
+        "qzdc calc cagr --from 34 --to 67 --years 3",
+    ),
+    "help.cmd.calc cagr": (
+        "从起始值经若干年达到目标值所需的年均增速。",
+        "The average yearly growth that takes FROM to TO in YEARS.",
+    ),
+    "help.cmd.calc cagr.examples": (
+        "qzdc calc cagr --from 34 --to 67 --years 3     # 25.37%",
+        "qzdc calc cagr --from 34 --to 67 --years 3     # 25.37 %",
+    ),
+    "help.cmd.calc grow": ("起始值按年增速增长若干年后的数值。", "FROM grown at RATE % a year for YEARS."),
+    "help.cmd.calc grow.examples": (
+        "qzdc calc grow --from 75.33 --rate 7.5 --years 2     # 87.05",
+        "qzdc calc grow --from 75.33 --rate 7.5 --years 2     # 87.05",
+    ),
+    "help.cmd.calc remaining": (
+        "年均增速目标在剩余各年每年所需的增速。",
+        "The growth needed in each remaining year for an average-growth target.",
+    ),
+    "help.cmd.calc remaining.examples": (
+        "qzdc calc remaining --target-rate 20 --period 3 --observed 17.4     # 21.32%",
+        "qzdc calc remaining --target-rate 20 --period 3 --observed 17.4     # 21.32 %",
+    ),
+    "help.cmd.calc years": (
+        "起始值按年增速增长到目标值所需的年数。",
+        "Years until FROM, growing at RATE % a year, reaches TO.",
+    ),
+    "help.cmd.calc years.examples": (
+        "qzdc calc years --from 34 --to 67 --rate 25     # 3.04年",
+        "qzdc calc years --from 34 --to 67 --rate 25     # 3.04 years",
+    ),
+    "help.opt.start": ("起始值。", "The starting value."),
+    "help.opt.end": ("目标值。", "The value to reach."),
+    "help.opt.calc cagr.years": ("两个数值之间相隔的年数。", "Years between the two values."),
+    "help.opt.calc grow.years": ("增长的年数。", "Years of growth."),
+    "help.opt.rate": ("年增速，单位 %（7.5 表示 7.5%）。", "Growth a year, in % (7.5 for 7.5 %)."),
+    "help.opt.target_rate": ("年均增速目标，单位 %。", "The average growth target, in %."),
+    "help.opt.calc remaining.period": (
+        "年均增速目标覆盖的年数（2023-2025年为 3）。",
+        "Years the average runs over (2023-2025: 3).",
+    ),
+    "help.opt.observed": (
+        "某一年已实现的增速（%）；每年写一次。",
+        "A year's observed growth in %; once for each year.",
+    ),
+}
+_WORDS.update(_HELP)
+
+
+# ── messages: confirmations, warnings and errors ─────────────────────────────
+# Fields in braces are filled in by tr(key, **fields); both languages take the same fields.
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "msg.error": ("qzdc：错误：{message}", "qzdc: error: {message}"),
+    "msg.see_help": ("（用法见 {command} --help）", " (see: {command} --help)"),
+    # click's usage errors (qzdc.cli.usage)
+    "usage.no_such_option": ("没有 {option} 这个选项", "no such option: {option}"),
+    "usage.did_you_mean": ("（是否想用 {guess}？）", " (did you mean {guess}?)"),
+    "usage.missing_argument": ("缺少参数 {name}", "missing argument {name}"),
+    "usage.missing_option": ("缺少选项 {name}", "missing option {name}"),
+    "usage.from_envvar": ("{option}（环境变量 {envvar}）", "{option} (environment variable {envvar})"),
+    "usage.bad_choice": ("{option} 不能取“{value}”，可选：{choices}", "{option} cannot be {value!r}: choose {choices}"),
+    "usage.not_an_integer": ("{option} 应为整数", "{option} must be a whole number"),
+    "usage.not_a_number": ("{option} 应为数字", "{option} must be a number"),
+    "usage.bad_value": ("{option} 的值无效：{message}", "invalid value for {option}: {message}"),
+    "usage.needs_value": ("选项 {option} 后面需要一个值", "option {option} needs a value"),
+    "usage.takes_no_value": ("选项 {option} 不带值", "option {option} takes no value"),
+    "usage.no_such_command": ("没有 {command} 这个命令", "no such command: {command}"),
+    "usage.extra_arguments": ("多余的参数：{arguments}", "unexpected extra argument(s): {arguments}"),
+    "usage.missing_command": ("缺少命令", "missing command"),
+}
+_WORDS.update(_MESSAGES)

@@ -92,17 +92,14 @@ def _refuse_stray_arguments(ctx: typer.Context, arguments: list[str]) -> None:
 @handle_errors
 def record(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="Indicator: id, annex number (序号) or Chinese name.")],
-    period: Annotated[str, typer.Argument(help="Period: 2024, 2025-Q3, 2025-H1 or 2025-09 (year to date).")],
-    value: Annotated[
-        str, typer.Argument(help="Value: a number, a class such as III, or done / not done / a date for a milestone.")
-    ],
-    source: Annotated[
-        str | None, typer.Option("--source", help="Where the figure comes from, e.g. 区统计局快报.")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A note kept with the figure.")] = None,
+    indicator: Annotated[str, typer.Argument()],
+    period: Annotated[str, typer.Argument()],
+    value: Annotated[str, typer.Argument()],
+    source: Annotated[str | None, typer.Option("--source")] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
     actuals: ActualsOption = None,
     plan: PlanOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """Record one figure in the actuals file; a second figure for the same period revises the first.
 
@@ -128,12 +125,10 @@ def record(
 @app.command("import")
 @handle_errors
 def import_(
-    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file: indicator, period, value, source, note.")],
+    file: Annotated[Path, typer.Argument()],
     actuals: ActualsOption = None,
     plan: PlanOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check the file and show what would be recorded; write nothing.")
-    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """Import figures from CSV or Excel; if any row is wrong, every bad row is reported and nothing is written.
@@ -161,7 +156,7 @@ def import_(
 @app.command()
 @handle_errors
 def history(
-    indicator: Annotated[str, typer.Argument(help="Indicator: id, annex number (序号) or Chinese name.")],
+    indicator: Annotated[str, typer.Argument()],
     actuals: ActualsOption = None,
     plan: PlanOption = None,
     fmt: FormatOption = None,

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 # Re-exported for the command modules: the typer-free half of the CLI.
 from qzdc.cli.output import (  # noqa: F401
@@ -29,11 +30,93 @@ from qzdc.cli.output import (  # noqa: F401
     write_output,
 )
 from qzdc.errors import EXIT_BAD_DATA, Problem, QzdcError, UsageError  # noqa: F401
+from qzdc.i18n import choose_language, language, language_in_args, set_language, tr
 
-app = typer.Typer(
+
+class QzdcCommand(TyperCommand):
+    """A command whose help page is qzdc's own, in the chosen language (`qzdc.cli.help`)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from qzdc.cli.help import help_page
+
+        formatter.write(help_page(self, ctx))
+
+
+class QzdcGroup(TyperGroup):
+    """The app (and `calc`): help as for commands; the language chosen once, before anything is parsed."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from qzdc.cli.help import help_page
+
+        formatter.write(help_page(self, ctx))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line: every usage error one line on stderr, exit 2; `qzdc` alone prints the help.
+
+        The language is chosen here, from the arguments and the environment,
+        before click reads anything, so that help pages and click's own errors
+        are in it too (typer builds the commands when the module is imported,
+        too early to know it).
+        """
+        args = list(sys.argv[1:] if args is None else args)
+        set_language(choose_language(language_in_args(args)))
+        _localise(self, "qzdc")
+        try:
+            code = super().main(
+                args, prog_name=prog_name or "qzdc", complete_var=complete_var, standalone_mode=False, **extra
+            )
+        except BrokenPipeError:
+            quiet_broken_pipe()
+            code = 0
+        except Exception as error:  # click's exceptions are not importable from typer's public API
+            if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
+                raise
+            code = _click_error(error, args)
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+
+def _localise(command: Any, path: str) -> None:
+    """Each command's one line in this run's language, for shell completion's descriptions."""
+    from qzdc.cli.help import command_line
+
+    command.short_help = command_line(path)
+    for name, sub in getattr(command, "commands", {}).items():
+        _localise(sub, name if path == "qzdc" else f"{path} {name}")
+
+
+def _click_error(error: Any, args: list[str]) -> int:
+    """click's usage error as one line in this run's language; `qzdc` alone prints the help instead."""
+    from qzdc.cli.usage import usage_message
+
+    if type(error).__name__ == "NoArgsIsHelpError":  # `qzdc` or `qzdc calc` alone: show the help
+        sys.stdout.write(error.format_message() + "\n")
+        return 0
+    ctx = getattr(error, "ctx", None)
+    where = tr("msg.see_help", command=ctx.command_path) if ctx is not None else ""
+    err(tr("msg.error", message=usage_message(error, args) + where))
+    return int(error.exit_code)
+
+
+class QzdcTyper(typer.Typer):
+    """typer's app, whose commands are `QzdcCommand`s unless told otherwise."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", QzdcCommand)
+        return super().command(*args, **kwargs)
+
+
+app = QzdcTyper(
     name="qzdc",
-    help="Indicator calculator for the Wangu town 强镇带村 pilot plan (2023–2025): "
-    "required growth, gap to target, status and audit of a government target list.",
+    cls=QzdcGroup,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -53,36 +136,42 @@ class Lang(StrEnum):
     en = "en"
 
 
+def _chosen_language(ctx: Any, param: Any, value: Lang | None) -> Lang:
+    """--lang as given, else the language chosen for this run (QZDC_LANG, the locale, zh)."""
+    if value is not None and ctx.get_parameter_source(param.name).name != "DEFAULT":
+        set_language(value.value)
+        return value
+    return Lang(language())
+
+
 PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan directory (plan.yaml, indicators.yaml, …). Default: $QZDC_PLAN, else the built-in plan.",
         show_default=False,
     ),
 ]
 FormatOption = Annotated[
     Format | None,
-    typer.Option(
-        "--format", "-f", help="Output format. Default: from the -o extension, else table.", show_default=False
-    ),
+    typer.Option("--format", "-f", show_default=False),
 ]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to FILE instead of stdout (format from the extension: .json .csv .md .txt).",
         show_default=False,
     ),
 ]
 ActualsOption = Annotated[
     Path | None,
-    typer.Option("--actuals", help="Actuals file (default: $QZDC_ACTUALS, else ./actuals.yaml).", show_default=False),
+    typer.Option("--actuals", show_default=False),
 ]
+# Every command takes --lang. Its default (Lang.zh in the signatures) is never used: without
+# --lang the callback gives the language chosen for the run (QZDC_LANG, the locale, else zh).
 LangOption = Annotated[
     Lang,
-    typer.Option("--lang", envvar="QZDC_LANG", help="Language of headers, words and names: zh or en (or $QZDC_LANG)."),
+    typer.Option("--lang", envvar="QZDC_LANG", callback=_chosen_language, show_default=False),
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,24 +189,26 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from qzdc import __version__
+
+        sys.stdout.write(f"qzdc {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _app(
+    ctx: typer.Context,
+    lang: Annotated[Lang | None, typer.Option("--lang", envvar="QZDC_LANG", show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
+) -> None:
+    # --lang was read before parsing (QzdcGroup.main); here it is only checked.
+    if ctx.invoked_subcommand is None:
+        sys.stdout.write(ctx.get_help() + "\n")
+
+
 def main() -> None:
     import qzdc.cli.commands  # noqa: F401 - registers the commands on `app`
 
-    # standalone_mode=False: click hands its usage errors to us instead of printing
-    # its usage block, so that every error is one line, as qzdc's own are.
-    try:
-        code = app(standalone_mode=False, prog_name="qzdc")
-    except BrokenPipeError:
-        quiet_broken_pipe()
-        code = 0
-    except Exception as error:  # click's exceptions are not importable from typer's public API
-        if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
-            raise
-        if type(error).__name__ == "NoArgsIsHelpError":  # `qzdc` or `qzdc calc` alone: show the help
-            sys.stdout.write(error.format_message() + "\n")
-            sys.exit(0)
-        ctx = getattr(error, "ctx", None)
-        where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
-        err(f"qzdc: error: {error.format_message()}{where}")
-        code = error.exit_code
-    sys.exit(code or 0)
+    app(prog_name="qzdc")

@@ -39,7 +39,6 @@ def audit(
         SeverityGate | None,
         typer.Option(
             "--fail-on",
-            help="Exit 3 if there is a finding of this severity or worse (warning < error).",
             show_default=False,
         ),
     ] = None,

@@ -42,7 +42,7 @@ def _format(fmt: BatchFormat | None, output: Path | None) -> str:
 @app.command()
 @handle_errors
 def batch(
-    directories: Annotated[list[str], typer.Argument(help="Plan directories, each with its own actuals.yaml.")],
+    directories: Annotated[list[str], typer.Argument()],
     as_of: AsOfOption = None,
     category: CategoryOption = None,
     pilot: PilotOption = False,
@@ -52,15 +52,12 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="table (one row per plan), json, jsonl (streamed), csv (streamed), markdown, html or xlsx.",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to FILE (format from the extension), whole or not at all.", show_default=False
-        ),
+        typer.Option("--output", "-o", show_default=False),
     ] = None,
     lang: LangOption = Lang.zh,
 ) -> None:

@@ -6,16 +6,30 @@ from typing import Annotated
 
 import typer
 
-from qzdc.cli.app import FormatOption, Lang, LangOption, OutputOption, app, emit, handle_errors, resolve_format
-
-calc_app = typer.Typer(
-    help="Quick what-if calculations (rates in %). Example: qzdc calc cagr --from 34 --to 67 --years 3",
-    no_args_is_help=True,
+from qzdc.cli.app import (
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    QzdcGroup,
+    QzdcTyper,
+    app,
+    emit,
+    handle_errors,
+    resolve_format,
 )
+
+calc_app = QzdcTyper(cls=QzdcGroup, no_args_is_help=True)
 app.add_typer(calc_app, name="calc")
 
-From = Annotated[float, typer.Option("--from", help="The starting value.")]
-To = Annotated[float, typer.Option("--to", help="The value to reach.")]
+
+@calc_app.callback()
+def _calc(lang: LangOption = Lang.zh) -> None:
+    """`qzdc calc --lang en cagr …` as well as `qzdc calc cagr … --lang en` (the language is read before parsing)."""
+
+
+From = Annotated[float, typer.Option("--from")]
+To = Annotated[float, typer.Option("--to")]
 
 
 @calc_app.command("cagr")
@@ -23,7 +37,7 @@ To = Annotated[float, typer.Option("--to", help="The value to reach.")]
 def cagr(
     start: From,
     end: To,
-    years: Annotated[float, typer.Option("--years", help="Years between the two values.")],
+    years: Annotated[float, typer.Option("--years")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
@@ -41,8 +55,8 @@ def cagr(
 @handle_errors
 def grow(
     start: From,
-    rate: Annotated[float, typer.Option("--rate", help="Growth a year, in % (7.5 for 7.5 %).")],
-    years: Annotated[float, typer.Option("--years", help="Years of growth.")],
+    rate: Annotated[float, typer.Option("--rate")],
+    years: Annotated[float, typer.Option("--years")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
@@ -59,11 +73,9 @@ def grow(
 @calc_app.command("remaining")
 @handle_errors
 def remaining(
-    target_rate: Annotated[float, typer.Option("--target-rate", help="The average growth target, in %.")],
-    period: Annotated[int, typer.Option("--period", help="Years the average runs over (2023–2025: 3).")],
-    observed: Annotated[
-        list[float] | None, typer.Option("--observed", help="A year's observed growth in %; repeat for each year.")
-    ] = None,
+    target_rate: Annotated[float, typer.Option("--target-rate")],
+    period: Annotated[int, typer.Option("--period")],
+    observed: Annotated[list[float] | None, typer.Option("--observed")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
@@ -82,7 +94,7 @@ def remaining(
 def years(
     start: From,
     end: To,
-    rate: Annotated[float, typer.Option("--rate", help="Growth a year, in %.")],
+    rate: Annotated[float, typer.Option("--rate")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from qzdc.i18n import LANGUAGES, choose_language, set_language
+
 STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data")
 
 # option → (keyword of actions.status, "value" | "multiple" | "flag", allowed values or None)
@@ -67,10 +69,9 @@ def parse_status(args: list[str]) -> dict[str, Any] | None:
             kwargs.setdefault(keyword, []).append(value)
         else:
             kwargs[keyword] = value
-    lang = kwargs.get("lang") or os.environ.get("QZDC_LANG") or "zh"
-    if lang not in ("zh", "en"):
-        return None
-    kwargs["lang"] = lang
+    if (os.environ.get("QZDC_LANG") or "zh") not in LANGUAGES:
+        return None  # typer says what is wrong with it
+    kwargs["lang"] = choose_language(kwargs.get("lang"))
     if "output" in kwargs:
         kwargs["output"] = Path(kwargs["output"])
     return kwargs
@@ -78,9 +79,10 @@ def parse_status(args: list[str]) -> dict[str, Any] | None:
 
 def main() -> None:
     args = sys.argv[1:]
-    if args[:1] == ["status"]:
+    if args[:1] == ["status"] and "_QZDC_COMPLETE" not in os.environ:
         kwargs = parse_status(args[1:])
         if kwargs is not None:
+            set_language(kwargs["lang"])
             from qzdc.cli.actions import status
             from qzdc.cli.output import guarded
 

@@ -28,7 +28,7 @@ from qzdc.cli.app import (
 @handle_errors
 def validate(
     plan: PlanOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (a summary line) or json.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     lang: LangOption = Lang.zh,
 ) -> None:
     """Check a plan: every YAML and schema error, with file:line:col. Exit 1 if invalid.

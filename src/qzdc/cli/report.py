@@ -38,7 +38,6 @@ ReportFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="html, xlsx or markdown. Default: from the -o extension (.html .xlsx .md), else markdown.",
         show_default=False,
     ),
 ]
@@ -47,7 +46,6 @@ ReportOutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to FILE (.html, .xlsx or .md). Markdown and HTML may go to stdout; a workbook needs a file.",
         show_default=False,
     ),
 ]

@@ -44,24 +44,22 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Judge as of this period (2024, 2025-Q3, 2025-09); later data is ignored. Default: the latest period with data.",
         show_default=False,
     ),
 ]
 CategoryOption = Annotated[
     list[str] | None,
-    typer.Option("--category", help="Only this category (id, 经济发展, or Economy); repeatable.", show_default=False),
+    typer.Option("--category", show_default=False),
 ]
-PilotOption = Annotated[bool, typer.Option("--pilot", help="Only 市级试点指标 (municipal pilot indicators).")]
+PilotOption = Annotated[bool, typer.Option("--pilot")]
 StatusOption = Annotated[
     list[StatusName] | None,
-    typer.Option("--status", help="Only targets at this status; repeatable.", show_default=False),
+    typer.Option("--status", show_default=False),
 ]
 SinceOption = Annotated[
     str | None,
     typer.Option(
         "--since",
-        help="Show only what changed since this earlier period (e.g. 2025-Q2): old and new status and the figures.",
         show_default=False,
     ),
 ]
@@ -69,7 +67,6 @@ FailOnOption = Annotated[
     Gate | None,
     typer.Option(
         "--fail-on",
-        help="Exit 3 if any shown target is at this status or worse (at_risk < off_track < moving_away).",
         show_default=False,
     ),
 ]
@@ -114,9 +111,7 @@ def status(
 def show(
     indicator: Annotated[
         str,
-        typer.Argument(
-            help="Indicator id, Annex 1 number or Chinese name (e.g. 9, high_tech_enterprises, 高新技术企业)."
-        ),
+        typer.Argument(),
     ],
     plan: PlanOption = None,
     actuals: ActualsOption = None,
@@ -143,9 +138,7 @@ def show(
 @app.command()
 @handle_errors
 def owners(
-    department: Annotated[
-        str | None, typer.Argument(help="A department (单位), e.g. 区农业农村委. Omit for all departments.")
-    ] = None,
+    department: Annotated[str | None, typer.Argument()] = None,
     plan: PlanOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,

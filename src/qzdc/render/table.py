@@ -59,6 +59,106 @@ def _chop(text: str, width: int) -> list[str]:
     return lines
 
 
+# ── line breaking, as Chinese is set ─────────────────────────────────────────
+#
+# Chinese breaks between any two characters; English between words. Either way a
+# line never starts with a closing mark (、。，；：）」 …) nor ends with an opening
+# one (（「 …), a number keeps its unit (2023年, 20万元, III类), and the last line
+# of a cell never holds a single character alone ("年均增 / 速" becomes
+# "年均 / 增速"). Cells are broken here for both table writers: rich is handed
+# the lines and only pads them, so the two lay a table out alike.
+
+# No line starts with these (行首禁则).
+NO_LINE_START = frozenset("、。，．；：！？）」』】》〉〕｝”’,.;:!?)]}%％‰…·・—～°℃")
+# No line ends with these (行尾禁则).
+NO_LINE_END = frozenset("（「『【《〈〔｛“‘([{")
+# Glued on both sides: 尚需/年 never breaks at the slash.
+_GLUE = frozenset("/／")
+_SPACES = frozenset(" \u3000")
+
+
+def _is_wide(ch: str) -> bool:
+    return _char_cells(ch) == 2
+
+
+def _breakable(a: str, b: str) -> bool:
+    """Whether a line may break between the characters `a` and `b`."""
+    if b in _SPACES:
+        return False  # spaces stay at the end of the line they follow
+    if a in _SPACES:
+        return b not in NO_LINE_START
+    if b in NO_LINE_START or a in NO_LINE_END or a in _GLUE or b in _GLUE:
+        return False
+    if a.isascii() and a.isalnum() and _is_wide(b):
+        return False  # a number or Latin word keeps the wide character after it: 2023年, III类
+    return _is_wide(a) or _is_wide(b)
+
+
+def _units(text: str) -> list[str]:
+    """`text` cut at every break opportunity; each piece keeps the spaces after it."""
+    units: list[str] = []
+    start = 0
+    for i in range(1, len(text)):
+        if _breakable(text[i - 1], text[i]):
+            units.append(text[start:i])
+            start = i
+    if text:
+        units.append(text[start:])
+    return units
+
+
+def _letters(line: str) -> int:
+    """Characters on a line that are neither spaces nor punctuation."""
+    return sum(1 for ch in line if not (ch in _SPACES or ch in NO_LINE_START or ch in NO_LINE_END or ch in _GLUE))
+
+
+def break_lines(text: str, width: int) -> list[str]:
+    """`text` as lines of at most `width` cells, broken as Chinese (and English) is set.
+
+    Greedy, then the last line is given a second character from the line before
+    when it would hold one alone. A piece that cannot break and is wider than
+    the line (a long id) is folded by cells. Line-end spaces are dropped.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _break_paragraph(paragraph, max(width, 1))
+    return lines
+
+
+def _break_paragraph(text: str, width: int) -> list[str]:
+    lines: list[list[str]] = [[]]
+    size = 0
+    for unit in _units(text):
+        length = cell_len(unit.rstrip())
+        if lines[-1] and size + length > width:
+            lines.append([])
+            size = 0
+        if length > width:
+            pieces = _chop(unit, width)
+            for piece in pieces[:-1]:
+                lines[-1].append(piece)
+                lines.append([])
+            unit = pieces[-1] if pieces else ""
+            size = 0
+        lines[-1].append(unit)
+        size += cell_len(unit)
+    _keep_company(lines, width)
+    return ["".join(line).rstrip() for line in lines]
+
+
+def _keep_company(lines: list[list[str]], width: int) -> None:
+    """Move pieces down from the line before until the last line holds two characters or more."""
+    if len(lines) < 2:
+        return
+    last, before = lines[-1], lines[-2]
+    while _letters("".join(last)) < 2 and len(before) > 1:
+        moved = [before[-1], *last]
+        if cell_len("".join(moved).rstrip()) > width or _letters("".join(before[:-1])) < 2:
+            return
+        before.pop()
+        last[:] = moved
+
+
 _WORD = re.compile(r"\s*\S+\s*")
 
 
