@@ -403,3 +403,38 @@ def test_a_safe_cache_is_used_and_made_private(tmp_path, monkeypatch):
     # What the cache holds is what is used: a safe entry is trusted as the user's own.
     _planted_plan(root)
     assert load_plan().targets_by_id["tech_smes"].value == 999
+
+
+# ── 15. property tests: derandomized in CI, exploring locally ─────────────────
+
+
+@pytest.mark.parametrize(("ci", "expected"), [("1", "True False"), ("", "False True")])
+def test_ci_runs_property_tests_derandomized_and_local_runs_explore(ci, expected):
+    import os
+    import subprocess
+    import sys
+
+    here = Path(__file__).parent
+    probe = (
+        "import conftest, test_engine_properties as t\nprint(t.SETTINGS.derandomize, t.SETTINGS.database is not None)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "HYPOTHESIS_PROFILE")}
+    env["PYTHONPATH"] = os.pathsep.join([str(here), str(here.parent / "src")])
+    if ci:
+        env["CI"] = ci
+    result = subprocess.run([sys.executable, "-c", probe], cwd=here, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+def test_a_pace_against_a_subnormal_requirement_keeps_its_sign():
+    import sys
+
+    from qzdc.engine.formulas import pace_ratio
+
+    # −0.00668 / 2.2e-311 is about −3e308: beyond the floats, so held at the largest one, negative.
+    assert pace_ratio(-0.00668, 2.2e-311) == -sys.float_info.max
+    assert pace_ratio(0.00668, 2.2e-311) == sys.float_info.max
+    assert pace_ratio(0.03, 0.04) == pytest.approx(0.75)  # 3 % a year against 4 % needed
+    assert pace_ratio(0.03, 0.0) is None
+    assert pace_ratio(None, 0.04) is None

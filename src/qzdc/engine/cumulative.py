@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from qzdc.engine.formulas import finite
+from qzdc.engine.formulas import finite, pace_ratio
 from qzdc.engine.series import Point
 from qzdc.engine.verdict import (
     Assessment,
@@ -67,7 +67,7 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
             observed_pace=average, progress=progress, projected=projected, projected_gap=gap, year_reached=year, **base,
         )  # fmt: skip
     if k >= n_years:
-        ratio = finite((total / k) / required_avg) if required_avg else None
+        ratio = pace_ratio(total / k, required_avg)
         notes.append(f"final: all {n_years} years observed")
         return Assessment(
             target.id, final_miss(ratio), "cumulative", tuple(notes), final=True, expected_now=expected,
@@ -84,10 +84,10 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
         # Year to date: this year's sum so far against the share of the year's requirement due by now.
         open_figures["year_rest"] = still_per_year - ytd
         due = share_due(target, partial.period) * still_per_year
-        ratio = finite(ytd / due) if due > 0 else None
+        ratio = pace_ratio(ytd, due) if due > 0 else None
         method = f"cumulative, year to date against {share_words(target)}"
     else:
-        ratio = finite((total / k) / required_avg) if required_avg else None
+        ratio = pace_ratio(total / k, required_avg)
         method = "cumulative"
     status = status_from_ratio(ratio, thresholds) if ratio is not None else "on_track"
     return Assessment(

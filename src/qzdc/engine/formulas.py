@@ -9,6 +9,7 @@ no NaN or infinity leaves here.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,23 @@ def finite(x: float | None) -> float | None:
     if x is None or isinstance(x, complex) or not math.isfinite(x):
         return None
     return x
+
+
+def pace_ratio(observed: float | None, required: float | None) -> float | None:
+    """R = observed pace / required pace; None when either is missing or the required pace is zero.
+
+    A quotient beyond the largest float (a pace against a subnormal requirement,
+    1e-3 / 2e-311) keeps its sign at that largest float (±1.8e308), so that the
+    status still follows R: its sign decides moving_away, its size on_track.
+    """
+    if observed is None or required is None or required == 0:
+        return None
+    if not (math.isfinite(observed) and math.isfinite(required)):
+        return None
+    quotient = observed / required
+    if math.isinf(quotient):
+        return math.copysign(sys.float_info.max, quotient)
+    return quotient
 
 
 def safe_pow(base: float, exponent: float) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from qzdc.engine.formulas import CalcError, finite, realised_average, remaining_rate, safe_pow
+from qzdc.engine.formulas import CalcError, finite, pace_ratio, realised_average, remaining_rate, safe_pow
 from qzdc.engine.series import Point
 from qzdc.engine.verdict import (
     Assessment,
@@ -68,7 +68,7 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
     if k >= n_years:
         assert average is not None
         met = holds(average * 100, target.comparator, goal)
-        ratio = finite(average / g_target) if g_target else None
+        ratio = pace_ratio(average, g_target)
         status = "achieved" if met else final_miss(ratio)
         notes.append(f"final: all {n_years} years observed")
         return Assessment(
@@ -93,7 +93,7 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
                 target.id, "on_track", method, tuple(notes), observed_pace=ytd, required_now=r_now,
                 progress=progress, projected=projected, **base,
             )  # fmt: skip
-        ratio = finite(ytd / r_now)
+        ratio = pace_ratio(ytd, r_now)
         status = status_from_ratio(ratio, thresholds) if ratio is not None else "off_track"
         return Assessment(
             target.id, status, method, tuple(notes), observed_pace=ytd, required_now=r_now, progress=progress,
@@ -108,7 +108,7 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
             target.id, "on_track", "average growth", tuple(notes), observed_pace=average, required_now=r_now,
             progress=progress, projected=projected, projected_gap=projected - g_target, **base,
         )  # fmt: skip
-    ratio = finite(average / r_now)
+    ratio = pace_ratio(average, r_now)
     status = status_from_ratio(ratio, thresholds) if ratio is not None else "off_track"
     return Assessment(
         target.id, status, "average growth", tuple(notes), observed_pace=average, required_now=r_now,

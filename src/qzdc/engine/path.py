@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from qzdc.engine.formulas import finite, safe_exp, safe_expm1
+from qzdc.engine.formulas import finite, pace_ratio, safe_exp, safe_expm1
 from qzdc.engine.series import Point
 from qzdc.engine.verdict import (
     Assessment,
@@ -64,7 +64,7 @@ def geometric_figures(b: float, y: float, goal: float, t0: float, t: float, t_en
         still_required=None if remaining <= 0 else safe_expm1((log_goal - log_y) / remaining),
         projected=y if remaining <= 0 else (safe_exp(log_y + g_obs * remaining) if g_obs is not None else None),
         years_to_go=n,
-        ratio=finite(r_obs / r_req) if r_obs is not None and r_req else None,
+        ratio=pace_ratio(r_obs, r_req),
     )
 
 
@@ -87,7 +87,7 @@ def linear_figures(b: float, y: float, goal: float, t0: float, t: float, t_end: 
         still_required=None if remaining <= 0 else (goal - y) / remaining,
         projected=y if remaining <= 0 else y + d_obs * remaining,
         years_to_go=n,
-        ratio=finite(d_obs / d_req) if d_req else None,
+        ratio=pace_ratio(d_obs, d_req),
     )
 
 
