@@ -52,6 +52,24 @@ SCENARIOS = [
     (target("milestone"), [obs(2026, dt.date(2026, 3, 1))], {}),
     (target("milestone"), [obs(2024, "not done")], {}),
     (target("milestone"), [obs(2025, "not done")], {"as_of": Period(2025)}),
+    (target("cumulative_reduction", direction="decrease", value=13.5), [obs(2023, 3), obs(2024, -1)], {}),
+    (target("cumulative_reduction", direction="decrease", value=13.5), [obs(2023, 9), obs(2024, 6)], {}),
+    (target("cumulative_reduction", direction="decrease", value=13.5), [obs(2023, 100)], {}),
+    (target("cumulative_reduction", direction="decrease", value=13.5), [], {}),
+    (
+        target("relative", comparator="~", relative_to="o"),
+        [obs(2023, 5), obs(2025, 4)],
+        {
+            "reference": [
+                Observation(indicator="o", period=2023, value=5.3),
+                Observation(indicator="o", period=2025, value=5),
+            ]
+        },
+    ),
+    (target("relative", comparator=">", relative_to="o"), [obs(2023, 5)], {}),
+    (target("relative", comparator=">", relative_to="o"), [], {}),
+    (target("monitored"), [obs(2023, 5)], {}),
+    (target("maintain", direction="maintain", value=100, judged_on="target_year"), [obs(2023, 99), obs(2025, 100)], {}),
 ]
 
 

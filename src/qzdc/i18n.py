@@ -75,19 +75,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "moving_away": ("背离目标", "moving away"),
     "pending": ("待完成", "pending"),
     "no_data": ("暂无数据", "no data"),
+    "monitored": ("监测", "monitored"),  # also the kind: no numeric target, figures listed
     # kinds
     "level": ("水平值", "level"),
     "share": ("比率", "share"),
     "average_growth": ("年均增速", "average growth"),
     "cumulative": ("累计", "cumulative"),
+    "cumulative_reduction": ("累计降低", "cumulative reduction"),
     "maintain": ("保持", "maintain"),
     "ordinal": ("等级", "class"),
     "milestone": ("里程碑", "milestone"),
+    "relative": ("相对目标", "relative"),
     # directions
     "increase": ("提高", "increase"),
     "decrease": ("降低", "decrease"),
     # strengths
     "binding": ("约束性", "binding"),
+    "anticipatory": ("预期性", "anticipatory"),
     "aspirational": ("力争", "aspirational"),
     # column headers
     "col.annex_no": ("序号", "No."),
@@ -159,6 +163,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chart.ytd": ("年内累计", "year to date"),
     "chart.target": ("目标", "target"),
     "chart.growth_rate": ("年增速", "growth rate"),
+    "chart.reduction_rate": ("年降低率", "reduction a year"),
     "chart.cumulative": ("累计", "cumulative"),
     "chart.year": ("年份", "Year"),
     "sheet.summary": ("摘要", "Summary"),
@@ -212,6 +217,9 @@ _METHODS = {
     "maintain": "保持",
     "ordinal class": "等级",
     "milestone": "里程碑",
+    "cumulative reduction, compounded": "累计降低（逐年复合）",
+    "monitored": "监测（无量化目标）",
+    "relative to another indicator": "与另一指标比较",
     "the rate the year needs": "当年所需增速",
     "a linear share of the year": "全年要求的线性分摊",
     "the seasonal profile": "季节进度",
@@ -272,6 +280,19 @@ _NOTES: list[tuple[str, str]] = [
     (r"done in (\d+)", r"\1年完成"),
     (r"not done by the end of (\d+)", r"至\1年底未完成"),
     (r"not done yet; due by (\d+)", r"尚未完成；应于\1年底前完成"),
+    (r"reduced by (\S+) % so far", r"累计已降低\1%"),
+    (r"a reduction of (\S+) % in (\S+) leaves nothing to compound", r"\2降低\1%，无法再逐年复合"),
+    (r"no yearly reduction in the period", "期内尚无年度降低率数据"),
+    (r"(\S+): (\S+) against (\S+) \((\S+) pp\)", r"\1：\2，对比指标同期为\3（相差\4个百分点）"),
+    (r"in step: within ±(\S+) pp", r"同步：相差不超过±\1个百分点"),
+    (r"not held in (.+)", r"\1未达到"),
+    (r"no figure in the period", "期内尚无数据"),
+    (r"no figure of the other indicator for the same period", "对比指标尚无同期数据"),
+    (r"no numeric target: the figures are listed, not judged", "无量化目标：只列数据，不作判断"),
+    (
+        r"judged on the target year (\d+): a breach before it does not decide",
+        r"按目标年（\1年）评价：此前年份未达标不影响结论",
+    ),
 ]
 
 

@@ -152,7 +152,14 @@ def _parse_number(indicator: Indicator, raw: Any) -> int | float:
             raise ValueProblem(
                 f"{name} is a growth rate in %: {number} is not above −100", "a fall cannot exceed 100 %"
             )
-    elif unit == "%" and not 0 <= number <= 100:
+    elif value_kind(indicator) == "cumulative_reduction":
+        # A reduction rate: a rise is a negative reduction; a fall of 100 % leaves nothing.
+        if number >= 100:
+            raise ValueProblem(
+                f"{name} is a reduction in %: {number} is not below 100", "a quantity cannot fall by 100 % or more"
+            )
+    elif unit == "%" and value_kind(indicator) not in ("relative", "monitored") and not 0 <= number <= 100:
+        # A % alone is not a share: a rate set against another's, or a monitored figure, has no bounds.
         raise ValueProblem(f"{name} is a share in %: {number} is outside 0–100")
     if unit in COUNT_UNITS:
         if number < 0:

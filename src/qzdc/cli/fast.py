@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import LANGUAGES, choose_language, set_language
-
-STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data")
 
 # option → (keyword of actions.status, "value" | "multiple" | "flag", allowed values or None)
 STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {

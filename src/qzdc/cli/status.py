@@ -22,16 +22,10 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
+from qzdc.engine.verdict import STATUSES
 
-
-class StatusName(StrEnum):
-    achieved = "achieved"
-    on_track = "on_track"
-    at_risk = "at_risk"
-    off_track = "off_track"
-    moving_away = "moving_away"
-    pending = "pending"
-    no_data = "no_data"
+# The engine's status words, one list for every command (qzdc.engine.verdict.STATUSES).
+StatusName = StrEnum("StatusName", {s: s for s in STATUSES})  # type: ignore[misc]
 
 
 class Gate(StrEnum):

@@ -21,6 +21,8 @@ from qzdc.engine.formulas import CalcError, rate_window
 from qzdc.engine.growth import assess_average_growth
 from qzdc.engine.held import assess_maintain, assess_milestone, assess_ordinal
 from qzdc.engine.path import assess_path
+from qzdc.engine.reduction import assess_cumulative_reduction
+from qzdc.engine.relative import assess_monitored, assess_relative
 from qzdc.engine.series import Point, points, usable_points
 from qzdc.engine.verdict import Assessment, RateLevel, as_number, printed
 from qzdc.plan.models import Observation, Plan, Target, Thresholds
@@ -43,11 +45,13 @@ def assess(
     thresholds: Thresholds | None = None,
     classes: Sequence[str] | None = None,
     rate: RateLink | None = None,
+    reference: Iterable[Observation] = (),
 ) -> Assessment:
     """Where `target` stands, from its indicator's observations, as of `as_of` (None: latest).
 
     `rate`, for a level target, is the plan's rate target on the same quantity:
-    the assessment then says where that rate leads (`rate_level`).
+    the assessment then says where that rate leads (`rate_level`). `reference`
+    is the observations of the indicator a relative target is set against.
     """
     thresholds = thresholds or Thresholds()
     series = usable_points(points(observations), as_of)
@@ -64,6 +68,12 @@ def assess(
         a = assess_ordinal(target, series, list(classes or ()))
     elif kind == "milestone":
         a = assess_milestone(target, series, as_of)
+    elif kind == "cumulative_reduction":
+        a = assess_cumulative_reduction(target, series, thresholds)
+    elif kind == "relative":
+        a = assess_relative(target, series, usable_points(points(reference), as_of))
+    elif kind == "monitored":
+        a = assess_monitored(target, series)
     else:
         raise ValueError(f"unknown kind {kind!r}")
     return dataclasses.replace(
@@ -174,7 +184,12 @@ def assess_plan(
     classes = classes or {}
     return [
         assess(
-            t, by_indicator.get(t.indicator, []), as_of=as_of, thresholds=thresholds, classes=classes.get(t.indicator)
+            t,
+            by_indicator.get(t.indicator, []),
+            as_of=as_of,
+            thresholds=thresholds,
+            classes=classes.get(t.indicator),
+            reference=by_indicator.get(t.relative_to or "", []),
         )
         for t in targets
     ]

@@ -32,9 +32,12 @@ def held_series(target: Target, series: list[Point], test: Any, method: str, sti
     if not test(latest.value):
         status = "off_track"
     elif final:
-        status = "achieved" if not breaches else "off_track"
+        # judged_on: target_year — only the target year's figure decides; earlier breaches are noted.
+        status = "achieved" if not breaches or target.judged_on == "target_year" else "off_track"
     else:
         status = "on_track"
+    if breaches and target.judged_on == "target_year":
+        notes.append(f"judged on the target year {target.year}: a breach before it does not decide")
     if final:
         notes.append(f"final: the latest figure is for the target year {target.year}")
     held = sum(1 for p in after if test(p.value))

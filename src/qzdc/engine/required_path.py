@@ -31,8 +31,9 @@ def required_path(
     Each step is in the same terms as the observations it stands beside:
     level/share: E(year) on the target's path; average growth: the target rate
     in % each year; cumulative: the sum due by each year-end beside the running
-    sum of the flows; maintain: the target value each year. Milestones and
-    classes have no path.
+    sum of the flows; cumulative reduction: the constant yearly reduction that
+    compounds to the total, beside each year's reduction; maintain: the target
+    value each year. Milestones, classes, relative and monitored targets have no path.
     """
     assert target.year is not None and target.start_year is not None
     series = usable_points(points(observations), as_of)
@@ -69,6 +70,11 @@ def required_path(
             flow = as_number(by_year[year].value) if year in by_year else None
             running += flow or 0.0
             steps.append(step(year, goal * k / n_years, running if flow is not None else None))
+    elif target.kind == "cumulative_reduction" and goal is not None and 0 < goal < 100:
+        # The constant yearly reduction that compounds to the total, beside each year's reduction.
+        rate = 100 * (1 - (1 - goal / 100) ** (1 / target.period_years))
+        for year in range(target.start_year, target.year + 1):
+            steps.append(step(year, rate))
     elif target.kind == "maintain" and goal is not None:
         first = target.baseline.year if target.baseline else target.start_year
         for year in range(first, target.year + 1):

@@ -6,6 +6,8 @@ share due by a period. Methodology.md, "Status".
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +15,17 @@ from qzdc.engine.series import Point
 from qzdc.plan.models import Target, Thresholds
 from qzdc.plan.periods import Period
 
-STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data")
+# `monitored`: an indicator with no numeric target, listed and never judged.
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "moving_away", "pending", "no_data", "monitored")
+
+
+def count_statuses(statuses: Iterable[str]) -> dict[str, int]:
+    """Targets at each status, in the order of STATUSES, zeros kept — except `monitored`,
+    counted only where there is one: most plans have no indicator without a numeric target."""
+    counts = Counter(statuses)
+    return {s: counts.get(s, 0) for s in STATUSES if s != "monitored" or counts.get(s)}
+
+
 # For --fail-on: each status at or beyond the named one fails the gate.
 SEVERITY = {"at_risk": 1, "off_track": 2, "moving_away": 3}
 

@@ -38,7 +38,7 @@ NO_CACHE_ENV = "QZDC_NO_CACHE"
 # Bump when the stored shape of a Plan changes in a way mtimes would not show.
 FORMAT = 2
 # The modules whose code decides what a validated plan is, and how it is stored.
-_CODE = ("models.py", "loader.py", "checks.py", "yamlio.py", "periods.py", "lookup.py", "cache.py")
+_CODE = ("models.py", "loader.py", "checks.py", "yamlio.py", "periods.py", "lookup.py", "cache.py", "notation.py")
 # The tag of a stored object: not an identifier, so never a field's name.
 _TAG = "~"
 

@@ -144,6 +144,9 @@ def _is_number(value: object) -> bool:
 
 
 _COMPARATORS = {"increase": {">=", ">", "="}, "decrease": {"<=", "<", "="}}
+# Kinds whose comparator is read with the direction; a reduction, a comparison with
+# another indicator and a monitored figure have their own rules (check_target_forms).
+_DIRECTED_KINDS = frozenset({"level", "share", "average_growth", "cumulative", "maintain"})
 
 
 def check_target_values(f: PlanFiles) -> Iterator[Finding]:
@@ -155,8 +158,9 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
     for loc, t, i in f.targets():
         ind = f.indicators.indicators[i]
         year = t.year or plan.target_year
+        changed = t.change is not None or t.change_pct is not None
         if t.kind in NUMERIC_KINDS:
-            if not _is_number(t.value):
+            if not changed and not _is_number(t.value):
                 yield Finding("indicators", (*loc, "value"), f"a {t.kind} target needs a number, not {t.value!r}")
             if t.baseline is not None and not _is_number(t.baseline.value):
                 yield Finding(
@@ -166,7 +170,7 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 )
         if t.kind == "share" or (t.kind == "maintain" and ind.unit == "%"):
             for where, value in (
-                ((*loc, "value"), t.value),
+                ((*loc, "value"), t.changed_value() if changed else t.value),
                 ((*loc, "baseline", "value"), t.baseline and t.baseline.value),
             ):
                 if _is_number(value) and not 0 <= value <= 100:
@@ -198,7 +202,7 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
         if t.path is not None and t.kind not in ("level", "share"):
             yield Finding("indicators", (*loc, "path"), f"a path applies to level and share targets, not {t.kind}")
         allowed = _COMPARATORS.get(t.direction)
-        if allowed and t.kind not in ("milestone", "ordinal") and t.comparator not in allowed:
+        if allowed and t.kind in _DIRECTED_KINDS and t.comparator not in allowed:
             yield Finding(
                 "indicators",
                 (*loc, "comparator"),
@@ -243,6 +247,100 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
             )
 
 
+def check_target_forms(f: PlanFiles) -> Iterator[Finding]:
+    """The wider vocabulary (methodology.md): changes from the baseline, compounded
+    reductions, targets relative to another indicator, monitored indicators, and
+    the fields that belong to one kind only."""
+    ids = [i.id for i in f.indicators.indicators]
+    for loc, t, i in f.targets():
+        own = f.indicators.indicators[i].id
+        if t.change is not None or t.change_pct is not None:
+            field = "change" if t.change is not None else "change_pct"
+            if t.kind not in ("level", "share"):
+                yield Finding(
+                    "indicators",
+                    (*loc, field),
+                    f"a change from the baseline applies to level and share targets, not {t.kind}",
+                )
+            elif t.change is not None and t.change_pct is not None:
+                yield Finding("indicators", (*loc, "change_pct"), "give change or change_pct, not both")
+            elif t.value is not None:
+                yield Finding(
+                    "indicators",
+                    (*loc, "value"),
+                    f"the target is given twice: value {t.value!r} and {field} {getattr(t, field)}",
+                    "keep one: the value the plan writes, or its change from the baseline",
+                )
+            elif t.baseline is None or not _is_number(t.baseline.value):
+                yield Finding(
+                    "indicators",
+                    (*loc, field),
+                    "a change from the baseline needs the baseline",
+                    "add baseline: {year: …, value: …}",
+                )
+            elif t.change_pct is not None and t.change_pct <= -100:
+                yield Finding("indicators", (*loc, "change_pct"), "a change must be above −100 %")
+        if t.kind == "cumulative_reduction":
+            if _is_number(t.value) and not 0 < t.value < 100:
+                yield Finding(
+                    "indicators",
+                    (*loc, "value"),
+                    f"a reduction over the period lies between 0 and 100 %, not {t.value}",
+                )
+            if t.direction != "decrease":
+                yield Finding(
+                    "indicators",
+                    (*loc, "direction"),
+                    f"a cumulative reduction has direction decrease, not {t.direction}",
+                    "the figures are the yearly reductions; the quantity itself decreases",
+                )
+            if t.comparator not in (">=", ">", "~"):
+                yield Finding(
+                    "indicators",
+                    (*loc, "comparator"),
+                    f"comparator {t.comparator!r} on a reduction: the target is a reduction of at least the value",
+                    'use ">=" (the default), ">" or "~" (左右)',
+                )
+        if t.kind == "relative":
+            if t.relative_to is None:
+                yield Finding(
+                    "indicators",
+                    loc,
+                    "a relative target needs relative_to: the indicator it is compared with",
+                    "e.g. relative_to: gdp_growth",
+                )
+            elif t.relative_to == own:
+                yield Finding("indicators", (*loc, "relative_to"), "a target cannot be relative to its own indicator")
+            elif t.relative_to not in ids:
+                yield Finding(
+                    "indicators",
+                    (*loc, "relative_to"),
+                    f"unknown indicator {t.relative_to!r}",
+                    _did_you_mean(t.relative_to, ids),
+                )
+        elif t.relative_to is not None:
+            yield Finding("indicators", (*loc, "relative_to"), f"relative_to applies to relative targets, not {t.kind}")
+        if t.tolerance is not None and not (t.kind == "relative" and t.comparator in ("~", "=")):
+            yield Finding(
+                "indicators",
+                (*loc, "tolerance"),
+                "a tolerance applies to a relative target in step with another (comparator ~, 同步)",
+            )
+        if t.kind in ("relative", "monitored") and t.value is not None:
+            yield Finding(
+                "indicators",
+                (*loc, "value"),
+                f"a {t.kind} target has no value of its own",
+                "put the plan's words in written: …"
+                if t.kind == "monitored"
+                else "the other indicator's figure is the bar",
+            )
+        if t.judged_on != "every_year" and t.kind not in ("maintain", "ordinal"):
+            yield Finding(
+                "indicators", (*loc, "judged_on"), f"judged_on applies to maintain and ordinal targets, not {t.kind}"
+            )
+
+
 def check_observations(f: PlanFiles) -> Iterator[Finding]:
     indicators = {i.id: i for i in f.indicators.indicators}
     kinds = {i.id: (i.targets[0].kind if i.targets else None) for i in f.indicators.indicators}
@@ -272,7 +370,7 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
             yield Finding("observations", (*loc, "period"), f"a second figure for {obs.indicator} in {period}")
         seen.add(key)
         kind = kinds[obs.indicator]
-        if kind in NUMERIC_KINDS or kind is None:
+        if kind in NUMERIC_KINDS or kind in ("relative", "monitored") or kind is None:
             if not _is_number(obs.value):
                 yield Finding("observations", (*loc, "value"), f"{obs.indicator} takes a number, not {obs.value!r}")
         elif kind == "ordinal" and obs.value not in (ind.classes or []):
@@ -365,6 +463,7 @@ CHECKS: list[Callable[[PlanFiles], Iterable[Finding]]] = [
     check_annex_numbers,
     check_indicator_references,
     check_target_values,
+    check_target_forms,
     check_observations,
     check_tasks,
     check_name_collisions,

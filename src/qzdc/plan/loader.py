@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -204,8 +205,16 @@ def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type
 # ── assembly ─────────────────────────────────────────────────────────────────
 
 
-def default_path(indicator: Indicator) -> str:
-    """Linear for percentages and ratios, geometric (compound growth) otherwise."""
+def default_path(indicator: Indicator, target: Target | None = None) -> str:
+    """Linear for percentages and ratios, geometric (compound growth) otherwise.
+
+    A change from the baseline follows its own form: 〔x〕 (so many units more) is
+    linear, +x% geometric.
+    """
+    if target is not None and target.change is not None:
+        return "linear"
+    if target is not None and target.change_pct is not None:
+        return "geometric"
     return "linear" if indicator.unit in ("%", "", "倍") else "geometric"
 
 
@@ -216,7 +225,10 @@ def _resolve_target(target: Target, indicator: Indicator, meta: PlanFile) -> Tar
     if target.start_year is None:
         update["start_year"] = meta.period.start
     if target.path is None and target.kind in ("level", "share"):
-        update["path"] = default_path(indicator)
+        update["path"] = default_path(indicator, target)
+    changed = target.changed_value()
+    if changed is not None:
+        update["value"] = changed
     return dataclasses.replace(target, **update)
 
 
@@ -280,6 +292,7 @@ def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
     from pydantic import ValidationError
 
     from qzdc.plan.checks import PlanFiles, run_checks
+    from qzdc.plan.notation import read_indicators
     from qzdc.plan.yamlio import Positions, decode, format_loc, parse
 
     problems: list[Problem] = []
@@ -304,6 +317,18 @@ def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
             parsed[key] = model()
             continue
         texts[key] = (text, shown, data)
+        if key == "indicators":
+            # The plan's own notations (＞6.5, 5.5以内, 〔13.5〕, 预期性) become the format's fields.
+            signed = None
+            if re.search(r"value:\s*[+＋]", text):
+                places = Positions(text)
+                signed = functools.partial(places.scalar_text, text)
+            readings = read_indicators(data, signed)
+            if readings:
+                positions = Positions(text)
+                for r in readings:
+                    line, col = positions.find(r.loc)
+                    problems.append(Problem(r.message, shown, line, col, field=format_loc(r.loc), hint=r.hint))
         try:
             parsed[key] = _adapter(model).validate_python(data)
         except ValidationError as err:

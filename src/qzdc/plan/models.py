@@ -18,15 +18,47 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-Kind = Literal["level", "share", "average_growth", "cumulative", "maintain", "ordinal", "milestone"]
+Kind = Literal[
+    "level",
+    "share",
+    "average_growth",
+    "cumulative",
+    "cumulative_reduction",
+    "maintain",
+    "ordinal",
+    "milestone",
+    "relative",
+    "monitored",
+]
 Direction = Literal["increase", "decrease", "maintain"]
 PathKind = Literal["geometric", "linear"]
-# "~" is 左右 ("about"): it appears in the document's wording, kept on statements.
+# "~" is 左右 ("about"), or 同步 ("in step with") on a relative target.
 Comparator = Literal[">=", ">", "<=", "<", "=", "~"]
-Strength = Literal["binding", "aspirational"]
+# 约束性, 预期性, 力争 (methodology.md, "Words").
+Strength = Literal["binding", "anticipatory", "aspirational"]
+# For a maintain or ordinal target: whether a breach in any year decides the
+# final verdict, or only the target year's figure does.
+JudgedOn = Literal["every_year", "target_year"]
 
-KINDS: tuple[str, ...] = ("level", "share", "average_growth", "cumulative", "maintain", "ordinal", "milestone")
-NUMERIC_KINDS = frozenset({"level", "share", "average_growth", "cumulative", "maintain"})
+KINDS: tuple[str, ...] = (
+    "level",
+    "share",
+    "average_growth",
+    "cumulative",
+    "cumulative_reduction",
+    "maintain",
+    "ordinal",
+    "milestone",
+    "relative",
+    "monitored",
+)
+# Kinds whose target is a number (directly, or a change from the baseline).
+NUMERIC_KINDS = frozenset({"level", "share", "average_growth", "cumulative", "cumulative_reduction", "maintain"})
+# Kinds whose figures are rates in % of a year (growth, reduction): the engine holds
+# them as fractions, the machine formats in percent.
+RATE_KINDS = frozenset({"average_growth", "cumulative_reduction"})
+# Kinds judged without a numeric target of their own.
+UNVALUED_KINDS = frozenset({"milestone", "relative", "monitored"})
 SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -138,6 +170,19 @@ class Target(_Record):
     strength: Strength = "binding"
     baseline: Baseline | None = None
     value: Value = None
+    # A target set as a change from the baseline: 〔1〕 is `change: 1` (G = b + 1),
+    # +10% is `change_pct: 10` (G = b·1.1). `value` is then filled in from them.
+    change: Number | None = None
+    change_pct: Number | None = None
+    # A target relative to another indicator (高于GDP增长, 与经济增长基本同步): that
+    # indicator, compared for the same period with `comparator`; "~" (同步) holds
+    # within `tolerance` percentage points (default 0.5).
+    relative_to: Slug | None = None
+    tolerance: Annotated[float, _V(ge=0)] | None = None
+    # Maintain and ordinal targets: a breach in any year decides (every_year), or only the target year's figure.
+    judged_on: JudgedOn = "every_year"
+    # The target as the plan's table writes it (〔13.5〕, ＞6.5, 高于GDP增长): shown in Chinese tables.
+    written: Text | None = None
     # Target year, and the first year of the period a cumulative or average-growth
     # target runs over; both default to the plan's when the plan is assembled.
     year: Year | None = None
@@ -159,6 +204,18 @@ class Target(_Record):
         """N: the years a cumulative or average-growth target runs over."""
         assert self.year is not None and self.start_year is not None
         return self.year - self.start_year + 1
+
+    def changed_value(self) -> float | None:
+        """G for a target set as a change from its baseline, `b + x` or `b·(1 + x%)`; None otherwise."""
+        base = self.baseline.value if self.baseline is not None else None
+        if isinstance(base, bool) or not isinstance(base, int | float):
+            return None
+        # Rounded far below the digits any plan writes: 77.3 + 1 is 78.3, not 78.30000000000001.
+        if self.change is not None:
+            return round(base + self.change, 10)
+        if self.change_pct is not None:
+            return round(base * (1 + self.change_pct / 100), 10)
+        return None
 
 
 @_model

@@ -9,7 +9,9 @@ line and column of every key and value, so that a pydantic error at
 
 from __future__ import annotations
 
+import contextlib
 import math
+import re
 from typing import Any
 
 import yaml
@@ -172,6 +174,37 @@ def _problem_from_yaml_error(err: yaml.YAMLError, file: str) -> Problem:
     return Problem(message=message, file=file, line=line, column=column)
 
 
+def _bare_percent_at(text: str, err: yaml.YAMLError) -> int | None:
+    """Where a bare `%` stopped the scanner (`unit: %`), or None for any other error."""
+    mark = getattr(err, "problem_mark", None)
+    if not isinstance(err, yaml.scanner.ScannerError) or mark is None or mark.index >= len(text):
+        return None
+    return mark.index if text[mark.index] == "%" else None
+
+
+def quote_bare_percent(text: str) -> str:
+    """`unit: %` read as the text it obviously is: every bare scalar starting with `%` quoted.
+
+    YAML reserves `%` for directives, so `%` cannot start a plain value and PyYAML
+    stops with a bare syntax error. Each place the scanner stops at a `%` is quoted,
+    up to the next space, comma, bracket or comment; nothing else is touched.
+    """
+    for _ in range(10_000):
+        try:
+            for _token in yaml.scan(text, Loader=_BaseLoader):
+                pass
+            return text
+        except yaml.YAMLError as err:
+            start = _bare_percent_at(text, err)
+            if start is None:
+                return text
+            end = start
+            while end < len(text) and text[end] not in " \t\r\n,]}#\"'":
+                end += 1
+            text = f'{text[:start]}"{text[start:end]}"{text[end:]}'
+    return text
+
+
 def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text safely. Returns the data, or None and the problems."""
     loader = _SafeLoader(text)
@@ -184,6 +217,9 @@ def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
     except YamlProblem as p:
         return None, [Problem(p.message, file, p.line, p.column, hint=p.hint)]
     except yaml.YAMLError as err:
+        if _bare_percent_at(text, err) is not None and (quoted := quote_bare_percent(text)) != text:
+            loader.dispose()
+            return parse(quoted, file)
         return None, [_problem_from_yaml_error(err, file)]
     except RecursionError:
         return None, [Problem("the YAML nests too deeply", file)]
@@ -199,8 +235,11 @@ class Positions:
         self.keys: dict[Loc, tuple[int, int]] = {}
         try:
             root = yaml.compose(text, Loader=_BaseLoader)
-        except yaml.YAMLError:
+        except yaml.YAMLError as err:
             root = None
+            if _bare_percent_at(text, err) is not None:
+                with contextlib.suppress(yaml.YAMLError):
+                    root = yaml.compose(quote_bare_percent(text), Loader=_BaseLoader)
         if root is not None:
             self._walk(root, (), [0])
 
@@ -218,6 +257,18 @@ class Positions:
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self._walk(item, (*loc, i), count)
+
+    def scalar_text(self, text: str, loc: Loc) -> str | None:
+        """The plain scalar at `loc` as the file writes it (`+1`, where YAML reads 1), or None."""
+        place = self.values.get(tuple(loc))
+        if place is None:
+            return None
+        lines = text.splitlines()
+        line, col = place
+        if line > len(lines):
+            return None
+        token = re.match(r"[^\s,}\]#]*", lines[line - 1][col - 1 :])
+        return token.group(0) if token else None
 
     def find(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
         """The place of `loc`, or of its nearest ancestor that exists in the file."""

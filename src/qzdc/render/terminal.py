@@ -16,6 +16,7 @@ STYLES = {
     "status.moving_away": "bold red",
     "status.pending": "cyan",
     "status.no_data": "dim",
+    "status.monitored": "blue",
     "severity.error": "bold red",
     "severity.warning": "yellow",
     "severity.info": "cyan",

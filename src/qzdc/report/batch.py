@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import IO, Any
 
-from qzdc.engine.verdict import STATUSES
+from qzdc.engine.verdict import count_statuses
 from qzdc.views.batch import PLAN_COLUMNS, PlanResult, plan_summary, records, run, summary_view, targets_view
 from qzdc.views.status import CSV_COLUMNS, Filters, csv_row
 
@@ -62,7 +62,7 @@ class Writer:
             self.results.append(result)
 
     def summary(self) -> dict[str, int]:
-        return {s: self.totals.get(s, 0) for s in STATUSES}
+        return count_statuses(self.totals.elements())
 
     def close(self) -> None:
         if self.fmt in STREAMED:

@@ -20,12 +20,12 @@ from typing import Any
 
 from qzdc.engine.required_path import required_path
 from qzdc.engine.series import points, usable_points
-from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
 from qzdc.plan.lookup import find_categories
-from qzdc.plan.models import Observation, Plan
+from qzdc.plan.models import RATE_KINDS, Observation, Plan
 from qzdc.views.listing import category_name
-from qzdc.views.status import Filters, Row, StatusReport, status_view, target_name, target_text
+from qzdc.views.status import Filters, Row, StatusReport, status_view, target_name
+from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, View, fmt_number
 
 REPORT_FORMATS = ("html", "xlsx", "markdown")
@@ -40,6 +40,7 @@ STATUS_COLOURS = {
     "moving_away": ("FFFFFF", "991B1B"),
     "pending": ("075985", "E0F2FE"),
     "no_data": ("4B5563", "F3F4F6"),
+    "monitored": ("1E3A8A", "E0E7FF"),
 }
 
 # One font stack for everything the report shows, charts included: the first
@@ -126,7 +127,7 @@ def header_facts(data: ReportInput) -> list[tuple[str, str]]:
 
 
 def status_counts(data: ReportInput) -> dict[str, int]:
-    """Targets at each status, in the fixed order of `STATUSES` (zeros kept)."""
+    """Targets at each status, in the fixed order of `STATUSES` (zeros kept; see `count_statuses`)."""
     return data.status.summary()
 
 
@@ -148,7 +149,7 @@ def category_counts(data: ReportInput) -> list[CategoryCount]:
         rows = [r for r in data.status.rows if r.indicator.category == category.id]
         if not rows:
             continue
-        counts = {s: 0 for s in STATUSES}
+        counts = dict.fromkeys(status_counts(data), 0)
         for r in rows:
             counts[r.assessment.status] += 1
         result.append(CategoryCount(category.id, category_name(data.plan, category.id, data.lang), counts))
@@ -158,15 +159,16 @@ def category_counts(data: ReportInput) -> list[CategoryCount]:
 def shown_statuses(data: ReportInput) -> list[str]:
     """The statuses worth a column: those any target has (all of them if none has any)."""
     counts = status_counts(data)
-    return [s for s in STATUSES if counts[s]] or list(STATUSES)
+    return [s for s, n in counts.items() if n] or list(counts)
 
 
 def status_legend(data: ReportInput) -> list[tuple[str, str]]:
     """(status, what it means) with the plan's own thresholds, for readers of the report."""
     t, lang = data.plan.meta.thresholds, data.lang
     on, risk, off = fmt_number(t.on_track), fmt_number(t.at_risk), fmt_number(t.off_track)
+    counted = status_counts(data)
     if lang == "zh":
-        return [
+        legend = [
             ("achieved", "目标已达到"),
             ("on_track", f"速度比 R ≥ {on}（实际速度 ÷ 所需速度）"),
             ("at_risk", f"{risk} ≤ R < {on}"),
@@ -174,16 +176,20 @@ def status_legend(data: ReportInput) -> list[tuple[str, str]]:
             ("moving_away", f"R < {off}：与目标方向相反"),
             ("pending", "里程碑尚未到期"),
             ("no_data", "基期之后尚无数据"),
+            ("monitored", "无量化目标：只列数据，不作判断"),
         ]
-    return [
-        ("achieved", "the target holds"),
-        ("on_track", f"pace ratio R ≥ {on} (observed pace ÷ pace required)"),
-        ("at_risk", f"{risk} ≤ R < {on}"),
-        ("off_track", f"{off} ≤ R < {risk}, or missed in the target year"),
-        ("moving_away", f"R < {off}: moving against the target"),
-        ("pending", "a milestone not yet due"),
-        ("no_data", "no figure after the baseline yet"),
-    ]
+    else:
+        legend = [
+            ("achieved", "the target holds"),
+            ("on_track", f"pace ratio R ≥ {on} (observed pace ÷ pace required)"),
+            ("at_risk", f"{risk} ≤ R < {on}"),
+            ("off_track", f"{off} ≤ R < {risk}, or missed in the target year"),
+            ("moving_away", f"R < {off}: moving against the target"),
+            ("pending", "a milestone not yet due"),
+            ("no_data", "no figure after the baseline yet"),
+            ("monitored", "no numeric target: the figures are listed, not judged"),
+        ]
+    return [(s, text) for s, text in legend if s in counted]
 
 
 def targets_view(data: ReportInput) -> View:
@@ -272,6 +278,8 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
     unit = indicator.unit
     if target.kind == "average_growth":
         value_label = tr("chart.growth_rate", lang) + " (%)"
+    elif target.kind == "cumulative_reduction":
+        value_label = tr("chart.reduction_rate", lang) + " (%)"
     elif target.kind == "cumulative":
         value_label = tr("chart.cumulative", lang) + (f" ({unit})" if unit else "")
     else:
@@ -285,8 +293,8 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
         actual=actual,
         year_to_date=ytd,
         target=(target.year, goal),
-        target_label=f"{tr('chart.target', lang)} {target_text(target)}{unit if unit == '%' else ' ' + unit}".rstrip(),
-        zero_based=target.kind in ("average_growth", "cumulative"),
+        target_label=f"{tr('chart.target', lang)} {target_text(target, lang, data.plan)}{unit if unit == '%' else ' ' + unit}".rstrip(),
+        zero_based=target.kind in (*RATE_KINDS, "cumulative"),
         value_label=value_label,
     )
 

@@ -17,6 +17,7 @@ from qzdc.engine.series import Point, points, usable_points
 from qzdc.i18n import tr
 from qzdc.report.data import ReportInput
 from qzdc.views.status import Row, comparator_sign, target_name
+from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
 
 # Places a figure is stored and printed with at most: beyond that it is float noise.
@@ -153,6 +154,10 @@ def progress_table(data: ReportInput) -> ProgressTable:
             )
         if t.kind == "milestone":
             cells["target"] = Figure("✓", "✓")
+        elif t.kind in ("relative", "monitored") or (lang == "zh" and t.written and "〔" in t.written):
+            # In words or as a total over the period (高于GDP增长, 〔13.5〕): as the plan writes it.
+            text = target_text(t, lang, data.plan)
+            cells["target"] = Figure(text, text)
         elif t.kind == "ordinal" or _number(t.value) is None:
             cells["target"] = figure(t.value)
         else:

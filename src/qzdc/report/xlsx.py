@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qzdc.i18n import method_text, note_text, tr
+from qzdc.plan.models import RATE_KINDS
 from qzdc.report.data import (
     STATUS_COLOURS,
     ReportInput,
@@ -301,7 +302,7 @@ def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
             put(ws, r, col("col.required_change"), a.required_now, FMT_DECIMAL)
     put(ws, r, col("col.pace_ratio"), a.pace_ratio, FMT_RATIO)
     if a.projected is not None:
-        put(ws, r, col("col.projected"), a.projected, FMT_PERCENT if t.kind == "average_growth" else FMT_DECIMAL)
+        put(ws, r, col("col.projected"), a.projected, FMT_PERCENT if t.kind in RATE_KINDS else FMT_DECIMAL)
     put(ws, r, col("col.final"), tr("yes", lang) if a.final else "")
     put(ws, r, col("col.method"), method_text(a.method, data.lang))
     put(ws, r, col("col.notes"), ("；" if data.lang == "zh" else "; ").join(note_text(n, data.lang) for n in a.notes))

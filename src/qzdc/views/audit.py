@@ -17,6 +17,7 @@ from typing import Any
 from qzdc.engine.assess import assess
 from qzdc.engine.formulas import CalcError, RateWindow, rate_window
 from qzdc.engine.series import points, usable_points
+from qzdc.i18n import tr
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.views.listing import join, plan_title
 from qzdc.views.view import Column, View, decimals, fmt_number
@@ -214,8 +215,8 @@ def rule_conflicting_statements(ctx: Context) -> Iterator[Finding]:
                     "conflicting_strength",
                     (target.id,),
                     f"{indicator.name_en}: {target.strength} in {target.source.ref}, {s.strength} in {s.source.ref}",
-                    f"{indicator.name}：{target.source.ref}为{'约束性' if target.strength == 'binding' else '力争'}，"
-                    f"{s.source.ref}为{'约束性' if s.strength == 'binding' else '力争'}",
+                    f"{indicator.name}：{target.source.ref}为{tr(target.strength, 'zh')}，"
+                    f"{s.source.ref}为{tr(s.strength, 'zh')}",
                     {"strength": target.strength, "other_strength": s.strength, "quote": s.source.quote},
                     (target.source.ref, s.source.ref),
                 )
@@ -240,7 +241,7 @@ def rule_baseline_vintage(ctx: Context) -> Iterator[Finding]:
                 {"filed_under": base.year, "vintage": base.vintage, "value": base.value, "evidence": evidence},
                 tuple(s.ref for s in (base.source, base.vintage_source) if s is not None),
             )
-        elif base.year != declared and target.kind not in ("average_growth", "cumulative"):
+        elif base.year != declared and target.kind not in ("average_growth", "cumulative", "cumulative_reduction"):
             yield Finding(
                 "info",
                 "baseline_year",

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qzdc.engine.verdict import STATUSES
 from qzdc.errors import QzdcError
 from qzdc.views.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
 
@@ -95,7 +94,7 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
     ]
     columns += [
         Column(s, tr(s, lang), align="right", no_wrap=True)  # every count stays, so that the row adds up
-        for s in STATUSES
+        for s in totals
     ]
     rows, cells = [], []
     for p in plans:

@@ -77,7 +77,7 @@ def first_year_judged(target: Target) -> int | None:
     the plan's baseline, by figures after the baseline year. A milestone, and a
     target without a baseline (whose earliest figure stands in for one), read all.
     """
-    if target.kind in ("average_growth", "cumulative"):
+    if target.kind in ("average_growth", "cumulative", "cumulative_reduction"):
         return target.start_year
     if target.kind == "milestone" or target.baseline is None:
         return None

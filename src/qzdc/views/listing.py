@@ -96,7 +96,7 @@ def indicators_view(plan: Plan, lang: str) -> View:
                 "unit": ind.unit,
                 "kind": tr(target.kind, lang) if target else "—",
                 "baseline": f"{display(baseline.value)} ({baseline.year})" if baseline else "—",
-                "target": _target_text(target) if target else "—",
+                "target": _target_text(target, lang, plan) if target else "—",
                 "pilot": tr("yes", lang) if ind.pilot else "",
             }
         )
@@ -126,11 +126,12 @@ def indicators_view(plan: Plan, lang: str) -> View:
     )
 
 
-def _target_text(target: Target) -> str:
-    if target.kind == "milestone":
-        return f"✓ ({target.year})"
-    comparator = {">": ">", "<": "<", "<=": "≤"}.get(target.comparator, "")
-    return f"{comparator}{display(target.value)} ({target.year})"
+def _target_text(target: Target, lang: str, plan: Plan) -> str:
+    from qzdc.views.target_text import target_text
+
+    # A class target reads "III or better" here: ≤III.
+    text = f"≤{target.value}" if target.kind == "ordinal" else target_text(target, lang, plan)
+    return f"{text} ({target.year})"
 
 
 def tasks_view(plan: Plan, lang: str) -> View:

@@ -10,11 +10,12 @@ from qzdc.engine.held import milestone_done
 from qzdc.engine.required_path import PathStep, required_path
 from qzdc.engine.verdict import Assessment
 from qzdc.i18n import method_text, note_text, tr
-from qzdc.plan.models import Indicator, Observation, Plan, Target
+from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.views.chart import text_chart
 from qzdc.views.listing import category_name, indicator_name
-from qzdc.views.status import Row, json_value, target_json, target_text
+from qzdc.views.status import Row, json_value, target_json
+from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, Document, Section, View, display, fmt_number
 
 
@@ -87,9 +88,9 @@ def _path_records(steps: list[PathStep]) -> list[dict[str, Any]]:
     ]
 
 
-def _facts_target(target: Target, lang: str) -> list[str]:
+def _facts_target(target: Target, plan: Plan, lang: str) -> list[str]:
     lines = [
-        f"{_label('目标', 'target', lang)}: {target_text(target)} ({target.year})  "
+        f"{_label('目标', 'target', lang)}: {target_text(target, lang, plan)} ({target.year})  "
         f"{tr(target.kind, lang)} · {tr(target.direction, lang)} · {tr(target.strength, lang)}"
         + (f" · {_label('路径', 'path', lang)} {target.path}" if target.path else ""),
     ]
@@ -173,7 +174,7 @@ def _rest_text(value: float | None, a: Assessment, unit: str) -> str:
 def _projected_text(target: Target, a: Assessment) -> str:
     if a.projected is None:
         return "—"
-    if target.kind == "average_growth":
+    if target.kind in RATE_KINDS:
         gap = f" ({'+' if (a.projected_gap or 0) >= 0 else ''}{fmt_number((a.projected_gap or 0) * 100)} pp)"
         return f"{fmt_number(a.projected * 100)} %{gap}"
     gap = a.projected_gap or 0
@@ -210,7 +211,7 @@ def _chart(target: Target, steps: list[PathStep], lang: str) -> list[str]:
         for s in steps
     ]
     legend = (_label("实际", "actual", lang), _label("路径要求", "required path", lang))
-    return text_chart(numeric, legend=legend, zero_based=target.kind in ("average_growth", "cumulative"))
+    return text_chart(numeric, legend=legend, zero_based=target.kind in (*RATE_KINDS, "cumulative"))
 
 
 def show_document(
@@ -238,7 +239,15 @@ def show_document(
 
     effective = as_of or latest_period(observations)
     for target in targets:
-        a = assess(target, own, as_of=effective, thresholds=plan.meta.thresholds, classes=indicator.classes)
+        reference = [o for o in observations if target.relative_to and o.indicator == target.relative_to]
+        a = assess(
+            target,
+            own,
+            as_of=effective,
+            thresholds=plan.meta.thresholds,
+            classes=indicator.classes,
+            reference=reference,
+        )
         steps = required_path(target, own, as_of=effective)
         record = target_json(Row(target, indicator, a))
         record["statements"] = _statement_records(target)
@@ -247,7 +256,7 @@ def show_document(
         path_rows += [{"target": target.id, **r} for r in record["path"]]
         title = _label("目标", "Target", lang) + f" {target.id}"
         sections.append(
-            Section(title, lines=[*_facts_target(target, lang), "", *_facts_status(target, indicator, a, lang)])
+            Section(title, lines=[*_facts_target(target, plan, lang), "", *_facts_status(target, indicator, a, lang)])
         )
         if steps:
             sections.append(

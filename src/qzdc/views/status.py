@@ -8,19 +8,19 @@ figures, then a user's actuals, which supersede them) and applies the filters.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from qzdc.engine.assess import assess
 from qzdc.engine.series import latest_period
-from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment
+from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
 from qzdc.errors import UsageError
 from qzdc.i18n import tr
 from qzdc.plan.lookup import find_categories
-from qzdc.plan.models import Indicator, Observation, Plan, Target
+from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
 from qzdc.views.listing import category_name, indicator_name, plan_title
+from qzdc.views.target_text import comparator_sign, target_text  # noqa: F401 - used by the report
 from qzdc.views.view import Column, View, display, fmt_number
 
 SCHEMA_VERSION = 1
@@ -47,8 +47,7 @@ class StatusReport:
     rows: list[Row]
 
     def summary(self) -> dict[str, int]:
-        counts = Counter(r.assessment.status for r in self.rows)
-        return {s: counts.get(s, 0) for s in STATUSES}
+        return count_statuses(r.assessment.status for r in self.rows)
 
 
 def failing(rows: list[Row], fail_on: str) -> list[Row]:
@@ -103,6 +102,7 @@ def build_status(
             as_of=effective,
             thresholds=plan.meta.thresholds,
             classes=indicator.classes,
+            reference=by_indicator.get(target.relative_to or "", []),
         )
         if filters.statuses and assessment.status not in filters.statuses:
             continue
@@ -172,13 +172,15 @@ def _plan_words_json(row: Row) -> dict[str, Any]:
         "pilot": ind.pilot,
         "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
         "target": {"year": t.year, "value": t.value},
+        "written": t.written,
+        "relative_to": t.relative_to,
     }
 
 
 def _figures_json(row: Row) -> dict[str, Any]:
     """The engine's figures: progress, pace, what is still required, the expected and projected values."""
     t, a = row.target, row.assessment
-    rate_valued = t.kind == "average_growth"
+    rate_valued = t.kind in RATE_KINDS
     projected = a.projected
     return {
         "progress_pct": _pct(a.progress),
@@ -256,23 +258,6 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_COMPARATOR_SIGNS = {">": ">", "<": "<", "<=": "≤", "=": "=", "~": "≈"}
-
-
-def comparator_sign(target: Target) -> str:
-    """The sign written before a numeric target: "" for the usual ≥ (达到), else >, ≤, <, =, ≈."""
-    return _COMPARATOR_SIGNS.get(target.comparator, "")
-
-
-def target_text(target: Target) -> str:
-    """The target as a person writes it: 67, >100, ≤1.7, III, ✓."""
-    if target.kind == "milestone":
-        return "✓"
-    if target.kind == "ordinal":
-        return str(target.value)
-    return comparator_sign(target) + display(target.value)
-
-
 def required_text(row: Row, lang: str) -> str:
     """The growth or change still required each year — or, with less than a year
     left, in all by the end of the target year: a per-year rate over one quarter
@@ -332,7 +317,8 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
         "unit": ind.unit,
         "baseline": baseline,
         "latest": _latest_text(row, lang),
-        "target": target_text(t),
+        "target": target_text(t, lang, plan),
+        "strength": tr(t.strength, lang),
         "required": required_text(row, lang),
         "progress": f"{fmt_number(a.progress * 100, 0)}%" if a.progress is not None else "—",
         "status": tr(a.status, lang),
@@ -344,9 +330,18 @@ def summary_text(summary: dict[str, int], lang: str) -> str:
     return sep.join(f"{tr(s, lang)} {n}" for s, n in summary.items() if n)
 
 
-def status_columns(lang: str) -> list[Column]:
-    """The status table's columns; secondary ones drop first when the terminal is narrow."""
-    return [
+def shows_strength(plan: Plan) -> bool:
+    """A plan with anticipatory (预期性) targets has an attribute column (属性); the table shows it."""
+    return any(t.strength == "anticipatory" for t in plan.targets)
+
+
+def status_columns(lang: str, *, strength: bool = False, long_targets: bool = False) -> list[Column]:
+    """The status table's columns; secondary ones drop first when the terminal is narrow.
+
+    `strength`: with the attribute column (约束性/预期性/力争) after the target.
+    `long_targets`: some target is written in words (保持在合理区间…), so the column may wrap.
+    """
+    columns = [
         Column("category", tr("col.category", lang)),
         Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True, drop=3),
         # English names are long: below 22 cells they wrap into a column of fragments.
@@ -354,23 +349,28 @@ def status_columns(lang: str) -> list[Column]:
         Column("unit", tr("col.unit", lang), no_wrap=True, drop=2),
         Column("baseline", tr("col.baseline", lang), align="right", drop=1, no_wrap=True),
         Column("latest", tr("col.latest", lang), align="right", no_wrap=True),
-        Column("target", tr("col.target", lang), align="right", no_wrap=True),
+        Column("target", tr("col.target", lang), align="right", no_wrap=not long_targets),
         Column("required", tr("col.required", lang), align="right", no_wrap=True, drop=1),
         Column("progress", tr("col.progress", lang), align="right", no_wrap=True, drop=2),
         Column("status", tr("col.status", lang), no_wrap=True),
     ]
+    if strength:
+        columns.insert(7, Column("strength", tr("col.strength", lang), no_wrap=True, drop=2))
+    return columns
 
 
 def status_view(report: StatusReport, lang: str) -> View:
     data = status_json(report)
-    columns = status_columns(lang)
+    cells = [status_cells(r, report.plan, lang) for r in report.rows]
+    long_targets = any(len(c["target"]) > 12 for c in cells)
+    columns = status_columns(lang, strength=shows_strength(report.plan), long_targets=long_targets)
     as_of = str(report.as_of) if report.as_of else "—"
     title = f"{plan_title(report.plan, lang)} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
     return View(
         data=data,
         columns=columns,
         rows=[csv_row(t) for t in data["targets"]],
-        cells=[status_cells(r, report.plan, lang) for r in report.rows],
+        cells=cells,
         styles=[{"status": f"status.{r.assessment.status}"} for r in report.rows],
         title=title,
         group_key="category",
