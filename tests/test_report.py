@@ -195,7 +195,7 @@ def test_markdown_keeps_markup_out(cli, hostile_mini):
         (["--plan", "/nonexistent/plan"], 2, "--plan"),
     ],
 )
-@pytest.mark.parametrize("name", ["report.html", "report.xlsx", "report.md"])
+@pytest.mark.parametrize("name", ["report.html", "report.xlsx", "report.docx", "report.md"])
 def test_nothing_is_written_on_bad_input(cli, tmp_path, args, code, message, name):
     out = tmp_path / name
     full = ["report", "--plan", MINI, "-o", str(out), *args]
@@ -206,7 +206,7 @@ def test_nothing_is_written_on_bad_input(cli, tmp_path, args, code, message, nam
     assert list(tmp_path.glob(f".{name}*")) == []  # no temporary file left behind
 
 
-@pytest.mark.parametrize("name", ["report.html", "report.xlsx", "report.md"])
+@pytest.mark.parametrize("name", ["report.html", "report.xlsx", "report.docx", "report.md"])
 def test_nothing_is_written_from_a_broken_plan(cli, tmp_path, mini_copy, name):
     edit(mini_copy / "plan.yaml", "target_year: 2024", "target_year: soon")
     out = tmp_path / name
@@ -221,7 +221,7 @@ def test_unknown_extension_is_a_usage_error(cli, tmp_path, name):
     out = tmp_path / name
     run = cli("report", "--plan", MINI, "-o", str(out))
     assert run.exit_code == 2
-    assert ".html, .xlsx or .md" in run.stderr
+    assert ".html, .xlsx, .docx or .md" in run.stderr
     assert not out.exists()
 
 
@@ -727,7 +727,7 @@ def test_builtin_plan_reports(cli, tmp_path):
 
 
 def test_status_and_markdown_reports_never_load_the_chart_library():
-    """matplotlib (and openpyxl) cost start-up time: only the HTML and Excel reports load them."""
+    """matplotlib, openpyxl and python-docx cost start-up time: only the HTML, Excel and Word reports load them."""
     script = f"""
 import sys
 from typer.testing import CliRunner
@@ -736,7 +736,7 @@ from qzdc.cli.app import app
 for args in (["status", "--plan", {MINI!r}], ["report", "--plan", {MINI!r}], ["report", "--help"]):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-loaded = sorted(m for m in ("matplotlib", "numpy", "openpyxl") if m in sys.modules)
+loaded = sorted(m for m in ("matplotlib", "numpy", "openpyxl", "docx", "lxml") if m in sys.modules)
 print(",".join(loaded) or "none")
 """
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

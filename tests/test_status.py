@@ -233,10 +233,10 @@ def test_format_option_wins_over_extension(cli, tmp_path):
 
 
 def test_unknown_extension_is_a_usage_error(cli, tmp_path):
-    result = cli("status", "--plan", MINI, "-o", str(tmp_path / "status.docx"))
+    result = cli("status", "--plan", MINI, "-o", str(tmp_path / "status.pdf"))
     assert result.exit_code == 2
     assert "cannot tell the format" in result.stderr
-    assert not (tmp_path / "status.docx").exists()
+    assert not (tmp_path / "status.pdf").exists()
 
 
 @pytest.mark.parametrize(

@@ -188,6 +188,58 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sheet.progress": ("完成情况表", "Progress"),
     "sheet.details": ("计算明细", "Details"),
     "report.print_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    # the 要点: sentences generated from the figures (qzdc.report.points)
+    "report.key_points": ("要点", "Key points"),
+    "points.year": ("{year}年", "{year}"),
+    "points.years": ("{first}—{last}年", "{first}–{last}"),
+    "points.year_to_date": ("{year}年1—{month}月", "Jan–{mon} {year}"),
+    "points.pp": ("个百分点", "pp"),
+    "points.now": ("{period}{value}", "{value} in {period}"),
+    "points.grows": ("，年均增长{rate}", ", growing {rate} a year"),
+    "points.adds": ("，年均增加{amount}", ", up {amount} a year"),
+    "points.loses": ("，年均减少{amount}", ", down {amount} a year"),
+    "points.each_year": ("年均", " a year"),
+    "points.needs_rate": ("{when}需{each}{amount}", "{when} needs {amount}{each}"),
+    "points.needs_growth": ("{when}需{each}增长{amount}", "{when} needs growth of {amount}{each}"),
+    "points.needs_increase": ("{when}需{each}增加{amount}", "{when} needs {amount} more{each}"),
+    "points.needs_decrease": ("{when}需{each}减少{amount}", "{when} needs {amount} less{each}"),
+    "points.rest_of_year": ("年内尚", "the rest of the year"),
+    "points.target_is": ("目标{target}", "target {target}"),
+    "points.missed": ("未达到目标{target}", "target {target} missed"),
+    "points.average": ("，{years}年均{rate}", ", {rate} a year over {years}"),
+    "points.behind_item": ("{name}：{now}，{needs}。", "{name}: {now}; {needs}."),
+    "points.no_figure": ("{name}：目标{target}。", "{name}: target {target}."),
+    "points.behind": ("{n}项目标落后于进度：", "{n} target(s) behind:"),
+    "points.achieved": ("已实现{n}项：{names}。", "{n} achieved: {names}."),
+    "points.contradictions": ("方案自身有{n}处矛盾：", "The plan contradicts itself in {n} place(s):"),
+    "points.as_of": ("数据截至{period}", "Data as of {period}"),
+    "points.no_data_at_all": ("尚无基期以后的数据", "No figures after the baseline yet"),
+    "points.without_data": (
+        "；{n}项目标（共{total}项）尚无基期以后的数据",
+        "; no figure after the baseline yet for {n} of {total} targets",
+    ),
+    "points.end": ("。", "."),
+    # what a report rests on, in a reader's words (footers and notes)
+    "report.plan_words": ("依据：《{title}》", "Plan: {title}"),
+    "report.issued_by_on": ("{issuer}{date}印发", "issued by {issuer} on {date}"),
+    "report.in_brackets": ("（{text}）", " ({text})"),
+    "report.method_words": (
+        "计算方法：将目前实际达到的年均进度（增长率或年增减量）与按期完成目标所需的年均进度相比，"
+        "二者之比为速度比 R，状态按 R 划分，分界点采用欧盟统计局评估可持续发展目标进展的做法；"
+        "进度为从基期值到目标值已完成的比例。",
+        "Method: the pace achieved so far (a growth rate or a change a year) is compared with the pace "
+        "the target needs to be met on time; their ratio is the pace ratio R, and the statuses divide R at "
+        "the cut-offs Eurostat uses to assess progress on the Sustainable Development Goals. Progress is "
+        "the share of the way from the baseline to the target covered so far.",
+    ),
+    # the Word report
+    "docx.heading_points": ("一、要点", "1. Key points"),
+    "docx.heading_overview": ("二、总体情况", "2. Overview"),
+    "docx.heading_table": ("三、指标完成情况表", "3. Progress on the targets"),
+    "docx.overall": ("本报告共{total}项目标：{counts}。", "{total} targets: {counts}."),
+    "docx.category": ("{name}{total}项：{counts}。", "{name}, {total}: {counts}."),
+    "docx.count": ("{status}{n}项", "{n} {status}"),
+    "docx.note": ("注：", "Note: "),
 }
 
 
@@ -615,24 +667,26 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     # report
     "help.cmd.report": (
-        "生成可分发的进展报告：带图表的单文件网页、Excel 工作簿或 Markdown。",
-        "A report to circulate: one HTML file with charts, an Excel workbook, or Markdown.",
+        "生成可分发的进展报告：带图表的单文件网页、Excel 工作簿、Word 文档或 Markdown。",
+        "A report to circulate: one HTML file with charts, an Excel workbook, a Word document, or Markdown.",
     ),
     "help.cmd.report.more": (
         "输入、筛选条件和数字都与 qzdc status 相同。",
         "The same inputs, filters and figures as qzdc status.",
     ),
     "help.cmd.report.examples": (
-        "qzdc report -o 进展报告.html\nqzdc report -o 进展报告.xlsx\nqzdc report --pilot",
-        "qzdc report -o progress.html --lang en\nqzdc report -o progress.xlsx --lang en\nqzdc report --pilot --lang en",
+        "qzdc report -o 进展报告.html\nqzdc report -o 进展报告.xlsx\nqzdc report -o 进展报告.docx\nqzdc report --pilot",
+        "qzdc report -o progress.html --lang en\nqzdc report -o progress.xlsx --lang en\n"
+        "qzdc report -o progress.docx --lang en\nqzdc report --pilot --lang en",
     ),
     "help.opt.report.fmt": (
-        "html、xlsx 或 markdown。默认按 -o 的扩展名（.html .xlsx .md），否则为 markdown。",
-        "html, xlsx or markdown. Default: from the -o extension (.html .xlsx .md), else markdown.",
+        "html、xlsx、docx 或 markdown。默认按 -o 的扩展名（.html .xlsx .docx .md），否则为 markdown。",
+        "html, xlsx, docx or markdown. Default: from the -o extension (.html .xlsx .docx .md), else markdown.",
     ),
     "help.opt.report.output": (
-        "写入文件（.html、.xlsx 或 .md）。网页和 Markdown 也可输出到屏幕，Excel 工作簿必须写入文件。",
-        "Write to FILE (.html, .xlsx or .md). HTML and Markdown may go to the screen; a workbook needs a file.",
+        "写入文件（.html、.xlsx、.docx 或 .md）。网页和 Markdown 也可输出到屏幕，Excel 工作簿和 Word 文档必须写入文件。",
+        "Write to FILE (.html, .xlsx, .docx or .md). HTML and Markdown may go to the screen; "
+        "a workbook or a Word document needs a file.",
     ),
     # calc
     "help.cmd.calc": (

@@ -1,9 +1,10 @@
 """`qzdc report`: the status of every target as a document to circulate.
 
-HTML (one self-contained file with charts), an Excel workbook, or Markdown to
-paste into a document. The inputs and filters are those of `qzdc status`, and
-so are the figures. Heavy libraries (matplotlib for the charts, openpyxl for the
-workbook) are imported only once the format is known.
+HTML (one self-contained file with charts), an Excel workbook, a Word document
+laid out as an office's report (GB/T 9704), or Markdown to paste into a
+document. The inputs and filters are those of `qzdc status`, and so are the
+figures. Heavy libraries (matplotlib for the charts, openpyxl for the
+workbook, python-docx for Word) are imported only once the format is known.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from qzdc.errors import UsageError
 class ReportFormat(StrEnum):
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
     markdown = "markdown"
 
 
@@ -59,15 +61,17 @@ def report_format(fmt: ReportFormat | None, output: Path | None) -> str:
         chosen = fmt.value
     elif output is not None:
         chosen = format_from_path(str(output)) or ""
-        if chosen not in ("html", "xlsx", "markdown"):
+        if chosen not in ("html", "xlsx", "docx", "markdown"):
             raise UsageError(
                 f"cannot tell the report format from {output.name!r}",
-                hint="name the file .html, .xlsx or .md, or give --format html|xlsx|markdown",
+                hint="name the file .html, .xlsx, .docx or .md, or give --format html|xlsx|docx|markdown",
             )
     else:
         chosen = "markdown"
     if chosen == "xlsx" and output is None:
         raise UsageError("an Excel workbook is a binary file: give -o FILE.xlsx")
+    if chosen == "docx" and output is None:
+        raise UsageError("a Word document is a binary file: give -o FILE.docx")
     return chosen
 
 
@@ -84,11 +88,11 @@ def report(
     output: ReportOutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """A report to circulate: self-contained HTML with charts, an Excel workbook, or Markdown.
+    """A report to circulate: self-contained HTML with charts, an Excel workbook, a Word document, or Markdown.
 
     Same inputs, filters and figures as `qzdc status`.
 
-    Examples: qzdc report -o progress.html;  qzdc report -o progress.xlsx --lang en;  qzdc report --pilot
+    Examples: qzdc report -o progress.html;  qzdc report -o 进展报告.docx;  qzdc report -o progress.xlsx --lang en
     """
     from qzdc.actuals.values import parse_as_of
     from qzdc.report.data import ReportInput
@@ -114,6 +118,10 @@ def report(
         from qzdc.report.xlsx import report_xlsx
 
         payload = report_xlsx(data)
+    elif chosen == "docx":
+        from qzdc.report.docx import report_docx
+
+        payload = report_docx(data)
     else:
         from qzdc.report.markdown import report_markdown
 

@@ -30,6 +30,7 @@ EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".xlsx": "xlsx",
+    ".docx": "docx",
     ".jsonl": "jsonl",
 }
 

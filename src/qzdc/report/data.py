@@ -28,7 +28,7 @@ from qzdc.views.status import Filters, Row, StatusReport, status_view, target_na
 from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, View, fmt_number
 
-REPORT_FORMATS = ("html", "xlsx", "markdown")
+REPORT_FORMATS = ("html", "xlsx", "docx", "markdown")
 
 # Status colours for the page and the workbook alike (text, fill; RGB hex): text on a
 # tint, readable in greyscale print because the word is always there.
@@ -121,6 +121,26 @@ def header_facts(data: ReportInput) -> list[tuple[str, str]]:
     facts.append((tr("report.scope", lang), scope or tr("report.all_targets", lang)))
     facts.append((tr("report.generated", lang), data.generated.isoformat()))
     return facts
+
+
+def plan_words(data: ReportInput) -> str:
+    """The plan a report rests on, as a reader names it: its title, document number, issuer and date."""
+    meta, lang = data.plan.meta, data.lang
+    text = tr("report.plan_words", lang).format(title=title(data))
+    details = [meta.document_no] if meta.document_no else []
+    issuer = meta.issuer_en if lang == "en" and meta.issuer_en else meta.issuer
+    if issuer and meta.issued:
+        day = meta.issued
+        date = f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+        details.append(tr("report.issued_by_on", lang).format(issuer=issuer, date=date))
+    if details:
+        text += tr("report.in_brackets", lang).format(text=("，" if lang == "zh" else ", ").join(details))
+    return text + tr("points.end", lang)
+
+
+def method_words(data: ReportInput) -> str:
+    """How the figures are judged, in a reader's words (docs/methodology.md has the formulas)."""
+    return tr("report.method_words", data.lang)
 
 
 # ── the summaries ────────────────────────────────────────────────────────────

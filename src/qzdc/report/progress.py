@@ -112,7 +112,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
     year_word = "年" if lang == "zh" else ""
 
     columns = [
-        ProgressColumn("number", tr("col.annex_no", lang), numeric=True, width=4),
+        ProgressColumn("number", tr("col.annex_no", lang), numeric=True, width=5),
         ProgressColumn("name", tr("col.name", lang), width=22),
         ProgressColumn("unit", tr("col.unit", lang), width=7),
         ProgressColumn("baseline", f"{tr('col.baseline', lang)}\n({meta.baseline_year}{year_word})", True, 9),
@@ -122,7 +122,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
         columns.append(ProgressColumn("ytd", tr("col.ytd", lang), True, 11))
     columns += [
         ProgressColumn("target", f"{tr('col.target', lang)}\n({meta.target_year}{year_word})", True, 9),
-        ProgressColumn("progress", tr("col.progress", lang), True, 7),
+        ProgressColumn("progress", tr("col.progress", lang), True, 8),
         ProgressColumn("status", tr("col.status", lang), width=9),
     ]
 

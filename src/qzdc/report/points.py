@@ -1,0 +1,192 @@
+"""The 要点: the few sentences a leader reads first, generated from the figures.
+
+What is behind and what it needs against what it achieves, what is achieved,
+where the plan contradicts itself, and how fresh the data are. Every number
+in them is one `qzdc status` or `qzdc audit` computed; this module only words
+them. Sentences for rates round to one decimal (15.2%), as the analysts' own
+summaries do; values are shown as recorded.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from qzdc.engine.verdict import STATUSES
+from qzdc.i18n import tr
+from qzdc.plan.periods import Period
+from qzdc.report.data import ReportInput
+from qzdc.views.status import Row, target_name, target_text
+from qzdc.views.view import display, fmt_number
+
+# The behind statuses, worst first: the order a leader should read them in.
+BEHIND = ("moving_away", "off_track", "at_risk")
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One point: a sentence, and the items under it (one per target or finding) where there are several."""
+
+    kind: str  # behind, achieved, contradictions, freshness
+    text: str
+    items: list[str] = field(default_factory=list)
+
+
+def period_words(period: Period, lang: str) -> str:
+    """A period as a sentence says it: 2024年, 2025年1—9月; 2024, Jan–Sep 2025."""
+    if period.is_year:
+        return tr("points.year", lang).format(year=period.year)
+    return tr("points.year_to_date", lang).format(
+        year=period.year, month=period.end_month, mon=_MONTHS[period.end_month]
+    )
+
+
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _years(first: int, last: int, lang: str) -> str:
+    if first >= last:
+        return tr("points.year", lang).format(year=last)
+    return tr("points.years", lang).format(first=first, last=last)
+
+
+def _pct(fraction: float) -> str:
+    return f"{fmt_number(fraction * 100, 1)}%"
+
+
+def _amount(value: float, unit: str, lang: str) -> str:
+    """A change in the indicator's unit, without its sign: 2 个百分点, 0.3, 12 家."""
+    unit = tr("points.pp", lang) if unit == "%" else unit
+    text = fmt_number(abs(value))
+    if not unit:
+        return text
+    return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
+
+
+def _value(row: Row, lang: str) -> str:
+    """The latest value with its unit: 45家, 17.4%, 2.1; 45 家 in English."""
+    latest = row.assessment.latest
+    assert latest is not None
+    text = display(latest.value)
+    unit = row.indicator.unit
+    if not unit or unit == "%" or lang == "zh":
+        return f"{text}{unit}"
+    return f"{text} {unit}"
+
+
+def behind_sentence(row: Row, lang: str) -> str:
+    """What a target behind needs against what it achieves.
+
+    规模以上工业总产值年均增速：2023年17.4%，2024—2025年需年均21.3%
+    高新技术企业：2024年45家，年均增长14.6%；2025年需增长48.9%
+    """
+    t, a = row.target, row.assessment
+    name = target_name(row, lang)
+    latest = a.latest
+    if latest is None or t.year is None:
+        return tr("points.no_figure", lang).format(name=name, target=target_text(t))
+    now = tr("points.now", lang).format(period=period_words(latest.period, lang), value=_value(row, lang))
+    # What it achieves: the pace observed since the baseline. A growth target's own
+    # rate is its value, until the period is over and its average is the verdict.
+    achieved = ""
+    if t.kind == "average_growth":
+        if a.final and a.observed_pace is not None and t.start_year is not None:
+            achieved = tr("points.average", lang).format(
+                years=_years(t.start_year, t.year, lang), rate=_pct(a.observed_pace)
+            )
+    elif a.observed_pace is not None:
+        if a.pace_unit == "rate":
+            achieved = tr("points.grows", lang).format(rate=_pct(a.observed_pace))
+        elif a.pace_unit == "change":
+            word = "points.adds" if a.observed_pace >= 0 else "points.loses"
+            achieved = tr(word, lang).format(amount=_amount(a.observed_pace, row.indicator.unit, lang))
+    # What it needs: each year still to come, or in all where less than a year is left.
+    first = math.floor(latest.period.time) + 1
+    left = t.year - latest.period.time
+    needs = ""
+    if a.final:
+        pass
+    elif a.required_rest is not None and 0 < left < 1:
+        needs = _need(row, a.required_rest, tr("points.rest_of_year", lang), several=False, lang=lang)
+    elif a.required_now is not None and first <= t.year:
+        needs = _need(row, a.required_now, _years(first, t.year, lang), several=first < t.year, lang=lang)
+    if a.final:
+        needs = tr("points.missed", lang).format(target=_target(row, lang))
+    elif not needs:
+        needs = tr("points.target_is", lang).format(target=_target(row, lang))
+    return tr("points.behind_item", lang).format(name=name, now=now + achieved, needs=needs)
+
+
+def _need(row: Row, value: float, when: str, *, several: bool, lang: str) -> str:
+    a = row.assessment
+    if a.pace_unit == "rate":
+        key = "points.needs_rate" if row.target.kind == "average_growth" else "points.needs_growth"
+        amount = _pct(value)
+    else:
+        key = "points.needs_increase" if value >= 0 else "points.needs_decrease"
+        amount = _amount(value, row.indicator.unit, lang)
+    each = tr("points.each_year", lang) if several else ""
+    return tr(key, lang).format(when=when, each=each, amount=amount)
+
+
+def _target(row: Row, lang: str) -> str:
+    unit = row.indicator.unit
+    text = target_text(row.target)
+    if row.target.kind == "milestone" or not unit:
+        return text
+    return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
+
+
+def contradictions(data: ReportInput) -> list[str]:
+    """The audit's errors about the shown targets: where the plan cannot be met as written."""
+    from qzdc.views.audit import audit
+
+    shown = {r.target.id for r in data.status.rows} | {r.indicator.id for r in data.status.rows}
+    end = tr("points.end", data.lang)
+    found = []
+    for f in audit(data.plan, data.observations):
+        if f.severity == "error" and shown.intersection(f.subjects):
+            message = (f.message_zh if data.lang == "zh" else f.message).rstrip("。.")
+            found.append(message + end)
+    return found
+
+
+def key_points(data: ReportInput) -> list[KeyPoint]:
+    """The 要点 of the shown targets, in the order a leader reads them."""
+    lang = data.lang
+    rows = data.status.rows
+    points: list[KeyPoint] = []
+    behind = sorted((r for r in rows if r.assessment.status in BEHIND), key=lambda r: BEHIND.index(r.assessment.status))
+    if behind:
+        points.append(
+            KeyPoint(
+                "behind",
+                tr("points.behind", lang).format(n=len(behind)),
+                [behind_sentence(r, lang) for r in behind],
+            )
+        )
+    achieved = [target_name(r, lang) for r in rows if r.assessment.status == "achieved"]
+    if achieved:
+        points.append(
+            KeyPoint("achieved", tr("points.achieved", lang).format(n=len(achieved), names=_join(achieved, lang)))
+        )
+    found = contradictions(data)
+    if found:
+        points.append(KeyPoint("contradictions", tr("points.contradictions", lang).format(n=len(found)), found))
+    as_of = data.status.as_of
+    counts = {s: 0 for s in STATUSES}
+    for r in rows:
+        counts[r.assessment.status] += 1
+    fresh = (
+        tr("points.as_of", lang).format(period=period_words(as_of, lang))
+        if as_of
+        else tr("points.no_data_at_all", lang)
+    )
+    if counts["no_data"] and as_of:
+        fresh += tr("points.without_data", lang).format(n=counts["no_data"], total=len(rows))
+    points.append(KeyPoint("freshness", fresh + tr("points.end", lang)))
+    return points
+
+
+def _join(names: list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(names)

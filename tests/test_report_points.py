@@ -1,0 +1,140 @@
+"""The 要点: sentences generated from the figures, exact text in Chinese and English.
+
+Every figure in them is worked by hand here from methodology.md, on the mini plan
+(tests/fixtures/mini) with a few recorded figures, and on the built-in plan for
+the issue's own example.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from test_report import MINI
+
+
+def points_of(plan_dir: str | Path | None, extra: list[tuple[str, str, float]], lang: str) -> list[str]:
+    """The key points as lines: each point's sentence, then its items indented."""
+    from qzdc.plan.loader import load_plan
+    from qzdc.plan.models import Observation
+    from qzdc.report.data import ReportInput
+    from qzdc.report.points import key_points
+    from qzdc.views.status import build_status
+
+    plan = load_plan(plan_dir)
+    observed = [
+        *plan.observations,
+        *(Observation(indicator=i, period=p, value=v, origin="actuals") for i, p, v in extra),
+    ]
+    data = ReportInput(build_status(plan, observed), observed, lang=lang)
+    lines = []
+    for point in key_points(data):
+        lines.append(point.text)
+        lines += [f"  {item}" for item in point.items]
+    return lines
+
+
+# The mini plan as it stands (as of 2023, target year 2024):
+# - 收入倍差 2.0 (2022) → 2.1 (2023), target ≤1.8: +0.1 a year; 2024 needs 1.8 − 2.1 = −0.3. moving away.
+# - 产值年均增速 6 % in 2023 against 8 % on average over 2023–2024: 2024 needs 1.08²/1.06 − 1 = 10.04 %. off track.
+# - 企业数 100 (2022) → 115 (2023), target 144: 15 % a year; 2024 needs 144/115 − 1 = 25.22 %. at risk.
+# - 创建示范镇 has nothing recorded: 1 target of 6 without data.
+MINI_ZH = [
+    "3项目标落后于进度：",
+    "  收入倍差：2023年2.1，年均增加0.1，2024年需减少0.3。",
+    "  产值年均增速：2023年6%，2024年需10.0%。",
+    "  企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。",
+    "数据截至2023年；1项目标（共6项）尚无基期以后的数据。",
+]
+MINI_EN = [
+    "3 target(s) behind:",
+    "  Income ratio: 2.1 in 2023, up 0.1 a year; 2024 needs 0.3 less.",
+    "  Output growth: 6% in 2023; 2024 needs 10.0%.",
+    "  Firms: 115 家 in 2023, growing 15.0% a year; 2024 needs growth of 25.2%.",
+    "Data as of 2023; no figure after the baseline yet for 1 of 6 targets.",
+]
+
+# With figures for 2024, some of them year to date (as of 2024):
+# - 收入倍差 2.05 in 2024-H1 (t = 2023.5): (2.05 − 2.0)/1.5 = +0.033 a year; half a year left, 1.8 − 2.05 = −0.25 in all.
+# - 产值年均增速 7 % in 2024, the target year: √(1.06 · 1.07) − 1 = 6.50 % on average, short of 8 %: missed.
+# - 企业数 130 in 2024-Q3 (t = 2023.75): 1.3^(1/1.75) − 1 = 16.17 % a year; 144/130 − 1 = 10.77 % still in all.
+# - 覆盖率 46 in 2024 meets 46: achieved.
+LATER = [
+    ("firms", "2024-Q3", 130),
+    ("coverage", "2024", 46),
+    ("output_growth", "2024", 7),
+    ("income_ratio", "2024-H1", 2.05),
+]
+LATER_ZH = [
+    "3项目标落后于进度：",
+    "  收入倍差：2024年1—6月2.05，年均增加0.03，年内尚需减少0.25。",
+    "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
+    "  企业数：2024年1—9月130家，年均增长16.2%，年内尚需增长10.8%。",
+    "已实现1项：覆盖率。",
+    "数据截至2024年；1项目标（共6项）尚无基期以后的数据。",
+]
+LATER_EN = [
+    "3 target(s) behind:",
+    "  Income ratio: 2.05 in Jan–Jun 2024, up 0.03 a year; the rest of the year needs 0.25 less.",
+    "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
+    "  Firms: 130 家 in Jan–Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
+    "1 achieved: Coverage.",
+    "Data as of 2024; no figure after the baseline yet for 1 of 6 targets.",
+]
+
+
+@pytest.mark.parametrize(
+    ("extra", "lang", "expected"),
+    [([], "zh", MINI_ZH), ([], "en", MINI_EN), (LATER, "zh", LATER_ZH), (LATER, "en", LATER_EN)],
+    ids=["mini-zh", "mini-en", "later-zh", "later-en"],
+)
+def test_key_points_mini(extra, lang, expected):
+    assert points_of(MINI, extra, lang) == expected
+
+
+def test_the_issues_example():
+    """规上工业 17.4 % in 2023 and 15.2 % in 2024 against 20 % on average over 2023–2025:
+    2025 needs 1.2³/(1.174 · 1.152) − 1 = 1.728/1.352448 − 1 = 27.77 %."""
+    lines = points_of(None, [("industrial_output_growth", "2024", 15.2)], "zh")
+    assert "  规模以上工业总产值年均增速：2024年15.2%，2025年需27.8%。" in lines
+    lines = points_of(None, [("industrial_output_growth", "2024", 15.2)], "en")
+    assert (
+        "  Output of industrial firms above designated size, average annual growth: 15.2% in 2024; 2025 needs 27.8%."
+        in lines
+    )
+
+
+def test_contradictions_come_from_the_audit(tmp_path):
+    """A target the document states twice with different values: the audit's error, as a sentence."""
+    plan = tmp_path / "mini"
+    shutil.copytree(MINI, plan)
+    edit(
+        plan / "indicators.yaml",
+        "value: 1.8, source: {ref: 正文}}",
+        "value: 1.8, source: {ref: 正文}, statements: [{value: 1.7, source: {ref: 正文二}}]}",
+    )
+    zh = points_of(plan, [], "zh")
+    assert zh[4:6] == ["方案自身有1处矛盾：", "  收入倍差：正文为1.8，正文二为1.7。"]
+    en = points_of(plan, [], "en")
+    assert en[4:6] == [
+        "The plan contradicts itself in 1 place(s):",
+        "  Income ratio: 正文 sets 1.8, 正文二 sets 1.7.",
+    ]
+
+
+def test_a_filtered_report_keeps_the_points_to_its_targets(tmp_path):
+    from qzdc.plan.loader import load_plan
+    from qzdc.report.data import ReportInput
+    from qzdc.report.points import key_points
+    from qzdc.views.status import Filters, build_status
+
+    plan = load_plan(None)
+    observed = list(plan.observations)
+    data = ReportInput(build_status(plan, observed, filters=Filters(categories=["创新活力"])), observed)
+    points = key_points(data)
+    # none of the innovation targets is behind or contradicted; all 5 lack data
+    assert [p.kind for p in points] == ["freshness"]
+    assert points[0].text == "数据截至2023年；5项目标（共5项）尚无基期以后的数据。"
