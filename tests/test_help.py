@@ -26,7 +26,7 @@ IDS = [" ".join(p) or "qzdc" for p, _ in COMMANDS]
 PYTHON_TYPES = re.compile(r"<[a-z_|\[\]]+>|\b(list|tuple|dict)\[|\b(str|int|float|bool|NoneType|PosixPath)\b")
 # The Latin words Chinese help may hold: what a user types (values, formats, file types) and names.
 LITERALS = {
-    "qzdc", "zh", "en", "table", "json", "jsonl", "csv", "markdown", "html", "xlsx", "done", "not", "error",
+    "qzdc", "zh", "en", "table", "json", "jsonl", "csv", "markdown", "html", "xlsx", "docx", "Word", "done", "not", "error",
     "warning", "indicator", "period", "value", "source", "note", "achieved", "on_track", "at_risk", "off_track",
     "moving_away", "pending", "no_data", "YAML", "CSV", "Excel", "Markdown", "UTF", "BOM", "GBK", "bash", "zsh",
     "fish", "PowerShell", "Tab", "III", "gdp", "high_tech_enterprises", "carp_lantern_dance_heritage",
