@@ -61,7 +61,8 @@ def test_record_writes_the_file_and_confirms_on_stderr(cli):
     result = cli("record", "gdp", "2024", "81.2", "--source", "区统计局快报", "--note", "快报数")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("recorded gdp 2024 = 81.2 亿元 in actuals.yaml")
+    # by name, with the file and the plan it belongs to (大足区万古镇“强镇带村”试点实施方案)
+    assert result.stderr.startswith("已录入 地区生产总值 2024 = 81.2 亿元 → actuals.yaml（大足区万古镇")
     [entry] = entries_in(Path("actuals.yaml"))
     assert entry["indicator"] == "gdp"
     assert entry["period"] == 2024
@@ -101,11 +102,11 @@ UNKNOWN_OPTIONS = [
     (["--nte", "x", "gdp", "2024", "81.2"], "--nte is not an option of record (did you mean --note?)"),
     (
         ["gdp", "2024", "81.2", "-x"],
-        "-x is not an option of record (its options are --source, --note, --actuals, --plan, --lang)",
+        "-x is not an option of record (its options are --source, --note, --year, --actuals, --plan, --lang)",
     ),
     (
         ["gdp", "2024", "81.2", "--colour"],
-        "--colour is not an option of record (its options are --source, --note, --actuals, --plan, --lang)",
+        "--colour is not an option of record (its options are --source, --note, --year, --actuals, --plan, --lang)",
     ),
 ]
 
@@ -142,7 +143,7 @@ def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
     assert cli("record", "gdp", "2024", "80.9", "--source", "快报").exit_code == 0
     result = cli("record", "gdp", "2024", "81.2", "--source", "年报")
     assert result.exit_code == 0
-    assert "(revises 80.9, recorded " in result.stderr
+    assert "地区生产总值 2024 = 81.2 亿元（原为 80.9）" in result.stderr
     observations = read_actuals(Path("actuals.yaml"), plan)
     assert [o.value for o in observations] == [80.9, 81.2]
     assert all(o.origin == "actuals" for o in observations)
@@ -158,7 +159,7 @@ def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
 
 def test_a_recorded_value_supersedes_the_plans_own(cli):
     result = cli("record", "gdp_growth", "2023", "7.8")
-    assert "(supersedes the plan's own figure 7.5)" in result.stderr
+    assert "地区生产总值年均增速 2023 = 7.8 %（原为方案数 7.5）" in result.stderr
     data = json.loads(cli("history", "gdp_growth", "--format", "json").stdout)
     assert [(e["origin"], e["value"], e["status"]) for e in data["entries"]] == [
         ("plan", 7.5, "superseded"),
@@ -698,7 +699,8 @@ VALUES = [
 def test_values_are_parsed_by_the_indicators_kind(plan, indicator, typed, stored):
     entry, issues = check_entry(plan, indicator, "2025", typed, today=TODAY)
     assert issues == []
-    assert entry is not None and entry.value == stored and type(entry.value) is type(stored)
+    # a number written with decimals is a float that keeps them (Written, a float); a whole number an int
+    assert entry is not None and entry.value == stored and isinstance(entry.value, type(stored))
 
 
 @pytest.mark.parametrize(

@@ -87,14 +87,16 @@ STATUS_ZH = """\
 选项：
   --plan 目录          方案目录（含 plan.yaml、indicators.yaml 等）。默认为 $QZDC_PLAN，未设置时用内
                        置方案。
-  --actuals 文件       实际值文件。默认为 $QZDC_ACTUALS，未设置时用当前目录的 actuals.yaml。
-  --as-of 期间         按此期间评价（如 2024、2025-Q3、2025-09），之后的数据不计。默认为有数据的最近
-                       期间。
+  --actuals 文件       实际值文件。默认为 $QZDC_ACTUALS；未设置时，自己的方案（--plan）用方案目录里
+                       的 actuals.yaml，内置方案用当前目录的 actuals.yaml。
+  --as-of 期间         按此期间评价（如 2024、2025-Q3、2025-09、2025年1-9月、2025年三季度），之后的
+                       数据不计。默认为有数据的最近期间。
   --category 一级指标  只看此一级指标（中文名、英文名或编号，如 经济发展）；可重复。
   --pilot              只看市级试点指标。
   --status 状态        只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完
                        成、暂无数据（也可写英文 at_risk 等）；可重复。
-  --since 期间         只看自此较早期间（如 2025-Q2）以来状态有变化的目标，列出前后状态和数值。
+  --since 期间         只看自此较早期间（如 2025-Q2、2025年上半年）以来状态有变化的目标，列出前后状
+                       态和数值。
   --fail-on 状态       有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离
                        目标）。
   -f, --format 格式    输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为
@@ -126,10 +128,11 @@ Usage: qzdc status [OPTIONS]
 Options:
   --plan DIR           Plan directory (plan.yaml, indicators.yaml, ...). Default: $QZDC_PLAN, else
                        the built-in plan.
-  --actuals FILE       Actuals file. Default: $QZDC_ACTUALS, else actuals.yaml in the current
-                       directory.
-  --as-of PERIOD       Judge as of this period (2024, 2025-Q3, 2025-09); later figures are left out.
-                       Default: the latest period with data.
+  --actuals FILE       Actuals file. Default: $QZDC_ACTUALS, else actuals.yaml in the plan's
+                       directory for a plan of your own (--plan), or in the current directory for
+                       the built-in plan.
+  --as-of PERIOD       Judge as of this period (2024, 2025-Q3, 2025-09, 2025年1-9月, 2025年三季度);
+                       later figures are left out. Default: the latest period with data.
   --category CATEGORY  Only this category (its Chinese or English name or its id, e.g. Economy);
                        repeatable.
   --pilot              Only the municipal pilot indicators (市级试点指标).

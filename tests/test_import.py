@@ -49,7 +49,9 @@ def test_csv_in_each_encoding_excel_writes(cli, encoding):
     result = cli("import", "data.csv")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.strip() == "imported 3 figure(s) from data.csv into actuals.yaml"
+    assert result.stderr.strip() == (
+        "已导入 3 个数据（新增 3，修订 0）：data.csv → actuals.yaml（大足区万古镇“强镇带村”试点实施方案（2023—2025年））"
+    )
     assert recorded() == EXPECTED
 
 
@@ -96,21 +98,20 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli):
         "gdp,2026,1\n"  # row 6
         "high_tech_enterprises,2024,-3\n"  # row 7
         "gdp,2024,nan\n"  # row 8
-        "gdp,2024,\n",  # row 9
+        "gdp,2024,\n",  # row 9: no figure yet (a template's empty cell), skipped
         encoding="utf-8",
     )
     result = cli("import", "bad.csv")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "bad.csv:3:1: 指标: unknown indicator 'gpd' (did you mean gdp?)",
-        "bad.csv:4:3: 数值: urbanisation_rate is a share in %: 120 is outside 0–100",
-        "bad.csv:5:2: 期间: '2025-Q5' is not a period: quarters run Q1–Q4",
-        "bad.csv:6:2: 期间: 2026 is outside the plan, which runs from its 2022 baseline to 2025",
-        "bad.csv:7:3: 数值: high_tech_enterprises is a count of 家: -3 cannot be negative",
-        "bad.csv:8:3: 数值: gdp takes a finite number, not 'nan'",
-        "bad.csv:9:3: 数值: the value is missing",
-        "qzdc: bad.csv: 7 bad row(s); nothing was imported",
+        "bad.csv:3:1: A3 指标: unknown indicator 'gpd' (did you mean gdp?)",
+        "bad.csv:4:3: C4 数值: urbanisation_rate is a share in %: 120 is outside 0–100",
+        "bad.csv:5:2: B5 期间: '2025-Q5' is not a period: quarters run Q1–Q4",
+        "bad.csv:6:2: B6 期间: 2026 is outside the plan, which runs from its 2022 baseline to 2025",
+        "bad.csv:7:3: C7 数值: high_tech_enterprises is a count of 家: -3 cannot be negative",
+        "bad.csv:8:3: C8 数值: gdp takes a finite number, not 'nan'",
+        "qzdc: bad.csv: 6 bad cell(s) in 6 row(s); nothing was imported",
     ]
     assert Path("actuals.yaml").read_bytes() == before
 
@@ -181,8 +182,10 @@ def test_dry_run_shows_and_writes_nothing(cli):
     Path("data.csv").write_text(CHINESE_CSV, encoding="utf-8")
     result = cli("import", "data.csv", "--dry-run")
     assert result.exit_code == 0
-    assert "checked 3 row(s) of data.csv: all valid; nothing written (--dry-run)" in result.stderr
-    assert "high_tech_enterprises" in result.stdout and "2025-09" in result.stdout
+    assert "已检查 data.csv：3 个数据全部有效（新增 3，修订 0）；未写入（--dry-run）" in result.stderr
+    # names, not ids
+    assert "高新技术企业" in result.stdout and "2025-09" in result.stdout
+    assert "high_tech_enterprises" not in result.stdout
     assert not Path("actuals.yaml").exists()
 
 
@@ -195,7 +198,7 @@ def test_dry_run_in_english(cli, how):
         result = cli("import", "data.csv", "--dry-run", env={"QZDC_LANG": "en"})
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[0]
-    for word in ("ID", "Indicator", "Period", "Value", "Source"):
+    for word in ("Indicator", "Period", "Value", "Change", "Source"):
         assert word in result.stdout, word
     assert not any(word in result.stdout for word in ("编号", "指标", "期间", "数值", "单位", "来源", "备注")), header
     assert "Gross regional product" in result.stdout and "地区生产总值" not in result.stdout
@@ -268,8 +271,8 @@ def test_xlsx_bad_rows_are_reported_with_sheet_rows(plan, tmp_path):
     with pytest.raises(DataError) as caught:
         read_import(tmp_path / "bad.xlsx", plan, today=TODAY)
     assert [(p.line, p.column, p.field, p.message) for p in caught.value.problems] == [
-        (3, 3, "value", "water_quality takes a class (I, II, III, IV, V, 劣V), not 3"),
-        (4, 2, "period", "the date 2024-05-17 is not a period: write 2024, 2025-Q3 or 2025-09"),
+        (3, 3, "Sheet!C3 value", "water_quality takes a class (I, II, III, IV, V, 劣V), not 3"),
+        (4, 2, "Sheet!B4 period", "the date 2024-05-17 is not a period: write 2024, 2025-Q3 or 2025-09"),
     ]
 
 
@@ -288,4 +291,4 @@ def test_an_empty_file_has_nothing_to_import(cli):
     Path("empty.csv").write_text("indicator,period,value\n", encoding="utf-8")
     result = cli("import", "empty.csv")
     assert result.exit_code == 1
-    assert "empty.csv: no rows to import below the header" in result.stderr
+    assert "empty.csv: no figures to import below the header" in result.stderr

@@ -354,10 +354,12 @@ def test_html_escapes_plan_text(cli, tmp_path, hostile_mini):
 
 
 def test_html_shows_year_to_date_figures_as_points(cli, tmp_path):
+    mini = tmp_path / "mini"
+    shutil.copytree(MINI, mini)
     for args in (("firms", "2024-Q3", "130"), ("projects", "2024-H1", "25")):
-        run = cli("record", *args, "--plan", MINI)
+        run = cli("record", *args, "--plan", str(mini))
         assert run.exit_code == 0, run.stderr
-    html = html_report(cli, tmp_path)
+    html = html_report(cli, tmp_path, plan=str(mini))
     assert "数据截至</dt><dd>2024-Q3</dd>" in html
     firms = html.split('id="chart-firms"')[1].split("</figure>")[0]
     assert "年内累计" in firms  # the legend entry for year-to-date points

@@ -137,6 +137,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report.period": ("实施期", "Plan period"),
     "report.baseline_year": ("基期", "Baseline year"),
     "report.as_of": ("数据截至", "Data as of"),
+    "report.actuals": ("录入数据", "Recorded figures"),
     "report.scope": ("范围", "Scope"),
     "report.all_targets": ("全部目标", "all targets"),
     "report.pilot_only": ("仅市级试点指标", "municipal pilot indicators only"),
@@ -240,6 +241,102 @@ _WORDS: dict[str, tuple[str, str]] = {
     "docx.category": ("{name}{total}项：{counts}。", "{name}, {total}: {counts}."),
     "docx.count": ("{status}{n}项", "{n} {status}"),
     "docx.note": ("注：", "Note: "),
+    # figures in: record, import (templates with {fields} are filled with str.format)
+    "import.how": ("读取方式：", "how the file was read:"),
+    "import.sheet": ("工作表“{sheet}”", "sheet {sheet!r}"),
+    "import.header": ("表头在第 {row} 行", "header at row {row}"),
+    "import.header_two": ("表头在第 {row}–{end} 行（两行合并读取）", "header in rows {row}–{end}, read as one"),
+    "import.title_rows": ("跳过上方 {n} 行标题", "{n} title row(s) above it skipped"),
+    "import.long": ("每行一个数据", "one figure per row"),
+    "import.wide": ("宽表：每行一个指标，每列一个期间", "wide: one row per indicator, one column per period"),
+    "import.columns": ("读取的列：{cols}", "columns read: {cols}"),
+    "import.periods": ("期间列：{cols}", "period columns: {cols}"),
+    "import.fixed_period": ("期间 {period} 取自“{title}”", "the period {period} is taken from {title!r}"),
+    "import.year": ("未写年份的期间按 {year} 年（取自{where}）", "periods without a year are in {year} (from {where})"),
+    "import.year.--year": ("--year", "--year"),
+    "import.year.title": ("标题", "the title"),
+    "import.year.sheet": ("工作表名称", "the sheet's name"),
+    "import.year.file": ("文件名", "the file's name"),
+    "import.ignored": ("未读取的列：{cols}", "columns not read: {cols}"),
+    "import.skipped.blank": ("{n} 行空行", "{n} blank row(s)"),
+    "import.skipped.total": ("{n} 行合计行", "{n} total row(s)"),
+    "import.skipped.no_figure": ("{n} 行无数据", "{n} row(s) without a figure"),
+    "import.skipped": ("跳过：{parts}", "skipped: {parts}"),
+    "import.other_sheets": (
+        "其他有数据的工作表未读取：{sheets}（可用 --sheet 指定）",
+        "other sheets with figures not read: {sheets} (choose one with --sheet)",
+    ),
+    "import.checked": (
+        "已检查 {file}：{n} 个数据全部有效（{changes}）；未写入（--dry-run）",
+        "checked {file}: all {n} figure(s) valid ({changes}); nothing written (--dry-run)",
+    ),
+    "import.done": (
+        "已导入 {n} 个数据（{changes}）：{file} → {actuals}（{plan}）",
+        "imported {n} figure(s) ({changes}) from {file} into {actuals} ({plan})",
+    ),
+    "record.done": ("已录入 {what} → {actuals}（{plan}）", "recorded {what} in {actuals} ({plan})"),
+    "record.revises": ("原为 {old}", "was {old}"),
+    "record.supersedes": ("原为方案数 {old}", "was the plan's {old}"),
+    "record.same": ("与原有数据相同", "same as before"),
+    "changes.new": ("新增 {n}", "{n} new"),
+    "changes.revised": ("修订 {n}", "{n} revised"),
+    "changes.same": ("与原有相同 {n}", "{n} unchanged"),
+    "change.new": ("新增", "new"),
+    "change.revises": ("修订 {old} → {new}", "revises {old} → {new}"),
+    "change.supersedes": ("取代方案数 {old} → {new}", "replaces the plan's {old} → {new}"),
+    "change.same": ("与已有数据相同", "same as before"),
+    "actuals.read": ("数据：{file}，{n} 条记录", "figures: {file}, {n} entries"),
+    "actuals.none": ("尚未录入数据：无 {file}", "no figures entered yet: no {file}"),
+    "template.sheet": ("填报", "Figures"),
+    "template.notes_sheet": ("填表说明", "How to fill in"),
+    "template.title": ("{plan} 实际数据填报表", "{plan}: figures to report"),
+    "template.col.name": ("指标名称", "Indicator"),
+    "template.col.source": ("来源", "Source"),
+    "template.col.note": ("备注", "Note"),
+    "template.done_words": ("完成,未完成", "done,not done"),
+    "template.check.title": ("数值不符合要求", "Not a valid value"),
+    "template.check.number": (
+        "请填写 {low} 至 {high} 之间的数字，单位：{unit}（不要写单位）。",
+        "Write a number from {low} to {high}, in {unit} (without the unit).",
+    ),
+    "template.check.above": (
+        "请填写大于 {low} 的数字，单位：{unit}（不要写单位）。",
+        "Write a number above {low}, in {unit} (without the unit).",
+    ),
+    "template.check.at_least": (
+        "请填写不小于 {low} 的数，单位：{unit}（不要写单位）。",
+        "Write a number of at least {low}, in {unit} (without the unit).",
+    ),
+    "template.check.any": ("请填写数字，单位：{unit}（不要写单位）。", "Write a number, in {unit} (without the unit)."),
+    "template.check.class": ("请从 {classes} 中选择。", "Choose one of {classes}."),
+    "template.check.milestone": (
+        "填写 完成 或 未完成，或完成日期（如 2025-03-18）。",
+        "Write done or not done, or the date it was done (e.g. 2025-03-18).",
+    ),
+    "template.notes": (
+        "{plan} 实际数据填报表\n"
+        "1. 在“填报”表黄色格内填写各指标各期间的数值，单位以“单位”列为准；不知道的留空，导入时跳过。\n"
+        "2. 期间列：全年数写在“2024年”等列，年内累计数写在“2025年1-9月”等列（从1月累计）。\n"
+        "3. “来源”“备注”列适用于该行填写的所有数值。\n"
+        "4. 不要改动表头和“指标名称”“编号”列。\n"
+        "5. 填好后先检查：qzdc import 本文件 --dry-run，无误后：qzdc import 本文件。",
+        "{plan}: figures to report\n"
+        "1. On the sheet Figures, fill the yellow cells with each indicator's figure for each period, in the unit "
+        "of its Unit column; leave a figure not yet known blank (the import skips it).\n"
+        "2. Period columns: a year's own figure under 2024 and so on; a year-to-date figure under 2025-09 and so "
+        "on (from January).\n"
+        "3. The Source and Note columns apply to every figure on their row.\n"
+        "4. Do not change the headers or the Indicator and ID columns.\n"
+        "5. Check it first: qzdc import THIS_FILE --dry-run; then: qzdc import THIS_FILE.",
+    ),
+    "template.done": ("已生成模板 {file}（{plan}）", "wrote the template {file} ({plan})"),
+    "field.indicator": ("指标", "indicator"),
+    "field.period": ("期间", "period"),
+    "field.value": ("数值", "value"),
+    "field.source": ("来源", "source"),
+    "field.note": ("备注", "note"),
+    "field.unit": ("单位", "unit"),
+    "converted": ("{value}（{written}）", "{value} ({written})"),
 }
 
 
@@ -422,12 +519,15 @@ _HELP: dict[str, tuple[str, str]] = {
         "Plan directory (plan.yaml, indicators.yaml, ...). Default: $QZDC_PLAN, else the built-in plan.",
     ),
     "help.opt.actuals": (
-        "实际值文件。默认为 $QZDC_ACTUALS，未设置时用当前目录的 actuals.yaml。",
-        "Actuals file. Default: $QZDC_ACTUALS, else actuals.yaml in the current directory.",
+        "实际值文件。默认为 $QZDC_ACTUALS；未设置时，自己的方案（--plan）用方案目录里的 actuals.yaml，"
+        "内置方案用当前目录的 actuals.yaml。",
+        "Actuals file. Default: $QZDC_ACTUALS, else actuals.yaml in the plan's directory for a plan of "
+        "your own (--plan), or in the current directory for the built-in plan.",
     ),
     "help.opt.as_of": (
-        "按此期间评价（如 2024、2025-Q3、2025-09），之后的数据不计。默认为有数据的最近期间。",
-        "Judge as of this period (2024, 2025-Q3, 2025-09); later figures are left out. "
+        "按此期间评价（如 2024、2025-Q3、2025-09、2025年1-9月、2025年三季度），之后的数据不计。"
+        "默认为有数据的最近期间。",
+        "Judge as of this period (2024, 2025-Q3, 2025-09, 2025年1-9月, 2025年三季度); later figures are left out. "
         "Default: the latest period with data.",
     ),
     "help.opt.category": (
@@ -504,7 +604,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "qzdc status --since 2025-Q2\nqzdc status -o progress.csv --lang en\nqzdc status --fail-on off_track",
     ),
     "help.opt.since": (
-        "只看自此较早期间（如 2025-Q2）以来状态有变化的目标，列出前后状态和数值。",
+        "只看自此较早期间（如 2025-Q2、2025年上半年）以来状态有变化的目标，列出前后状态和数值。",
         "Only the targets whose status changed since this earlier period (e.g. 2025-Q2), "
         "with the old and new status and figures.",
     ),
@@ -548,34 +648,66 @@ _HELP: dict[str, tuple[str, str]] = {
         "qzdc record carp_lantern_dance_heritage 2025 done",
     ),
     "help.opt.period": (
-        "期间：2024（全年）、2025-Q3、2025-H1 或 2025-09（年初至该月）。",
-        "Period: 2024 (the year), 2025-Q3, 2025-H1 or 2025-09 (January to that month).",
+        "期间：2024（全年）、2025-Q3、2025-H1 或 2025-09（年初至该月），也可写 2025年1-9月、2025年三季度、"
+        "2025年上半年、2025年9月、2025.9；不写年份（1-9月、前三季度、上半年）时用 --year 给出年份。",
+        "Period: 2024 (the year), 2025-Q3, 2025-H1 or 2025-09 (January to that month), or as the statistics "
+        "bureau writes it: 2025年1-9月, 2025年三季度, 2025年上半年, 2025年9月, 2025.9; without its year "
+        "(1-9月, 前三季度, 上半年) give the year with --year.",
     ),
     "help.opt.value": (
-        "数值：数字、等级（如 III），里程碑写 done（完成）、not done（未完成）或完成日期。",
-        "Value: a number, a class such as III, or done / not done / a date for a milestone.",
+        "数值：数字（可带指标的单位或同一单位的其他量级，如 81.3亿元、8130万元；可用千分位和全角数字）、"
+        "等级（如 III），里程碑写 done（完成）、not done（未完成）或完成日期。",
+        "Value: a number (with the indicator's unit or another scale of it, e.g. 81.3亿元, 8130万元; "
+        "thousands separators and full-width digits are fine), a class such as III, or done / not done / "
+        "a date for a milestone.",
     ),
     "help.opt.source": ("数据来源，如 区统计局快报。", "Where the figure comes from, e.g. 区统计局快报."),
     "help.opt.note": ("随数据保存的备注。", "A note kept with the figure."),
     "help.cmd.import": (
-        "从 CSV 或 Excel 文件批量录入；只要有一行有误，就列出所有错误行，一行也不写入。",
-        "Import figures from a CSV or Excel file; if any row is wrong, every bad row is reported "
-        "and nothing is written.",
+        "从 CSV 或 Excel 文件批量录入；只要有一格有误，就列出所有错误（工作表、行、列），一个也不写入。",
+        "Import figures from a CSV or Excel file; if any cell is wrong, every bad cell is reported with its "
+        "sheet, row and column, and nothing is written.",
     ),
     "help.cmd.import.more": (
-        "列名：指标、期间、数值、来源、备注（也可用英文 indicator、period、value、source、note）。"
+        "读得懂常见的表格：每行一个数据（指标、期间、数值、来源、备注，或统计局的 指标名称、时间、本期数），"
+        "或每行一个指标、每列一个期间（2023年实际、2024年、2025年1-9月）。表头上方的标题行、合并的表头、"
+        "空行和合计行都可以。单位列或数值里的单位（8130万元）会换算成指标的单位。"
         "CSV 可以是 UTF-8（带或不带 BOM）或 Excel 另存的 GBK 编码。",
-        "Columns: indicator, period, value, source, note (or 指标, 期间, 数值, 来源, 备注). "
-        "A CSV may be UTF-8 (with or without a BOM) or GBK, as Excel saves it.",
+        "Reads the sheets analysts have: a row per figure (indicator, period, value, source, note, or the "
+        "bureau's 指标名称, 时间, 本期数), or a row per indicator with a column per period (2023年实际, 2024年, "
+        "2025年1-9月). Title rows above the header, merged headers, blank and total rows are fine. A unit "
+        "column, or a unit in the value (8130万元), is converted to the indicator's. A CSV may be UTF-8 "
+        "(with or without a BOM) or GBK, as Excel saves it.",
     ),
     "help.cmd.import.examples": (
-        "qzdc import 统计月报.xlsx\nqzdc import 季报.csv --dry-run",
-        "qzdc import figures.xlsx\nqzdc import quarter.csv --dry-run --lang en",
+        "qzdc import 统计月报.xlsx\nqzdc import 季报.csv --dry-run\nqzdc import 1-9月.xlsx --year 2025\n"
+        "qzdc import --template 模板.xlsx",
+        "qzdc import figures.xlsx\nqzdc import quarter.csv --dry-run --lang en\n"
+        "qzdc import 1-9月.xlsx --year 2025\nqzdc import --template template.xlsx --lang en",
     ),
-    "help.opt.file": ("要导入的 .csv 或 .xlsx 文件。", "The .csv or .xlsx file to import."),
+    "help.opt.file": (
+        "要导入的 .csv 或 .xlsx 文件（与 --template 同用时为要生成的模板）。",
+        "The .csv or .xlsx file to import (with --template: the workbook to write).",
+    ),
+    "help.opt.year": (
+        "未写年份的期间（1-9月、前三季度、上半年）所属的年份。默认取表格标题中写明的年份。",
+        "The year of periods written without one (1-9月, 前三季度, 上半年). Default: the year the sheet's title names.",
+    ),
+    "help.meta.year": ("年份", "YEAR"),
+    "help.opt.sheet": (
+        "要读取的工作表。默认为第一个有数据的工作表。",
+        "The workbook's sheet to read. Default: the first sheet with figures.",
+    ),
+    "help.meta.sheet": ("工作表", "SHEET"),
+    "help.opt.template": (
+        "生成录入模板（.xlsx）：列出每个目标的名称、单位和应报的期间，数值格带数据验证；填好后可直接导入。",
+        "Write FILE as a template to fill in (.xlsx): every target's name, unit and the periods due, with data "
+        "validation on the value cells; filled in, it imports as it is.",
+    ),
     "help.opt.dry_run": (
-        "只检查文件并显示将录入的内容，不写入。",
-        "Check the file and show what would be recorded; write nothing.",
+        "只检查文件，显示将录入的内容（新增或修订，如 修订 150 → 148）和读取方式，不写入。",
+        "Check the file and show what would be recorded (new figures and revisions, 修订 150 → 148) and how the "
+        "file was read; write nothing.",
     ),
     "help.cmd.history": (
         "一个指标的全部数据：方案自带的和每次录入、修订的，并标明哪个被采用。",

@@ -1,23 +1,34 @@
-"""Reading figures to import from a spreadsheet: CSV or Excel (.xlsx).
+"""Reading figures to import from a spreadsheet (CSV or Excel .xlsx), in the layouts analysts have.
 
-Columns, by header, in any order: `indicator, period, value, source, note`, or the
-Chinese headers `指标, 期间, 数值, 来源, 备注`; source and note may be left out,
-and other columns (a unit, a name for the reader) are ignored. The header is the
-row, within the first ten, that names the most of these columns, so a title row
-above it is fine; if it lacks indicator, period or value, those are what is
-reported missing. In a workbook, the first sheet whose header has all three is
-read.
+Two layouts, told apart by the header:
+
+- **long**: one row per figure, with columns for the indicator, the period and the
+  value (and optionally source, note and unit). The statistics bureau's headers
+  are read too: 指标名称, 时间, 本期数. Without a period column, the period may
+  stand in the title above the header (`2025年1-9月主要经济指标`).
+- **wide**: one row per indicator, one column per period, headed as analysts head
+  them: `2023年实际`, `2024年`, `2025年1-9月`, `2025-Q3`, or `1-9月` with the year
+  from `--year` or the sheet's title. Other columns (序号, 单位, 目标值 …) are
+  not periods and are not read as figures.
+
+The header is the row, within the first rows, that names the most known columns;
+title rows above it are skipped. A header of two rows (a merged `2025年` over
+`1-6月 | 1-9月`) is read as one, and merged cells read as the value they show.
+Blank rows, rows without a figure (a category heading, a note), and total rows
+(合计, 总计, 小计) are skipped. A unit column (单位, 计量单位) or a unit in a
+header's brackets (`数值（亿元）`) gives the unit of the row's or column's values.
 
 CSV files are decoded as UTF-8 (with or without a BOM), then as GB18030, the
 superset of GBK that Excel on a Chinese-locale Windows writes. Excel's own
 conversions are undone where they are unambiguous: a number 2024 is the year, a
 date on the first of a month is that month (Excel turns `2025-09` into
 2025-09-01), and a cell formatted as a percentage (0.638 shown as 63.8%) is 63.8.
+A number keeps the decimals its cell shows (67 formatted `0.00` is 67.00).
 
-The whole file is checked before anything is written: `read_import` returns the
-entries only if every row is valid, and otherwise raises one DataError listing
-every bad row as `file:row:column: header: reason`, row numbers as the
-spreadsheet shows them.
+The whole file is checked before anything is written: `read_sheet` returns the
+figures only if every cell is valid, and otherwise raises one DataError listing
+every bad cell with its sheet, row and column as the spreadsheet shows them.
+`Reading` says how the sheet was read, for `import --dry-run`.
 """
 
 from __future__ import annotations
@@ -26,39 +37,61 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from qzdc.actuals.store import shown_path
-from qzdc.actuals.values import Entry, check_entry
-from qzdc.errors import DataError, Problem, UsageError
-from qzdc.plan.models import Plan
+from qzdc.actuals.values import Entry, check_entry, read_period
+from qzdc.errors import DataError, Problem, UsageError, quoted
+from qzdc.plan.lookup import find_indicator
+from qzdc.plan.models import Indicator, Plan
+from qzdc.plan.numbers import Written
+from qzdc.plan.periods import MissingYear, Period, PeriodError, parse_period_loose
 
 COLUMNS = ("indicator", "period", "value", "source", "note")
 REQUIRED = ("indicator", "period", "value")
-HEADERS = {
-    "indicator": "indicator",
-    "指标": "indicator",
-    "period": "period",
-    "期间": "period",
-    "value": "value",
-    "数值": "value",
-    "source": "source",
-    "来源": "source",
-    "note": "note",
-    "备注": "note",
+# Header words for each field, the preferred first: where a sheet has two columns for
+# one field (本期数 and 本年累计), the earlier word's column is read and the other ignored.
+# 本年累计 comes before 本期数: qzdc's periods run from January (year to date).
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "指标名称", "二级指标", "指标", "项目", "指标项目"),
+    "period": ("period", "期间", "时间", "时期", "月份", "报告期", "统计期"),
+    "value": ("value", "数值", "实际值", "完成值", "本年累计", "累计", "本期数", "本期值"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "备注", "说明"),
+    "unit": ("unit", "单位", "计量单位"),
 }
-CHINESE = {"indicator": "指标", "period": "期间", "value": "数值", "source": "来源", "note": "备注"}
+CHINESE = {"indicator": "指标", "period": "期间", "value": "数值", "source": "来源", "note": "备注", "unit": "单位"}
 ENCODINGS = ("utf-8-sig", "gb18030")
-_HEADER_ROWS = 10
+# The header is looked for in the first rows; a bureau sheet has a few title rows at most.
+_HEADER_ROWS = 12
+# What may follow a period in a wide column's header and still mean the figure for it.
+_ACTUAL_SUFFIXES = (
+    "实际完成值", "实际完成", "实际值", "实际数", "实际", "完成值", "完成数", "完成情况", "完成",
+    "累计值", "累计数", "快报数", "快报", "数据", "数值", "情况", "数", "值",
+)  # fmt: skip
+# A cell that says "no figure" rather than holding one.
+_NO_FIGURE = frozenset({"-", "—", "——", "–", "/", "\\", "…", "...", "……", "×", "－"})
+_TOTAL_WORDS = ("合计", "总计", "小计", "总额合计", "total", "sum")
+# A bracketed unit after a header or a name: 数值（亿元）, 地区生产总值(亿元).
+_BRACKETED = re.compile(r"^(?P<base>.+?)\s*[(（](?P<inner>[^()（）]+)[)）]$")
+# Numbering and lead-ins before a name in a bureau sheet: 1.  (1)  一、 （一） 其中：
+_NUMBERING = re.compile(
+    r"^(?:\d{1,3}\s*[.、．)）]|[(（]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+    r"[(（][一二三四五六七八九十]{1,3}[)）]|其中\s*[:：]?|#)\s*"
+)
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass
 class Cell:
     value: Any
     percent: bool = False  # an Excel cell formatted as a percentage
+    decimals: int | None = None  # the decimals an Excel number format shows (0.00 → 2)
 
 
 @dataclass
@@ -69,56 +102,231 @@ class Table:
     rows: list[tuple[int, list[Cell]]]
 
 
-def _header_key(text: Any) -> str | None:
-    if not isinstance(text, str):
-        return None
-    folded = unicodedata.normalize("NFKC", text).strip().strip("\ufeff").strip().casefold()
-    return HEADERS.get(folded)
+@dataclass
+class Reading:
+    """How a sheet was read: what `import --dry-run` tells the analyst (`qzdc.views.imports` words it)."""
+
+    sheet: str  # "" for a CSV file
+    layout: str  # "long" (a row per figure) or "wide" (a column per period)
+    header_row: int  # as the spreadsheet shows it
+    header_rows: int = 1  # 2 for a two-row header (a merged year over its months)
+    title_rows: int = 0  # non-blank rows above the header, skipped
+    columns: dict[str, str] = field(default_factory=dict)  # field → the header it was read from
+    periods: list[tuple[str, str]] = field(default_factory=list)  # wide: (header, period)
+    fixed_period: tuple[str, str] | None = None  # long without a period column: (period, where it was found)
+    year: tuple[int, str] | None = None  # the year of yearless periods, and where it came from
+    ignored: list[str] = field(default_factory=list)  # headers of columns not read
+    skipped: dict[str, int] = field(default_factory=dict)  # "blank", "total", "no_figure" → rows
+    other_sheets: list[str] = field(default_factory=list)  # sheets with figures that were not read
+
+    @property
+    def guessed(self) -> bool:
+        """Whether anything was read other than the plain columns indicator, period, value, source, note."""
+        plain = all(text.casefold() in (key, CHINESE.get(key, key)) for key, text in self.columns.items())
+        return not plain or self.layout != "long" or self.header_rows > 1 or self.fixed_period is not None
 
 
-def _find_header(table: Table) -> tuple[int, dict[str, int], list[str]] | None:
-    """(index of the header row, column of each known field, the header texts), or None.
+@dataclass(frozen=True)
+class Figure:
+    """One checked figure and the cell it came from."""
 
-    The header is the row, within the first ten, that names the most of the known
-    columns (the first such row if several do); None if no row names any. A header
-    that lacks a required column is still the header: the caller reports what it
-    lacks, not every column.
+    entry: Entry
+    row: int
+    column: int  # 1-based
+    header: str
+    written: str | None = None  # the value as written, where it was converted (8130万元 → 0.813 亿元)
+
+
+@dataclass
+class Imported:
+    figures: list[Figure]
+    reading: Reading
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [f.entry for f in self.figures]
+
+
+# ── headers ──────────────────────────────────────────────────────────────────
+
+
+def fold(text: Any) -> str:
+    """A header or name as compared: NFKC (full-width forms alike), no spaces or line breaks, casefolded."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).strip("\ufeff").split()).casefold().rstrip(":")
+
+
+_WORD_FIELD = {fold(word): (key, rank) for key, words in HEADER_WORDS.items() for rank, word in enumerate(words)}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What one header cell says: a field, a period, or nothing qzdc reads; and a unit in brackets."""
+
+    text: str
+    field: str | None = None
+    rank: int = 0
+    period: Period | None = None
+    yearless: str | None = None  # a period written without its year (1-9月)
+    unit: str | None = None
+
+
+def _strip_suffix(text: str) -> str:
+    for suffix in _ACTUAL_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def read_heading(raw: Any, year: int | None) -> Heading:
+    """One header cell: `指标名称` → indicator, `2024年实际` → the period 2024, `数值（亿元）` → value in 亿元."""
+    if raw is None:
+        return Heading("")
+    if isinstance(raw, dt.date | int | float) and not isinstance(raw, bool):
+        text = raw.isoformat()[:7] if isinstance(raw, dt.date) else str(raw)
+        try:
+            return Heading(text, period=read_period(raw))
+        except PeriodError:
+            return Heading(text)
+    text = " ".join(str(raw).split())
+    if not text:
+        return Heading("")
+    folded = fold(text)
+    unit = None
+    bracketed = _BRACKETED.match(folded)
+    if folded not in _WORD_FIELD and bracketed and fold(bracketed.group("base")) in _WORD_FIELD:
+        folded, unit = fold(bracketed.group("base")), bracketed.group("inner").strip()
+    if folded in _WORD_FIELD:
+        key, rank = _WORD_FIELD[folded]
+        return Heading(text, field=key, rank=rank, unit=unit if key in ("value",) else None)
+    if bracketed:  # 2025年1-9月（亿元）
+        folded, unit = fold(bracketed.group("base")), bracketed.group("inner").strip()
+    for candidate in dict.fromkeys((folded, _strip_suffix(folded))):
+        try:
+            return Heading(text, period=parse_period_loose(candidate), unit=unit)
+        except MissingYear:
+            # 1-9月: its year comes from --year or the title; without one, it is reported when read.
+            period = parse_period_loose(candidate, year=year) if year is not None else None
+            return Heading(text, period=period, yearless=candidate, unit=unit)
+        except PeriodError:
+            continue
+    return Heading(text)
+
+
+@dataclass
+class Header:
+    index: int  # of the (first) header row in table.rows
+    rows: int  # 1, or 2 for a two-row header
+    headings: list[Heading]
+    fields: dict[str, int]  # field → column index (0-based)
+
+    @property
+    def period_columns(self) -> list[int]:
+        return [i for i, h in enumerate(self.headings) if h.period is not None or h.yearless is not None]
+
+    @property
+    def periods(self) -> set[object]:
+        """The distinct periods the header names: a merged 2025年 over two columns is one."""
+        return {h.period or h.yearless for h in self.headings if h.period is not None or h.yearless is not None}
+
+    @property
+    def score(self) -> int:
+        return len(self.fields) + (1 if self.period_columns else 0)
+
+    def texts(self) -> list[str]:
+        return [h.text for h in self.headings]
+
+
+def _header(texts: list[Any], index: int, rows: int, year: int | None) -> Header:
+    headings = [read_heading(t, year) for t in texts]
+    fields: dict[str, int] = {}
+    for col, heading in enumerate(headings):
+        key = heading.field
+        if key is not None and (key not in fields or heading.rank < headings[fields[key]].rank):
+            fields[key] = col
+    return Header(index, rows, headings, fields)
+
+
+def _combined(upper: list[Any], lower: list[Any]) -> list[Any]:
+    """Two header rows as one: `2025年` over `1-9月` is `2025年1-9月`.
+
+    A merged cell reads the same in every column it spans (`_xlsx_tables` fills it);
+    in a CSV, only its first column holds the text, so a blank upper cell takes the
+    text on its left where the row below has a heading of its own.
     """
-    best: tuple[int, dict[str, int], list[str]] | None = None
-    for index, (_, cells) in enumerate(table.rows[:_HEADER_ROWS]):
-        found: dict[str, int] = {}
-        for col, cell in enumerate(cells):
-            key = _header_key(cell.value)
-            if key is not None and key not in found:
-                found[key] = col
-        if found and (best is None or len(found) > len(best[1])):
-            best = index, found, [str(c.value or "").strip() for c in cells]
-    return best
+    width = max(len(upper), len(lower))
+    upper = [*upper, *[None] * (width - len(upper))]
+    lower = [*lower, *[None] * (width - len(lower))]
+    texts: list[Any] = []
+    carried: Any = None
+    for top, bottom in zip(upper, lower, strict=True):
+        top_text = "" if top is None else str(top).strip()
+        bottom_text = "" if bottom is None else str(bottom).strip()
+        if top_text:
+            carried = top if bottom_text else None
+        elif bottom_text and carried is not None:
+            top, top_text = carried, str(carried).strip()
+        if top_text and bottom_text and top_text != bottom_text:
+            texts.append(f"{top_text}{bottom_text}")
+        else:
+            texts.append(top if top_text else bottom)
+    return texts
 
 
-def _complete(header: tuple[int, dict[str, int], list[str]] | None) -> bool:
-    return header is not None and all(k in header[1] for k in REQUIRED)
+def _find_header(table: Table, year: int | None) -> Header | None:
+    """The header: the row, within the first rows, that names the most known columns (the first on a tie).
+
+    A row below it that completes it (the months under a merged year) makes it a
+    two-row header. None if no row names any column.
+    """
+    best: Header | None = None
+    rows = table.rows[:_HEADER_ROWS]
+    for index, (_, cells) in enumerate(rows):
+        header = _header([c.value for c in cells], index, 1, year)
+        if header.score and (best is None or header.score > best.score):
+            best = header
+    if best is None or best.index + 1 >= len(table.rows):
+        return best
+    upper = [c.value for c in table.rows[best.index][1]]
+    lower = [c.value for c in table.rows[best.index + 1][1]]
+    name_col = best.fields.get("indicator")
+    below_name = lower[name_col] if name_col is not None and name_col < len(lower) else None
+    if below_name not in (None, "") and fold(below_name) != fold(upper[name_col] if name_col is not None else ""):
+        return best  # the row below names an indicator: it is data
+    if any(isinstance(v, int | float) and not isinstance(v, bool) for v in lower):
+        return best
+    two = _header(_combined(upper, lower), best.index, 2, year)
+    more = len(two.periods) > len(best.periods) or len(two.fields) > len(best.fields)
+    return two if more else best
 
 
-def _first_row_text(table: Table) -> list[str]:
-    for _, cells in table.rows:
-        texts = [str(c.value).strip() for c in cells if c.value not in (None, "")]
-        if texts:
-            return texts
-    return []
+def _title_text(table: Table, header: Header) -> list[str]:
+    return [
+        str(c.value).strip()
+        for _, cells in table.rows[: header.index]
+        for c in cells
+        if c.value is not None and str(c.value).strip()
+    ]
 
 
-def _missing_columns(shown: str, table: Table, header: tuple[int, dict[str, int], list[str]] | None) -> DataError:
-    have = header[1] if header else {}
-    missing = [f"{k} ({CHINESE[k]})" for k in REQUIRED if k not in have]
-    seen = [t for t in header[2] if t] if header else _first_row_text(table)
-    where = f" on sheet {table.name!r}" if table.name else ""
-    which = "header row" if header else "first row"
-    hint = f"the {which} reads: {', '.join(seen)}" if seen else "the file is empty"
-    return DataError(
-        f"{shown}: missing column(s) {', '.join(missing)}{where}",
-        hint=f"{hint}; columns are indicator, period, value, source, note (指标, 期间, 数值, 来源, 备注)",
+def _year_of(texts: list[str]) -> int | None:
+    """The one year a title names (2025年1-9月主要经济指标 → 2025); None if it names none or several."""
+    years = {int(y) for text in texts for y in _YEAR_IN_TEXT.findall(unicodedata.normalize("NFKC", text))}
+    return years.pop() if len(years) == 1 else None
+
+
+def _period_in(texts: list[str], year: int | None) -> tuple[Period, str] | None:
+    """A period a title states (`2025年1-9月主要经济指标`), and that title, for a sheet without a period column."""
+    pattern = re.compile(
+        r"((?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月|前?[一二三四1-4]季度|[上下]半年|全年)"
+        r"|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前[一二三四1-4]季度|上半年)"
     )
+    for text in texts:
+        for match in pattern.finditer(unicodedata.normalize("NFKC", text)):
+            try:
+                return parse_period_loose(match.group(1), year=year), text
+            except PeriodError:
+                continue
+    return None
 
 
 # ── reading the file into tables ─────────────────────────────────────────────
@@ -157,6 +365,15 @@ def _csv_table(path: Path, shown: str) -> Table:
     return Table("", rows)
 
 
+_FORMAT_DECIMALS = re.compile(r"0\.(0+)")
+
+
+def _format_decimals(fmt: str) -> int | None:
+    """The decimals an Excel number format shows: `0.00` and `#,##0.00` → 2, `0.0%` → 1; None for General."""
+    match = _FORMAT_DECIMALS.search(fmt.split(";", 1)[0])
+    return len(match.group(1)) if match else None
+
+
 def _xlsx_tables(path: Path, shown: str) -> list[Table]:
     import zipfile
 
@@ -164,24 +381,29 @@ def _xlsx_tables(path: Path, shown: str) -> list[Table]:
 
     try:
         # data_only: a formula cell gives the value Excel last computed, not the formula.
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        # Not read-only: only a full load knows the merged cells of a two-row header.
+        workbook = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else "not a readable .xlsx workbook"
         raise DataError(f"cannot read {shown}: {reason}", hint="save it again from Excel as .xlsx") from None
     tables: list[Table] = []
     try:
         for sheet in workbook.worksheets:
-            # Some programs write a wrong sheet size; read every row there is.
-            if hasattr(sheet, "reset_dimensions"):
-                sheet.reset_dimensions()
+            merged: dict[tuple[int, int], Any] = {}
+            for span in sheet.merged_cells.ranges:
+                shown_value = sheet.cell(span.min_row, span.min_col).value
+                for r in range(span.min_row, span.max_row + 1):
+                    for c in range(span.min_col, span.max_col + 1):
+                        merged[(r, c)] = shown_value
             rows: list[tuple[int, list[Cell]]] = []
             for n, row in enumerate(sheet.iter_rows(), start=1):
                 cells = []
-                for cell in row:
-                    value = getattr(cell, "value", None)
+                for c, cell in enumerate(row, start=1):
+                    value = merged.get((n, c), getattr(cell, "value", None))
                     fmt = getattr(cell, "number_format", "") or ""
                     is_number = isinstance(value, int | float) and not isinstance(value, bool)
-                    cells.append(Cell(value, percent=is_number and "%" in fmt))
+                    decimals = _format_decimals(fmt) if is_number else None
+                    cells.append(Cell(value, percent=is_number and "%" in fmt, decimals=decimals))
                 rows.append((n, cells))
             tables.append(Table(sheet.title, rows))
     finally:
@@ -189,63 +411,322 @@ def _xlsx_tables(path: Path, shown: str) -> list[Table]:
     return tables
 
 
-# ── rows into entries ────────────────────────────────────────────────────────
+# ── rows into figures ────────────────────────────────────────────────────────
 
 
 def _cell_value(cell: Cell | None) -> Any:
+    """What a cell holds, as a person reads it: text trimmed, a percentage cell as its percent, shown decimals kept."""
     if cell is None:
         return None
     value = cell.value
     if isinstance(value, str):
         value = value.strip()
         return value or None
-    if cell.percent:
-        return round(value * 100, 10)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if cell.percent:
+            number = Decimal(repr(value)).scaleb(2)
+            places = None if cell.decimals is None else cell.decimals
+            value = float(number)
+            return Written(value, places) if places else (int(value) if value.is_integer() else value)
+        if cell.decimals and isinstance(value, float | int):
+            return Written(float(value), cell.decimals)
     return value
 
 
-def _blank_row(cells: list[Cell]) -> bool:
-    return all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in cells)
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _entries(table: Table, shown: str, plan: Plan, today: dt.date) -> list[Entry]:
-    header = _find_header(table)
-    if header is None or not _complete(header):
-        raise _missing_columns(shown, table, header)
-    index, columns, titles = header
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    for row_no, cells in table.rows[index + 1 :]:
-        if _blank_row(cells):
-            continue
-        fields = {k: _cell_value(cells[c] if c < len(cells) else None) for k, c in columns.items()}
+def _no_figure(value: Any) -> bool:
+    """A blank cell, or one that says there is no figure (—, /, …)."""
+    return _blank(value) or (isinstance(value, str) and fold(value) in _NO_FIGURE)
+
+
+def _cell(cells: list[Cell], col: int | None) -> Cell | None:
+    return cells[col] if col is not None and col < len(cells) else None
+
+
+def _is_total(name: Any) -> bool:
+    text = fold(name) if isinstance(name, str) else ""
+    return any(text.startswith(word) for word in _TOTAL_WORDS)
+
+
+def _column_letter(col: int) -> str:
+    letters = ""
+    n = col + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _name_candidates(raw: Any) -> list[tuple[str, str | None]]:
+    """The name in a cell, then the same with a bureau's numbering and a bracketed unit taken off.
+
+    `（一）地区生产总值（亿元）` → [(as written, None), ("地区生产总值", "亿元")].
+    """
+    text = " ".join(str(int(raw) if isinstance(raw, float) and raw.is_integer() else raw).split())
+    found = [(text, None)]
+    cleaned = text
+    while True:
+        stripped = _NUMBERING.sub("", cleaned, count=1)
+        if stripped == cleaned:
+            break
+        cleaned = stripped
+    unit = None
+    bracketed = _BRACKETED.match(cleaned)
+    if bracketed:
+        cleaned, unit = bracketed.group("base"), bracketed.group("inner").strip()
+    if cleaned and cleaned != text:
+        found.append((cleaned, unit))
+    return found
+
+
+def _indicator(plan: Plan, raw: Any) -> tuple[Indicator, str | None]:
+    """The indicator a name cell names, and a unit it states in brackets; the first candidate's error if none."""
+    candidates = _name_candidates(raw)
+    first_error: UsageError | None = None
+    for text, unit in candidates:
+        try:
+            return find_indicator(plan, text), unit
+        except UsageError as error:
+            first_error = first_error or error
+    assert first_error is not None
+    raise first_error
+
+
+class _Sheet:
+    """One table being read: its header, the problems found so far, and the figures."""
+
+    def __init__(self, table: Table, header: Header, shown: str, plan: Plan, today: dt.date, year: int | None):
+        self.table, self.header, self.shown, self.plan, self.today = table, header, shown, plan, today
+        self.year = year
+        self.problems: list[Problem] = []
+        self.figures: list[Figure] = []
+        self.seen: dict[tuple[str, int, int, bool], Figure] = {}
+        self.used_year = False  # whether a period written without its year took `year`
+
+    def place(self, col: int) -> str:
+        return self.header.headings[col].text if col < len(self.header.headings) else ""
+
+    def problem(self, row: int, col: int | None, message: str, hint: str | None = None, title: str = "") -> None:
+        header = title or (self.place(col) if col is not None else "")
+        where = f"{_column_letter(col)}{row}" if col is not None else str(row)
+        label = f"{self.table.name}!{where} {header}" if self.table.name else f"{where} {header}"
+        self.problems.append(
+            Problem(message, self.shown, row, col + 1 if col is not None else None, label.strip(), hint)
+        )
+
+    def add(
+        self,
+        row: int,
+        col: int,
+        indicator: Indicator,
+        period: Any,
+        value: Any,
+        *,
+        unit: str | None,
+        source: Any = None,
+        note: Any = None,
+        period_col: int | None = None,
+    ) -> None:
+        if isinstance(period, str) and self.year is not None and not self.used_year:
+            try:
+                read_period(period)
+            except MissingYear:
+                self.used_year = True
+            except PeriodError:
+                pass
         entry, issues = check_entry(
-            plan,
-            fields.get("indicator"),
-            fields.get("period"),
-            fields.get("value"),
-            fields.get("source"),
-            fields.get("note"),
-            today=today,
+            self.plan, indicator.id, period, value, source, note, today=self.today, year=self.year, unit=unit
         )
         for issue in issues:
-            col = columns.get(issue.field)
-            title = titles[col] if col is not None and col < len(titles) else issue.field
-            problems.append(
-                Problem(issue.message, shown, row_no, col + 1 if col is not None else None, title, issue.hint)
+            at = period_col if issue.field == "period" and period_col is not None else col
+            if issue.field in ("source", "note"):
+                at = self.header.fields.get(issue.field, col)
+            self.problem(row, at, issue.message, issue.hint)
+        if entry is None:
+            return
+        key = (entry.indicator, *entry.period.window, entry.period.is_year)
+        earlier = self.seen.get(key)
+        if earlier is not None:
+            self.problem(
+                row,
+                col,
+                f"{indicator.name} {entry.period} is given twice: also at "
+                f"{_column_letter(earlier.column - 1)}{earlier.row}",
+                "a file gives each figure once; a revision is a later import",
             )
-        if entry is not None:
-            entries.append(entry)
-    if problems:
-        rows = len({p.line for p in problems})
-        raise DataError(f"{shown}: {rows} bad row(s); nothing was imported", problems=problems)
-    if not entries:
-        raise DataError(f"{shown}: no rows to import below the header")
-    return entries
+            return
+        figure = Figure(entry, row, col + 1, self.place(col), entry.written)
+        self.seen[key] = figure
+        self.figures.append(figure)
 
 
-def read_import(path: str | os.PathLike[str], plan: Plan, *, today: dt.date | None = None) -> list[Entry]:
-    """The checked entries of a .csv or .xlsx file, in row order; DataError listing every bad row."""
+def _read_table(
+    table: Table, header: Header, shown: str, plan: Plan, today: dt.date, year: tuple[int, str] | None
+) -> Imported:
+    fields = header.fields
+    name_col = fields["indicator"]
+    wide = "period" not in fields and bool(header.period_columns)
+    reading = Reading(
+        sheet=table.name,
+        layout="wide" if wide else "long",
+        header_row=table.rows[header.index][0],
+        header_rows=header.rows,
+        title_rows=sum(1 for _, cells in table.rows[: header.index] if any(not _blank(c.value) for c in cells)),
+        year=year,
+    )
+    sheet = _Sheet(table, header, shown, plan, today, year[0] if year else None)
+    read_cols = {name_col, *(fields[k] for k in ("source", "note", "unit") if k in fields)}
+    fixed: Period | None = None
+    if wide:
+        read_cols.update(header.period_columns)
+    else:
+        read_cols.add(fields["value"])
+        if "period" in fields:
+            read_cols.add(fields["period"])
+        else:
+            titles = [*_title_text(table, header), table.name]
+            in_title = _period_in(titles, year[0] if year else None)
+            assert in_title is not None  # _usable checked it
+            fixed = in_title[0]
+            reading.fixed_period = (str(fixed), in_title[1])
+    for key, col in fields.items():
+        if col in read_cols and (not wide or key != "value"):
+            reading.columns[key] = header.headings[col].text
+    reading.ignored = [h.text for i, h in enumerate(header.headings) if h.text and i not in read_cols]
+    period_of: dict[int, Period] = {}
+    for col in header.period_columns if wide else []:
+        heading = header.headings[col]
+        period = heading.period
+        if period is None:
+            raise DataError(
+                f"{shown}: the column {quoted(heading.text)} has no year",
+                hint="give it with --year 2025, or write the year in the header or the sheet's title",
+            )
+        period_of[col] = period
+        reading.periods.append((heading.text, str(period)))
+    skipped = {"blank": 0, "total": 0, "no_figure": 0}
+    for row_no, cells in table.rows[header.index + header.rows :]:
+        if all(_blank(c.value) for c in cells):
+            skipped["blank"] += 1
+            continue
+        name = _cell_value(_cell(cells, name_col))
+        value_cols = list(period_of) if wide else [fields["value"]]
+        if any(_is_total(c.value) for i, c in enumerate(cells) if i not in value_cols):
+            skipped["total"] += 1
+            continue
+        values = {col: _cell_value(_cell(cells, col)) for col in value_cols}
+        if all(_no_figure(v) for v in values.values()):
+            skipped["no_figure"] += 1
+            continue
+        if name is None:
+            sheet.problem(row_no, name_col, "the indicator is missing")
+            continue
+        try:
+            indicator, name_unit = _indicator(plan, name)
+        except UsageError as error:
+            sheet.problem(row_no, name_col, error.message, error.hint)
+            continue
+        unit_cell = _cell_value(_cell(cells, fields.get("unit")))
+        row_unit = str(unit_cell) if unit_cell is not None and not _no_figure(unit_cell) else name_unit
+        source = _cell_value(_cell(cells, fields.get("source")))
+        note = _cell_value(_cell(cells, fields.get("note")))
+        for col, value in values.items():
+            if _no_figure(value):
+                continue
+            unit = header.headings[col].unit or row_unit
+            if wide:
+                sheet.add(row_no, col, indicator, period_of[col], value, unit=unit, source=source, note=note)
+            else:
+                period_col = fields.get("period")
+                period = _cell_value(_cell(cells, period_col)) if period_col is not None else fixed
+                sheet.add(
+                    row_no, col, indicator, period, value, unit=unit, source=source, note=note, period_col=period_col
+                )
+    reading.skipped = {k: n for k, n in skipped.items() if n}
+    uses_year = sheet.used_year or any(header.headings[c].yearless for c in period_of)
+    if fixed is not None and reading.fixed_period is not None:
+        uses_year = uses_year or not _YEAR_IN_TEXT.search(unicodedata.normalize("NFKC", reading.fixed_period[1]))
+    if not uses_year:
+        reading.year = None
+    if sheet.problems:
+        rows = len({p.line for p in sheet.problems})
+        where = f" on sheet {table.name!r}" if table.name else ""
+        raise DataError(
+            f"{shown}: {len(sheet.problems)} bad cell(s) in {rows} row(s){where}; nothing was imported",
+            problems=sheet.problems,
+        )
+    if not sheet.figures:
+        raise DataError(
+            f"{shown}: no figures to import below the header" + (f" on sheet {table.name!r}" if table.name else "")
+        )
+    return Imported(sheet.figures, reading)
+
+
+def _first_row_text(table: Table) -> list[str]:
+    for _, cells in table.rows:
+        texts = [str(c.value).strip() for c in cells if c.value not in (None, "")]
+        if texts:
+            return texts
+    return []
+
+
+def _missing_columns(shown: str, table: Table, header: Header | None) -> DataError:
+    have = header.fields if header else {}
+    missing = [f"{k} ({CHINESE[k]})" for k in REQUIRED if k not in have]
+    seen = [t for t in header.texts() if t] if header else _first_row_text(table)
+    where = f" on sheet {table.name!r}" if table.name else ""
+    which = "header row" if header else "first row"
+    hint = f"the {which} reads: {', '.join(seen)}" if seen else "the file is empty"
+    return DataError(
+        f"{shown}: missing column(s) {', '.join(missing)}{where}",
+        hint=f"{hint}; columns are indicator, period, value, source, note (指标, 期间, 数值, 来源, 备注), "
+        "or 指标名称 and a column per period (2024年, 2025年1-9月)",
+    )
+
+
+def _year_for(table: Table, header: Header | None, year: int | None, shown: str) -> tuple[int, str] | None:
+    """The year of periods written without one: --year, else the one year the title, the sheet or the file names."""
+    if year is not None:
+        return year, "--year"
+    titles = _title_text(table, header) if header else []
+    for texts, where in ((titles, "title"), ([table.name], "sheet"), ([Path(shown).stem], "file")):
+        found = _year_of([t for t in texts if t])
+        if found is not None:
+            return found, where
+    return None
+
+
+def _usable(table: Table, header: Header | None, year: tuple[int, str] | None) -> bool:
+    """Whether a sheet's header lets it be read: a name column, and periods by column, by row or in the title."""
+    if header is None or "indicator" not in header.fields:
+        return False
+    if "period" in header.fields and "value" in header.fields:
+        return True
+    if "period" not in header.fields and header.period_columns:
+        return True
+    if "value" in header.fields and "period" not in header.fields:
+        titles = [*_title_text(table, header), table.name]
+        return _period_in(titles, year[0] if year else None) is not None
+    return False
+
+
+def read_sheet(
+    path: str | os.PathLike[str],
+    plan: Plan,
+    *,
+    today: dt.date | None = None,
+    year: int | None = None,
+    sheet: str | None = None,
+) -> Imported:
+    """The checked figures of a .csv or .xlsx file and how it was read; DataError listing every bad cell.
+
+    `year` is the year of periods written without one (1-9月, 前三季度); without it, the
+    year the sheet's title names. `sheet` picks a workbook's sheet by name; by default
+    the first sheet that can be read is.
+    """
     source = Path(path)
     shown = shown_path(source)
     suffix = source.suffix.lower()
@@ -259,14 +740,35 @@ def read_import(path: str | os.PathLike[str], plan: Plan, *, today: dt.date | No
     if source.is_dir():
         raise UsageError(f"{shown} is a directory")
     day = today or dt.date.today()
-    if suffix == ".xlsx":
-        tables = _xlsx_tables(source, shown) or [Table("", [])]
-        headers = [_find_header(t) for t in tables]
-        chosen = next((t for t, h in zip(tables, headers, strict=True) if _complete(h)), None)
-        if chosen is None:
-            # No sheet has every column: report the one that comes closest (the first on a tie).
-            named = [len(h[1]) if h else 0 for h in headers]
-            closest = named.index(max(named))
-            raise _missing_columns(shown, tables[closest], headers[closest])
-        return _entries(chosen, shown, plan, day)
-    return _entries(_csv_table(source, shown), shown, plan, day)
+    tables = (_xlsx_tables(source, shown) or [Table("", [])]) if suffix == ".xlsx" else [_csv_table(source, shown)]
+    if sheet is not None:
+        if suffix != ".xlsx":
+            raise UsageError("--sheet picks a sheet of an .xlsx workbook; a CSV file has one")
+        named = [t for t in tables if t.name == sheet]
+        if not named:
+            raise UsageError(
+                f"{shown} has no sheet {sheet!r}", hint=f"its sheets are {', '.join(t.name for t in tables)}"
+            )
+        tables = named
+    found: list[tuple[Table, Header | None, tuple[int, str] | None]] = []
+    for table in tables:
+        # The year first from --year or the sheet's title, for headers such as 1-9月.
+        rough = _find_header(table, year)
+        the_year = _year_for(table, rough, year, shown)
+        found.append((table, _find_header(table, the_year[0] if the_year else None), the_year))
+    usable = [(t, h, y) for t, h, y in found if _usable(t, h, y)]
+    if not usable:
+        # No sheet can be read: report the one that comes closest (the first on a tie).
+        scores = [h.score if h else 0 for _, h, _ in found]
+        table, header, _ = found[scores.index(max(scores))]
+        raise _missing_columns(shown, table, header)
+    table, header, the_year = usable[0]
+    assert header is not None
+    imported = _read_table(table, header, shown, plan, day, the_year)
+    imported.reading.other_sheets = [t.name for t, _, _ in usable[1:]]
+    return imported
+
+
+def read_import(path: str | os.PathLike[str], plan: Plan, *, today: dt.date | None = None) -> list[Entry]:
+    """The checked entries of a .csv or .xlsx file, in the order read; DataError listing every bad cell."""
+    return read_sheet(path, plan, today=today).entries

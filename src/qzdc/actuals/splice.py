@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from qzdc.actuals.values import Entry
+from qzdc.plan.numbers import Written
 
 NEW_FILE_HEADER = """\
 # qzdc 实际数据：由 `qzdc record` 和 `qzdc import` 录入。同一指标、同一期间的后一条
@@ -42,6 +43,10 @@ def _dumper() -> type:
 
     Dumper.add_representer(
         _Quoted, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"')
+    )
+    # A figure keeps the decimals it was written with: 67.00, not 67.0.
+    Dumper.add_representer(
+        Written, lambda dumper, number: dumper.represent_scalar("tag:yaml.org,2002:float", number.text)
     )
     return Dumper
 

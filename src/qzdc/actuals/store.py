@@ -82,18 +82,22 @@ LOCK_TIMEOUT = 60.0
 # ── where the file is, and reading it ─────────────────────────────────────────
 
 
-def actuals_path(explicit: str | os.PathLike[str] | None = None, *, writing: bool = False) -> Path:
-    """Which actuals file: `--actuals FILE`, else `$QZDC_ACTUALS`, else ./actuals.yaml.
+def actuals_path(
+    explicit: str | os.PathLike[str] | None = None, *, writing: bool = False, plan: Plan | None = None
+) -> Path:
+    """Which actuals file: `--actuals FILE`, else `$QZDC_ACTUALS`, else the default.
 
-    A file someone named (by --actuals or $QZDC_ACTUALS) is likely meant to exist:
-    to read (the default), one that does not is noted on stderr, once, and holds no
-    figures; the default ./actuals.yaml missing is the usual first run, and silent.
-    To write, the file's directory must exist: a writer creates the file, never
-    directories, so a mistyped path is a usage error rather than a new folder.
+    The default is the plan directory's `actuals.yaml` for a plan of one's own (so that
+    figures recorded with `--plan DIR` are read with `--plan DIR` from any working
+    directory), and `./actuals.yaml` for the built-in plan (or when no plan is given).
+    A file someone named (by --actuals or $QZDC_ACTUALS) is likely meant to exist: to
+    read (the default), one that does not is noted on stderr, once, and holds no
+    figures; the default missing is the usual first run, and silent. To write, the
+    file's directory must exist: a writer creates the file, never directories, so a
+    mistyped path is a usage error rather than a new folder.
     """
     env = os.environ.get(ACTUALS_ENV)
-    chosen = explicit or env or DEFAULT_FILE
-    path = Path(chosen)
+    path = Path(explicit or env or default_actuals(plan))
     where = "--actuals" if explicit else ACTUALS_ENV if env else "the default actuals file"
     if path.is_dir():
         raise UsageError(f"{where}: {path} is a directory", hint=f"name a file, e.g. {path / DEFAULT_FILE}")
@@ -104,6 +108,36 @@ def actuals_path(explicit: str | os.PathLike[str] | None = None, *, writing: boo
     elif (explicit or env) and not path.exists():
         note(f"{shown_path(path)} does not exist; no actuals read")
     return path
+
+
+def default_actuals(plan: Plan | None) -> Path:
+    """`actuals.yaml` in the plan's own directory, or in the working directory for the built-in plan."""
+    if plan is None or not plan.source_dir:
+        return Path(DEFAULT_FILE)
+    from qzdc.plan.loader import builtin_plan_dir
+
+    directory = Path(plan.source_dir)
+    if directory.resolve() == builtin_plan_dir().resolve():
+        return Path(DEFAULT_FILE)
+    return directory / DEFAULT_FILE
+
+
+@dataclass(frozen=True)
+class ActualsRead:
+    """The figures read from an actuals file, and which file it was: status, show and report name it."""
+
+    path: Path
+    observations: list[Observation]
+    exists: bool
+
+    @property
+    def shown(self) -> str:
+        return shown_path(self.path)
+
+
+def read_actuals_file(path: Path, plan: Plan, *, today: dt.date | None = None) -> ActualsRead:
+    """`read_actuals`, saying which file was read and whether it exists."""
+    return ActualsRead(path, read_actuals(path, plan, today=today), path.is_file())
 
 
 def missing_directory(path: Path) -> str | None:
@@ -160,7 +194,7 @@ def parse_entries(text: str, shown: str, plan: Plan, today: dt.date | None) -> t
     # Imported here: `qzdc status` with no actuals file never loads the YAML reader.
     from qzdc.plan.yamlio import Positions, format_loc, parse
 
-    data, problems = parse(text, shown)
+    data, problems = parse(text, shown, written=True)
     if problems:
         return [], problems
     if data is None:

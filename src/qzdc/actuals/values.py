@@ -12,13 +12,15 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from qzdc.errors import DataError, UsageError, quoted
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Observation, Plan, Source
-from qzdc.plan.periods import Period, PeriodError, parse_period, parse_period_loose
+from qzdc.plan.numbers import Written, decimals_of
+from qzdc.plan.periods import MissingYear, Period, PeriodError, parse_period, parse_period_loose
 
 FIELDS = ("indicator", "period", "value", "source", "note", "recorded_at")
 # Units of counts of things: firms (家), projects (个), households (户), people (人).
@@ -55,6 +57,9 @@ class Entry:
     source: str | None = None
     note: str | None = None
     recorded_at: str | None = None
+    # The value as it was written where it was converted to the indicator's unit
+    # (8130万元 for an 亿元 indicator), to show the conversion; never stored.
+    written: str | None = field(default=None, compare=False)
 
     @property
     def period_value(self) -> int | str:
@@ -100,9 +105,92 @@ def is_growth_rate(indicator: Indicator) -> bool:
     return value_kind(indicator) == "average_growth" or indicator.rate_of is not None
 
 
+@dataclass(frozen=True)
+class NumberRule:
+    """What a number must be for an indicator, by what it measures (docs/actuals.md, "What a value may be")."""
+
+    what: str  # "a growth rate in %", "a share in %", "a count of 家", "a number"
+    low: float | None = None
+    low_open: bool = False  # the bound itself is refused (a growth rate of −100 %)
+    high: float | None = None
+    high_open: bool = False  # the bound itself is refused (a reduction of 100 %)
+    whole: bool = False
+    hint: str | None = None
+
+    def problem(self, number: float) -> str | None:
+        """Why `number` breaks the rule (to follow "gdp_growth is a growth rate in %: -100 …"), or None."""
+        if self.whole and number < 0:
+            return "cannot be negative"
+        both = self.low is not None and self.high is not None
+        if self.low is not None and (number <= self.low if self.low_open else number < self.low):
+            return f"is outside {self.low:g}–{self.high:g}" if both else f"is not above {self.low:g}".replace("-", "−")
+        if self.high is not None and (number >= self.high if self.high_open else number > self.high):
+            return f"is outside {self.low:g}–{self.high:g}" if both else f"is not below {self.high:g}"
+        if self.whole and not float(number).is_integer():
+            return "is not a whole number"
+        return None
+
+
+# Target kinds whose figures are a share of a whole, in %: a percentage from 0 to 100.
+SHARE_KINDS = frozenset({"share", "level", "maintain"})
+
+
+def is_count_unit(unit: str) -> bool:
+    """A whole count: a bare 人, 家, 个 or 户. A unit per head (人/千人口, 件/万人) is a ratio, 万人 a scale."""
+    return "".join(unicodedata.normalize("NFKC", unit).split()) in COUNT_UNITS
+
+
+def number_rule(indicator: Indicator) -> NumberRule:
+    """The rule for an indicator's numbers, by what it measures, not by its unit alone.
+
+    A `%` is bounded to 0–100 only for a share (a share, level or maintained value in
+    %: 城镇化率, 处理率). A growth rate may be negative, down to (not including) −100;
+    a reduction rate may be negative (a rise), up to (not including) 100; any other
+    rate in % (a yearly flow summed over the period, one set against another
+    indicator's, a monitored one) has no bounds. A count (a bare 人, 家, 个, 户) is a
+    whole number, not negative; a unit per head (人/千人口) is a ratio, not a count.
+    """
+    kind = value_kind(indicator)
+    unit = indicator.unit
+    if is_growth_rate(indicator):
+        return NumberRule("a growth rate in %", low=-100, low_open=True, hint="a fall cannot exceed 100 %")
+    if kind == "cumulative_reduction":
+        return NumberRule("a reduction in %", high=100, high_open=True, hint="a quantity cannot fall by 100 % or more")
+    if unit == "%":
+        if kind in SHARE_KINDS:
+            return NumberRule("a share in %", low=0, high=100)
+        return NumberRule("a rate in %")
+    if is_count_unit(unit):
+        return NumberRule(f"a count of {unit}", low=0, whole=True)
+    return NumberRule("a number")
+
+
 def period_opens(period: Period) -> dt.date:
     """The first day on which a figure for `period` may be recorded: the start of its last month."""
     return dt.date(period.year, period.end_month, 1)
+
+
+def periods_due(plan: Plan, today: dt.date) -> list[Period]:
+    """The periods whose figures are due by `today`: each year of the plan that has reached its
+    last month, then the year to date of the year under way, at the plan's finest rhythm
+    (monthly 2025-09, quarterly 2025-Q3, half-yearly 2025-H1), if it has one."""
+    meta = plan.meta
+    due: list[Period] = []
+    for year in range(meta.baseline_year + 1, meta.target_year + 1):
+        whole = Period(year)
+        if today >= period_opens(whole):
+            due.append(whole)
+            continue
+        if today.year == year:
+            month = today.month
+            if "monthly" in meta.review:
+                due.append(Period(year, "M", month))
+            elif "quarterly" in meta.review and month >= 3:
+                due.append(Period(year, "Q", month // 3))
+            elif "half_year" in meta.review and month >= 6:
+                due.append(Period(year, "H", 1))
+        break
+    return due
 
 
 def period_end(period: Period) -> dt.date:
@@ -120,53 +208,129 @@ def _number_text(raw: str, unit: str) -> str:
     return text
 
 
-def _parse_number(indicator: Indicator, raw: Any) -> int | float:
-    name, unit = indicator.id, indicator.unit
-    wants = f"{name} takes a number" + (f" in {unit}" if unit else "")
-    number: int | float
+# Scales a unit may be written in: 8130万元 is 0.813 亿元. A unit is its scale
+# prefixes (万, 亿, 十亿 …) on a base unit (元, 人, 亩 …); two units with the same
+# base are the same unit in different scales.
+_SCALES = (("万亿", 10**12), ("千万", 10**7), ("百万", 10**6), ("十万", 10**5), ("亿", 10**8), ("万", 10**4),
+           ("千", 10**3), ("百", 10**2), ("十", 10))  # fmt: skip
+# Bases that are a scale of another base.
+_BASES = {"公里": ("米", 1000), "千米": ("米", 1000), "平方公里": ("平方米", 10**6), "平方千米": ("平方米", 10**6)}
+_LEADING_NUMBER = re.compile(r"^([+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(.*)$")
+
+
+def fold_unit(unit: str) -> str:
+    """A unit as compared: NFKC (％ is %), no spaces, casefolded."""
+    return "".join(unicodedata.normalize("NFKC", unit).split()).casefold()
+
+
+def unit_scale(unit: str) -> tuple[str, int]:
+    """(base, factor): 亿元 → (元, 10⁸), 万人 → (人, 10⁴), 平方公里 → (平方米, 10⁶), % → (%, 1)."""
+    text = fold_unit(unit)
+    factor = 1
+    while True:
+        if text in _BASES:
+            base, scale = _BASES[text]
+            return base, factor * scale
+        prefix = next((p for p, _ in _SCALES if text.startswith(p) and len(text) > len(p)), None)
+        if prefix is None:
+            return text, factor
+        factor *= dict(_SCALES)[prefix]
+        text = text[len(prefix) :]
+
+
+def _split_unit(text: str) -> tuple[str, str]:
+    """`81.3亿元` → ("81.3", "亿元"); `7.5` → ("7.5", ""); text that does not start with a number is left whole."""
+    match = _LEADING_NUMBER.match(text)
+    if match is None:
+        return text, ""
+    return match.group(1), match.group(2).strip()
+
+
+def _decimals(text: str) -> int:
+    """Decimals as written: "67.00" → 2, "81" → 0, "1.5e3" → 0 (an exponent says nothing of them)."""
+    if "e" in text.lower() or "." not in text:
+        return 0
+    return len(text.split(".", 1)[1])
+
+
+def _in_unit(indicator: Indicator, number: Decimal, unit: str, raw: Any) -> tuple[Decimal, bool]:
+    """`number` written in `unit`, in the indicator's own unit: (number, converted?); ValueProblem if it is another unit."""
+    own = indicator.unit
+    if not unit or fold_unit(unit) == fold_unit(own):
+        return number, False
+    name = indicator.id
+    if not own:
+        raise ValueProblem(f"{name} has no unit, but {quoted(raw)} is in {unit}", "write the number alone")
+    base, factor = unit_scale(unit)
+    own_base, own_factor = unit_scale(own)
+    if base != own_base or base == "%":
+        raise ValueProblem(f"{quoted(raw)} is in {unit}, but {name} is in {own}", f"write the figure in {own}")
+    return number * factor / own_factor, True
+
+
+def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tuple[int | float, str | None]:
+    """The number a person wrote, in the indicator's unit, and what was written where it was converted.
+
+    A number written with decimals keeps them (`Written`): 67.00 is shown as 67.00.
+    """
+    name, own = indicator.id, indicator.unit
+    wants = f"{name} takes a number" + (f" in {own}" if own else "")
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         raise ValueProblem(f"{wants}, not {_shown_value(raw)}")
     if isinstance(raw, str):
-        text = _number_text(raw, unit)
+        text = _number_text(raw, own)
         if text.lower() in _NOT_FINITE:
             raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")
+        text, written_unit = _split_unit(text)
+        if _THOUSANDS.match(text):
+            text = text.replace(",", "")
         if not _NUMBER.match(text):
-            hint = "write the value without its unit" if unit and unit in text else None
+            hint = "write the value without its unit" if own and own in text else None
             raise ValueProblem(f"{wants}, not {quoted(raw)}", hint)
-        # float() first: int() of thousands of digits is slow or refused outright.
-        number = float(text)
-        if _INTEGER.match(text) and abs(number) <= LARGEST:
-            number = int(number)
+        places = _decimals(text)
+        exact = Decimal(text)
     else:
-        number = raw
-        if isinstance(number, float) and not math.isfinite(number):
+        if isinstance(raw, float) and not math.isfinite(raw):
             raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")
-    if not abs(number) <= LARGEST:  # also a text too long for a float, read as infinity
+        written_unit = ""
+        # A number from a spreadsheet or YAML: the decimals it was written with, where it says.
+        known = decimals_of(raw)
+        if isinstance(raw, int):
+            places, exact = 0, Decimal(raw)
+        else:
+            places = known if known is not None else _decimals(f"{raw:.10g}")
+            if places:
+                exact = Decimal(f"{raw:.{places}f}")
+            else:
+                exact = Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))
+    exact, converted = _in_unit(indicator, exact, (written_unit or unit or "").strip(), raw)
+    if converted:
+        exact = exact.normalize()
+        places = max(0, -int(exact.as_tuple().exponent))
+    if not abs(exact) <= LARGEST:
         raise ValueProblem(
             f"{name}: {quoted(raw)} is out of range: a figure lies within ±10^15", "check the number of digits"
         )
-    if isinstance(number, float) and number.is_integer() and abs(number) < LARGEST:
-        number = int(number)
-    if is_growth_rate(indicator):
-        if number <= -100:
-            raise ValueProblem(
-                f"{name} is a growth rate in %: {number} is not above −100", "a fall cannot exceed 100 %"
-            )
-    elif value_kind(indicator) == "cumulative_reduction":
-        # A reduction rate: a rise is a negative reduction; a fall of 100 % leaves nothing.
-        if number >= 100:
-            raise ValueProblem(
-                f"{name} is a reduction in %: {number} is not below 100", "a quantity cannot fall by 100 % or more"
-            )
-    elif unit == "%" and value_kind(indicator) not in ("relative", "monitored") and not 0 <= number <= 100:
-        # A % alone is not a share: a rate set against another's, or a monitored figure, has no bounds.
-        raise ValueProblem(f"{name} is a share in %: {number} is outside 0–100")
-    if unit in COUNT_UNITS:
-        if number < 0:
-            raise ValueProblem(f"{name} is a count of {unit}: {number} cannot be negative")
-        if not isinstance(number, int):
-            raise ValueProblem(f"{name} is a count of {unit}: {number} is not a whole number")
-    return number
+    number = _number(exact, places)
+    rule = number_rule(indicator)
+    problem = rule.problem(number)
+    if problem is not None:
+        raise ValueProblem(f"{name} is {rule.what}: {number} {problem}", rule.hint)
+    written = None
+    if converted:
+        as_typed = raw.strip() if isinstance(raw, str) else f"{raw}"
+        written = as_typed if written_unit else f"{as_typed}{unit}"
+    return number, written
+
+
+def _number(exact: Decimal, places: int) -> int | float:
+    """A Decimal as the number to store: an int where nothing follows the point, else a `Written` float."""
+    if places <= 0:
+        integral = exact.to_integral_value()
+        if integral == exact and abs(exact) <= LARGEST:
+            return int(integral)
+        return float(exact)
+    return Written(float(exact), places)
 
 
 def _parse_class(indicator: Indicator, raw: Any) -> str:
@@ -225,22 +389,44 @@ def _parse_milestone(indicator: Indicator, raw: Any, period: Period | None, toda
 
 
 def parse_value(
-    indicator: Indicator, raw: Any, *, period: Period | None = None, today: dt.date | None = None
+    indicator: Indicator,
+    raw: Any,
+    *,
+    period: Period | None = None,
+    today: dt.date | None = None,
+    unit: str | None = None,
 ) -> ObservedValue:
     """A value as typed or read (text, a number, a date) → the value to store; ValueProblem if wrong."""
+    return read_value(indicator, raw, period=period, today=today, unit=unit)[0]
+
+
+def read_value(
+    indicator: Indicator,
+    raw: Any,
+    *,
+    period: Period | None = None,
+    today: dt.date | None = None,
+    unit: str | None = None,
+) -> tuple[ObservedValue, str | None]:
+    """`parse_value`, and the value as written where it was converted to the indicator's unit (else None).
+
+    `unit` is the unit a sheet gives the value in (its 单位 column), where the value
+    does not say: `8130` with the unit 万元, for an 亿元 indicator, is 0.813.
+    """
     kind = value_kind(indicator)
     if kind == "ordinal":
-        return _parse_class(indicator, raw)
+        return _parse_class(indicator, raw), None
     if kind == "milestone":
-        return _parse_milestone(indicator, raw, period, today)
-    return _parse_number(indicator, raw)
+        return _parse_milestone(indicator, raw, period, today), None
+    return _parse_number(indicator, raw, unit)
 
 
-def read_period(raw: Any) -> Period:
+def read_period(raw: Any, year: int | None = None) -> Period:
     """A period as typed or as a spreadsheet gives it; PeriodError if it is not one.
 
     Beside `parse_period_loose`'s forms, a date on the first of a month is that month:
-    Excel turns `2025-09` typed into a cell into the date 2025-09-01.
+    Excel turns `2025-09` typed into a cell into the date 2025-09-01. `year` is the
+    year of a period written without one (1-9月, 前三季度); MissingYear without it.
     """
     if isinstance(raw, Period):
         return raw
@@ -251,7 +437,7 @@ def read_period(raw: Any) -> Period:
             raise PeriodError(f"the date {raw.isoformat()} is not a period: write 2024, 2025-Q3 or 2025-09")
         return parse_period(f"{raw.year}-{raw.month:02d}")
     if isinstance(raw, str | int | float):
-        return parse_period_loose(raw)
+        return parse_period_loose(raw, year=year)
     raise PeriodError(f"{quoted(raw)} is not a period")
 
 
@@ -320,8 +506,14 @@ def check_entry(
     *,
     recorded_at: Any = None,
     today: dt.date | None = None,
+    year: int | None = None,
+    unit: str | None = None,
 ) -> tuple[Entry | None, list[Issue]]:
-    """Check one entry's fields as typed, imported or read from the file: (entry, []) or (None, issues)."""
+    """Check one entry's fields as typed, imported or read from the file: (entry, []) or (None, issues).
+
+    `year` is the year of a period written without one (1-9月); `unit` the unit a
+    sheet states for the value (read_value).
+    """
     issues: list[Issue] = []
     found: Indicator | None = None
     if _blank(indicator):
@@ -336,7 +528,9 @@ def check_entry(
         issues.append(Issue("period", "the period is missing", usage=True))
     else:
         try:
-            parsed_period = read_period(period)
+            parsed_period = read_period(period, year)
+        except MissingYear as error:
+            issues.append(Issue("period", str(error), "or give the year with --year", usage=True))
         except PeriodError as error:
             issues.append(Issue("period", str(error), usage=True))
         else:
@@ -344,11 +538,12 @@ def check_entry(
             if problem is not None:
                 issues.append(problem)
     parsed_value: ObservedValue | None = None
+    written: str | None = None
     if _blank(value):
         issues.append(Issue("value", "the value is missing"))
     elif found is not None:
         try:
-            parsed_value = parse_value(found, value, period=parsed_period, today=today)
+            parsed_value, written = read_value(found, value, period=parsed_period, today=today, unit=unit)
         except ValueProblem as problem:
             issues.append(Issue("value", problem.message, problem.hint))
     source_text, issue = _optional_text(source, "source")
@@ -363,7 +558,7 @@ def check_entry(
     if issues:
         return None, issues
     assert found is not None and parsed_period is not None and parsed_value is not None
-    return Entry(found.id, parsed_period, parsed_value, source_text, note_text, stamp), []
+    return Entry(found.id, parsed_period, parsed_value, source_text, note_text, stamp, written), []
 
 
 def make_entry(
@@ -375,13 +570,15 @@ def make_entry(
     note: Any = None,
     *,
     today: dt.date | None = None,
+    year: int | None = None,
 ) -> Entry:
     """`check_entry` for one figure typed on the command line: a one-line error if it is wrong.
 
     A mistyped indicator or period is a usage error (exit 2); a value, or a period the
-    plan cannot hold, that is wrong is bad data (exit 1).
+    plan cannot hold, that is wrong is bad data (exit 1). `year` is the year of a period
+    written without one (`--year`).
     """
-    entry, issues = check_entry(plan, indicator, period, value, source, note, today=today or dt.date.today())
+    entry, issues = check_entry(plan, indicator, period, value, source, note, today=today or dt.date.today(), year=year)
     if entry is not None:
         return entry
     first = next((i for i in issues if i.usage), issues[0])

@@ -16,9 +16,28 @@ from qzdc.errors import GateError
 
 def observations(plan: Any, actuals: Path | str | None) -> list[Any]:
     """The plan's own reported figures, then the user's actuals, which supersede them."""
-    from qzdc.actuals.store import actuals_path, read_actuals
+    return [*plan.observations, *read_figures(plan, actuals).observations]
 
-    return [*plan.observations, *read_actuals(actuals_path(actuals), plan)]
+
+def read_figures(plan: Any, actuals: Path | str | None) -> Any:
+    """The actuals file's figures, and which file was read (`ActualsRead`)."""
+    from qzdc.actuals.store import actuals_path, read_actuals_file
+
+    return read_actuals_file(actuals_path(actuals, plan=plan), plan)
+
+
+def naming_the_file(view: Any, figures: Any, fmt: str, lang: str) -> Any:
+    """`view` with the actuals file it read named: in the title of a table or document, else on stderr."""
+    import dataclasses
+
+    from qzdc.cli.output import err
+    from qzdc.views.imports import actuals_text
+
+    text = actuals_text(figures.shown, len(figures.observations), figures.exists, lang)
+    if fmt in ("table", "markdown"):
+        return dataclasses.replace(view, title=f"{view.title} · {text}" if view.title else text)
+    err(f"qzdc: {text}")
+    return view
 
 
 def gate(rows: list[Any], fail_on: str | None) -> None:
@@ -53,13 +72,14 @@ def status(
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
     filters = Filters(categories=list(categories or []), pilot=pilot, statuses=list(statuses or []))
-    seen = observations(loaded, actuals)
+    figures = read_figures(loaded, actuals)
+    seen = [*loaded.observations, *figures.observations]
     if since is not None:
         start = parse_as_of(since, loaded, option="--since")
         judged, changes = status_changes(loaded, seen, since=start, as_of=parse_as_of(as_of, loaded), filters=filters)
-        emit(changes_view(loaded, start, judged, changes, lang), chosen, output)
+        emit(naming_the_file(changes_view(loaded, start, judged, changes, lang), figures, chosen, lang), chosen, output)
         gate([c.after for c in changes], fail_on)
         return
     report = build_status(loaded, seen, as_of=parse_as_of(as_of, loaded), filters=filters)
-    emit(status_view(report, lang), chosen, output)
+    emit(naming_the_file(status_view(report, lang), figures, chosen, lang), chosen, output)
     gate(report.rows, fail_on)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,33 +21,8 @@ from qzdc.cli.app import (
     handle_errors,
     load,
     resolve_format,
+    write_output,
 )
-
-
-def _value_text(value: Any) -> str:
-    from qzdc.views.view import display
-
-    return display(value.isoformat() if hasattr(value, "isoformat") else value)
-
-
-def _what_it_replaces(entry: Any, before: list[Any], plan: Any) -> str:
-    """`(revises 80.9 recorded …)` or `(supersedes the plan's 75.33)`, for the confirmation line."""
-    from qzdc.plan.periods import PeriodError, parse_period
-
-    earlier = [e for e in before if e.indicator == entry.indicator and e.period == entry.period]
-    if earlier:
-        last = earlier[-1]
-        when = f", recorded {last.recorded_at}" if last.recorded_at else ""
-        return f" (revises {_value_text(last.value)}{when})"
-    for obs in plan.observations:
-        try:
-            same = obs.indicator == entry.indicator and parse_period(obs.period) == entry.period
-        except PeriodError:
-            continue
-        if same:
-            return f" (supersedes the plan's own figure {_value_text(obs.value)})"
-    return ""
-
 
 _NOT_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
 
@@ -88,6 +64,27 @@ def _refuse_stray_arguments(ctx: typer.Context, arguments: list[str]) -> None:
         )
 
 
+YearOption = Annotated[int | None, typer.Option("--year", show_default=False)]
+
+
+def _recorded_text(entry: Any, before: list[Any], plan: Any, lang: str) -> str:
+    """`地区生产总值 2024 = 81.3 亿元（修订 80.9）`: what was recorded, by name, and what it replaces."""
+    from qzdc.i18n import tr
+    from qzdc.views.imports import change_of, counting_figures, value_text
+    from qzdc.views.listing import indicator_name
+
+    indicator = plan.indicator(entry.indicator)
+    unit = f" {indicator.unit}" if indicator.unit and not isinstance(entry.value, str) else ""
+    what = f"{indicator_name(indicator, lang)} {entry.period} = {value_text(entry.value)}{unit}"
+    if entry.written:
+        what += f"（{entry.written}）" if lang == "zh" else f" ({entry.written})"
+    change, old = change_of(entry, counting_figures([*plan.observations, *(e.observation() for e in before)]))
+    if change != "new":
+        text = tr(f"record.{change}", lang, old=value_text(old))
+        what += f"（{text}）" if lang == "zh" else f" ({text})"
+    return what
+
+
 @app.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @handle_errors
 def record(
@@ -97,29 +94,29 @@ def record(
     value: Annotated[str, typer.Argument()],
     source: Annotated[str | None, typer.Option("--source")] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
+    year: YearOption = None,
     actuals: ActualsOption = None,
     plan: PlanOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
     """Record one figure in the actuals file; a second figure for the same period revises the first.
 
-    Example: qzdc record gdp 2024 81.2 --source 区统计局快报
+    Example: qzdc record 地区生产总值 2025年1-9月 61.5亿元 --source 区统计局快报
     """
     from qzdc.actuals.store import actuals_path, append_entries, shown_path
     from qzdc.actuals.values import make_entry
+    from qzdc.i18n import tr
+    from qzdc.views.listing import plan_title
 
     _refuse_stray_arguments(ctx, [indicator, period, value])
-    target = actuals_path(actuals, writing=True)
     loaded = load(plan)
-    entry = make_entry(loaded, indicator, period, value, source, note)
+    target = actuals_path(actuals, writing=True, plan=loaded)
+    entry = make_entry(loaded, indicator, period, value, source, note, year=year)
     result = append_entries(target, loaded, [entry])
-    written = result.entries[0]
-    unit = loaded.indicator(written.indicator).unit
-    unit_text = f" {unit}" if unit and not isinstance(written.value, str) else ""
-    err(
-        f"recorded {written.indicator} {written.period} = {_value_text(written.value)}{unit_text}"
-        f"{_what_it_replaces(written, result.before, loaded)} in {shown_path(target)}"
-    )
+    # what append_entries checked and wrote, with the conversion the typed value went through
+    written = dataclasses.replace(result.entries[0], written=entry.written)
+    what = _recorded_text(written, result.before, loaded, lang.value)
+    err(tr("record.done", lang.value, what=what, actuals=shown_path(target), plan=plan_title(loaded, lang.value)))
 
 
 @app.command("import")
@@ -129,28 +126,51 @@ def import_(
     actuals: ActualsOption = None,
     plan: PlanOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    year: YearOption = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", show_default=False)] = None,
+    template: Annotated[bool, typer.Option("--template")] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """Import figures from CSV or Excel; if any row is wrong, every bad row is reported and nothing is written.
+    """Import figures from CSV or Excel; if any cell is wrong, every bad cell is reported and nothing is written.
 
-    Columns: indicator, period, value, source, note (or 指标, 期间, 数值, 来源, 备注).
-    A CSV may be UTF-8 (with or without a BOM) or GB18030/GBK, as Excel writes it.
+    Layouts: a row per figure (指标, 期间, 数值, 来源, 备注, or the bureau's 指标名称, 时间, 本期数),
+    or a row per indicator with a column per period (2023年实际, 2024年, 2025年1-9月).
+    Title rows, merged headers, blank and total rows are fine. A CSV may be UTF-8
+    (with or without a BOM) or GB18030/GBK, as Excel writes it.
 
-    Example: qzdc import 2025年三季度.xlsx --dry-run
+    Examples: qzdc import 2025年1-9月.xlsx --dry-run;  qzdc import --template 模板.xlsx
     """
-    from qzdc.actuals.importer import read_import
-    from qzdc.actuals.store import actuals_path, append_entries, shown_path
-    from qzdc.views.imports import entries_view
+    from qzdc.actuals.importer import read_sheet
+    from qzdc.actuals.store import actuals_path, append_entries, read_entries, shown_path
+    from qzdc.i18n import tr
+    from qzdc.views.imports import changes_text, counting_figures, figures_view, reading_lines
+    from qzdc.views.listing import plan_title
 
-    target = actuals_path(actuals, writing=True)
     loaded = load(plan)
-    entries = read_import(file, loaded)
-    if dry_run:
-        emit(entries_view(loaded, entries, lang.value), "table", None)
-        err(f"checked {len(entries)} row(s) of {file}: all valid; nothing written (--dry-run)")
+    if template:
+        from qzdc.report.template import template_xlsx
+
+        write_output(file, template_xlsx(loaded, lang.value))
+        err(tr("template.done", lang.value, file=shown_path(file), plan=plan_title(loaded, lang.value)))
         return
-    result = append_entries(target, loaded, entries)
-    err(f"imported {len(result.entries)} figure(s) from {file} into {shown_path(target)}")
+    target = actuals_path(actuals, writing=True, plan=loaded)
+    imported = read_sheet(file, loaded, year=year, sheet=sheet)
+    lines = reading_lines(imported.reading, lang.value)
+    if dry_run or imported.reading.guessed:
+        err(tr("import.how", lang.value))
+        for line in lines:
+            err(f"  {line}")
+    words = {"file": shown_path(file), "actuals": shown_path(target), "plan": plan_title(loaded, lang.value)}
+    if dry_run:
+        before = [*loaded.observations, *(e.observation() for e in read_entries(target, loaded))]
+        emit(figures_view(loaded, imported.figures, before, lang.value), "table", None)
+        changes = changes_text(imported.entries, counting_figures(before), lang.value)
+        err(tr("import.checked", lang.value, n=len(imported.figures), changes=changes, **words))
+        return
+    result = append_entries(target, loaded, imported.entries)
+    before = [*loaded.observations, *(e.observation() for e in result.before)]
+    changes = changes_text(result.entries, counting_figures(before), lang.value)
+    err(tr("import.done", lang.value, n=len(result.entries), changes=changes, **words))
 
 
 @app.command()
@@ -174,7 +194,7 @@ def history(
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
     found = find_indicator(loaded, indicator)
-    target = actuals_path(actuals)
+    target = actuals_path(actuals, plan=loaded)
     observations = all_observations(loaded, read_actuals(target, loaded))
     view = history_view(loaded, found, observations, lang.value)
     if not view.rows:

@@ -23,7 +23,6 @@ from qzdc.cli.status import (
     CategoryOption,
     PilotOption,
     StatusOption,
-    observations,
 )
 from qzdc.errors import UsageError
 
@@ -95,7 +94,9 @@ def report(
     Examples: qzdc report -o progress.html;  qzdc report -o 进展报告.docx;  qzdc report -o progress.xlsx --lang en
     """
     from qzdc.actuals.values import parse_as_of
+    from qzdc.cli.actions import read_figures
     from qzdc.report.data import ReportInput
+    from qzdc.views.imports import actuals_text as actuals_words
     from qzdc.views.status import Filters, build_status
 
     chosen = report_format(fmt, output)
@@ -105,9 +106,11 @@ def report(
         pilot=pilot,
         statuses=[s.value for s in status_filter or []],
     )
-    observed = observations(loaded, actuals)
+    figures = read_figures(loaded, actuals)
+    observed = [*loaded.observations, *figures.observations]
     status = build_status(loaded, observed, as_of=parse_as_of(as_of, loaded), filters=filters)
-    data = ReportInput(status, observed, lang=lang.value, filters=filters)
+    words = actuals_words(figures.shown, len(figures.observations), figures.exists, lang.value)
+    data = ReportInput(status, observed, lang=lang.value, filters=filters, actuals=words)
 
     payload: str | bytes
     if chosen == "html":

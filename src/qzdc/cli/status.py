@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from qzdc.cli import actions
-from qzdc.cli.actions import observations
 from qzdc.cli.app import (
     ActualsOption,
     FormatOption,
@@ -125,8 +124,10 @@ def show(
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
     found = find_indicator(loaded, indicator)
-    doc = show_document(loaded, found, observations(loaded, actuals), parse_as_of(as_of, loaded), lang.value)
-    emit(doc, chosen, output)
+    figures = actions.read_figures(loaded, actuals)
+    seen = [*loaded.observations, *figures.observations]
+    doc = show_document(loaded, found, seen, parse_as_of(as_of, loaded), lang.value)
+    emit(actions.naming_the_file(doc, figures, chosen, lang.value), chosen, output)
 
 
 @app.command()

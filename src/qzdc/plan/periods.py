@@ -100,48 +100,137 @@ def parse_period(text: str | int) -> Period:
     return Period(year)
 
 
-_CN_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
-# Patterns (compiled on first use: `qzdc status` must not pay for them) and their rewrites.
+_CN_ORDINALS = {1: "一", 2: "二", 3: "三", 4: "四"}
+
+
+def period_label(period: Period, lang: str) -> str:
+    """A period as a Chinese table heads it (2024年, 2025年1-9月, 2025年前三季度, 2025年上半年), or `str` in English.
+
+    `parse_period_loose` reads every one of these back as the same period.
+    """
+    if lang != "zh":
+        return str(period)
+    year = f"{period.year}年"
+    if period.unit == "Y":
+        return year
+    if period.unit == "M":
+        return f"{year}{period.n}月" if period.n == 1 else f"{year}1-{period.n}月"
+    if period.unit == "Q":
+        return f"{year}前{_CN_ORDINALS[period.n]}季度" if period.n > 1 else f"{year}一季度"
+    return f"{year}上半年" if period.n == 1 else f"{year}下半年"
+
+
+class MissingYear(PeriodError):
+    """A period written without its year (`1-9月`, 前三季度): the caller says where the year may come from."""
+
+
+_CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_DASHES = "-—–~至到"
+# What the statistics bureau and analysts write, each with an optional year in front
+# (compiled on first use: `qzdc status` must not pay for them). Matched after NFKC
+# (full-width digits and signs become ASCII) with the spaces taken out.
+_YEAR = r"(?:(?P<year>\d{4})(?:年度?|[-/.])?)?"
 _LOOSE_FORMS: tuple[tuple[str, str], ...] = (
-    # 2025年9月, 2025年09月 → 2025-09
-    (r"^(\d{4})年(\d{1,2})月(?:份)?$", r"\1-\2"),
-    # 2025年第3季度, 2025年三季度, 2025年Q3 → 2025-Q3
-    (r"^(\d{4})年?(?:第)?([1-4一二三四])季度$", r"\1-Q\2"),
-    (r"^(\d{4})年?([QqHh])(\d)$", r"\1-\2\3"),
-    # 2025年上半年 / 下半年 → 2025-H1 / 2025-H2
-    (r"^(\d{4})年?上半年$", r"\1-H1"),
-    (r"^(\d{4})年?下半年$", r"\1-H2"),
-    # 2024年, 2024年度 → 2024
-    (r"^(\d{4})年度?$", r"\1"),
-    # 2025/9 and 2025/9/1, the way Excel on a Chinese-locale Windows writes a month it took for a date
-    (r"^(\d{4})[/.](\d{1,2})(?:[/.]0?1)?$", r"\1-\2"),
+    # 1-9月, 1—9月, 1至9月, 2025年1-9月累计: January to September
+    (rf"^{_YEAR}(?P<first>\d{{1,2}}|一)月?[{_DASHES}](?P<n>\d{{1,2}})月(?:份)?(?:累计)?$", "range"),
+    # 2025年9月, 9月份, 2025年9月末: year to date, to the end of September
+    (rf"^{_YEAR}(?P<n>\d{{1,2}})月(?:份)?(?:末|底|累计)?$", "M"),
+    # 前三季度, 2025年三季度, 2025年第3季度, 2025年Q3
+    (rf"^{_YEAR}(?:前|第)?(?P<n>[1-4一二两三四])季度(?:末|累计)?$", "Q"),
+    (rf"^{_YEAR}[Qq](?P<n>\d)$", "Q"),
+    (rf"^{_YEAR}[Hh](?P<n>\d)$", "H"),
+    # 上半年, 2025年上半年 / 下半年
+    (rf"^{_YEAR}上半年(?:累计)?$", "H1"),
+    (rf"^{_YEAR}下半年$", "H2"),
+    # 2024年, 2024年度, 2024年全年, 全年
+    (r"^(?P<year>\d{4})年度?$", "Y"),
+    (rf"^{_YEAR}全年$", "Y"),
+    # 2025/9 and 2025/9/1 (how Excel on a Chinese-locale Windows writes a month it took for a date), 2025.9
+    (r"^(?P<year>\d{4})[/.](?P<n>\d{1,2})(?:[/.]0?1)?$", "M"),
 )
+_COMPILED: list[tuple[re.Pattern[str], str]] = []
+_WRITE = "write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
 
 
-def parse_period_loose(value: str | int | float) -> Period:
-    """`parse_period`, also taking what analysts type and spreadsheets produce.
+def _number(text: str) -> int:
+    return _CN_NUMBERS[text] if text in _CN_NUMBERS else int(text)
 
-    Full-width digits (２０２５), `2025Q3`, `2025年`, `2025年9月`, `2025年第三季度`,
-    `2025年上半年`, `2025/9` and a whole float such as 2024.0 (a spreadsheet number
-    cell). Anything else goes to `parse_period` and gets its error message.
+
+def _loose_match(text: str, year: int | None, shown: str) -> Period | None:
+    """The period a bureau-style `text` names, or None if it is none of those forms."""
+    if not _COMPILED:
+        _COMPILED.extend((re.compile(pattern), unit) for pattern, unit in _LOOSE_FORMS)
+    for pattern, unit in _COMPILED:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        written_year = groups.get("year")
+        if written_year is None and year is None:
+            raise MissingYear(f"{quoted(shown)} has no year: write it with the year, e.g. 2025年{text}")
+        the_year = int(written_year) if written_year is not None else year
+        assert the_year is not None
+        if unit == "range":
+            first = _number(groups["first"])
+            if first != 1:
+                raise PeriodError(
+                    f"{quoted(shown)} is not a period: a figure runs from January (1-{int(groups['n'])}月), "
+                    f"not from month {first}"
+                )
+            return parse_period(f"{the_year}-{int(groups['n']):02d}") if int(groups["n"]) <= 12 else _months(shown)
+        if unit == "M":
+            n = int(groups["n"])
+            return Period(the_year, "M", n) if 1 <= n <= 12 else _months(shown)
+        if unit in ("Q", "H"):
+            return parse_period(f"{the_year}-{unit}{_number(groups['n'])}")
+        if unit in ("H1", "H2"):
+            return Period(the_year, "H", int(unit[1]))
+        return Period(the_year)
+    return None
+
+
+def _months(shown: str) -> Period:
+    raise PeriodError(f"{quoted(shown)} is not a period: months run 1–12")
+
+
+def _float_period(value: float) -> Period:
+    """A spreadsheet number: 2024.0 is the year; 2025.9 (a cell typed 2025.9) is September."""
+    if value.is_integer():
+        return parse_period(int(value))
+    text = repr(value)
+    match = re.fullmatch(r"(\d{4})\.(\d{1,2})", text)
+    if match is None:
+        raise PeriodError(f"{quoted(value)} is not a period: {_WRITE}")
+    if match.group(2) == "1":
+        # A number cell cannot tell 2025.1 from 2025.10: both are the number 2025.1.
+        raise PeriodError(f"{quoted(value)} is not a period: it may be January or October; write 2025-01 or 2025-10")
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        _months(text)
+    return Period(int(match.group(1)), "M", month)
+
+
+def parse_period_loose(value: str | int | float, *, year: int | None = None) -> Period:
+    """`parse_period`, also taking what analysts type, the statistics bureau writes and spreadsheets produce.
+
+    Full-width digits (２０２５), `2025Q3`, `2025年`, `2025年9月`, `2025.9`, `2025/9`,
+    `2025年1-9月` (also 1—9月, 1至9月, 1-9月累计), `2025年前三季度`, `2025年三季度`,
+    `2025年第三季度`, `2025年上半年`, `2025年全年`, and a spreadsheet number (2024.0,
+    2025.9). Each of these may leave out the year (1-9月, 前三季度, 上半年) when
+    `year` is given; without it, that is a `MissingYear` error. Anything else goes to
+    `parse_period` and gets its error message. A figure always runs from January:
+    4-9月 is refused.
     """
     if isinstance(value, float):
-        if not value.is_integer():
-            raise PeriodError(
-                f"{quoted(value)} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
-            )
-        value = int(value)
+        return _float_period(value)
     if isinstance(value, bool) or not isinstance(value, str):
         return parse_period(value)
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
-    for pattern, replacement in _LOOSE_FORMS:
-        if re.match(pattern, text):
-            text = re.sub(pattern, replacement, text)
-            for cn, digit in _CN_NUMBERS.items():
-                text = text.replace(f"Q{cn}", f"Q{digit}")
-            break
+    text = "".join(unicodedata.normalize("NFKC", value).split())
+    found = _loose_match(text, year, value.strip())
+    if found is not None:
+        return found
     try:
         return parse_period(text)
     except PeriodError as err:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from qzdc.errors import Problem, quoted
+from qzdc.plan.numbers import Written
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -84,6 +85,21 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
 _SafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _SafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+_DECIMALS = re.compile(r"^[-+]?[0-9_]*\.([0-9]+)$")
+
+
+class _WrittenLoader(_SafeLoader):
+    """The safe loader, with numbers that keep the decimals they were written with (67.00 stays 67.00)."""
+
+
+def _construct_written_float(loader: Any, node: yaml.ScalarNode) -> float:
+    value = _construct_float(loader, node)
+    match = _DECIMALS.match(node.value)
+    return Written(value, len(match.group(1))) if match else value
+
+
+_WrittenLoader.add_constructor("tag:yaml.org,2002:float", _construct_written_float)
 
 _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
@@ -205,9 +221,12 @@ def quote_bare_percent(text: str) -> str:
     return text
 
 
-def parse(text: str, file: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML text safely. Returns the data, or None and the problems."""
-    loader = _SafeLoader(text)
+def parse(text: str, file: str, *, written: bool = False) -> tuple[Any, list[Problem]]:
+    """Parse YAML text safely. Returns the data, or None and the problems.
+
+    `written`: numbers with decimals come back as `Written`, keeping the digits (actuals files).
+    """
+    loader = _WrittenLoader(text) if written else _SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

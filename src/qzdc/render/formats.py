@@ -16,6 +16,7 @@ import sys
 from typing import Any, TextIO
 
 from qzdc.engine.verdict import printed
+from qzdc.plan.numbers import Written
 from qzdc.render.table import cell_len, cell_lines, grouped_rows, to_table
 from qzdc.render.terminal import terminal_width, use_color
 from qzdc.views.view import Column, Document, View
@@ -68,6 +69,8 @@ def csv_value(value: Any) -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
             return ""
+        if isinstance(value, Written):  # a recorded figure, with the decimals it was written with
+            return value.text
         value = clean_floats(value)
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, list | tuple):

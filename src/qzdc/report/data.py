@@ -67,6 +67,8 @@ class ReportInput:
     lang: str = "zh"
     filters: Filters = field(default_factory=Filters)
     generated: dt.date = field(default_factory=dt.date.today)
+    # Which actuals file the figures came from, in words (`qzdc.views.imports.actuals_text`).
+    actuals: str | None = None
 
     @property
     def plan(self) -> Plan:
@@ -117,6 +119,8 @@ def header_facts(data: ReportInput) -> list[tuple[str, str]]:
     facts.append((tr("report.period", lang), f"{meta.period.start}–{meta.period.end}"))
     facts.append((tr("report.baseline_year", lang), str(meta.baseline_year)))
     facts.append((tr("report.as_of", lang), str(data.status.as_of) if data.status.as_of else "—"))
+    if data.actuals:
+        facts.append((tr("report.actuals", lang), data.actuals))
     scope = filters_text(data)
     facts.append((tr("report.scope", lang), scope or tr("report.all_targets", lang)))
     facts.append((tr("report.generated", lang), data.generated.isoformat()))

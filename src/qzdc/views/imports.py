@@ -1,12 +1,23 @@
-"""What an import would record, shown by `qzdc import --dry-run`."""
+"""What an import would record, shown by `qzdc import --dry-run`, and how the file was read.
+
+Each figure is shown by the indicator's name, with what it changes: a new figure,
+a revision of the figure that counts today (修订 150 → 148), or a figure that
+replaces the plan's own. `reading_lines` says how a sheet whose layout was
+guessed was read (the header row, the period columns, the year, what was skipped).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
+from qzdc.actuals.importer import Figure, Reading
 from qzdc.actuals.values import Entry
-from qzdc.plan.models import Plan
-from qzdc.views.listing import indicator_name
+from qzdc.i18n import tr
+from qzdc.plan.models import Observation, Plan
+from qzdc.plan.periods import PeriodError, parse_period
+from qzdc.views.listing import indicator_name, join
 from qzdc.views.view import Column, View, display
 
 # column of the --dry-run table → (zh, en), the words `qzdc status` and `history` use
@@ -16,38 +27,163 @@ _DRY_RUN_HEADERS = {
     "period": ("期间", "Period"),
     "value": ("数值", "Value"),
     "unit": ("单位", "Unit"),
+    "change": ("变化", "Change"),
     "source": ("来源", "Source"),
     "note": ("备注", "Note"),
 }
 
+Window = tuple[str, int, int, bool]
 
-def entries_view(plan: Plan, entries: list[Entry], lang: str = "zh") -> View:
-    """What an import would record, for `--dry-run`: headers and indicator names in `lang`."""
-    rows = [
-        {
-            "indicator": e.indicator,
-            "name": indicator_name(plan.indicator(e.indicator), lang),
-            "period": str(e.period),
-            "value": e.value.isoformat() if isinstance(e.value, dt.date) else e.value,
-            "unit": plan.indicator(e.indicator).unit,
-            "source": e.source,
-            "note": e.note,
-        }
-        for e in entries
-    ]
+
+def _window(indicator: str, period: Any) -> Window | None:
+    try:
+        parsed = parse_period(period)
+    except PeriodError:
+        return None
+    return (indicator, *parsed.window, parsed.is_year)
+
+
+def counting_figures(observations: Iterable[Observation]) -> dict[Window, Observation]:
+    """The figure that counts today for each indicator and window of time: the last one given."""
+    counting: dict[Window, Observation] = {}
+    for obs in observations:
+        key = _window(obs.indicator, obs.period)
+        if key is not None:
+            counting[key] = obs
+    return counting
+
+
+def change_of(entry: Entry, counting: dict[Window, Observation]) -> tuple[str, Any]:
+    """What a new figure does: ("new", None), ("revises" | "supersedes" | "same", the figure it replaces)."""
+    before = counting.get((entry.indicator, *entry.period.window, entry.period.is_year))
+    if before is None:
+        return "new", None
+    if before.value == entry.value and not isinstance(entry.value, bool):
+        return "same", before.value
+    return ("supersedes" if before.origin == "plan" else "revises"), before.value
+
+
+def change_text(change: str, before: Any, entry: Entry, lang: str) -> str:
+    template = tr(f"change.{change}", lang)
+    return template.format(old=value_text(before), new=value_text(entry.value))
+
+
+def value_text(value: Any) -> str:
+    return display(value.isoformat() if isinstance(value, dt.date) else value)
+
+
+def shown_value(entry: Entry, lang: str) -> str:
+    """The value, with what was written where it was converted: 0.813（8130万元）."""
+    text = value_text(entry.value)
+    return tr("converted", lang, value=text, written=entry.written) if entry.written else text
+
+
+def changes_text(entries: Iterable[Entry], counting: dict[Window, Observation], lang: str) -> str:
+    """How many figures are new, how many revise (or replace) one that counts today, how many repeat it."""
+    counts = {"new": 0, "revised": 0, "same": 0}
+    for entry in entries:
+        change, _ = change_of(entry, counting)
+        counts[{"revises": "revised", "supersedes": "revised"}.get(change, change)] += 1
+    parts = [tr("changes.new", lang, n=counts["new"]), tr("changes.revised", lang, n=counts["revised"])]
+    if counts["same"]:
+        parts.append(tr("changes.same", lang, n=counts["same"]))
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def figures_view(plan: Plan, figures: list[Figure], observations: Iterable[Observation], lang: str = "zh") -> View:
+    """What an import would record, for `--dry-run`: names, periods, values, and what each changes."""
+    counting = counting_figures(observations)
+    rows: list[dict[str, Any]] = []
+    cells: list[dict[str, str]] = []
+    for figure in figures:
+        e = figure.entry
+        indicator = plan.indicator(e.indicator)
+        change, before = change_of(e, counting)
+        rows.append(
+            {
+                "indicator": e.indicator,
+                "name": indicator_name(indicator, lang),
+                "period": str(e.period),
+                "value": e.value.isoformat() if isinstance(e.value, dt.date) else e.value,
+                "unit": indicator.unit,
+                "change": change,
+                "before": before.isoformat() if isinstance(before, dt.date) else before,
+                "source": e.source,
+                "note": e.note,
+            }
+        )
+        cells.append(
+            {
+                "name": indicator_name(indicator, lang),
+                "period": str(e.period),
+                "value": shown_value(e, lang),
+                "unit": indicator.unit,
+                "change": change_text(change, before, e, lang),
+                "source": e.source or "",
+                "note": e.note or "",
+            }
+        )
 
     def header(key: str) -> str:
         zh, en = _DRY_RUN_HEADERS[key]
         return zh if lang == "zh" else en
 
     columns = [
-        Column("indicator", header("indicator")),
-        Column("name", header("name"), drop=1),
+        Column("name", header("name")),
         Column("period", header("period"), no_wrap=True),
         Column("value", header("value"), align="right"),
         Column("unit", header("unit"), no_wrap=True, drop=2),
+        Column("change", header("change")),
         Column("source", header("source"), drop=1),
         Column("note", header("note"), drop=3),
     ]
-    cells = [{k: display(v) if v is not None else "" for k, v in row.items()} for row in rows]
     return View(data=rows, columns=columns, rows=rows, cells=cells)
+
+
+def reading_lines(reading: Reading, lang: str) -> list[str]:
+    """How a sheet was read, one aspect a line, for the analyst to check a guessed layout."""
+    where: list[str] = []
+    if reading.sheet:
+        where.append(tr("import.sheet", lang, sheet=reading.sheet))
+    if reading.header_rows > 1:
+        end = reading.header_row + reading.header_rows - 1
+        where.append(tr("import.header_two", lang, row=reading.header_row, end=end))
+    else:
+        where.append(tr("import.header", lang, row=reading.header_row))
+    if reading.title_rows:
+        where.append(tr("import.title_rows", lang, n=reading.title_rows))
+    sep = "，" if lang == "zh" else ", "
+    lines = [sep.join(where)]
+    lines.append(tr(f"import.{reading.layout}", lang))
+    arrow = " ← "
+    columns = [f"{_field_word(key, lang)}{arrow}{text}" for key, text in reading.columns.items()]
+    if columns:
+        lines.append(tr("import.columns", lang, cols=join(columns, lang)))
+    if reading.periods:
+        periods = [f"{text} → {period}" for text, period in reading.periods]
+        lines.append(tr("import.periods", lang, cols=join(periods, lang)))
+    if reading.fixed_period:
+        period, title = reading.fixed_period
+        lines.append(tr("import.fixed_period", lang, period=period, title=title))
+    if reading.year:
+        year, source = reading.year
+        lines.append(tr("import.year", lang, year=year, where=tr(f"import.year.{source}", lang)))
+    if reading.ignored:
+        lines.append(tr("import.ignored", lang, cols=join(reading.ignored, lang)))
+    if reading.skipped:
+        parts = [tr(f"import.skipped.{key}", lang, n=n) for key, n in reading.skipped.items()]
+        lines.append(tr("import.skipped", lang, parts=join(parts, lang)))
+    if reading.other_sheets:
+        lines.append(tr("import.other_sheets", lang, sheets=join(reading.other_sheets, lang)))
+    return lines
+
+
+def actuals_text(shown: str, entries: int, exists: bool, lang: str) -> str:
+    """Which actuals file a view read, and how many entries: `数据：actuals.yaml，12 条记录`."""
+    if not exists:
+        return tr("actuals.none", lang, file=shown)
+    return tr("actuals.read", lang, file=shown, n=entries)
+
+
+def _field_word(key: str, lang: str) -> str:
+    return tr(f"field.{key}", lang)

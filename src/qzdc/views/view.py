@@ -52,7 +52,8 @@ def display(value: Any, decimals: int | None = None) -> str:
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, float | int):
-        return fmt_number(value, decimals)
+        # A recorded figure shows the decimals it was written with (67.00), unless asked for others.
+        return fmt_number(value, decimals if decimals is not None else getattr(value, "decimals", None))
     if isinstance(value, list | tuple):
         return "、".join(display(v) for v in value)
     return str(value)
@@ -72,7 +73,10 @@ def fmt_number(value: float, decimals: int | None = None) -> str:
 
 
 def decimals(value: float) -> int:
-    """The decimal places a figure is written with: 3.8 → 1, 68.23 → 2, 7500 → 0."""
+    """The decimal places a figure is written with: 3.8 → 1, 68.23 → 2, 7500 → 0; a recorded 67.00 → 2."""
+    written = getattr(value, "decimals", None)
+    if written is not None:
+        return written
     text = repr(float(value))
     if "e" in text:
         return 6
