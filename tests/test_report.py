@@ -467,7 +467,8 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
     assert "数据截至：2023" in ws["A2"].value and "文号：测试〔2024〕1号" in ws["A2"].value
     header = [c.value for c in ws[3]]
     assert header == [
-        "序号", "指标", "单位", "基期值\n(2022年)", "2023年实际", "2024年实际", "目标值\n(2024年)", "进度", "状态",
+        "序号", "指标", "单位", "基期值\n(2022年)", "2023年实际", "2024年实际", "目标值\n(2024年)", "进度", "序时进度",
+        "状态",
     ]  # fmt: skip
 
     def row(r: int) -> list:
@@ -477,12 +478,14 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
         return [c.number_format if isinstance(c.value, int | float) else None for c in ws[r]]
 
     # category rows, then the targets in the status table's order
-    assert row(4)[0] == "经济发展" and row(4)[1:] == [None] * 8
+    assert row(4)[0] == "经济发展" and row(4)[1:] == [None] * 9
     # 企业数: 100 → 115 of 144, progress (115 − 100)/(144 − 100) = 15/44
     assert row(5)[:7] == [1, "企业数", "家", 100, 115, None, 144]
-    assert row(5)[7] == pytest.approx(15 / 44) and row(5)[8] == "存在风险"
-    assert formats(5) == ["0", None, None, "0", "0", None, "0", "0.0%", None]
-    assert ws.cell(row=5, column=9).fill.fgColor.rgb.endswith("FEF08A")
+    assert row(5)[7] == pytest.approx(15 / 44) and row(5)[9] == "存在风险"
+    # 序时进度: a 2023 figure in the 2022 → 2024 period, (2023 − 2022)/(2024 − 2022)
+    assert row(5)[8] == pytest.approx(0.5)
+    assert formats(5) == ["0", None, None, "0", "0", None, "0", "0.0%", "0.0%", None]
+    assert ws.cell(row=5, column=10).fill.fgColor.rgb.endswith("FEF08A")
     # 产值年均增速: 6 % in 2023 against 8 % a year; progress (1.06 − 1)/(1.08² − 1) = 0.06/0.1664
     assert row(6)[:7] == [2, "产值年均增速", "%", 5, 6, None, 8]
     assert row(6)[7] == pytest.approx(0.06 / 0.1664)
@@ -496,7 +499,8 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
     assert formats(10)[3:7] == ["0", "0.0", None, '"≤"0.0']
     assert row(10)[7] == pytest.approx(-0.5)
     # a milestone: a tick for its target, no figures
-    assert row(11)[:7] == [None, "创建示范镇", None, None, None, None, "✓"] and row(11)[8] == "暂无数据"
+    assert row(11)[:7] == [None, "创建示范镇", None, None, None, None, "✓"] and row(11)[9] == "暂无数据"
+    assert row(11)[8] is None  # no figure, no time gone by to compare with
     assert ws.max_row == 11
 
     # print setup: A4 landscape, one page wide, the header row on every page
@@ -504,8 +508,8 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$3:$3"
-    assert ws.print_area == "'完成情况表'!$A$1:$I$11"
-    assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:I11"
+    assert ws.print_area == "'完成情况表'!$A$1:$J$11"
+    assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:J11"
 
 
 def test_xlsx_every_sheet_prints(cli, tmp_path):
@@ -521,6 +525,37 @@ def test_xlsx_every_sheet_prints(cli, tmp_path):
 
         assert ws.print_area == f"'{ws.title}'!$A$1:${get_column_letter(ws.max_column)}${ws.max_row}", ws.title
         assert "&P" in ws.oddFooter.center.text, ws.title
+
+
+def test_xlsx_progress_sheet_year_to_date_and_stale(cli, tmp_path):
+    """A year-to-date figure gets the 本年累计 column with its period; a status resting on an old figure says so."""
+    for args in (("exports", "2025-09", "5400"), ("high_tech_enterprises", "2024", "45")):
+        assert cli("record", *args).exit_code == 0
+    wb, _ = xlsx_report(cli, tmp_path, plan=None)
+    ws = wb["完成情况表"]
+    header = [c.value for c in ws[3]]
+    assert header[4:11] == [
+        "2023年实际",
+        "2024年实际",
+        "2025年实际",
+        "本年累计",
+        "目标值\n(2025年)",
+        "进度",
+        "序时进度",
+    ]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(4, ws.max_row + 1)}
+
+    def cell(name: str, column: str):
+        return ws.cell(row=rows[name], column=header.index(column) + 1)
+
+    exports = cell("出口总额", "本年累计")
+    assert exports.value == 5400 and exports.number_format == '0" (2025-09)"'
+    # 序时进度 of a figure to September 2025 in a 2022 → 2025 period: (2024.75 − 2022)/3
+    assert cell("出口总额", "序时进度").value == pytest.approx(2.75 / 3)
+    assert cell("高新技术企业", "2024年实际").value == 45 and cell("高新技术企业", "本年累计").value is None
+    # as of 2025-09, a 2023 figure is older than the year before: stale
+    assert cell("地区生产总值年均增速", "状态").value == "进度正常（据2023年数据，已过时）"
+    assert cell("高新技术企业", "状态").value == "进度滞后"  # R = 15.05 % / 25.37 % = 0.59
 
 
 def test_xlsx_figures_keep_their_precision(cli, tmp_path):

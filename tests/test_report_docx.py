@@ -52,15 +52,26 @@ def table_text(table) -> list[list[str]]:
 
 
 MINI_TABLE = [
-    ["序号", "指标", "单位", "基期值(2022年)", "2023年实际", "2024年实际", "目标值(2024年)", "进度", "状态"],
-    ["经济发展"] * 9,  # the category, in one cell across the row
-    ["1", "企业数", "家", "100", "115", "—", "144", "34.1%", "存在风险"],
-    ["2", "产值年均增速", "%", "5", "6", "—", "8", "36.1%", "进度滞后"],
-    ["", "新增项目（力争）", "个", "—", "60", "—", "100", "60.0%", "进度正常"],
-    ["生活富裕"] * 9,
-    ["3", "覆盖率", "%", "40", "44", "—", "46", "66.7%", "进度正常"],
-    ["", "收入倍差", "", "2", "2.1", "—", "≤1.8", "-50.0%", "背离目标"],
-    ["", "创建示范镇", "", "—", "—", "—", "✓", "—", "暂无数据"],
+    [
+        "序号",
+        "指标",
+        "单位",
+        "基期值(2022年)",
+        "2023年实际",
+        "2024年实际",
+        "目标值(2024年)",
+        "进度",
+        "序时进度",
+        "状态",
+    ],
+    ["经济发展"] * 10,  # the category, in one cell across the row
+    ["1", "企业数", "家", "100", "115", "—", "144", "34.1%", "50.0%", "存在风险"],
+    ["2", "产值年均增速", "%", "5", "6", "—", "8", "36.1%", "50.0%", "进度滞后"],
+    ["", "新增项目（力争）", "个", "—", "60", "—", "100", "60.0%", "50.0%", "进度正常"],
+    ["生活富裕"] * 10,
+    ["3", "覆盖率", "%", "40", "44", "—", "46", "66.7%", "50.0%", "进度正常"],
+    ["", "收入倍差", "", "2", "2.1", "—", "≤1.8", "-50.0%", "50.0%", "背离目标"],
+    ["", "创建示范镇", "", "—", "—", "—", "✓", "—", "—", "暂无数据"],
 ]
 
 
@@ -74,7 +85,8 @@ def test_docx_progress_table(cli, tmp_path):
     assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
     assert all(r.find(qn("w:trPr")).find(qn("w:tblHeader")) is None for r in rows[1:])
     assert all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
-    # progress: 15/44 = 34.09 %, (1.06 − 1)/(1.08² − 1) = 36.06 %, 60/100, 4/6 = 66.67 %, (2.1 − 2)/(1.8 − 2) = −50 %
+    # progress: 15/44 = 34.09 %, (1.06 − 1)/(1.08² − 1) = 36.06 %, 60/100, 4/6 = 66.67 %, (2.1 − 2)/(1.8 − 2) = −50 %;
+    # 序时进度: a 2023 figure in a 2022 → 2024 period, (2023 − 2022)/(2024 − 2022) = 50 %
     figures = {t["name"]: t for t in status_json(cli)["targets"]}
     for line in MINI_TABLE[2:]:
         if line[0] in ("经济发展", "生活富裕"):
@@ -83,7 +95,7 @@ def test_docx_progress_table(cli, tmp_path):
         progress = target["progress_pct"]
         assert line[7] == ("—" if progress is None else f"{progress:.1f}%")
     # the status cell carries the status colours
-    status_cell = table.rows[2].cells[8]._tc
+    status_cell = table.rows[2].cells[9]._tc
     assert status_cell.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "FEF08A"
 
 

@@ -23,6 +23,7 @@ from qzdc.engine.series import points, usable_points
 from qzdc.i18n import tr
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Observation, Plan
+from qzdc.plan.periods import Period
 from qzdc.views.listing import category_name
 from qzdc.views.status import Filters, Row, StatusReport, status_view, target_name
 from qzdc.views.target_text import target_text
@@ -145,6 +146,18 @@ def plan_words(data: ReportInput) -> str:
 def method_words(data: ReportInput) -> str:
     """How the figures are judged, in a reader's words (docs/methodology.md has the formulas)."""
     return tr("report.method_words", data.lang)
+
+
+def period_words(period: Period, lang: str) -> str:
+    """A period as a sentence says it: 2024年, 2025年1—9月; 2024, Jan–Sep 2025."""
+    if period.is_year:
+        return tr("points.year", lang).format(year=period.year)
+    return tr("points.year_to_date", lang).format(
+        year=period.year, month=period.end_month, mon=_MONTHS[period.end_month]
+    )
+
+
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # ── the summaries ────────────────────────────────────────────────────────────

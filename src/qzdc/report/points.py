@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
-from qzdc.plan.periods import Period
-from qzdc.report.data import ReportInput
+from qzdc.report.data import ReportInput, period_words
 from qzdc.views.status import Row, target_name, target_text
 from qzdc.views.view import display, fmt_number
 
@@ -30,18 +29,6 @@ class KeyPoint:
     kind: str  # behind, achieved, contradictions, freshness
     text: str
     items: list[str] = field(default_factory=list)
-
-
-def period_words(period: Period, lang: str) -> str:
-    """A period as a sentence says it: 2024年, 2025年1—9月; 2024, Jan–Sep 2025."""
-    if period.is_year:
-        return tr("points.year", lang).format(year=period.year)
-    return tr("points.year_to_date", lang).format(
-        year=period.year, month=period.end_month, mon=_MONTHS[period.end_month]
-    )
-
-
-_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _years(first: int, last: int, lang: str) -> str:
@@ -63,12 +50,9 @@ def _amount(value: float, unit: str, lang: str) -> str:
     return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
 
 
-def _value(row: Row, lang: str) -> str:
-    """The latest value with its unit: 45家, 17.4%, 2.1; 45 家 in English."""
-    latest = row.assessment.latest
-    assert latest is not None
-    text = display(latest.value)
-    unit = row.indicator.unit
+def _with_unit(value: object, unit: str, lang: str) -> str:
+    """A value with its unit: 45家, 17.4%, 2.1; 45 家 in English."""
+    text = display(value)
     if not unit or unit == "%" or lang == "zh":
         return f"{text}{unit}"
     return f"{text} {unit}"
@@ -78,18 +62,27 @@ def behind_sentence(row: Row, lang: str) -> str:
     """What a target behind needs against what it achieves.
 
     规模以上工业总产值年均增速：2023年17.4%，2024—2025年需年均21.3%
-    高新技术企业：2024年45家，年均增长14.6%；2025年需增长48.9%
+    高新技术企业：2024年45家，年均增长14.6%，2025年需增长48.9%
+    出口总额：2025年1—9月5400万美元（应达5625万美元），年内尚需2100万美元
     """
-    t, a = row.target, row.assessment
+    t, a, unit = row.target, row.assessment, row.indicator.unit
     name = target_name(row, lang)
     latest = a.latest
     if latest is None or t.year is None:
         return tr("points.no_figure", lang).format(name=name, target=target_text(t))
-    now = tr("points.now", lang).format(period=period_words(latest.period, lang), value=_value(row, lang))
-    # What it achieves: the pace observed since the baseline. A growth target's own
-    # rate is its value, until the period is over and its average is the verdict.
+    period = period_words(latest.period, lang)
+    if t.kind == "cumulative" and a.total is not None:
+        now = tr("points.now_total", lang).format(period=period, value=_with_unit(a.total, unit, lang))
+    else:
+        now = tr("points.now", lang).format(period=period, value=_with_unit(latest.value, unit, lang))
+    year_to_date = not latest.period.is_year
+    # What it achieves: the pace observed since the baseline; a year-to-date flow
+    # against what is due by now. A growth target's own rate is its value, until
+    # the period is over and its average is the verdict.
     achieved = ""
-    if t.kind == "average_growth":
+    if year_to_date and a.year_rest is not None and a.expected_now is not None:
+        achieved = tr("points.due", lang).format(value=_with_unit(fmt_number(a.expected_now), unit, lang))
+    elif t.kind == "average_growth":
         if a.final and a.observed_pace is not None and t.start_year is not None:
             achieved = tr("points.average", lang).format(
                 years=_years(t.start_year, t.year, lang), rate=_pct(a.observed_pace)
@@ -97,22 +90,24 @@ def behind_sentence(row: Row, lang: str) -> str:
     elif a.observed_pace is not None:
         if a.pace_unit == "rate":
             achieved = tr("points.grows", lang).format(rate=_pct(a.observed_pace))
-        elif a.pace_unit == "change":
+        elif a.pace_unit in ("change", "sum"):
             word = "points.adds" if a.observed_pace >= 0 else "points.loses"
-            achieved = tr(word, lang).format(amount=_amount(a.observed_pace, row.indicator.unit, lang))
-    # What it needs: each year still to come, or in all where less than a year is left.
+            achieved = tr(word, lang).format(amount=_amount(a.observed_pace, unit, lang))
+    # What it needs: what the rest of this year must bring (a flow to date), each
+    # year still to come, or in all where less than a year is left.
     first = math.floor(latest.period.time) + 1
     left = t.year - latest.period.time
-    needs = ""
     if a.final:
-        pass
-    elif a.required_rest is not None and 0 < left < 1:
+        needs = tr("points.missed", lang).format(target=_target(row, lang))
+    elif year_to_date and a.year_rest is not None:
+        needs = tr("points.year_rest", lang).format(amount=_with_unit(fmt_number(a.year_rest), unit, lang))
+    elif a.required_rest is not None and 0 < left < 1 and t.kind != "average_growth":
         needs = _need(row, a.required_rest, tr("points.rest_of_year", lang), several=False, lang=lang)
     elif a.required_now is not None and first <= t.year:
         needs = _need(row, a.required_now, _years(first, t.year, lang), several=first < t.year, lang=lang)
-    if a.final:
-        needs = tr("points.missed", lang).format(target=_target(row, lang))
-    elif not needs:
+    elif a.required_now is not None:
+        needs = _need(row, a.required_now, _years(t.year, t.year, lang), several=False, lang=lang)
+    else:
         needs = tr("points.target_is", lang).format(target=_target(row, lang))
     return tr("points.behind_item", lang).format(name=name, now=now + achieved, needs=needs)
 
@@ -174,6 +169,20 @@ def key_points(data: ReportInput) -> list[KeyPoint]:
     if found:
         points.append(KeyPoint("contradictions", tr("points.contradictions", lang).format(n=len(found)), found))
     as_of = data.status.as_of
+    stale = [r for r in rows if r.assessment.stale and r.assessment.latest is not None]
+    if stale and as_of is not None:
+        names = [
+            tr("points.stale_name", lang).format(
+                name=target_name(r, lang), period=period_words(r.assessment.latest.period, lang)
+            )
+            for r in stale
+        ]
+        points.append(
+            KeyPoint(
+                "stale",
+                tr("points.stale", lang).format(n=len(stale), year=as_of.year - 1, names=_join(names, lang)),
+            )
+        )
     counts = {s: 0 for s in STATUSES}
     for r in rows:
         counts[r.assessment.status] += 1

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from qzdc.engine.series import Point, points, usable_points
 from qzdc.i18n import tr
-from qzdc.report.data import ReportInput
+from qzdc.report.data import ReportInput, period_words
 from qzdc.views.status import Row, comparator_sign, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
@@ -81,11 +80,6 @@ def share(fraction: float | None, places: int = 1) -> Figure:
     return Figure(fraction, f"{fmt_number(fraction * 100, places)}%", places + 2, percent=True)
 
 
-def _observed(row: Row, data: ReportInput) -> list[Point]:
-    own = [o for o in data.observations if o.indicator == row.indicator.id]
-    return usable_points(points(own), data.status.as_of)
-
-
 def _observed_value(row: Row, value: Any, lang: str) -> Any:
     """A milestone's recorded value reads as done / not done; every other value as it is."""
     if row.target.kind != "milestone":
@@ -94,6 +88,16 @@ def _observed_value(row: Row, value: Any, lang: str) -> Any:
 
     done = milestone_done(value)
     return ("完成" if done else "未完成") if lang == "zh" else ("done" if done else "not done")
+
+
+def status_text(row: Row, lang: str) -> str:
+    """The status word; a status resting on a stale figure names the period it rests on."""
+    a = row.assessment
+    if a.stale and a.latest is not None:
+        return tr("report.stale_status", lang).format(
+            status=tr(a.status, lang), period=period_words(a.latest.period, lang)
+        )
+    return tr(a.status, lang)
 
 
 def plan_years(data: ReportInput) -> list[int]:
@@ -105,10 +109,9 @@ def progress_table(data: ReportInput) -> ProgressTable:
     """The 完成情况表 of the shown targets, in the status table's order."""
     lang, meta = data.lang, data.plan.meta
     years = plan_years(data)
-    observed = {row.target.id: _observed(row, data) for row in data.status.rows}
     # A year-to-date figure gets its own column, as in monthly returns (本年累计),
     # only where one is the latest figure of a shown target.
-    ytd = any(series and not series[-1].period.is_year for series in observed.values())
+    ytd = any(r.assessment.latest is not None and not r.assessment.latest.period.is_year for r in data.status.rows)
     year_word = "年" if lang == "zh" else ""
 
     columns = [
@@ -123,6 +126,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
     columns += [
         ProgressColumn("target", f"{tr('col.target', lang)}\n({meta.target_year}{year_word})", True, 9),
         ProgressColumn("progress", tr("col.progress", lang), True, 8),
+        ProgressColumn("time_elapsed", tr("col.time_elapsed", lang), True, 8),
         ProgressColumn("status", tr("col.status", lang), width=9),
     ]
 
@@ -136,17 +140,17 @@ def progress_table(data: ReportInput) -> ProgressTable:
             "unit": Figure(ind.unit, ind.unit) if ind.unit else Figure(None, ""),
             "baseline": EMPTY,
             "progress": share(a.progress),
-            "status": Figure(tr(a.status, lang), tr(a.status, lang)),
+            "time_elapsed": share(a.time_elapsed),
+            "status": Figure(status_text(row, lang), status_text(row, lang)),
         }
         if t.baseline is not None:
             other = t.baseline.year != meta.baseline_year
             cells["baseline"] = figure(t.baseline.value, suffix=f" ({t.baseline.year})" if other else "")
-        series = observed[t.id]
         for y in years:
-            annual = [p for p in series if p.period.is_year and p.period.year == y]
+            annual = [p for p in a.annual if p.period.year == y]
             cells[f"y{y}"] = figure(_observed_value(row, annual[-1].value, lang)) if annual else EMPTY
         if ytd:
-            last = series[-1] if series else None
+            last = a.latest
             cells["ytd"] = (
                 figure(_observed_value(row, last.value, lang), suffix=f" ({last.period})")
                 if last is not None and not last.period.is_year
