@@ -592,7 +592,7 @@ def test_a_hand_edited_file_with_flow_entries_and_comments_takes_a_record(cli):
 BAD_RECORDS = [
     # (arguments, exit code, the message)
     (["gpd", "2024", "81"], 2, "unknown indicator 'gpd' (did you mean gdp?)"),
-    (["高新技术", "2024", "81"], 2, "unknown indicator '高新技术' (did you mean 高新技术企业?)"),
+    (["生产总值", "2024", "81"], 2, "'生产总值' names more than one indicator: 地区生产总值年均增速 (gdp_growth)"),
     (["99", "2024", "81"], 2, "no indicator has annex number 99"),
     (["gdp", "2024", "abc"], 1, "gdp takes a number in 亿元, not 'abc'"),
     (["water_quality", "2024", "12"], 1, "water_quality takes a class (I, II, III, IV, V, 劣V), not '12'"),

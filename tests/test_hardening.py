@@ -111,7 +111,8 @@ def test_an_exact_name_always_wins_over_a_normalised_one(first, second):
     with pytest.raises(UsageError) as caught:
         find_indicator(plan, "乡村医生执业 (助理) 医师比例")
     assert caught.value.message == (
-        "'乡村医生执业 (助理) 医师比例' names more than one indicator: village_doctors_licensed_share, grain_sown_area"
+        f"'乡村医生执业 (助理) 医师比例' names more than one indicator: "
+        f"{first} (village_doctors_licensed_share), {second} (grain_sown_area)"
     )
 
 

@@ -442,7 +442,7 @@ def test_show_table_has_chart_and_figures(cli):
 
 
 def test_show_unknown_indicator_suggests(cli):
-    result = cli("show", "高新技术")
+    result = cli("show", "高薪技术企业")
     assert result.exit_code == 2
     assert "did you mean 高新技术企业?" in result.stderr
     result = cli("show", "99")

@@ -567,8 +567,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "(zh_* is Chinese, any other English), else Chinese.",
     ),
     "help.opt.indicator": (
-        "指标：附件1序号、中文名称或英文编号（如 4、高新技术企业、high_tech_enterprises）。",
-        "Indicator: its Annex 1 number, Chinese name or id (e.g. 4, 高新技术企业, high_tech_enterprises).",
+        "指标：附件1序号、中文名称、英文编号（大小写均可）、方案列出的别名，或只属于一个指标的部分名称"
+        "（如 4、高新技术企业、high_tech_enterprises、水质）。",
+        "Indicator: its Annex 1 number, name, id (in any case), an alias the plan lists, or a part of a name "
+        "only one indicator has (e.g. 4, 高新技术企业, high_tech_enterprises, GDP, 水质).",
     ),
     "help.meta.plan": ("目录", "DIR"),
     "help.meta.actuals": ("文件", "FILE"),

@@ -434,11 +434,27 @@ def check_name_collisions(f: PlanFiles) -> Iterator[Finding]:
     yield from _collisions(
         "indicators",
         (
-            (("indicators", i, key), name, ind)
+            (loc, name, ind)
             for i, ind in enumerate(f.indicators.indicators)
-            for key, name in (("name", ind.name), ("name_en", ind.name_en))
+            for loc, name in (
+                (("indicators", i, "name"), ind.name),
+                (("indicators", i, "name_en"), ind.name_en),
+                *((("indicators", i, "aliases", k), alias) for k, alias in enumerate(ind.aliases)),
+            )
         ),
     )
+    # An alias is also found as an id in any case (`GDP` for gdp): it must not read as another's id.
+    ids = {name_key(ind.id): (i, ind) for i, ind in enumerate(f.indicators.indicators)}
+    for i, ind in enumerate(f.indicators.indicators):
+        for k, alias in enumerate(ind.aliases):
+            other = ids.get(name_key(alias))
+            if other is not None and other[1] is not ind:
+                yield Finding(
+                    "indicators",
+                    ("indicators", i, "aliases", k),
+                    f"{alias!r} reads as the same name as {other[1].id!r} at indicators[{other[0]}].id",
+                    "an alias must name its own indicator only; ids are found in any case",
+                )
     yield from _collisions(
         "plan",
         (

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TypeVar
 
-from qzdc.errors import UsageError, closest
+from qzdc.errors import UsageError, closest, quoted
 from qzdc.plan.models import Category, Indicator, Plan
 
 T = TypeVar("T")
@@ -48,15 +48,26 @@ def match_name(text: str, named: Iterable[tuple[str, T]]) -> list[T]:
 
 
 def indicator_names(indicator: Indicator) -> list[str]:
-    """The names an indicator is known by, besides its id and annex number."""
-    return [indicator.name, indicator.name_en]
+    """The names an indicator is known by, besides its id and annex number: its names and the plan's aliases."""
+    return [indicator.name, indicator.name_en, *indicator.aliases]
 
 
 def find_indicator(plan: Plan, name: str) -> Indicator:
-    """`gdp_growth`, `1` (Annex 1 序号) or `地区生产总值年均增速` → the indicator.
+    """The indicator a user names, the one rule `record`, `import`, `show`, `history` and the actuals file share.
 
-    A target id also works (it names the indicator the target is set on). An
-    unknown name is a usage error with the closest match suggested.
+    In order, the first that finds anything decides:
+
+    1. its id (`gdp_growth`) or a target's id (the indicator the target is set on);
+    2. its Annex 1 number (`1`);
+    3. its name, English name or one of the aliases the plan lists for it
+       (`aliases: [GDP, 地区生产总值]`), exactly as written, else as `name_key`
+       reads them (full- and half-width forms, quotes, spaces, case);
+    4. its id in any case (`GDP` for `gdp`);
+    5. a part of one of those names that only one indicator has (`水质`).
+
+    Where a step finds more than one indicator (`生产总值` is part of two names),
+    the name is refused with every match listed; an unknown name is refused with
+    the closest match suggested. Both are usage errors.
     """
     text = name.strip()
     if text in plan.indicators_by_id:
@@ -69,14 +80,25 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
                 return indicator
         raise UsageError(f"no indicator has annex number {text}", hint=f"Annex 1 runs 1–{plan.meta.annex_rows}")
     found = match_name(text, ((n, i.id) for i in plan.indicators for n in indicator_names(i)))
+    if not found:
+        folded = text.casefold()
+        found = [i.id for i in plan.indicators if i.id.casefold() == folded]
+        found += [t.indicator for t in plan.targets if t.id.casefold() == folded and t.indicator not in found]
+    if not found and text:
+        key = name_key(text)
+        found = [i.id for i in plan.indicators if any(key in name_key(n) for n in indicator_names(i))]
     if len(found) == 1:
         return plan.indicators_by_id[found[0]]
     if found:
-        raise UsageError(f"{name!r} names more than one indicator: {', '.join(found)}", hint="use the indicator's id")
+        matches = ", ".join(f"{plan.indicators_by_id[i].name} ({i})" for i in found)
+        raise UsageError(
+            f"{quoted(name)} names more than one indicator: {matches}",
+            hint="write more of the name, or the indicator's id",
+        )
     candidates = [i.id for i in plan.indicators] + [t.id for t in plan.targets] + [i.name for i in plan.indicators]
-    guess = closest(text, candidates) or _containing(plan, text)
+    guess = closest(text, candidates)
     raise UsageError(
-        f"unknown indicator {name!r}",
+        f"unknown indicator {quoted(name)}",
         hint=f"did you mean {guess}?" if guess else "see `qzdc indicators` for ids, annex numbers and names",
     )
 
@@ -91,11 +113,3 @@ def find_department(departments: Iterable[str], name: str) -> str | None:
     """The department, as the plan writes it, that `name` stands for; None if none."""
     found = match_name(name.strip(), ((d, d) for d in departments))
     return found[0] if len(found) == 1 else None
-
-
-def _containing(plan: Plan, text: str) -> str | None:
-    """A Chinese name that contains what was typed (e.g. 高新技术 → 高新技术企业)."""
-    for indicator in plan.indicators:
-        if text and text in indicator.name:
-            return indicator.name
-    return None

@@ -228,6 +228,8 @@ class Indicator(_Record):
     unit: Text
     source: Source
     pilot: Bool = False
+    # Other names people use for it (GDP, 地区生产总值): `record`, `import`, `show` find it by them.
+    aliases: list[NonEmpty] = field(default_factory=list)
     # For a growth-rate indicator: the level indicator whose growth it is.
     rate_of: Slug | None = None
     related: list[Slug] = field(default_factory=list)
