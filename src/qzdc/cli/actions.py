@@ -31,7 +31,7 @@ def naming_the_file(view: Any, figures: Any, fmt: str, lang: str) -> Any:
     import dataclasses
 
     from qzdc.cli.output import err
-    from qzdc.views.imports import actuals_text
+    from qzdc.views.listing import actuals_text
 
     text = actuals_text(figures.shown, len(figures.observations), figures.exists, lang)
     if fmt in ("table", "markdown"):

@@ -96,7 +96,7 @@ def report(
     from qzdc.actuals.values import parse_as_of
     from qzdc.cli.actions import read_figures
     from qzdc.report.data import ReportInput
-    from qzdc.views.imports import actuals_text as actuals_words
+    from qzdc.views.listing import actuals_text as actuals_words
     from qzdc.views.status import Filters, build_status
 
     chosen = report_format(fmt, output)

@@ -68,7 +68,7 @@ class ReportInput:
     lang: str = "zh"
     filters: Filters = field(default_factory=Filters)
     generated: dt.date = field(default_factory=dt.date.today)
-    # Which actuals file the figures came from, in words (`qzdc.views.imports.actuals_text`).
+    # Which actuals file the figures came from, in words (`qzdc.views.listing.actuals_text`).
     actuals: str | None = None
 
     @property

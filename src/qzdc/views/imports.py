@@ -178,12 +178,5 @@ def reading_lines(reading: Reading, lang: str) -> list[str]:
     return lines
 
 
-def actuals_text(shown: str, entries: int, exists: bool, lang: str) -> str:
-    """Which actuals file a view read, and how many entries: `数据：actuals.yaml，12 条记录`."""
-    if not exists:
-        return tr("actuals.none", lang, file=shown)
-    return tr("actuals.read", lang, file=shown, n=entries)
-
-
 def _field_word(key: str, lang: str) -> str:
     return tr(f"field.{key}", lang)

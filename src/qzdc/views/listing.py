@@ -18,6 +18,13 @@ def plan_title(plan: Plan, lang: str) -> str:
     return plan.meta.title_en if lang != "zh" and plan.meta.title_en else plan.meta.title
 
 
+def actuals_text(shown: str, entries: int, exists: bool, lang: str) -> str:
+    """Which actuals file a view read, and how many entries: `数据：actuals.yaml，12 条记录`."""
+    if not exists:
+        return tr("actuals.none", lang, file=shown)
+    return tr("actuals.read", lang, file=shown, n=entries)
+
+
 def join(names: list[str], lang: str) -> str:
     """A list as people write it: 甲、乙 in Chinese, "a, b" in English."""
     return ("、" if lang == "zh" else ", ").join(names)
