@@ -290,3 +290,33 @@ def test_other_sheets_with_figures_are_named_and_sheet_picks_one(cli):
     missing = cli("import", "two.xlsx", "--sheet", "三季度")
     assert missing.exit_code == 2
     assert "two.xlsx has no sheet '三季度' (its sheets are 1-6月, 1-9月)" in missing.stderr
+
+
+# ── what a dry run shows ─────────────────────────────────────────────────────
+
+
+def test_dry_run_shows_revisions_and_names(cli):
+    assert cli("record", "tech_smes", "2024", "150").exit_code == 0
+    write_csv(
+        Path("r.csv"),
+        [
+            ["指标", "期间", "数值"],
+            ["tech_smes", "2024", 148],  # revises the 150 recorded
+            ["gdp_growth", "2023", 7.6],  # replaces the plan's own 7.5
+            ["gdp", "2024", 81.3],  # new
+            ["high_tech_enterprises", "2024", "52"],
+        ],
+        "utf-8",
+    )
+    assert cli("record", "high_tech_enterprises", "2024", "52").exit_code == 0
+    result = cli("import", "r.csv", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()[3:] if line.strip()}
+    assert "修订 150 → 148" in rows["科技型企业"]
+    assert "取代方案数 7.5 → 7.6" in rows["地区生产总值年均增速"]
+    assert "新增" in rows["地区生产总值"]
+    assert "与已有数据相同" in rows["高新技术企业"]
+    assert "tech_smes" not in result.stdout  # names, not ids
+    assert "已检查 r.csv：4 个数据全部有效（新增 1，修订 2，与原有相同 1）；未写入（--dry-run）" in result.stderr
+    english = cli("import", "r.csv", "--dry-run", "--lang", "en").stdout
+    assert "revises 150 → 148" in english and "replaces the plan's 7.5 → 7.6" in english

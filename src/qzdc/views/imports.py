@@ -129,11 +129,11 @@ def figures_view(plan: Plan, figures: list[Figure], observations: Iterable[Obser
         return zh if lang == "zh" else en
 
     columns = [
-        Column("name", header("name")),
+        Column("name", header("name"), min_width=12 if lang == "zh" else 22),
         Column("period", header("period"), no_wrap=True),
         Column("value", header("value"), align="right"),
         Column("unit", header("unit"), no_wrap=True, drop=2),
-        Column("change", header("change")),
+        Column("change", header("change"), no_wrap=True),
         Column("source", header("source"), drop=1),
         Column("note", header("note"), drop=3),
     ]
