@@ -117,3 +117,12 @@ def test_the_template_round_trip(cli, lang):
         ("gdp", 2025, 90.12, "区统计局"),
         ("national_high_tech_zone", 2025, "done", None),
     ]
+
+
+def test_a_template_is_a_workbook(cli):
+    result = cli("import", "--template", "模板.csv")
+    assert result.exit_code == 2
+    assert "--template 生成的是 Excel 工作簿：文件名请用 .xlsx，而不是 模板.csv" in result.stderr
+    english = cli("import", "--template", "模板.csv", "--lang", "en")
+    assert "--template writes an Excel workbook: name it .xlsx, not 模板.csv" in english.stderr
+    assert not Path("模板.csv").exists()

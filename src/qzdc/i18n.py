@@ -339,6 +339,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "4. Do not change the headers or the Indicator and ID columns.\n"
         "5. Check it first: qzdc import THIS_FILE --dry-run; then: qzdc import THIS_FILE.",
     ),
+    "template.not_xlsx": (
+        "--template 生成的是 Excel 工作簿：文件名请用 .xlsx，而不是 {name}",
+        "--template writes an Excel workbook: name it .xlsx, not {name}",
+    ),
     "template.done": ("已生成模板 {file}（{plan}）", "wrote the template {file} ({plan})"),
     "field.indicator": ("指标", "indicator"),
     "field.period": ("期间", "period"),

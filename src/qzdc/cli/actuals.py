@@ -148,7 +148,11 @@ def import_(
 
     loaded = load(plan)
     if template:
+        from qzdc.errors import UsageError
         from qzdc.report.template import template_xlsx
+
+        if file.suffix.lower() != ".xlsx":
+            raise UsageError(tr("template.not_xlsx", lang.value, name=file.name))
 
         write_output(file, template_xlsx(loaded, lang.value))
         err(tr("template.done", lang.value, file=shown_path(file), plan=plan_title(loaded, lang.value)))
