@@ -442,3 +442,166 @@ def test_a_pace_against_a_subnormal_requirement_keeps_its_sign():
     assert pace_ratio(0.03, 0.04) == pytest.approx(0.75)  # 3 % a year against 4 % needed
     assert pace_ratio(0.03, 0.0) is None
     assert pace_ratio(None, 0.04) is None
+
+
+# ── 9. numbers near the float limit: no infinity at any output; batch goes on ──
+
+TECH_BASELINE = "baseline: {year: 2022, value: 100, source: {ref: 附件1 序号10}}"
+
+
+def _strict_json(text: str):
+    """JSON as any other program reads it: Infinity and NaN are not JSON."""
+
+    def refuse(name: str):
+        raise AssertionError(f"{name} in the JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.fixture
+def huge_target(plan_copy):
+    """tech_smes (科技型企业, a count) with a target of 1e308 and a recorded 2024 figure of 1."""
+    edit(plan_copy / "indicators.yaml", "        value: 205\n", "        value: 1.0e+308\n")
+    (plan_copy / "actuals.yaml").write_text(
+        "actuals:\n  - {indicator: tech_smes, period: 2024, value: 1}\n", encoding="utf-8"
+    )
+    return plan_copy
+
+
+def test_status_and_show_json_hold_no_infinity(run, huge_target):
+    actuals = str(huge_target / "actuals.yaml")
+    status = run("status", "--plan", str(huge_target), "--actuals", actuals, "--format", "json")
+    assert status.exit_code == 0, status.stderr
+    [tech] = [t for t in _strict_json(status.stdout)["targets"] if t["id"] == "tech_smes"]
+    # From 1 in 2024 to 1e308 in 2025 needs 1e308× growth: as a percent it overflows, so it is null.
+    assert tech["required_now"] == {"value": None, "type": "rate_pct"}
+    assert tech["status"] == "off_track"
+    show = run("show", "tech_smes", "--plan", str(huge_target), "--actuals", actuals, "--format", "json")
+    assert show.exit_code == 0, show.stderr
+    _strict_json(show.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_batch_json_holds_no_infinity(run, huge_target, fmt):
+    result = run("batch", str(huge_target), "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    for line in result.stdout.splitlines() if fmt == "jsonl" else [result.stdout]:
+        _strict_json(line)
+
+
+def test_a_path_from_1e_308_to_1e308_is_shown_by_its_size(run, plan_copy):
+    edit(plan_copy / "indicators.yaml", TECH_BASELINE, TECH_BASELINE.replace("value: 100", "value: 1.0e-308"))
+    edit(plan_copy / "indicators.yaml", "        value: 205\n", "        value: 1.0e+308\n")
+    result = run("show", "tech_smes", "--plan", str(plan_copy))
+    assert result.exit_code == 0, result.stderr
+    assert "目标: 1.000e308 (2025)" in result.stdout
+    as_json = run("show", "tech_smes", "--plan", str(plan_copy), "--format", "json")
+    assert as_json.exit_code == 0
+    _strict_json(as_json.stdout)
+
+
+def test_the_html_report_of_running_sums_beyond_the_floats(run, plan_copy, tmp_path):
+    """Two plan figures of 1e308 sum to infinity: the chart is left out, the report is written."""
+    with (plan_copy / "observations.yaml").open("a", encoding="utf-8") as f:
+        for year in (2023, 2024):
+            f.write(f"  - {{indicator: contracted_investment, period: {year}, value: 1.0e+308, source: {{ref: x}}}}\n")
+    out = tmp_path / "r.html"
+    result = run("report", "--plan", str(plan_copy), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"wrote {out}\n"
+    page = out.read_text(encoding="utf-8")
+    assert 'id="chart-contracted_investment"' not in page
+    assert 'id="chart-new_investment_projects"' in page  # its sibling, a running sum too
+    shown = run("show", "contracted_investment", "--plan", str(plan_copy))
+    assert shown.exit_code == 0, shown.stderr
+    assert "1.000e308" in shown.stdout
+
+
+@pytest.mark.parametrize("stage", ["reading", "writing"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table", "markdown"])
+def test_batch_reports_a_plan_qzdc_fails_on_and_goes_on(run, plan_copy, tmp_path, monkeypatch, stage, fmt):
+    import qzdc.report.batch
+    import qzdc.views.batch
+
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("plan.yaml", "indicators.yaml", "tasks.yaml", "observations.yaml"):
+        (other / name).write_bytes((plan_copy / name).read_bytes())
+    if stage == "reading":
+        real = qzdc.views.batch.build_status
+
+        def build_status(plan, *args, **kwargs):
+            if plan.source_dir == str(plan_copy):
+                raise ZeroDivisionError("float division by zero")
+            return real(plan, *args, **kwargs)
+
+        monkeypatch.setattr(qzdc.views.batch, "build_status", build_status)
+    else:
+        real_records = qzdc.report.batch.records
+
+        def records(result):
+            if result.directory == str(plan_copy):
+                raise ValueError("Out of range float values are not JSON compliant")
+            return real_records(result)
+
+        monkeypatch.setattr(qzdc.report.batch, "records", records)
+        if fmt in ("table", "markdown"):
+            pytest.skip("these formats write no records")
+    result = run("batch", str(plan_copy), str(other), "--format", fmt)
+    assert result.exit_code == 1
+    why = (
+        "ZeroDivisionError: float division by zero"
+        if stage == "reading"
+        else ("ValueError: Out of range float values are not JSON compliant")
+    )
+    assert result.stderr.splitlines() == [
+        f"qzdc: {plan_copy}: qzdc failed on this plan ({why}) (this is a bug in qzdc: please report it with the plan)",
+        f"qzdc: error: 1 of 2 plan(s) failed: {plan_copy}",
+    ]
+    # The other plan's 38 targets are all there.
+    lines = result.stdout.splitlines()
+    if fmt == "jsonl":
+        assert len(lines) == 38
+    elif fmt == "csv":
+        assert len(lines) == 1 + 38
+    elif fmt == "json":
+        assert len(_strict_json(result.stdout)["targets"]) == 38
+    elif fmt == "markdown":
+        assert len([line for line in lines if line.startswith("| ")]) == 2 + 38
+    else:
+        assert "失败" in result.stdout and "wangu-qzdc-2023-2025" in result.stdout
+
+
+# ── 10. a seasonal profile with nothing due in the first quarter ──────────────
+
+
+def test_a_profile_starting_at_zero_leaves_the_first_quarter_unjudged(run, plan_copy):
+    edit(
+        plan_copy / "indicators.yaml",
+        "        value: 7500\n        source: {ref: 附件1 序号6}\n",
+        "        value: 7500\n        source: {ref: 附件1 序号6}\n        profile: [0, 30, 60, 100]\n",
+    )
+    (plan_copy / "actuals.yaml").write_text(
+        "actuals:\n  - {indicator: exports, period: 2024-Q1, value: 100}\n", encoding="utf-8"
+    )
+    args = ["--plan", str(plan_copy), "--actuals", str(plan_copy / "actuals.yaml")]
+    for command in (["status"], ["show", "exports"], ["report"], ["status", "--as-of", "2024-02"]):
+        result = run(*command, *args)
+        assert result.exit_code == 0, (command, result.stderr)
+    status = _strict_json(run("status", "--format", "json", "--lang", "en", *args).stdout)
+    [exports] = [t for t in status["targets"] if t["id"] == "exports"]
+    assert exports["status"] == "no_data"
+    assert exports["notes"][0] == (
+        "nothing of the year is due by 2024-Q1 by the seasonal profile: "
+        "the figure to date (100) cannot be scaled to the year and is not judged"
+    )
+    # With a second quarter in, 30 % of the year is due: 2400 so far is an estimate of 8000 for 2024.
+    with (plan_copy / "actuals.yaml").open("a", encoding="utf-8") as f:
+        f.write("  - {indicator: exports, period: 2024-Q2, value: 2400}\n")
+    status = _strict_json(run("status", "--format", "json", "--lang", "en", *args).stdout)
+    [exports] = [t for t in status["targets"] if t["id"] == "exports"]
+    assert exports["status"] == "on_track"
+    assert (
+        "yearly flow: 2400 to 2024-Q2 is 30 % of the year by the seasonal profile, an estimate of 8000 for 2024"
+        in (exports["notes"])
+    )

@@ -37,6 +37,7 @@ SCENARIOS = [
     (target("level", **{**LEVEL, "value": 30}), [obs(2023, 40)], {}),
     (target("level", **LEVEL, flow=True), [obs("2025-Q3", 50)], {}),
     (target("level", **LEVEL, flow=True, profile=[10, 30, 60, 100]), [obs("2025-Q3", 50)], {}),
+    (target("level", **LEVEL, flow=True, profile=[0, 30, 60, 100]), [obs("2025-Q1", 5)], {}),
     (target("average_growth", value=7.5), [obs(2023, 7), obs(2025, 7)], {}),
     (target("average_growth", value=7.5), [obs(2023, 7), obs(2024, 8), obs(2025, 7.5)], {}),
     (target("average_growth", value=7.5), [obs(2023, -100)], {}),

@@ -97,8 +97,10 @@ def test_machine_formats():
     assert to_json(view.data) == '{\n  "v": 17.4,\n  "nan": null\n}\n'
     assert to_csv(view) == "n,v\r\na|b,0.3\r\n"
     assert to_markdown(view) == "| N | V |\n| --- | ---: |\n| a\\|b | 0.3 |\n"
-    with pytest.raises(ValueError):
-        to_json({"x": float("nan")})
+    # A figure that overflowed on its way out is null, as one that cannot be computed: never NaN or Infinity.
+    assert to_json({"x": float("nan"), "y": [float("inf"), -float("inf")]}, indent=None) == (
+        '{"x": null, "y": [null, null]}\n'
+    )
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch):

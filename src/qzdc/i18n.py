@@ -409,6 +409,11 @@ _NOTES: list[tuple[str, str]] = [
         r"年度流量指标：截至\2为\1，按季节进度应完成全年的\3%，推算\5年全年约\4",
     ),
     (
+        r"nothing of the year is due by (\S+) by the seasonal profile: the figure to date \((\S+)\) "
+        r"cannot be scaled to the year and is not judged",
+        r"按季节进度截至\1全年应完成为零：年初至今数（\2）无法推算全年，不参与判断",
+    ),
+    (
         r"no baseline and a single observation: judged by whether the target holds",
         "无基期值且仅有一个数据：按是否达到目标判断",
     ),

@@ -77,7 +77,7 @@ def batch(
         error = result.error
         if error.problems:
             report_problems(error.problems)
-        err(f"qzdc: {result.directory}: {error.message}")
+        err(f"qzdc: {result.directory}: {error}")
 
     from qzdc.render.terminal import progress_bar
 

@@ -125,6 +125,24 @@ class LatestValue:
     final: bool
 
 
+def _scalable(target: Target, points: list[Point], notes: list[str]) -> list[Point]:
+    """The points a path can judge: a yearly flow's figure to date for a period by which its
+    seasonal profile has nothing of the year due (a first quarter of 0) cannot be scaled up to
+    an estimate of the year, and is left out of the judgment, with a note saying so."""
+    if not target.flow:
+        return points
+    kept = []
+    for p in points:
+        if not p.period.is_year and share_due(target, p.period) <= 0:
+            notes.append(
+                f"nothing of the year is due by {p.period} by {share_words(target)}: the figure to date "
+                f"({fmt_value(float(p.value))}) cannot be scaled to the year and is not judged"
+            )
+        else:
+            kept.append(p)
+    return kept
+
+
 def latest_value(target: Target, latest: Point, goal: float, notes: list[str]) -> LatestValue:
     y, t = float(latest.value), latest.period.time
     assert target.year is not None
@@ -171,6 +189,7 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
     assert goal is not None
     numeric = [p for p in series if as_number(p.value) is not None]
     b, t0, after = path_origin(target, numeric, notes)
+    after = _scalable(target, after, notes)
     if not after:
         known = baseline_point(target)
         figures: dict[str, Any] = {}

@@ -44,9 +44,14 @@ def clean_floats(data: Any) -> Any:
     """Floats to 12 significant digits: 17.39999999999999 (float noise) becomes 17.4.
 
     Twelve digits, and a resolution of 1e-9, are far beyond any figure in a
-    plan, so nothing real is lost.
+    plan, so nothing real is lost. A figure that overflowed on its way here (a
+    rate of 1e306 turned into percent) is null, as any figure that cannot be
+    computed: no infinity or NaN reaches JSON, the engine's promise held at
+    every output.
     """
     if isinstance(data, float):
+        if not math.isfinite(data):
+            return None
         # The engine compares figures as printed here (R at a threshold): one rule for both.
         return printed(data)
     if isinstance(data, dict):

@@ -10,14 +10,36 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from qzdc.engine.verdict import count_statuses
-from qzdc.views.batch import PLAN_COLUMNS, PlanResult, plan_summary, records, run, summary_view, targets_view
+from qzdc.views.batch import (
+    PLAN_COLUMNS,
+    PlanResult,
+    crashed,
+    plan_summary,
+    records,
+    run,
+    summary_view,
+    targets_view,
+)
 from qzdc.views.status import CSV_COLUMNS, Filters, csv_row
 
 STREAMED = ("jsonl", "csv")
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html", "xlsx")
+
+
+@dataclass
+class _Part:
+    """What one plan adds to the output, made in full before any of it is written."""
+
+    statuses: list[str] = field(default_factory=list)
+    summary: dict[str, Any] | None = None
+    lines: str = ""  # jsonl
+    rows: list[list[Any]] = field(default_factory=list)  # csv
+    records: list[dict[str, Any]] = field(default_factory=list)  # json
+    view: Any = None  # markdown, html, xlsx: the plan's rows of the targets table
 
 
 class Writer:
@@ -27,8 +49,9 @@ class Writer:
         self.fmt = fmt
         self.out = out
         self.lang = lang
-        self.results: list[PlanResult] = []  # kept only by the formats that need the whole
         self.plans: list[dict[str, Any]] = []
+        self.records: list[dict[str, Any]] = []  # json
+        self.targets = targets_view([], lang) if fmt in ("markdown", "html", "xlsx") else None
         self.totals: Counter[str] = Counter()
         if fmt == "csv":
             import csv
@@ -36,30 +59,56 @@ class Writer:
             self.csv = csv.writer(out, lineterminator="\r\n")
             self.csv.writerow(PLAN_COLUMNS + CSV_COLUMNS)
 
-    def add(self, result: PlanResult) -> None:
+    def add(self, result: PlanResult) -> PlanResult:
+        """Write one plan's rows; a plan that qzdc fails on is written as a failed plan. Returns what was written."""
+        try:
+            part = self._part(result)
+        except Exception as error:  # this plan's figures broke qzdc: that plan fails, the run goes on
+            result = crashed(result.directory, error)
+            part = self._part(result)
         if self.fmt not in STREAMED:  # a stream keeps nothing per plan: memory stays flat
-            self.plans.append(plan_summary(result))
+            assert part.summary is not None
+            self.plans.append(part.summary)
+        self.totals.update(part.statuses)
+        if self.fmt == "jsonl":
+            self.out.write(part.lines)
+        elif self.fmt == "csv":
+            self.csv.writerows(part.rows)
+        elif self.fmt == "json":
+            self.records += part.records
+        elif self.targets is not None and part.view is not None:
+            for name in ("rows", "cells", "styles"):
+                getattr(self.targets, name).extend(getattr(part.view, name))
+        return result
+
+    def _part(self, result: PlanResult) -> _Part:
+        part = _Part()
+        if self.fmt not in STREAMED:
+            part.summary = plan_summary(result)
         if result.report is None:
-            return
-        self.totals.update(r.assessment.status for r in result.report.rows)
+            return part
+        part.statuses = [r.assessment.status for r in result.report.rows]
         if self.fmt == "jsonl":
             from qzdc.render.formats import clean_floats
 
-            for record in records(result):
-                self.out.write(json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n")
+            part.lines = "".join(
+                json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n"
+                for record in records(result)
+            )
         elif self.fmt == "csv":
             from qzdc.render.formats import csv_value
 
             for record in records(result):
-                row = {
-                    "plan": record["plan"],
-                    "plan_dir": record["plan_dir"],
-                    "as_of": record["as_of"],
-                    **csv_row(record),
-                }
-                self.csv.writerow([csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
-        else:
-            self.results.append(result)
+                row = {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"]}
+                row.update(csv_row(record))
+                part.rows.append([csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
+        elif self.fmt == "json":
+            from qzdc.render.formats import clean_floats
+
+            part.records = [clean_floats(record) for record in records(result)]
+        elif self.targets is not None:
+            part.view = targets_view([result], self.lang)
+        return part
 
     def summary(self) -> dict[str, int]:
         return count_statuses(self.totals.elements())
@@ -73,7 +122,7 @@ class Writer:
             data = {
                 "schema_version": 1,
                 "plans": self.plans,
-                "targets": [rec for result in self.results for rec in records(result)],
+                "targets": self.records,
                 "failures": [p for p in self.plans if p["failed"]],
                 "summary": self.summary(),
             }
@@ -81,11 +130,7 @@ class Writer:
         elif self.fmt in ("table", "markdown"):
             from qzdc.render.formats import render
 
-            view = (
-                summary_view(self.plans, self.summary(), self.lang)
-                if self.fmt == "table"
-                else targets_view(self.results, self.lang)
-            )
+            view = summary_view(self.plans, self.summary(), self.lang) if self.fmt == "table" else self.targets
             self.out.write(render(view, self.fmt, stream=self.out))
 
     def document(self) -> tuple[str, list[tuple[str, Any]]]:
@@ -95,7 +140,7 @@ class Writer:
             f"{len(self.plans)} {'个方案的目标进展' if zh else 'plans: status of every target'}",
             [
                 ("方案汇总" if zh else "Plans", summary_view(self.plans, self.summary(), self.lang)),
-                ("全部目标" if zh else "Targets", targets_view(self.results, self.lang)),
+                ("全部目标" if zh else "Targets", self.targets),
             ],
         )
 
@@ -128,8 +173,8 @@ def _feed(
 ) -> list[PlanResult]:
     """Read each plan into `writer`, reporting progress and failures as they come."""
     failures = []
-    for n, result in enumerate(run(directories, as_of, filters), start=1):
-        writer.add(result)
+    for n, read in enumerate(run(directories, as_of, filters), start=1):
+        result = writer.add(read)
         if result.error is not None:
             failures.append(result)
             if failed is not None:

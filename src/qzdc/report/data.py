@@ -268,8 +268,13 @@ def _number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
+# The largest figure a chart draws: matplotlib's axes fail on spans near the largest float.
+_DRAWABLE = 1e300
+
+
 def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> ChartData | None:
-    """The series for `row`'s chart, or None where the target has no path (milestones, classes)."""
+    """The series for `row`'s chart, or None where the target has no path (milestones, classes)
+    or its figures are too large to draw (beyond ±1e300, far beyond any plan's)."""
     target, indicator, lang = row.target, row.indicator, data.lang
     goal = _number(target.value)
     if goal is None or target.year is None or target.start_year is None:
@@ -311,6 +316,9 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
         for p in series:
             point = ChartPoint(p.period.time, float(p.value), str(p.period))
             (actual if p.period.is_year else ytd).append(point)
+    drawn = [v for _, v in required] + [p.value for p in actual + ytd] + [goal]
+    if not all(math.isfinite(v) and abs(v) <= _DRAWABLE for v in drawn):
+        return None  # a running sum that overflowed, or figures no axis can span: the table has them
     name = target_name(row, lang)
     unit = indicator.unit
     if target.kind == "average_growth":

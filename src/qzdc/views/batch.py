@@ -45,7 +45,23 @@ def read_plan(directory: str, as_of: str | None, filters: Filters) -> PlanResult
         report = build_status(plan, observations, as_of=parse_as_of(as_of, plan), filters=filters)
     except QzdcError as error:
         return PlanResult(directory, error=error)
+    except Exception as error:  # a bug met on this plan's data fails this plan, not the run
+        return crashed(directory, error)
     return PlanResult(directory, report=report, observations=observations)
+
+
+def crashed(directory: str, error: Exception) -> PlanResult:
+    """A plan on which qzdc itself failed (a bug, or memory), reported as a failed plan like any other."""
+    from qzdc.errors import DataError, quoted
+
+    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return PlanResult(
+        directory,
+        error=DataError(
+            f"qzdc failed on this plan ({quoted(what, 120)[1:-1]})",
+            hint="this is a bug in qzdc: please report it with the plan",
+        ),
+    )
 
 
 def run(directories: Iterable[str], as_of: str | None, filters: Filters) -> Iterator[PlanResult]:

@@ -15,7 +15,7 @@ _EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
 def _bar(cells: float) -> str:
-    whole = int(cells)
+    whole = int(cells)  # the caller keeps cells within 0 … width + 1
     rest = round((cells - whole) * 8)
     if rest == 8:
         whole, rest = whole + 1, 0
@@ -37,6 +37,11 @@ def text_chart(
     values = [v for _, a, r in rows for v in (a, r) if v is not None and math.isfinite(v)]
     if not values:
         return []
+    # Marks are placed on the values divided by the largest of them, and the axis
+    # labelled with the real ones: near the largest float a difference of two
+    # values overflows, and near the smallest the scale 30 / (hi − lo) does.
+    unit = max(abs(v) for v in values) or 1.0
+    values = [v / unit for v in values]
     lo, hi = min(values), max(values)
     span = hi - lo
     lo = lo - (span * 0.15 if span else abs(lo) * 0.1 or 1.0)
@@ -47,15 +52,17 @@ def text_chart(
     lines = []
     for label, actual, required in rows:
         chars = [" "] * (width + 1)
-        if actual is not None:
-            bar = _bar((actual - lo) * scale)
+        if actual is not None and math.isfinite(actual):
+            bar = _bar(min(width + 1.0, max(0.0, (actual / unit - lo) * scale)))
             for i, ch in enumerate(bar[: width + 1]):
                 chars[i] = ch
-        if required is not None:
-            at = min(width, max(0, round((required - lo) * scale)))
+        if required is not None and math.isfinite(required):
+            at = min(width, max(0, round((required / unit - lo) * scale)))
             chars[at] = "│" if chars[at] == " " else "┃"
         text = f"{label.ljust(label_width)} {''.join(chars)} "
         text += f"{fmt_number(actual) if actual is not None else '—':>8} / {fmt_number(required) if required is not None else '—'}"
         lines.append(text.rstrip())
-    lines.append(f"{' ' * label_width} █ {legend[0]}   │ {legend[1]}   (axis {fmt_number(lo)}–{fmt_number(hi)})")
+    lines.append(
+        f"{' ' * label_width} █ {legend[0]}   │ {legend[1]}   (axis {fmt_number(lo * unit)}–{fmt_number(hi * unit)})"
+    )
     return lines

@@ -63,6 +63,9 @@ def fmt_number(value: float, decimals: int | None = None) -> str:
     """2 decimals at most by default, trailing zeros dropped: 63.8, 25.37, 7500."""
     if not math.isfinite(value):
         return "—"
+    if abs(value) >= 1e15:
+        # Beyond any figure a plan means (qzdc records none above 10^15): the size, not 300 digits.
+        return f"{value:.3e}".replace("e+", "e")
     places = 2 if decimals is None else decimals
     text = f"{value:.{places}f}"
     if decimals is None and "." in text:
