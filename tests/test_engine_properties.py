@@ -210,6 +210,9 @@ rates = st.one_of(
 # quotient of the same sign was moving_away.
 @example(G=2.2e-309, earlier=[0.0, -1.0], ys=(-1.0, 0.0), ytd=False)
 @example(G=2.2e-309, earlier=[0.0, 0.0], ys=(-1.0, -2.0), ytd=False)
+# And once R is compared as printed (below 1e-9 as 0): −99.999999999 % against 1e11 % still
+# needed gave R = −1e-11, printed 0, off_track, while −1 % was moving_away.
+@example(G=0.0, earlier=[0.0], ys=(-1.0, -99.999999999), ytd=False)
 @SETTINGS
 @given(G=rates, earlier=st.lists(rates, max_size=2), ys=st.tuples(rates, rates), ytd=st.booleans())
 def test_average_growth_status_never_worse_as_rate_rises(G, earlier, ys, ytd):

@@ -149,8 +149,15 @@ def test_record_refuses_a_value_beyond_a_float_and_writes_nothing(run):
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(HUGE, f"'{HUGE[:58]}…"), ("1e400", "'1e400'"), ("1e16", "'1e16'"), ("-2e15", "'-2e15'")],
-    ids=["5000 digits", "1e400", "1e16", "-2e15"],
+    [
+        (HUGE, f"'{HUGE[:58]}…"),
+        ("1e400", "'1e400'"),
+        ("1e16", "'1e16'"),
+        ("-2e15", "'-2e15'"),
+        ("1e99999999999999999999", "'1e99999999999999999999'"),
+        ("1e-99999999999999999999", "'1e-99999999999999999999'"),
+    ],
+    ids=["5000 digits", "1e400", "1e16", "-2e15", "exponent beyond Decimal", "negative exponent beyond Decimal"],
 )
 def test_record_refuses_every_value_out_of_range(run, value, shown):
     result = run("record", "gdp", "2024", value)
@@ -475,7 +482,9 @@ def test_status_and_show_json_hold_no_infinity(run, huge_target):
     [tech] = [t for t in _strict_json(status.stdout)["targets"] if t["id"] == "tech_smes"]
     # From 1 in 2024 to 1e308 in 2025 needs 1e308× growth: as a percent it overflows, so it is null.
     assert tech["required_now"] == {"value": None, "type": "rate_pct"}
-    assert tech["status"] == "off_track"
+    # 100 in 2022 to 1 in 2024 is −90 % a year against ~1e102 a year needed: R ≈ −9e-103, held at −1e-9.
+    assert tech["status"] == "moving_away"
+    assert tech["pace_ratio"] == -1e-9
     show = run("show", "tech_smes", "--plan", str(huge_target), "--actuals", actuals, "--format", "json")
     assert show.exit_code == 0, show.stderr
     _strict_json(show.stdout)
@@ -605,3 +614,12 @@ def test_a_profile_starting_at_zero_leaves_the_first_quarter_unjudged(run, plan_
         "yearly flow: 2400 to 2024-Q2 is 30 % of the year by the seasonal profile, an estimate of 8000 for 2024"
         in (exports["notes"])
     )
+
+
+def test_a_real_pace_against_an_enormous_requirement_keeps_its_sign():
+    from qzdc.engine.formulas import pace_ratio
+
+    # −0.99999684 a year against +999999917 (1e11 %) still needed: R ≈ −1e-9 · 0.99999… → held at −1e-9.
+    assert pace_ratio(-0.999996837722209, 99999991724.96358) == -1e-9
+    # Float noise in the pace itself (a difference of 1e-16) stays noise, printed as 0.
+    assert pace_ratio(-1e-16, 0.05) == pytest.approx(-2e-15)

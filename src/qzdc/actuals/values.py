@@ -287,8 +287,16 @@ def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tu
         if not _NUMBER.match(text):
             hint = "write the value without its unit" if own and own in text else None
             raise ValueProblem(f"{wants}, not {quoted(raw)}", hint)
-        places = _decimals(text)
-        exact = Decimal(text)
+        try:
+            # 1e99999999999999999999 is too much even for Decimal, whose exponent is a C integer.
+            if not abs(float(text)) <= LARGEST:
+                raise ArithmeticError
+            places = _decimals(text)
+            exact = Decimal(text)
+        except ArithmeticError:
+            raise ValueProblem(
+                f"{name}: {quoted(raw)} is out of range: a figure lies within ±10^15", "check the number of digits"
+            ) from None
     else:
         if isinstance(raw, float) and not math.isfinite(raw):
             raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")

@@ -24,12 +24,17 @@ def finite(x: float | None) -> float | None:
     return x
 
 
+# The smallest magnitude a figure is printed with (qzdc.engine.verdict.printed: below it, 0).
+_SMALLEST_SHOWN = 1e-9
+
+
 def pace_ratio(observed: float | None, required: float | None) -> float | None:
     """R = observed pace / required pace; None when either is missing or the required pace is zero.
 
     A quotient beyond the largest float (a pace against a subnormal requirement,
-    1e-3 / 2e-311) keeps its sign at that largest float (±1.8e308), so that the
-    status still follows R: its sign decides moving_away, its size on_track.
+    1e-3 / 2e-311) keeps its sign at that largest float (±1.8e308), and one too
+    small to print keeps it at ±1e-9, so that the status still follows R: its
+    sign decides moving_away, its size on_track.
     """
     if observed is None or required is None or required == 0:
         return None
@@ -38,6 +43,11 @@ def pace_ratio(observed: float | None, required: float | None) -> float | None:
     quotient = observed / required
     if math.isinf(quotient):
         return math.copysign(sys.float_info.max, quotient)
+    if 0 < abs(quotient) < _SMALLEST_SHOWN <= abs(observed):
+        # A real pace against an enormous requirement (−99.999999999 % a year against
+        # +1e11 % still needed): R is compared as printed, and below 1e-9 prints as 0,
+        # which would lose its sign. It keeps its sign at the smallest R shown.
+        return math.copysign(_SMALLEST_SHOWN, quotient)
     return quotient
 
 
