@@ -30,6 +30,7 @@ LITERALS = {
     "warning", "indicator", "period", "value", "source", "note", "achieved", "on_track", "at_risk", "off_track",
     "moving_away", "pending", "no_data", "YAML", "CSV", "Excel", "Markdown", "UTF", "BOM", "GBK", "bash", "zsh",
     "fish", "PowerShell", "Tab", "III", "gdp", "high_tech_enterprises", "carp_lantern_dance_heritage",
+    "monitored", "pilot", "flags",
     *(name for p, _ in COMMANDS for name in p),
 }  # fmt: skip
 
@@ -82,30 +83,31 @@ STATUS_ZH = """\
 
   各目标的进展：基期值、最新值、目标值、今后每年尚需的增速或增量、进度和状态。
 
-  表格按一级指标分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。
+  表格按类别分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。
 
 选项：
-  --plan 目录          方案目录（含 plan.yaml、indicators.yaml 等）。默认为 $QZDC_PLAN，未设置时用内
-                       置方案。
-  --actuals 文件       实际值文件。默认为 $QZDC_ACTUALS；未设置时，自己的方案（--plan）用方案目录里
-                       的 actuals.yaml，内置方案用当前目录的 actuals.yaml。
-  --as-of 期间         按此期间评价（如 2024、2025-Q3、2025-09、2025年1-9月、2025年三季度），之后的
-                       数据不计。默认为有数据的最近期间。
-  --category 一级指标  只看此一级指标（中文名、英文名或编号，如 经济发展）；可重复。
-  --pilot              只看市级试点指标。
-  --status 状态        只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完
-                       成、暂无数据（也可写英文 at_risk 等）；可重复。
-  --since 期间         只看自此较早期间（如 2025-Q2、2025年上半年）以来状态有变化的目标，列出前后状
-                       态和数值。
-  --fail-on 状态       有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离
-                       目标）。
-  -f, --format 格式    输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为
-                       表格。
-  -o, --output 文件    写入文件而不是屏幕，格式按扩展名（.json .csv .md .txt）；写入失败时不留半个
-                       文件。
-  --lang 语言          语言：zh（中文）或 en（英文）。默认为 $QZDC_LANG，未设置时按系统语言（zh_* 为
-                       中文，其他为英文），再无则为中文。
-  --help               显示本帮助并退出。
+  --plan 目录        方案目录（含 plan.yaml、indicators.yaml 等）。默认为 $QZDC_PLAN，未设置时用内置
+                     方案。
+  --actuals 文件     实际值文件。默认为 $QZDC_ACTUALS；未设置时，自己的方案（--plan）用方案目录里的
+                     actuals.yaml，内置方案用当前目录的 actuals.yaml。
+  --as-of 期间       按此期间评价（如 2024、2025-Q3、2025-09、2025年1-9月、2025年三季度），之后的数
+                     据不计。默认为有数据的最近期间。
+  --category 类别    只看此类别（中文名、英文名或编号，如 经济发展）；可重复。
+  --pilot            只看带 pilot 标记的指标（同 --flag pilot）。
+  --flag 标记        只看带此标记的指标（方案在 plan.yaml 的 flags 中定义，如 pilot）；可重复。
+  --status 状态      只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完成、
+                     暂无数据、监测（也可写英文 at_risk 等）；可重复。
+  --since 期间       只看自此较早期间（如 2025-Q2、2025年上半年）以来状态有变化的目标，列出前后状态
+                     和数值。
+  --fail-on 状态     有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离
+                     目标）。
+  -f, --format 格式  输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为
+                     表格。
+  -o, --output 文件  写入文件而不是屏幕，格式按扩展名（.json .csv .md .txt）；写入失败时不留半个
+                     文件。
+  --lang 语言        语言：zh（中文）或 en（英文）。默认为 $QZDC_LANG，未设置时按系统语言（zh_* 为中
+                     文，其他为英文），再无则为中文。
+  --help             显示本帮助并退出。
 
 示例：
   qzdc status
@@ -135,9 +137,11 @@ Options:
                        later figures are left out. Default: the latest period with data.
   --category CATEGORY  Only this category (its Chinese or English name or its id, e.g. Economy);
                        repeatable.
-  --pilot              Only the municipal pilot indicators (市级试点指标).
+  --pilot              Only the indicators with the plan's flag pilot (the same as --flag pilot).
+  --flag FLAG          Only the indicators with this flag (defined in the plan's plan.yaml flags,
+                       e.g. pilot); repeatable.
   --status STATUS      Only targets at this status: achieved, on_track, at_risk, off_track,
-                       moving_away, pending, no_data (or the Chinese word); repeatable.
+                       moving_away, pending, no_data, monitored (or the Chinese word); repeatable.
   --since PERIOD       Only the targets whose status changed since this earlier period (e.g.
                        2025-Q2), with the old and new status and figures.
   --fail-on STATUS     Exit with code 3, after the output, if any target shown is at this status or

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # --ignore-installed: where qzdc is also installed in this environment (CI installs it
 # with `pip install .`), pip would see that copy through the .pth and skip the wheel.
 INSTALL_FLAGS = ("--ignore-installed", "--quiet")
-SUMMARY = re.compile(r"^valid: 42 indicators \(24 in the annex\), \d+ targets, 15 tasks, 19 policies, 12 reforms$")
+SUMMARY = re.compile(r"^valid: 42 indicators \(24 in Annex 1\), \d+ targets, 15 tasks, 19 policies, 12 reforms$")
 
 
 def _run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -586,7 +586,7 @@ def test_qzdc_plan_at_a_non_directory_is_a_usage_error(run, tmp_path):
 def test_the_builtin_plan_is_valid_in_both_forms(run):
     table = run("validate", "--lang", "en")
     assert table.exit_code == 0 and table.stderr == ""
-    assert table.stdout == "valid: 42 indicators (24 in the annex), 38 targets, 15 tasks, 19 policies, 12 reforms\n"
+    assert table.stdout == "valid: 42 indicators (24 in Annex 1), 38 targets, 15 tasks, 19 policies, 12 reforms\n"
     as_json = json.loads(run("validate", "--format", "json").stdout)
     assert as_json["valid"] is True and as_json["errors"] == []
     assert as_json["counts"]["annex_indicators"] == 24

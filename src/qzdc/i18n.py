@@ -96,14 +96,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     # column headers
     "col.annex_no": ("序号", "No."),
     "col.id": ("编号", "ID"),
-    "col.category": ("一级指标", "Category"),
+    # Generic column words: a plan names its own in plan.yaml (annex.columns; qzdc.plan.words).
+    "col.category": ("类别", "Category"),
     "col.name": ("指标", "Indicator"),
     "col.unit": ("单位", "Unit"),
     "col.baseline": ("基期值", "Baseline"),
     "col.target": ("目标值", "Target"),
     "col.kind": ("类型", "Kind"),
     "col.direction": ("方向", "Direction"),
-    "col.pilot": ("市级试点", "Pilot"),
     "col.strength": ("属性", "Strength"),
     "col.latest": ("最新值", "Latest"),
     "col.period": ("期间", "Period"),
@@ -116,8 +116,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.lead": ("牵头单位", "Lead"),
     "col.support": ("配合单位", "Supporting"),
     "col.targets": ("目标", "Targets"),
-    "col.policy": ("重大政策", "Policy"),
-    "col.reform": ("重大改革", "Reform"),
+    "col.policy": ("政策", "Policy"),
+    "col.reform": ("改革", "Reform"),
     "col.department": ("单位", "Department"),
     "col.role": ("职责", "Role"),
     "col.count": ("数量", "Count"),
@@ -125,10 +125,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "none": ("—", "—"),
-    "title.indicators": ("指标目标清单", "Indicator target list"),
-    "title.tasks": ("试点任务", "Pilot tasks"),
-    "title.policies": ("重大政策清单", "Major policy list"),
-    "title.reforms": ("重大改革清单", "Major reform list"),
+    # Generic titles: a plan names its own (annex.title, lists.*.title).
+    "title.indicators": ("指标", "Indicators"),
+    "title.tasks": ("任务", "Tasks"),
+    "title.policies": ("政策", "Policies"),
+    "title.reforms": ("改革", "Reforms"),
     # reports (qzdc report)
     "report.title": ("指标目标进展报告", "Progress report on the plan's targets"),
     "report.document_no": ("文号", "Document no."),
@@ -140,11 +141,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report.actuals": ("录入数据", "Recorded figures"),
     "report.scope": ("范围", "Scope"),
     "report.all_targets": ("全部目标", "all targets"),
-    "report.pilot_only": ("仅市级试点指标", "municipal pilot indicators only"),
+    "report.flag_only": ("仅{name}", "{name} only"),
     "report.generated": ("生成日期", "Generated"),
     "report.summary": ("汇总", "Summary"),
     "report.by_status": ("按状态", "By status"),
-    "report.by_category": ("按一级指标", "By category"),
+    "report.by_category": ("按{category}", "By category"),
     "report.targets": ("各目标进展", "Where each target stands"),
     "report.charts": ("实际值与路径要求", "Actuals against the required path"),
     "report.no_charts": (
@@ -506,11 +507,11 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.more_help": ("各命令的用法：qzdc 命令 --help", "Each command's help: qzdc COMMAND --help"),
     # the app
     "help.cmd.qzdc": (
-        "政府目标清单指标计算器：内置大足区万古镇「强镇带村」试点实施方案（2023-2025年），"
-        "计算各目标所需增速、与目标的差距、进展状态，并检查方案有无前后矛盾。",
-        "Indicator calculator for government target lists, with the Wangu town 强镇带村 pilot plan "
-        "(2023-2025) built in: the growth each target requires, the gap to target, where each target "
-        "stands, and where the plan contradicts itself.",
+        "政府目标清单指标计算器：计算各目标所需增速、与目标的差距、进展状态，并检查方案有无前后矛盾。"
+        "方案用 --plan 指定，未指定时用内置方案。",
+        "Indicator calculator for government target lists: the growth each target requires, the gap "
+        "to target, where each target stands, and where the plan contradicts itself. --plan names the "
+        "plan (else the built-in one).",
     ),
     "help.cmd.qzdc.examples": (
         "qzdc status\nqzdc show 4\nqzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc report -o 进展报告.html",
@@ -550,15 +551,23 @@ _HELP: dict[str, tuple[str, str]] = {
         "Default: the latest period with data.",
     ),
     "help.opt.category": (
-        "只看此一级指标（中文名、英文名或编号，如 经济发展）；可重复。",
+        "只看此类别（中文名、英文名或编号，如 经济发展）；可重复。",
         "Only this category (its Chinese or English name or its id, e.g. Economy); repeatable.",
     ),
-    "help.opt.pilot": ("只看市级试点指标。", "Only the municipal pilot indicators (市级试点指标)."),
+    "help.opt.pilot": (
+        "只看带 pilot 标记的指标（同 --flag pilot）。",
+        "Only the indicators with the plan's flag pilot (the same as --flag pilot).",
+    ),
+    "help.opt.flag": (
+        "只看带此标记的指标（方案在 plan.yaml 的 flags 中定义，如 pilot）；可重复。",
+        "Only the indicators with this flag (defined in the plan's plan.yaml flags, e.g. pilot); repeatable.",
+    ),
+    "help.meta.flag": ("标记", "FLAG"),
     "help.opt.status_filter": (
-        "只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完成、暂无数据"
+        "只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完成、暂无数据、监测"
         "（也可写英文 at_risk 等）；可重复。",
         "Only targets at this status: achieved, on_track, at_risk, off_track, moving_away, pending, "
-        "no_data (or the Chinese word); repeatable.",
+        "no_data, monitored (or the Chinese word); repeatable.",
     ),
     "help.opt.fmt": (
         "输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为表格。",
@@ -576,16 +585,16 @@ _HELP: dict[str, tuple[str, str]] = {
         "(zh_* is Chinese, any other English), else Chinese.",
     ),
     "help.opt.indicator": (
-        "指标：附件1序号、中文名称、英文编号（大小写均可）、方案列出的别名，或只属于一个指标的部分名称"
+        "指标：指标表中的序号、中文名称、英文编号（大小写均可）、方案列出的别名，或只属于一个指标的部分名称"
         "（如 4、高新技术企业、high_tech_enterprises、水质）。",
-        "Indicator: its Annex 1 number, name, id (in any case), an alias the plan lists, or a part of a name "
+        "Indicator: its number in the indicator table, name, id (in any case), an alias the plan lists, or a part of a name "
         "only one indicator has (e.g. 4, 高新技术企业, high_tech_enterprises, GDP, 水质).",
     ),
     "help.meta.plan": ("目录", "DIR"),
     "help.meta.actuals": ("文件", "FILE"),
     "help.meta.as_of": ("期间", "PERIOD"),
     "help.meta.since": ("期间", "PERIOD"),
-    "help.meta.category": ("一级指标", "CATEGORY"),
+    "help.meta.category": ("类别", "CATEGORY"),
     "help.meta.status_filter": ("状态", "STATUS"),
     "help.meta.fail_on": ("状态", "STATUS"),
     "help.meta.fmt": ("格式", "FORMAT"),
@@ -614,7 +623,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "required each year, progress and status.",
     ),
     "help.cmd.status.more": (
-        "表格按一级指标分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。",
+        "表格按类别分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。",
         "The table is grouped by category; secondary columns give way first in a narrow window. "
         "--format csv writes a file Excel opens as it is.",
     ),
@@ -790,29 +799,29 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "help.opt.validate.fmt": ("table（一行摘要）或 json。", "table (a summary line) or json."),
     "help.cmd.indicators": (
-        "列出方案的指标：基期值、目标值、类型和是否市级试点。",
-        "List the plan's indicators with baseline, target, kind and pilot flag.",
+        "列出方案的指标：基期值、目标值、类型和方案定义的标记。",
+        "List the plan's indicators with baseline, target, kind and the plan's flags.",
     ),
     "help.cmd.indicators.examples": (
         "qzdc indicators\nqzdc indicators --format json",
         "qzdc indicators --lang en\nqzdc indicators --format json",
     ),
     "help.cmd.tasks": (
-        "列出试点任务及其牵头单位、配合单位和承接的目标。",
-        "List the pilot tasks with their lead and supporting departments and the targets they carry.",
+        "列出方案的任务及其牵头单位、配合单位和承接的目标。",
+        "List the plan's tasks with their lead and supporting departments and the targets they carry.",
     ),
     "help.cmd.tasks.examples": ("qzdc tasks\nqzdc tasks -o 任务.csv", "qzdc tasks --lang en\nqzdc tasks -o tasks.csv"),
     "help.cmd.policies": (
-        "列出重大政策（附件2）及其牵头单位。",
-        "List the major policies (Annex 2) and their lead departments.",
+        "列出方案的政策清单及其牵头单位。",
+        "List the plan's policies and their lead departments.",
     ),
     "help.cmd.policies.examples": (
         "qzdc policies\nqzdc policies --format markdown",
         "qzdc policies --lang en\nqzdc policies --format markdown",
     ),
     "help.cmd.reforms": (
-        "列出重大改革（附件3）及其牵头单位。",
-        "List the major reforms (Annex 3) and their lead departments.",
+        "列出方案的改革清单及其牵头单位。",
+        "List the plan's reforms and their lead departments.",
     ),
     "help.cmd.reforms.examples": (
         "qzdc reforms\nqzdc reforms -o 改革.md",

@@ -58,6 +58,7 @@ def status(
     as_of: str | None = None,
     categories: list[str] | None = None,
     pilot: bool = False,
+    flags: list[str] | None = None,
     statuses: list[str] | None = None,
     since: str | None = None,
     fail_on: str | None = None,
@@ -71,7 +72,9 @@ def status(
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
-    filters = Filters(categories=list(categories or []), pilot=pilot, statuses=list(statuses or []))
+    filters = Filters(
+        categories=list(categories or []), pilot=pilot, statuses=list(statuses or []), flags=list(flags or [])
+    )
     figures = read_figures(loaded, actuals)
     seen = [*loaded.observations, *figures.observations]
     if since is not None:

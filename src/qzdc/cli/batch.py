@@ -12,7 +12,7 @@ import typer
 
 from qzdc.cli.app import Lang, LangOption, app, handle_errors
 from qzdc.cli.output import err, report_problems
-from qzdc.cli.status import AsOfOption, CategoryOption, PilotOption, StatusOption
+from qzdc.cli.status import AsOfOption, CategoryOption, FlagOption, PilotOption, StatusOption
 from qzdc.errors import DataError, UsageError
 
 
@@ -46,6 +46,7 @@ def batch(
     as_of: AsOfOption = None,
     category: CategoryOption = None,
     pilot: PilotOption = False,
+    flag: FlagOption = None,
     status_filter: StatusOption = None,
     fmt: Annotated[
         BatchFormat | None,
@@ -71,7 +72,12 @@ def batch(
     chosen = _format(fmt, output)
     if chosen in ("html", "xlsx") and output is None:
         raise UsageError(f"{chosen} needs -o FILE")
-    filters = Filters(categories=list(category or []), pilot=pilot, statuses=[s.value for s in status_filter or []])
+    filters = Filters(
+        categories=list(category or []),
+        pilot=pilot,
+        statuses=[s.value for s in status_filter or []],
+        flags=list(flag or []),
+    )
 
     def failed(result: Any) -> None:
         error = result.error

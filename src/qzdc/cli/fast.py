@@ -26,6 +26,7 @@ STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "--as-of": ("as_of", "value", None),
     "--category": ("categories", "multiple", None),
     "--pilot": ("pilot", "flag", None),
+    "--flag": ("flags", "multiple", None),
     "--status": ("statuses", "multiple", STATUSES),
     "--since": ("since", "value", None),
     "--fail-on": ("fail_on", "value", ("at_risk", "off_track", "moving_away")),

@@ -37,7 +37,7 @@ def validate(
     """
     from qzdc.errors import DataError
     from qzdc.render.formats import to_json
-    from qzdc.views.listing import summary
+    from qzdc.views.listing import summary, summary_line
 
     if fmt not in (Format.table, Format.json):
         raise UsageError("validate writes table or json")
@@ -48,20 +48,11 @@ def validate(
             sys.stdout.write(to_json({"valid": False, "errors": [p.as_dict() for p in error.problems]}))
             raise typer.Exit(EXIT_BAD_DATA) from None
         raise
-    counts = summary(loaded)
     if fmt is Format.json:
+        counts = summary(loaded)
         sys.stdout.write(to_json({"valid": True, "plan": loaded.meta.id, "counts": counts, "errors": []}))
         return
-    if lang is Lang.zh:
-        line = (
-            f"有效：{counts['indicators']} 个指标（附件1 {counts['annex_indicators']} 个），{counts['targets']} 个目标，"
-            f"{counts['tasks']} 项任务，{counts['policies']} 项政策，{counts['reforms']} 项改革"
-        )
-    else:
-        line = (
-            f"valid: {counts['indicators']} indicators ({counts['annex_indicators']} in the annex), "
-            f"{counts['targets']} targets, {counts['tasks']} tasks, {counts['policies']} policies, {counts['reforms']} reforms"
-        )
+    line = summary_line(loaded, lang.value)
     sys.stdout.write(line + "\n")
 
 
@@ -70,7 +61,7 @@ def validate(
 def indicators(
     plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
 ) -> None:
-    """List the plan's indicators with baseline, target, kind and pilot flag.
+    """List the plan's indicators with baseline, target, kind and the plan's flags.
 
     Example: qzdc indicators --format json
     """
@@ -85,7 +76,7 @@ def indicators(
 def tasks(
     plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
 ) -> None:
-    """List the pilot tasks with lead and supporting departments and the targets they carry.
+    """List the plan's tasks with lead and supporting departments and the targets they carry.
 
     Example: qzdc tasks --format csv -o tasks.csv
     """
@@ -100,7 +91,7 @@ def tasks(
 def policies(
     plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
 ) -> None:
-    """List the major policies (附件2) and their lead departments.
+    """List the plan's policies and their lead departments.
 
     Example: qzdc policies --format markdown
     """
@@ -115,7 +106,7 @@ def policies(
 def reforms(
     plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
 ) -> None:
-    """List the major reforms (附件3) and their lead departments.
+    """List the plan's reforms and their lead departments.
 
     Example: qzdc reforms
     """

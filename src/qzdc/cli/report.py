@@ -21,6 +21,7 @@ from qzdc.cli.status import (
     ActualsOption,
     AsOfOption,
     CategoryOption,
+    FlagOption,
     PilotOption,
     StatusOption,
 )
@@ -82,6 +83,7 @@ def report(
     as_of: AsOfOption = None,
     category: CategoryOption = None,
     pilot: PilotOption = False,
+    flag: FlagOption = None,
     status_filter: StatusOption = None,
     fmt: ReportFormatOption = None,
     output: ReportOutputOption = None,
@@ -105,6 +107,7 @@ def report(
         categories=list(category or []),
         pilot=pilot,
         statuses=[s.value for s in status_filter or []],
+        flags=list(flag or []),
     )
     figures = read_figures(loaded, actuals)
     observed = [*loaded.observations, *figures.observations]

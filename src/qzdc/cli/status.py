@@ -45,6 +45,7 @@ CategoryOption = Annotated[
     typer.Option("--category", show_default=False),
 ]
 PilotOption = Annotated[bool, typer.Option("--pilot")]
+FlagOption = Annotated[list[str] | None, typer.Option("--flag", show_default=False)]
 StatusOption = Annotated[
     list[StatusName] | None,
     typer.Option("--status", show_default=False),
@@ -73,6 +74,7 @@ def status(
     as_of: AsOfOption = None,
     category: CategoryOption = None,
     pilot: PilotOption = False,
+    flag: FlagOption = None,
     status_filter: StatusOption = None,
     since: SinceOption = None,
     fail_on: FailOnOption = None,
@@ -90,6 +92,7 @@ def status(
         as_of=as_of,
         categories=category,
         pilot=pilot,
+        flags=flag,
         statuses=[s.value for s in status_filter or []],
         since=since,
         fail_on=fail_on.value if fail_on else None,

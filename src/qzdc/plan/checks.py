@@ -247,6 +247,24 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
             )
 
 
+def check_plan_words(f: PlanFiles) -> Iterator[Finding]:
+    """Flags are declared once and used by their ids; `pilot` alone may go undeclared (it has generic words)."""
+    declared: set[str] = set()
+    for i, flag in enumerate(f.plan.flags):
+        if flag.id in declared:
+            yield Finding("plan", ("flags", i, "id"), f"duplicate flag id {flag.id!r}")
+        declared.add(flag.id)
+    for i, ind in enumerate(f.indicators.indicators):
+        for k, flag_id in enumerate(ind.flags):
+            if flag_id not in declared and flag_id != "pilot":
+                yield Finding(
+                    "indicators",
+                    ("indicators", i, "flags", k),
+                    f"unknown flag {flag_id!r}",
+                    _did_you_mean(flag_id, declared) or "declare it in plan.yaml: flags: [{id: …, name: …}]",
+                )
+
+
 def check_target_forms(f: PlanFiles) -> Iterator[Finding]:
     """The wider vocabulary (methodology.md): changes from the baseline, compounded
     reductions, targets relative to another indicator, monitored indicators, and
@@ -480,6 +498,7 @@ CHECKS: list[Callable[[PlanFiles], Iterable[Finding]]] = [
     check_indicator_references,
     check_target_values,
     check_target_forms,
+    check_plan_words,
     check_observations,
     check_tasks,
     check_name_collisions,

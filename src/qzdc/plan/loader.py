@@ -18,6 +18,7 @@ from typing import Any
 
 from qzdc.errors import DataError, Problem, UsageError, closest, quoted
 from qzdc.plan.models import (
+    Flag,
     Indicator,
     IndicatorsFile,
     ObservationsFile,
@@ -232,9 +233,25 @@ def _resolve_target(target: Target, indicator: Indicator, meta: PlanFile) -> Tar
     return dataclasses.replace(target, **update)
 
 
+# The flag `pilot: true` stands for where a plan declares none of its own (a plan
+# written before flags were the plan's): generic words, never one plan's.
+_PILOT = Flag(id="pilot", name="试点指标", name_en="pilot indicator")
+
+
+def _resolve_flags(meta: PlanFile, indicators: list[Indicator]) -> tuple[PlanFile, list[Indicator]]:
+    """`pilot: true` and `flags: [pilot]` are one thing; an undeclared `pilot` gets generic words."""
+    resolved = []
+    for ind in indicators:
+        flags = list(dict.fromkeys([*ind.flags, *(["pilot"] if ind.pilot else [])]))
+        resolved.append(dataclasses.replace(ind, flags=flags, pilot="pilot" in flags))
+    declared = {f.id for f in meta.flags}
+    if "pilot" not in declared and any(ind.pilot for ind in resolved):
+        meta = dataclasses.replace(meta, flags=[*meta.flags, _PILOT])
+    return meta, resolved
+
+
 def assemble(files: PlanFiles, source_dir: str) -> Plan:
-    meta = files.plan
-    indicators = files.indicators.indicators
+    meta, indicators = _resolve_flags(files.plan, files.indicators.indicators)
     targets = [_resolve_target(t, ind, meta) for ind in indicators for t in ind.targets]
     return Plan(
         meta=meta,

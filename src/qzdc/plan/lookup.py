@@ -58,7 +58,7 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
     In order, the first that finds anything decides:
 
     1. its id (`gdp_growth`) or a target's id (the indicator the target is set on);
-    2. its Annex 1 number (`1`);
+    2. its number in the plan's indicator table (`1`: the built-in plan's Annex 1 序号);
     3. its name, English name or one of the aliases the plan lists for it
        (`aliases: [GDP, 地区生产总值]`), exactly as written, else as `name_key`
        reads them (full- and half-width forms, quotes, spaces, case);
@@ -78,7 +78,9 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
         for indicator in plan.indicators:
             if indicator.annex_no == int(text):
                 return indicator
-        raise UsageError(f"no indicator has annex number {text}", hint=f"Annex 1 runs 1–{plan.meta.annex_rows}")
+        table = plan.meta.annex.ref_en or plan.meta.annex.ref or "the indicator table"
+        hint = f"{table} runs 1–{plan.meta.annex_rows}" if plan.meta.annex_rows else "this plan numbers no indicator"
+        raise UsageError(f"no indicator has annex number {text}", hint=hint)
     found = match_name(text, ((n, i.id) for i in plan.indicators for n in indicator_names(i)))
     if not found:
         folded = text.casefold()

@@ -227,6 +227,10 @@ class Indicator(_Record):
     name_en: NonEmpty
     unit: Text
     source: Source
+    # The plan's flags this indicator carries (plan.yaml `flags`), e.g. [pilot].
+    flags: list[Slug] = field(default_factory=list)
+    # Short for `flags: [pilot]` (the built-in plan's 市级试点指标); filled in from
+    # `flags` when the plan is assembled.
     pilot: Bool = False
     # Other names people use for it (GDP, 地区生产总值): `record`, `import`, `show` find it by them.
     aliases: list[NonEmpty] = field(default_factory=list)
@@ -268,6 +272,61 @@ class Thresholds(_Record):
 
 
 @_model
+class AnnexColumns(_Record):
+    """The headers of the plan's indicator table, as the plan writes them (tables show these)."""
+
+    number: Text | None = None  # 序号
+    category: Text | None = None  # 一级指标, 类别
+    name: Text | None = None  # 指标, 二级指标
+    unit: Text | None = None  # 单位
+    baseline: Text | None = None  # 基期值, 2020年
+    target: Text | None = None  # 目标值, 2025年
+    strength: Text | None = None  # 属性
+
+
+@_model
+class Annex(_Record):
+    """The plan's indicator table: how the document names it, and its columns."""
+
+    ref: Text | None = None  # how the document refers to it: 附件1, 专栏1
+    ref_en: Text | None = None  # Annex 1, Box 1
+    title: Text | None = None  # 指标目标清单, “十四五”时期经济社会发展主要指标
+    title_en: Text | None = None
+    columns: AnnexColumns = field(default_factory=AnnexColumns)
+
+
+@_model
+class Flag(_Record):
+    """A mark the plan sets on some indicators (市级试点指标): a column, and a filter (--flag ID)."""
+
+    id: Slug
+    name: NonEmpty  # 市级试点指标
+    name_en: Text | None = None
+    label: Text | None = None  # a short column header: 市级试点
+    label_en: Text | None = None
+
+
+@_model
+class ItemList(_Record):
+    """How the plan names one of its item lists (tasks, policies or reforms)."""
+
+    title: NonEmpty  # 试点任务, 重大政策清单
+    title_en: Text | None = None
+    ref: Text | None = None  # where the document has it: 三, 附件2
+    item: Text | None = None  # the header for one item: 任务, 重大政策
+    item_en: Text | None = None
+    group: Text | None = None  # tasks: the header for their groups, 任务组
+    group_en: Text | None = None
+
+
+@_model
+class Lists(_Record):
+    tasks: ItemList | None = None
+    policies: ItemList | None = None
+    reforms: ItemList | None = None
+
+
+@_model
 class PlanFile(_Record):
     """`plan.yaml`: what the document is and how it is judged."""
 
@@ -287,6 +346,10 @@ class PlanFile(_Record):
     thresholds: Thresholds = field(default_factory=Thresholds)
     # Rows in the plan's indicator annex; each annex number 1..annex_rows once.
     annex_rows: Annotated[int, _V(ge=0)] = 0
+    # The plan's own words for its indicator table, its flags and its item lists.
+    annex: Annex = field(default_factory=Annex)
+    flags: list[Flag] = field(default_factory=list)
+    lists: Lists = field(default_factory=Lists)
 
 
 @_model
@@ -321,7 +384,7 @@ class Task(_Record):
 
 @_model
 class ListItem(_Record):
-    """A row of the major policy list (附件2) or the major reform list (附件3)."""
+    """A row of the plan's policy list or reform list (the built-in plan's 附件2 and 附件3)."""
 
     number: Count
     text: NonEmpty

@@ -24,6 +24,7 @@ from qzdc.i18n import tr
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Observation, Plan
 from qzdc.plan.periods import Period
+from qzdc.plan.words import column, flag, flag_name
 from qzdc.views.listing import category_name
 from qzdc.views.status import Filters, Row, StatusReport, status_view, target_name
 from qzdc.views.target_text import target_text
@@ -96,9 +97,10 @@ def filters_text(data: ReportInput) -> str | None:
         for wanted in f.categories:
             match = find_categories(data.plan, wanted)
             names += [category_name(data.plan, c.id, lang) for c in match] or [wanted]
-        parts.append(tr("col.category", lang) + colon + "、".join(dict.fromkeys(names)))
-    if f.pilot:
-        parts.append(tr("report.pilot_only", lang))
+        parts.append(column(data.plan, "category", lang) + colon + "、".join(dict.fromkeys(names)))
+    for flag_id in f.wanted_flags:
+        named = flag(data.plan, flag_id)
+        parts.append(tr("report.flag_only", lang, name=flag_name(named, lang) if named else flag_id))
     if f.statuses:
         parts.append(tr("col.status", lang) + colon + "、".join(tr(s, lang) for s in f.statuses))
     if not parts:
@@ -161,6 +163,16 @@ _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 
 
 # ── the summaries ────────────────────────────────────────────────────────────
+
+
+def category_header(data: ReportInput) -> str:
+    """The plan's own word for its categories (一级指标, 类别)."""
+    return column(data.plan, "category", data.lang)
+
+
+def by_category_title(data: ReportInput) -> str:
+    """按一级指标 / 按类别: the by-category summary's heading, in the plan's word."""
+    return tr("report.by_category", data.lang, category=category_header(data))
 
 
 def status_counts(data: ReportInput) -> dict[str, int]:
@@ -371,7 +383,7 @@ def summary_views(data: ReportInput) -> tuple[View, View]:
     )
     statuses = shown_statuses(data)
     categories = category_counts(data)
-    columns = [Column("category", tr("col.category", lang))]
+    columns = [Column("category", column(data.plan, "category", lang))]
     columns += [Column(s, tr(s, lang), align="right") for s in statuses]
     columns.append(Column("total", tr("report.total", lang), align="right"))
     cells = [{"category": c.name, **{s: str(c.counts[s]) for s in statuses}, "total": str(c.total)} for c in categories]

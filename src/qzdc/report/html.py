@@ -21,7 +21,9 @@ from qzdc.report.data import (
     FONT_STACK,
     ChartData,
     ReportInput,
+    by_category_title,
     category_counts,
+    category_header,
     charts,
     header_facts,
     shown_statuses,
@@ -148,8 +150,8 @@ def _summary(data: ReportInput) -> str:
         body += f'<tr class="summary-category"><td>{e(c.name)}</td>{cells}<td class="num">{c.total}</td></tr>'
     foot = "".join(f'<th class="num">{counts[s]}</th>' for s in statuses)
     by_category = (
-        f"<h3>{e(tr('report.by_category', lang))}</h3>"
-        f'<table class="by-category"><thead><tr><th>{e(tr("col.category", lang))}</th>{head}'
+        f"<h3>{e(by_category_title(data))}</h3>"
+        f'<table class="by-category"><thead><tr><th>{e(category_header(data))}</th>{head}'
         f'<th class="num">{e(tr("report.total", lang))}</th></tr></thead><tbody>{body}</tbody>'
         f'<tfoot><tr><th>{e(tr("report.total", lang))}</th>{foot}<th class="num">{total}</th></tr></tfoot></table>'
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qzdc.i18n import tr
 from qzdc.report.data import (
     ReportInput,
+    by_category_title,
     header_facts,
     shown_statuses,
     status_legend,
@@ -36,7 +37,7 @@ def report_markdown(data: ReportInput) -> str:
     lines += [f"## {_md(tr('report.summary', lang))}", ""]
     lines += [f"### {_md(tr('report.by_status', lang))}", "", to_markdown(by_status).rstrip("\n"), ""]
     lines += [
-        f"### {_md(tr('report.by_category', lang))}",
+        f"### {_md(by_category_title(data))}",
         "",
         to_markdown(by_category).rstrip("\n"),
         "",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qzdc.i18n import tr
+from qzdc.plan.words import column
 from qzdc.report.data import ReportInput, period_words
 from qzdc.views.status import Row, comparator_sign, target_name
 from qzdc.views.target_text import target_text
@@ -115,9 +116,9 @@ def progress_table(data: ReportInput) -> ProgressTable:
     year_word = "年" if lang == "zh" else ""
 
     columns = [
-        ProgressColumn("number", tr("col.annex_no", lang), numeric=True, width=5),
-        ProgressColumn("name", tr("col.name", lang), width=22),
-        ProgressColumn("unit", tr("col.unit", lang), width=7),
+        ProgressColumn("number", column(data.plan, "number", lang), numeric=True, width=5),
+        ProgressColumn("name", column(data.plan, "name", lang), width=22),
+        ProgressColumn("unit", column(data.plan, "unit", lang), width=7),
         ProgressColumn("baseline", f"{tr('col.baseline', lang)}\n({meta.baseline_year}{year_word})", True, 9),
         *[ProgressColumn(f"y{y}", tr("col.year_actual", lang).format(year=y), True, 9) for y in years],
     ]

@@ -30,10 +30,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from qzdc.i18n import method_text, note_text, tr
 from qzdc.plan.models import RATE_KINDS
+from qzdc.plan.words import LISTS, has_list, list_group, list_item
+from qzdc.plan.words import column as plan_column
 from qzdc.report.data import (
     STATUS_COLOURS,
     ReportInput,
+    by_category_title,
     category_counts,
+    category_header,
     header_facts,
     shown_statuses,
     status_counts,
@@ -161,10 +165,10 @@ def _summary_sheet(ws: Worksheet, data: ReportInput) -> None:
     put(ws, row, 2, sum(counts.values()), FMT_INTEGER).font = _HEADER_FONT
     row += 2
 
-    put(ws, row, 1, tr("report.by_category", lang)).font = Font(bold=True, size=12)
+    put(ws, row, 1, by_category_title(data)).font = Font(bold=True, size=12)
     row += 1
     statuses = shown_statuses(data)
-    _header_row(ws, row, [tr("col.category", lang), *[tr(s, lang) for s in statuses], tr("report.total", lang)])
+    _header_row(ws, row, [category_header(data), *[tr(s, lang) for s in statuses], tr("report.total", lang)])
     for column, status in enumerate(statuses, start=2):
         _status_style(ws.cell(row=row, column=column), status)
     row += 1
@@ -312,7 +316,16 @@ def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
 
 
 def _details_sheet(ws: Worksheet, data: ReportInput) -> None:
-    _header_row(ws, 1, [tr(key, data.lang) for key, _ in DETAIL_COLUMNS])
+    # The table's own columns in the plan's words (序号, 指标); the rest are qzdc's.
+    own = {"col.annex_no": "number", "col.name": "name"}
+    _header_row(
+        ws,
+        1,
+        [
+            plan_column(data.plan, own[key], data.lang) if key in own else tr(key, data.lang)
+            for key, _ in DETAIL_COLUMNS
+        ],
+    )
     for r, row in enumerate(data.status.rows, start=2):
         _detail_row(ws, r, row, data)
     _widths(ws, [w for _, w in DETAIL_COLUMNS])
@@ -349,7 +362,7 @@ def _print_setup(ws: Worksheet, data: ReportInput, title_rows: str | None, area:
 def _lists_sheet(ws: Worksheet, data: ReportInput) -> None:
     lang, plan = data.lang, data.plan
     headers = ["col.item_kind", "col.number", "col.group", "col.content", "col.lead", "col.support", "col.targets"]
-    _header_row(ws, 1, [tr(h, lang) for h in headers])
+    _header_row(ws, 1, [list_group(plan, lang) if h == "col.group" else tr(h, lang) for h in headers])
     groups = {g.id: g for g in plan.task_groups}
 
     def target_names(ids: list[str]) -> str:
@@ -363,7 +376,7 @@ def _lists_sheet(ws: Worksheet, data: ReportInput) -> None:
     for task in plan.tasks:
         group = groups.get(task.group)
         row = [
-            tr("col.task", lang),
+            list_item(plan, "tasks", lang),
             task.number,
             f"{group.number}. {group.name}" if group else task.group,
             task.name,
@@ -374,9 +387,17 @@ def _lists_sheet(ws: Worksheet, data: ReportInput) -> None:
         for column, value in enumerate(row, start=1):
             put(ws, r, column, value, FMT_INTEGER).alignment = _WRAP
         r += 1
-    for which, key in (("policies", "col.policy"), ("reforms", "col.reform")):
+    for which in ("policies", "reforms"):
         for item in plan.policies if which == "policies" else plan.reforms:
-            row = [tr(key, lang), item.number, "", item.text, "、".join(item.lead), "", target_names(item.targets)]
+            row = [
+                list_item(plan, which, lang),
+                item.number,
+                "",
+                item.text,
+                "、".join(item.lead),
+                "",
+                target_names(item.targets),
+            ]
             for column, value in enumerate(row, start=1):
                 put(ws, r, column, value, FMT_INTEGER).alignment = _WRAP
             r += 1
@@ -395,7 +416,14 @@ def report_xlsx(data: ReportInput) -> bytes:
     _progress_sheet(progress, data)
     _summary_sheet(wb.create_sheet(tr("sheet.summary", data.lang)), data)
     _details_sheet(wb.create_sheet(tr("sheet.details", data.lang)), data)
-    _lists_sheet(wb.create_sheet(tr("sheet.lists", data.lang)), data)
+    present = [w for w in LISTS if has_list(data.plan, w)]
+    if present:  # a plan without tasks, policies or reforms gets no sheet for them
+        name = (
+            tr("sheet.lists", data.lang)
+            if len(present) == len(LISTS)
+            else "、".join(tr(f"title.{w}", data.lang) for w in present)
+        )
+        _lists_sheet(wb.create_sheet(name), data)
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", f"{title(data)} · {tr('report.title', data.lang)}")
     wb.properties.creator = "qzdc"
     buffer = io.BytesIO()

@@ -19,6 +19,7 @@ from qzdc.engine.formulas import CalcError, RateWindow, rate_window
 from qzdc.engine.series import points, usable_points
 from qzdc.i18n import tr
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
+from qzdc.plan.words import item_ref
 from qzdc.views.listing import join, plan_title
 from qzdc.views.view import Column, View, decimals, fmt_number
 
@@ -271,13 +272,14 @@ _VARIANT_SIMILARITY = 0.8
 def rule_department_variants(ctx: Context) -> Iterator[Finding]:
     """Department names that look like variants of one another."""
     places: dict[str, list[str]] = {}
+    # Each place as the document cites it (三 任务1, 附件2 序号3: the plan's own list references).
     for task in ctx.plan.tasks:
         for name in (*task.lead, *task.support):
-            places.setdefault(name, []).append(f"三 任务{task.number}")
-    for label, items in (("附件2", ctx.plan.policies), ("附件3", ctx.plan.reforms)):
+            places.setdefault(name, []).append(item_ref(ctx.plan, "tasks", task.number))
+    for which, items in (("policies", ctx.plan.policies), ("reforms", ctx.plan.reforms)):
         for item in items:
             for name in item.lead:
-                places.setdefault(name, []).append(f"{label} 序号{item.number}")
+                places.setdefault(name, []).append(item_ref(ctx.plan, which, item.number))
     names = sorted(places)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from qzdc.errors import UsageError
 from qzdc.i18n import tr
 from qzdc.plan.models import Indicator, ListItem, Plan, Target
+from qzdc.plan.words import (
+    LISTS,
+    annex_ref,
+    annex_title,
+    column,
+    flag_label,
+    has_list,
+    list_group,
+    list_item,
+    list_title,
+)
 from qzdc.views.view import Column, View, display
 
 
@@ -58,6 +70,24 @@ def summary(plan: Plan) -> dict[str, int]:
     }
 
 
+def summary_line(plan: Plan, lang: str) -> str:
+    """`qzdc validate`'s line, in the plan's words: its table's name, and only the lists it has."""
+    counts = summary(plan)
+    numbered = counts["annex_indicators"]
+    ref = annex_ref(plan, lang)
+    zh = lang == "zh"
+    if zh:
+        parts = [f"{counts['indicators']} 个指标" + (f"（{ref or '指标表'} {numbered} 个）" if numbered else "")]
+        parts.append(f"{counts['targets']} 个目标")
+        words = {"tasks": "项任务", "policies": "项政策", "reforms": "项改革"}
+        parts += [f"{counts[w]} {words[w]}" for w in LISTS if has_list(plan, w)]
+        return "有效：" + "，".join(parts)
+    parts = [f"{counts['indicators']} indicators" + (f" ({numbered} in {ref or 'the table'})" if numbered else "")]
+    parts.append(f"{counts['targets']} targets")
+    parts += [f"{counts[w]} {w}" for w in LISTS if has_list(plan, w)]
+    return "valid: " + ", ".join(parts)
+
+
 def indicators_view(plan: Plan, lang: str) -> View:
     data: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
@@ -78,6 +108,7 @@ def indicators_view(plan: Plan, lang: str) -> View:
             "comparator": target.comparator if target else None,
             "strength": target.strength if target else None,
             "pilot": ind.pilot,
+            "flags": ind.flags,
             "baseline": {"year": baseline.year, "value": baseline.value} if baseline else None,
             "target": {"year": target.year, "value": target.value} if target else None,
             "targets": [t.id for t in ind.targets],
@@ -104,30 +135,31 @@ def indicators_view(plan: Plan, lang: str) -> View:
                 "kind": tr(target.kind, lang) if target else "—",
                 "baseline": f"{display(baseline.value)} ({baseline.year})" if baseline else "—",
                 "target": _target_text(target, lang, plan) if target else "—",
-                "pilot": tr("yes", lang) if ind.pilot else "",
+                # One column per flag the plan defines, as the plan names it.
+                **{f"flag.{f.id}": tr("yes", lang) if f.id in ind.flags else "" for f in plan.meta.flags},
             }
         )
     columns = [
-        Column("category", tr("col.category", lang)),
-        Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True),
+        Column("category", column(plan, "category", lang)),
+        Column("annex_no", column(plan, "number", lang), align="right", no_wrap=True),
         Column("id", tr("col.id", lang), drop=2),
-        Column("name", tr("col.name", lang), min_width=12),
-        Column("unit", tr("col.unit", lang), no_wrap=True),
+        Column("name", column(plan, "name", lang), min_width=12),
+        Column("unit", column(plan, "unit", lang), no_wrap=True),
         Column("kind", tr("col.kind", lang), drop=1),
-        Column("baseline", tr("col.baseline", lang), align="right"),
-        Column("target", tr("col.target", lang), align="right"),
-        Column("pilot", tr("col.pilot", lang), drop=1),
+        Column("baseline", column(plan, "baseline", lang), align="right"),
+        Column("target", column(plan, "target", lang), align="right"),
+        *(Column(f"flag.{f.id}", flag_label(f, lang), drop=1) for f in plan.meta.flags),
     ]
     csv_columns = [
         "id", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "path", "comparator",
-        "strength", "pilot", "baseline_year", "baseline_value", "target_year", "target_value", "source",
+        "strength", "pilot", "baseline_year", "baseline_value", "target_year", "target_value", "source", "flags",
     ]  # fmt: skip
     return View(
         data=data,
         columns=columns,
         rows=rows,
         cells=cells,
-        title=tr("title.indicators", lang),
+        title=annex_title(plan, lang),
         group_key="category",
         csv_columns=csv_columns,
     )
@@ -141,7 +173,18 @@ def _target_text(target: Target, lang: str, plan: Plan) -> str:
     return f"{text} ({target.year})"
 
 
+def require_list(plan: Plan, which: str) -> None:
+    """A plan without this list (a five-year plan has no tasks): a usage error, not an empty table under another plan's name."""
+    if not has_list(plan, which):
+        present = [w for w in LISTS if has_list(plan, w)]
+        raise UsageError(
+            f"the plan {plan.meta.id} has no {which}",
+            hint=f"its lists: {', '.join(present)}" if present else "it has no task, policy or reform list",
+        )
+
+
 def tasks_view(plan: Plan, lang: str) -> View:
+    require_list(plan, "tasks")
     groups = {g.id: g for g in plan.task_groups}
     data = []
     cells = []
@@ -173,10 +216,10 @@ def tasks_view(plan: Plan, lang: str) -> View:
             }
         )
     columns = [
-        Column("group", tr("col.group", lang)),
+        Column("group", list_group(plan, lang)),
         Column("number", tr("col.number", lang), align="right", no_wrap=True),
         # A task's name and lead department matter most; its targets drop first when narrow.
-        Column("name", tr("col.task", lang), min_width=16),
+        Column("name", list_item(plan, "tasks", lang), min_width=16),
         Column("lead", tr("col.lead", lang), min_width=12),
         Column("support", tr("col.support", lang), drop=1, min_width=12),
         Column("targets", tr("col.targets", lang), drop=2, min_width=16),
@@ -187,7 +230,7 @@ def tasks_view(plan: Plan, lang: str) -> View:
         columns=columns,
         rows=rows,
         cells=cells,
-        title=tr("title.tasks", lang),
+        title=list_title(plan, "tasks", lang),
         group_key="group",
         csv_columns=["number", "id", "group", "group_name", "name", "lead", "support", "targets"],
     )
@@ -199,7 +242,8 @@ def _target_label(plan: Plan, target_id: str, lang: str) -> str:
 
 
 def list_view(plan: Plan, which: str, lang: str) -> View:
-    """The policy list (附件2) or the reform list (附件3)."""
+    """The policy list or the reform list, under the plan's own names for them."""
+    require_list(plan, which)
     items: list[ListItem] = plan.policies if which == "policies" else plan.reforms
     data = [
         {
@@ -219,10 +263,9 @@ def list_view(plan: Plan, which: str, lang: str) -> View:
         }
         for item in items
     ]
-    header = "col.policy" if which == "policies" else "col.reform"
     columns = [
         Column("number", tr("col.number", lang), align="right", no_wrap=True),
-        Column("text", tr(header, lang), min_width=20),
+        Column("text", list_item(plan, which, lang), min_width=20),
         Column("lead", tr("col.lead", lang), min_width=12),
     ]
     return View(
@@ -230,6 +273,6 @@ def list_view(plan: Plan, which: str, lang: str) -> View:
         columns=columns,
         rows=data,
         cells=cells,
-        title=tr(f"title.{which}", lang),
+        title=list_title(plan, which, lang),
         csv_columns=["number", "text", "lead", "targets"],
     )

@@ -12,6 +12,7 @@ from qzdc.engine.verdict import Assessment
 from qzdc.i18n import method_text, note_text, tr
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
+from qzdc.plan.words import flag_name, row_ref
 from qzdc.views.chart import text_chart
 from qzdc.views.listing import category_name, indicator_name
 from qzdc.views.status import Row, json_value, target_json
@@ -225,8 +226,8 @@ def show_document(
             _label("指标", "Indicator", lang),
             lines=[
                 f"{indicator.id} · {category_name(plan, indicator.category, lang)}"
-                + (f" · {_label('附件1 序号', 'Annex 1 no.', lang)} {indicator.annex_no}" if indicator.annex_no else "")
-                + (f" · {_label('市级试点指标', 'municipal pilot indicator', lang)}" if indicator.pilot else ""),
+                + (f" · {row_ref(plan, indicator.annex_no, lang)}" if indicator.annex_no else "")
+                + "".join(f" · {flag_name(f, lang)}" for f in plan.meta.flags if f.id in indicator.flags),
                 f"{indicator.name} / {indicator.name_en}" + (f" ({indicator.unit})" if indicator.unit else ""),
                 f"{_label('出处', 'source', lang)}: {indicator.source.ref}"
                 + (f" “{indicator.source.quote}”" if indicator.source.quote else ""),
@@ -305,6 +306,7 @@ def show_document(
             "name_en": indicator.name_en,
             "unit": indicator.unit,
             "pilot": indicator.pilot,
+            "flags": indicator.flags,
             "source": indicator.source.ref,
             "quote": indicator.source.quote,
             "note": indicator.note,

@@ -8,7 +8,7 @@ figures, then a user's actuals, which supersede them) and applies the filters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qzdc.engine.assess import assess
@@ -19,6 +19,7 @@ from qzdc.i18n import tr
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
+from qzdc.plan.words import GENERIC_COLUMNS, column
 from qzdc.views.listing import category_name, indicator_name, plan_title
 from qzdc.views.target_text import comparator_sign, target_text  # noqa: F401 - used by the report
 from qzdc.views.view import Column, View, display, fmt_number
@@ -36,8 +37,13 @@ class Row:
 @dataclass
 class Filters:
     categories: list[str] = field(default_factory=list)  # ids or names, any language
-    pilot: bool = False
+    pilot: bool = False  # --pilot: the flag `pilot`
     statuses: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # --flag: ids of the plan's flags
+
+    @property
+    def wanted_flags(self) -> list[str]:
+        return list(dict.fromkeys([*self.flags, *(["pilot"] if self.pilot else [])]))
 
 
 @dataclass
@@ -67,6 +73,17 @@ def _category_ids(plan: Plan, wanted: list[str]) -> set[str]:
     return ids
 
 
+def check_flags(plan: Plan, wanted: list[str]) -> None:
+    """A flag the plan does not define is a usage error: another plan's flag means nothing here."""
+    known = [f.id for f in plan.meta.flags]
+    for flag in wanted:
+        if flag not in known:
+            raise UsageError(
+                f"the plan {plan.meta.id} has no flag {flag!r}",
+                hint=f"its flags: {', '.join(known)}" if known else "it defines no flags (plan.yaml flags)",
+            )
+
+
 def build_status(
     plan: Plan,
     observations: list[Observation],
@@ -88,13 +105,15 @@ def build_status(
     for obs in observations:
         by_indicator.setdefault(obs.indicator, []).append(obs)
     categories = _category_ids(plan, filters.categories) if filters.categories else None
+    flags = filters.wanted_flags
+    check_flags(plan, flags)
     order = {c.id: i for i, c in enumerate(plan.meta.categories)}
     rows: list[Row] = []
     for target in plan.targets:
         indicator = plan.indicator(target.indicator)
         if categories is not None and indicator.category not in categories:
             continue
-        if filters.pilot and not indicator.pilot:
+        if any(f not in indicator.flags for f in flags):
             continue
         assessment = assess(
             target,
@@ -170,6 +189,7 @@ def _plan_words_json(row: Row) -> dict[str, Any]:
         "comparator": t.comparator,
         "strength": t.strength,
         "pilot": ind.pilot,
+        "flags": ind.flags,
         "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
         "target": {"year": t.year, "value": t.value},
         "written": t.written,
@@ -335,27 +355,34 @@ def shows_strength(plan: Plan) -> bool:
     return any(t.strength == "anticipatory" for t in plan.targets)
 
 
-def status_columns(lang: str, *, strength: bool = False, long_targets: bool = False) -> list[Column]:
+def status_columns(
+    lang: str, *, plan: Plan | None = None, strength: bool = False, long_targets: bool = False
+) -> list[Column]:
     """The status table's columns; secondary ones drop first when the terminal is narrow.
 
+    With `plan`, the headers are the plan's own (qzdc.plan.words); without (many plans at once), qzdc's.
     `strength`: with the attribute column (约束性/预期性/力争) after the target.
     `long_targets`: some target is written in words (保持在合理区间…), so the column may wrap.
     """
+
+    def head(key: str) -> str:
+        return column(plan, key, lang) if plan is not None else tr(GENERIC_COLUMNS[key], lang)
+
     columns = [
-        Column("category", tr("col.category", lang)),
-        Column("annex_no", tr("col.annex_no", lang), align="right", no_wrap=True, drop=3),
+        Column("category", head("category")),
+        Column("annex_no", head("number"), align="right", no_wrap=True, drop=3),
         # English names are long: below 22 cells they wrap into a column of fragments.
-        Column("name", tr("col.name", lang), min_width=12 if lang == "zh" else 22),
-        Column("unit", tr("col.unit", lang), no_wrap=True, drop=2),
-        Column("baseline", tr("col.baseline", lang), align="right", drop=1, no_wrap=True),
+        Column("name", head("name"), min_width=12 if lang == "zh" else 22),
+        Column("unit", head("unit"), no_wrap=True, drop=2),
+        Column("baseline", head("baseline"), align="right", drop=1, no_wrap=True),
         Column("latest", tr("col.latest", lang), align="right", no_wrap=True),
-        Column("target", tr("col.target", lang), align="right", no_wrap=not long_targets),
+        Column("target", head("target"), align="right", no_wrap=not long_targets),
         Column("required", tr("col.required", lang), align="right", no_wrap=True, drop=1),
         Column("progress", tr("col.progress", lang), align="right", no_wrap=True, drop=2),
         Column("status", tr("col.status", lang), no_wrap=True),
     ]
     if strength:
-        columns.insert(7, Column("strength", tr("col.strength", lang), no_wrap=True, drop=2))
+        columns.insert(7, Column("strength", head("strength"), no_wrap=True, drop=2))
     return columns
 
 
@@ -363,7 +390,7 @@ def status_view(report: StatusReport, lang: str) -> View:
     data = status_json(report)
     cells = [status_cells(r, report.plan, lang) for r in report.rows]
     long_targets = any(len(c["target"]) > 12 for c in cells)
-    columns = status_columns(lang, strength=shows_strength(report.plan), long_targets=long_targets)
+    columns = status_columns(lang, plan=report.plan, strength=shows_strength(report.plan), long_targets=long_targets)
     as_of = str(report.as_of) if report.as_of else "—"
     title = f"{plan_title(report.plan, lang)} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
     return View(
@@ -398,7 +425,7 @@ def status_changes(
 ) -> tuple[Period | None, list[Change]]:
     """The targets whose status moved between `since` and `as_of` (None: the latest data)."""
     # Status filters apply to the new status, after the comparison.
-    unfiltered = Filters((filters or Filters()).categories, (filters or Filters()).pilot)
+    unfiltered = replace(filters or Filters(), statuses=[])
     now = build_status(plan, observations, as_of=as_of, filters=unfiltered)
     if now.as_of is not None and not since.window < now.as_of.window:
         judged = f"--as-of {now.as_of}" if as_of else f"the latest data, {now.as_of}"
