@@ -213,6 +213,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "points.each_year": ("年均", " a year"),
     "points.needs_rate": ("{when}需{each}{amount}", "{when} needs {amount}{each}"),
     "points.needs_growth": ("{when}需{each}增长{amount}", "{when} needs growth of {amount}{each}"),
+    "points.needs_reduction": ("{when}需{each}降低{amount}", "{when} needs a reduction of {amount}{each}"),
+    "points.reduces": ("，年均降低{rate}", ", falling {rate} a year"),
     "points.needs_increase": ("{when}需{each}增加{amount}", "{when} needs {amount} more{each}"),
     "points.needs_decrease": ("{when}需{each}减少{amount}", "{when} needs {amount} less{each}"),
     "points.rest_of_year": ("年内尚", "the rest of the year"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
+from qzdc.plan.models import Plan
 from qzdc.report.data import ReportInput, period_words
 from qzdc.views.status import Row, target_name, target_text
 from qzdc.views.view import display, fmt_number
@@ -58,7 +59,7 @@ def _with_unit(value: object, unit: str, lang: str) -> str:
     return f"{text} {unit}"
 
 
-def behind_sentence(row: Row, lang: str) -> str:
+def behind_sentence(row: Row, lang: str, plan: Plan | None = None) -> str:
     """What a target behind needs against what it achieves.
 
     规模以上工业总产值年均增速：2023年17.4%，2024—2025年需年均21.3%
@@ -69,7 +70,7 @@ def behind_sentence(row: Row, lang: str) -> str:
     name = target_name(row, lang)
     latest = a.latest
     if latest is None or t.year is None:
-        return tr("points.no_figure", lang).format(name=name, target=target_text(t))
+        return tr("points.no_figure", lang).format(name=name, target=target_text(t, lang, plan))
     period = period_words(latest.period, lang)
     if t.kind == "cumulative" and a.total is not None:
         now = tr("points.now_total", lang).format(period=period, value=_with_unit(a.total, unit, lang))
@@ -89,7 +90,8 @@ def behind_sentence(row: Row, lang: str) -> str:
             )
     elif a.observed_pace is not None:
         if a.pace_unit == "rate":
-            achieved = tr("points.grows", lang).format(rate=_pct(a.observed_pace))
+            grows = "points.reduces" if t.kind == "cumulative_reduction" else "points.grows"
+            achieved = tr(grows, lang).format(rate=_pct(a.observed_pace))
         elif a.pace_unit in ("change", "sum"):
             word = "points.adds" if a.observed_pace >= 0 else "points.loses"
             achieved = tr(word, lang).format(amount=_amount(a.observed_pace, unit, lang))
@@ -98,7 +100,7 @@ def behind_sentence(row: Row, lang: str) -> str:
     first = math.floor(latest.period.time) + 1
     left = t.year - latest.period.time
     if a.final:
-        needs = tr("points.missed", lang).format(target=_target(row, lang))
+        needs = tr("points.missed", lang).format(target=_target(row, lang, plan))
     elif year_to_date and a.year_rest is not None:
         needs = tr("points.year_rest", lang).format(amount=_with_unit(fmt_number(a.year_rest), unit, lang))
     elif a.required_rest is not None and 0 < left < 1 and t.kind != "average_growth":
@@ -108,14 +110,16 @@ def behind_sentence(row: Row, lang: str) -> str:
     elif a.required_now is not None:
         needs = _need(row, a.required_now, _years(t.year, t.year, lang), several=False, lang=lang)
     else:
-        needs = tr("points.target_is", lang).format(target=_target(row, lang))
+        needs = tr("points.target_is", lang).format(target=_target(row, lang, plan))
     return tr("points.behind_item", lang).format(name=name, now=now + achieved, needs=needs)
 
 
 def _need(row: Row, value: float, when: str, *, several: bool, lang: str) -> str:
     a = row.assessment
     if a.pace_unit == "rate":
-        key = "points.needs_rate" if row.target.kind == "average_growth" else "points.needs_growth"
+        key = {"average_growth": "points.needs_rate", "cumulative_reduction": "points.needs_reduction"}.get(
+            row.target.kind, "points.needs_growth"
+        )
         amount = _pct(value)
     else:
         key = "points.needs_increase" if value >= 0 else "points.needs_decrease"
@@ -124,10 +128,10 @@ def _need(row: Row, value: float, when: str, *, several: bool, lang: str) -> str
     return tr(key, lang).format(when=when, each=each, amount=amount)
 
 
-def _target(row: Row, lang: str) -> str:
+def _target(row: Row, lang: str, plan: Plan | None = None) -> str:
     unit = row.indicator.unit
-    text = target_text(row.target)
-    if row.target.kind == "milestone" or not unit:
+    text = target_text(row.target, lang, plan)
+    if row.target.kind in ("milestone", "relative", "monitored") or not unit or (lang == "zh" and row.target.written):
         return text
     return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
 
@@ -157,7 +161,7 @@ def key_points(data: ReportInput) -> list[KeyPoint]:
             KeyPoint(
                 "behind",
                 tr("points.behind", lang).format(n=len(behind)),
-                [behind_sentence(r, lang) for r in behind],
+                [behind_sentence(r, lang, data.plan) for r in behind],
             )
         )
     achieved = [target_name(r, lang) for r in rows if r.assessment.status == "achieved"]
