@@ -178,3 +178,35 @@ def test_a_period_without_its_year_is_refused_by_as_of(cli):
     result = cli("status", "--as-of", "前三季度")
     assert result.exit_code == 2
     assert result.stderr.startswith("qzdc: error: --as-of: '前三季度' has no year")
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1-9月", "'1-9月' has no year: write it with the year, e.g. 2025年1-9月 (or give the year with --year)"),
+        (
+            "前三季度",
+            "'前三季度' has no year: write it with the year, e.g. 2025年前三季度 (or give the year with --year)",
+        ),
+        ("2025年4-9月", "'2025年4-9月' is not a period: a figure runs from January (1-9月), not from month 4"),
+        ("2025年13月", "'2025年13月' is not a period: months run 1–12"),
+        ("2025-Q5", "'2025-Q5' is not a period: quarters run Q1–Q4"),
+    ],
+)
+def test_record_refuses_a_period_it_cannot_read_as_a_usage_error(cli, typed, message):
+    result = cli("record", "gdp", typed, "61.5")
+    assert result.exit_code == 2
+    assert result.stderr == f"qzdc: error: {message}\n"
+    assert not Path("actuals.yaml").exists()
+
+
+def test_a_spreadsheet_number_that_may_be_two_months_is_refused(cli):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["指标", "期间", "数值"])
+    book.active.append(["gdp", 2025.1, 61.5])  # typed 2025.10 or 2025.1: Excel keeps the number 2025.1
+    book.save("p.xlsx")
+    result = cli("import", "p.xlsx")
+    assert result.exit_code == 1
+    assert "p.xlsx:2:2: Sheet!B2 期间: 2025.1 is not a period: it may be January or October" in result.stderr
