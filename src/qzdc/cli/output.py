@@ -19,7 +19,10 @@ FORMATS = ("table", "json", "csv", "markdown")
 
 
 def err(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    """One line on stderr; the plan or actuals text it quotes shows its control characters as escapes."""
+    from qzdc.render.text import terminal_text
+
+    sys.stderr.write(terminal_text(text.rstrip("\n")) + "\n")
 
 
 def report_problems(problems: list[Problem]) -> None:
@@ -40,7 +43,24 @@ def report_error(error: QzdcError) -> int:
 
 
 def guarded(fn: Callable[[], Any]) -> int:
-    """Run `fn`; qzdc's own errors become a message and an exit code, never a traceback."""
+    """Run `fn`; qzdc's own errors become a message and an exit code, never a traceback.
+
+    Whatever `fn` writes to stderr (a note from deep inside qzdc that quotes a
+    path or a plan's text) goes through `TerminalStream`: no control character
+    reaches the terminal raw.
+    """
+    from qzdc.render.text import TerminalStream
+
+    stderr = sys.stderr
+    if not isinstance(stderr, TerminalStream):
+        sys.stderr = TerminalStream(stderr)  # type: ignore[assignment]
+    try:
+        return _guarded(fn)
+    finally:
+        sys.stderr = stderr
+
+
+def _guarded(fn: Callable[[], Any]) -> int:
     try:
         fn()
     except QzdcError as error:

@@ -19,6 +19,7 @@ from qzdc.engine.verdict import printed
 from qzdc.plan.numbers import Written
 from qzdc.render.table import cell_len, cell_lines, grouped_rows, to_table
 from qzdc.render.terminal import terminal_width, use_color
+from qzdc.render.text import json_text, terminal_text
 from qzdc.views.view import Column, Document, View
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -63,7 +64,23 @@ def clean_floats(data: Any) -> Any:
 
 def to_json(data: Any, *, indent: int | None = 2) -> str:
     # allow_nan=False: a NaN or infinity must never reach a script as a number.
-    return json.dumps(clean_floats(data), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
+    return json_text(json.dumps(clean_floats(data), ensure_ascii=False, indent=indent, allow_nan=False)) + "\n"
+
+
+def json_line(data: Any) -> str:
+    """One JSON object on one line (jsonl), as `to_json` writes it."""
+    return to_json(data, indent=None)
+
+
+# Text a spreadsheet reads as a formula (OWASP, "CSV injection"): = + - @, tab and CR.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A text cell of a CSV: control characters escaped, and text Excel would run as a
+    formula (`=HYPERLINK(…)`, `@SUM(…)`) given a leading ' so that it shows as text."""
+    text = terminal_text(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def csv_value(value: Any) -> Any:
@@ -79,10 +96,17 @@ def csv_value(value: Any) -> Any:
         value = clean_floats(value)
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, list | tuple):
-        return "、".join(str(csv_value(v)) for v in value)
+        return csv_text("、".join(str(_csv_plain(v)) for v in value))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
+        return csv_text(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, str):
+        return csv_text(value)
     return value
+
+
+def _csv_plain(value: Any) -> Any:
+    """A list item as `csv_value` writes it, before the cell as a whole is made safe."""
+    return value if isinstance(value, str) else csv_value(value)
 
 
 def to_csv(view: View) -> str:
@@ -98,13 +122,31 @@ def to_csv(view: View) -> str:
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
+# What would make a link or an image of a plan's text: [text](url), ![alt](url), and
+# the bare URLs and addresses GitHub-flavoured Markdown links by itself.
+_LINK_MARK = re.compile(r"[\[\]@]")
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|javascript|data|vbscript|file|mailto)(:)|\b(www)(\.)")
+
+
 def md_escape(text: str) -> str:
+    """Plan text in a Markdown table cell or line: it keeps the table's shape and never becomes markup
+    that leads anywhere (a link, an image, a tag), and its control characters are escapes."""
     # A "<" that could open a tag becomes an entity: Markdown renderers pass raw
     # HTML through, and a plan's text must never become a tag in someone's
     # document. Other "<" and ">" (R < 0.95, >100) stay as written: escaped, they
     # would show as &lt; when pasted into Word.
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = terminal_text(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = _LINK_MARK.sub(lambda m: "\\" + m.group(), text)
+    text = _AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
     return _TAG_START.sub("&lt;", text)
+
+
+def md_code(lines: list[str]) -> list[str]:
+    """Lines as a fenced code block whose fence no line can close."""
+    shown = [terminal_text(line).replace("\n", " ") for line in lines]
+    longest = max((len(run) for line in shown for run in re.findall("`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, *shown, fence]
 
 
 def _md_table(columns: list[Column], cells: list[dict[str, str]]) -> list[str]:
@@ -146,7 +188,7 @@ def _document(doc: Document, fmt: str, stream: TextIO) -> str:
         for section in doc.sections:
             parts += [f"### {md_escape(section.title)}", ""]
             if section.lines:
-                parts += ["```", *section.lines, "```", ""]
+                parts += [*md_code(section.lines), ""]
             if section.view is not None:
                 parts.append(to_markdown(section.view))
         return "\n".join(parts)
@@ -154,10 +196,10 @@ def _document(doc: Document, fmt: str, stream: TextIO) -> str:
     width = terminal_width(stream)
     bold = "\x1b[1m" if color else ""
     reset = "\x1b[0m" if color else ""
-    parts = [f"{bold}{doc.title}{reset}", ""]
+    parts = [f"{bold}{terminal_text(doc.title)}{reset}", ""]
     for section in doc.sections:
-        parts.append(f"{bold}{section.title}{reset}")
-        for line in section.lines:
+        parts.append(f"{bold}{terminal_text(section.title)}{reset}")
+        for line in map(terminal_text, section.lines):
             if section.preformatted or cell_len(line) <= width - 2:
                 parts.append(f"  {line}")
             else:  # a long fact wraps at the terminal's edge, indented like the rest

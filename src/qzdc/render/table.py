@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from qzdc.render.terminal import STYLES, terminal_width, use_color
+from qzdc.render.text import terminal_text
 from qzdc.views.view import Column, View
 
 
@@ -388,8 +389,25 @@ def _rich_table(view: View, width: int, color: bool) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
+def _shown(view: View) -> View:
+    """`view` with the text of its title, headers, cells and footer safe for a terminal (`terminal_text`)."""
+    import dataclasses
+
+    def safe(text: str | None) -> str | None:
+        return None if text is None else terminal_text(text)
+
+    return dataclasses.replace(
+        view,
+        title=safe(view.title),
+        footer=safe(view.footer),
+        columns=[dataclasses.replace(c, header=terminal_text(c.header)) for c in view.columns],
+        cells=[{k: terminal_text(v) for k, v in row.items()} for row in view.display_cells()],
+    )
+
+
 def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
     """A table fitted to `width` (low-priority columns drop first); coloured by rich on a terminal."""
+    view = _shown(view)
     color = use_color(stream) if color is None else color
     width = width or terminal_width(stream)
     return _rich_table(view, width, color) if color else _plain_table(view, width)

@@ -31,6 +31,9 @@ def progress_bar(total: int, stream: TextIO, label: str) -> Iterator[Callable[[i
 
     Yields a function taking the number done so far, or None when there is no bar.
     """
+    from qzdc.render.text import raw_stream
+
+    stream = raw_stream(stream)  # the bar's own escape codes are meant for the terminal
     # NO_COLOR only takes the colour away (rich honours it); a dumb terminal cannot redraw a line.
     if total < 2 or not (getattr(stream, "isatty", None) and stream.isatty()) or os.environ.get("TERM") == "dumb":
         yield None

@@ -7,7 +7,6 @@ plan in memory, not ten thousand.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,12 +88,9 @@ class Writer:
             return part
         part.statuses = [r.assessment.status for r in result.report.rows]
         if self.fmt == "jsonl":
-            from qzdc.render.formats import clean_floats
+            from qzdc.render.formats import json_line
 
-            part.lines = "".join(
-                json.dumps(clean_floats(record), ensure_ascii=False, allow_nan=False) + "\n"
-                for record in records(result)
-            )
+            part.lines = "".join(json_line(record) for record in records(result))
         elif self.fmt == "csv":
             from qzdc.render.formats import csv_value
 
