@@ -119,3 +119,8 @@ def test_installed_qzdc_lists_the_builtin_plan(installed, elsewhere):
     # Annex 1 序号1: 地区生产总值年均增速（%） 3.8 → 7.5.
     first = next(r for r in rows if r["annex_no"] == 1)
     assert (first["name"], first["baseline"]["value"], first["target"]["value"]) == ("地区生产总值年均增速", 3.8, 7.5)
+
+
+def test_installed_qzdc_ships_the_plan_files_json_schemas(installed, elsewhere):
+    proc = _run([installed / "bin" / "qzdc", "schema", "indicators"], cwd=elsewhere, env=_clean_env())
+    assert json.loads(proc.stdout)["title"] == "qzdc indicators.yaml"

@@ -495,3 +495,12 @@ def test_a_year_with_a_rise_is_recordable(cli, tmp_path):
     # 0.973 × 0.999 × 1.012 = 0.9836913; still required 1 − (0.865/0.9836913)^(1/2) = 0.0622682 a year
     assert energy["latest"] == {"period": "2023", "value": -1.2, "origin": "actuals"}
     assert energy["required_now"]["value"] == pytest.approx(6.22682223)
+
+
+def test_an_unquoted_comparator_is_refused_with_the_fix(tmp_path):
+    # `comparator: >=` starts a YAML block scalar: the error says how to write it.
+    plan = _plan_with(tmp_path, "kind: level\ndirection: increase\nvalue: 5\ncomparator: >=")
+    with pytest.raises(DataError) as caught:
+        load_plan(plan)
+    (problem,) = caught.value.problems
+    assert str(problem).endswith('(quote it: ">=")')

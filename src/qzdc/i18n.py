@@ -790,6 +790,32 @@ _HELP: dict[str, tuple[str, str]] = {
         "写入文件，格式按扩展名；要么完整写入，要么不写。",
         "Write to FILE, in the format of its extension; whole or not at all.",
     ),
+    # the plan format's JSON Schema
+    "help.cmd.schema": (
+        "方案文件的 JSON Schema（plan、indicators、tasks、observations），供编辑器补全字段、提示含义、标出错误。",
+        "The JSON Schema of a plan file (plan, indicators, tasks, observations), for editors to complete "
+        "fields, show what each means and underline mistakes.",
+    ),
+    "help.cmd.schema.more": (
+        "在方案文件第一行写 # yaml-language-server: $schema=schema/indicators.schema.json 即可使用。"
+        "字段说明见 docs/plan-format.md。",
+        "Name it in a plan file's first line: # yaml-language-server: $schema=schema/indicators.schema.json. "
+        "Every field is described in docs/plan-format.md.",
+    ),
+    "help.cmd.schema.examples": (
+        "qzdc schema indicators\nqzdc schema -o ./我的方案/schema",
+        "qzdc schema indicators\nqzdc schema -o ./my-plan/schema",
+    ),
+    "help.opt.schema.kind": (
+        "哪个文件：plan、indicators、tasks 或 observations。不写时用 -o 目录，四个都写出。",
+        "Which file: plan, indicators, tasks or observations. Without it, -o DIR writes all four.",
+    ),
+    "help.opt.schema.output": (
+        "写入此文件（给出文件时）或此目录（四个都写出时），而不是屏幕。",
+        "Write to this file (with a KIND) or into this directory (all four), instead of the screen.",
+    ),
+    "help.meta.schema.kind": ("文件", "KIND"),
+    "help.meta.schema.output": ("路径", "PATH"),
     # validate and the plan as written
     "help.cmd.validate": (
         "检查方案文件：列出每个 YAML 和格式错误（文件:行:列）；方案无效时退出码为 1。",

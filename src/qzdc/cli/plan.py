@@ -1,8 +1,9 @@
-"""Commands on the plan as written: validate, indicators, tasks, policies, reforms."""
+"""Commands on the plan as written: validate, indicators, tasks, policies, reforms; and its file format: schema."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,6 +19,7 @@ from qzdc.cli.app import (
     UsageError,
     app,
     emit,
+    err,
     handle_errors,
     load,
     resolve_format,
@@ -114,3 +116,44 @@ def reforms(
 
     chosen = resolve_format(fmt, output)
     emit(list_view(load(plan), "reforms", lang.value), chosen, output)
+
+
+@app.command()
+@handle_errors
+def schema(
+    kind: Annotated[str | None, typer.Argument()] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", show_default=False)] = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """The JSON Schema of a plan file (plan, indicators, tasks, observations), for editors.
+
+    Example: qzdc schema indicators;  qzdc schema -o ./my-plan/schema
+    """
+    from qzdc.cli.output import write_output
+    from qzdc.plan.schema import FILES, shipped_text
+
+    kinds = list(FILES)
+    if kind is not None and kind not in FILES:
+        raise UsageError(f"no plan file is called {kind!r}", hint=f"choose one of {', '.join(kinds)}")
+    if kind is not None:
+        if output is None:
+            sys.stdout.write(shipped_text(kind))
+            return
+        write_output(output, shipped_text(kind).encode("utf-8"))
+        err(f"wrote {output}")
+        return
+    if output is None:
+        raise UsageError(
+            "name a file (qzdc schema indicators) or a directory for all four (qzdc schema -o DIR)",
+            hint=f"the files: {', '.join(kinds)}",
+        )
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"-o: {output} is not a directory", hint="all four schemas go into a directory")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"-o: cannot make the directory {output}: {error.strerror or error}") from None
+    for name in kinds:
+        target = output / f"{name}.schema.json"
+        write_output(target, shipped_text(name).encode("utf-8"))
+        err(f"wrote {target}")

@@ -180,14 +180,28 @@ def _check_nodes(root: yaml.Node, loader: Any, limit: int = _MAX_NODES) -> None:
     visit(root)
 
 
-def _problem_from_yaml_error(err: yaml.YAMLError, file: str) -> Problem:
+def _problem_from_yaml_error(err: yaml.YAMLError, file: str, text: str = "") -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     what = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
     message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
-    return Problem(message=message, file=file, line=line, column=column)
+    return Problem(message=message, file=file, line=line, column=column, hint=_comparator_hint(err, text))
+
+
+def _comparator_hint(err: yaml.YAMLError, text: str) -> str | None:
+    """`comparator: >=` starts a YAML block scalar (>, |): say how to write it, in one line."""
+    start = getattr(err, "context_mark", None)
+    if getattr(err, "context", None) != "while scanning a block scalar" or start is None:
+        return None
+    lines = text.splitlines()
+    if start.line >= len(lines):
+        return None
+    token = re.match(r"[>|]\S*", lines[start.line][start.column :])
+    if token is None:
+        return None
+    return f'quote it: "{token.group(0)}"'
 
 
 def _bare_percent_at(text: str, err: yaml.YAMLError) -> int | None:
@@ -239,7 +253,7 @@ def parse(text: str, file: str, *, written: bool = False) -> tuple[Any, list[Pro
         if _bare_percent_at(text, err) is not None and (quoted := quote_bare_percent(text)) != text:
             loader.dispose()
             return parse(quoted, file)
-        return None, [_problem_from_yaml_error(err, file)]
+        return None, [_problem_from_yaml_error(err, file, text)]
     except RecursionError:
         return None, [Problem("the YAML nests too deeply", file)]
     finally:
