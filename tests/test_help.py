@@ -30,7 +30,7 @@ LITERALS = {
     "warning", "indicator", "period", "value", "source", "note", "achieved", "on_track", "at_risk", "off_track",
     "moving_away", "pending", "no_data", "YAML", "CSV", "Excel", "Markdown", "UTF", "BOM", "GBK", "bash", "zsh",
     "fish", "PowerShell", "Tab", "III", "gdp", "high_tech_enterprises", "carp_lantern_dance_heritage",
-    "monitored", "pilot", "flags",
+    "monitored", "pilot", "flags", "JSON", "Schema", "plan", "observations",
     *(name for p, _ in COMMANDS for name in p),
 }  # fmt: skip
 
