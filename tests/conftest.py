@@ -61,6 +61,13 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
 
 
 @pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in English: for tests of what a message says in detail (tests/test_i18n.py checks every
+    message has its Chinese; the Chinese of the commonest ones is tested where they are made)."""
+    monkeypatch.setenv("QZDC_LANG", "en")
+
+
+@pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Run]:
     """Run qzdc in-process from a scratch working directory: `cli("status", "--format", "json")`."""
     workdir = tmp_path / "work"

@@ -31,6 +31,10 @@ from qzdc.errors import DataError, UsageError
 from qzdc.plan.loader import load_plan
 from qzdc.plan.periods import parse_period
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 NOW = dt.datetime(2026, 11, 29, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 TODAY = NOW.date()
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -57,8 +61,17 @@ def run_qzdc(*args: str, cwd: Path, timeout: float = 60) -> subprocess.Completed
 # ── record, revise, history ───────────────────────────────────────────────────
 
 
+def test_record_errors_in_chinese(cli):
+    result = cli("record", "gdp", "2024", "abc", "--lang", "zh")
+    assert (result.exit_code, result.stderr) == (1, "qzdc：错误：gdp 应为以亿元计的数字，不能是 'abc'\n")
+    result = cli("record", "gdp", "2031", "1", "--lang", "zh")
+    assert result.stderr == "qzdc：错误：2031 不在方案期内：方案从 2022 年（基期）到 2025 年\n"
+    result = cli("record", "gpd", "2024", "1", "--lang", "zh")
+    assert (result.exit_code, result.stderr) == (2, "qzdc：错误：没有指标 'gpd'（是否想用 gdp？）\n")
+
+
 def test_record_writes_the_file_and_confirms_on_stderr(cli):
-    result = cli("record", "gdp", "2024", "81.2", "--source", "区统计局快报", "--note", "快报数")
+    result = cli("record", "gdp", "2024", "81.2", "--source", "区统计局快报", "--note", "快报数", "--lang", "zh")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     # by name, with the file and the plan it belongs to (大足区万古镇“强镇带村”试点实施方案)
@@ -141,7 +154,7 @@ def test_one_argument_too_many_is_a_usage_error(cli):
 
 def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
     assert cli("record", "gdp", "2024", "80.9", "--source", "快报").exit_code == 0
-    result = cli("record", "gdp", "2024", "81.2", "--source", "年报")
+    result = cli("record", "gdp", "2024", "81.2", "--source", "年报", "--lang", "zh")
     assert result.exit_code == 0
     assert "地区生产总值 2024 = 81.2 亿元（原为 80.9）" in result.stderr
     observations = read_actuals(Path("actuals.yaml"), plan)
@@ -158,7 +171,7 @@ def test_revision_keeps_the_earlier_figure_and_the_latest_counts(cli, plan):
 
 
 def test_a_recorded_value_supersedes_the_plans_own(cli):
-    result = cli("record", "gdp_growth", "2023", "7.8")
+    result = cli("record", "gdp_growth", "2023", "7.8", "--lang", "zh")
     assert "地区生产总值年均增速 2023 = 7.8 %（原为方案数 7.5）" in result.stderr
     data = json.loads(cli("history", "gdp_growth", "--format", "json").stdout)
     assert [(e["origin"], e["value"], e["status"]) for e in data["entries"]] == [
@@ -242,7 +255,7 @@ def test_figures_at_or_before_the_baseline_are_not_used_for_status(cli):
     # the plan's own 2023 GDP is the baseline of the 100 亿元 target (2023 = 75.33)
     assert history_rows(cli, "gdp") == [("2023", 75.33, "baseline", False)]
     assert next(t for t in before["targets"] if t["indicator"] == "gdp")["status"] == "no_data"
-    zh = cli("history", "9", "--format", "markdown").stdout
+    zh = cli("history", "9", "--format", "markdown", "--lang", "zh").stdout
     assert "| 2022 | 1 | 36 | 录入 | 基期及以前：不用于进度判断（以方案基期值为准） |" in zh
     assert "| 2023 | 1 | 40 | 录入 | ✓ 采用 |" in zh
     en = cli("history", "9", "--format", "markdown", "--lang", "en").stdout
@@ -264,7 +277,7 @@ def test_history_formats(cli):
     assert lines[0] == "period,revision,value,origin,source,recorded_at,counts,status,note"
     assert lines[1] == "2023,1,75.33,plan,一、试点基础,,false,baseline,"
     assert lines[2].startswith("2024,1,81.2,actuals,年报,2")
-    markdown = cli("history", "gdp", "--format", "markdown").stdout
+    markdown = cli("history", "gdp", "--format", "markdown", "--lang", "zh").stdout
     assert "| 期间 |" in markdown
     assert cli("history", "gdp", "-o", "h.json").exit_code == 0
     assert json.loads(Path("h.json").read_text(encoding="utf-8"))["indicator"]["id"] == "gdp"

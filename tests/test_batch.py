@@ -47,7 +47,7 @@ def test_jsonl_names_the_plan_on_every_line_and_goes_on_past_a_broken_plan(cli, 
     assert exports["latest"] == {"period": "2024", "value": 7000.0, "origin": "actuals"}
     assert exports["as_of"] == "2024"
     assert "broken/plan.yaml:2:1: YAML syntax error" in result.stderr
-    assert result.stderr.rstrip().endswith(f"qzdc: error: 1 of 3 plan(s) failed: {plans[1]}")
+    assert result.stderr.rstrip().endswith(f"qzdc：错误：1 个方案（共 3 个）读取失败：{plans[1]}")
 
 
 def test_json_has_plans_targets_failures_and_summary(cli, plans):
@@ -134,7 +134,7 @@ def test_an_as_of_outside_one_plan_fails_that_plan_only(cli, plans):
     result = cli("batch", plans[0], plans[2], "--as-of", "2025", "--format", "jsonl")
     assert result.exit_code == 1
     assert {json.loads(line)["plan"] for line in result.stdout.splitlines()} == {"wangu-qzdc-2023-2025"}
-    assert "outside the plan" in result.stderr
+    assert "不在方案期内" in result.stderr
 
 
 def test_synthetic_plans_are_valid_and_batch_cleanly(cli, tmp_path):
@@ -161,4 +161,4 @@ def test_no_file_when_every_plan_fails(cli, plans, tmp_path, name):
 def test_report_to_an_unwritable_path_is_a_usage_error(cli, tmp_path):
     result = cli("report", "-o", str(tmp_path / "missing" / "r.md"))
     assert result.exit_code == 2
-    assert "-o:" in result.stderr
+    assert "-o：" in result.stderr

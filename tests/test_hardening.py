@@ -23,6 +23,9 @@ from qzdc.plan.loader import load_plan
 from qzdc.plan.lookup import find_department, find_indicator, name_key
 from qzdc.plan.models import Plan
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 HALF = "乡村医生执业(助理)医师比例"  # half-width brackets
 FULL = "乡村医生执业（助理）医师比例"  # full-width, as the built-in plan writes it
 
@@ -306,7 +309,7 @@ def test_a_planted_pickle_in_the_cache_runs_nothing(tmp_path):
         (root / "plans" / name).chmod(0o600)
     # The child imports the same qzdc as this process (no PYTHONPATH of its own): the cache key fingerprints the
     # code, and where CI installs qzdc as a wheel, the checkout's src/ would give another key.
-    env = {**os.environ, "QZDC_CACHE_DIR": str(root)}
+    env = {**os.environ, "QZDC_CACHE_DIR": str(root), "QZDC_LANG": "zh"}
     result = subprocess.run(
         [sys.executable, "-m", "qzdc", "status", "--format", "json"],
         cwd=tmp_path,
@@ -504,7 +507,7 @@ def test_batch_json_holds_no_infinity(run, huge_target, fmt):
 def test_a_path_from_1e_308_to_1e308_is_shown_by_its_size(run, plan_copy):
     edit(plan_copy / "indicators.yaml", TECH_BASELINE, TECH_BASELINE.replace("value: 100", "value: 1.0e-308"))
     edit(plan_copy / "indicators.yaml", "        value: 205\n", "        value: 1.0e+308\n")
-    result = run("show", "tech_smes", "--plan", str(plan_copy))
+    result = run("show", "tech_smes", "--plan", str(plan_copy), "--lang", "zh")
     assert result.exit_code == 0, result.stderr
     assert "目标: 1.000e308 (2025)" in result.stdout
     as_json = run("show", "tech_smes", "--plan", str(plan_copy), "--format", "json")
@@ -559,7 +562,7 @@ def test_batch_reports_a_plan_qzdc_fails_on_and_goes_on(run, plan_copy, tmp_path
         monkeypatch.setattr(qzdc.report.batch, "records", records)
         if fmt in ("table", "markdown"):
             pytest.skip("these formats write no records")
-    result = run("batch", str(plan_copy), str(other), "--format", fmt)
+    result = run("batch", str(plan_copy), str(other), "--format", fmt, "--lang", "en")
     assert result.exit_code == 1
     why = (
         "ZeroDivisionError: float division by zero"
@@ -581,7 +584,7 @@ def test_batch_reports_a_plan_qzdc_fails_on_and_goes_on(run, plan_copy, tmp_path
     elif fmt == "markdown":
         assert len([line for line in lines if line.startswith("| ")]) == 2 + 38
     else:
-        assert "失败" in result.stdout and "wangu-qzdc-2023-2025" in result.stdout
+        assert "failed" in result.stdout and "wangu-qzdc-2023-2025" in result.stdout
 
 
 # ── 10. a seasonal profile with nothing due in the first quarter ──────────────

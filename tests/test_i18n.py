@@ -97,3 +97,99 @@ def test_the_notes_seen_cover_most_patterns():
 def test_unknown_words_fall_back_to_the_key():
     assert tr("on_track", "zh") == "进度正常"
     assert tr("no.such.key", "zh") == "no.such.key"
+
+
+# ── every word, message and help text in both languages ──────────────────────
+
+import ast  # noqa: E402
+import string  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from qzdc.i18n import _WORDS  # noqa: E402
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "qzdc"
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Latin words Chinese text may hold: what a user types or reads as a name (formats, files, encodings, commands).
+ZH_LATIN = {
+    "qzdc", "zh", "en", "table", "json", "jsonl", "csv", "markdown", "html", "xlsx", "md", "done", "not",
+    "error", "warning", "indicator", "period", "value", "source", "note", "actuals", "YAML", "CSV", "Excel",
+    "Markdown", "UTF", "BOM", "GBK", "GB", "NUL", "bash", "zsh", "fish", "PowerShell", "Tab", "III", "R",
+    "YYYY", "MM", "DD", "T", "Q", "H", "mu", "gdp", "high_tech_enterprises", "carp_lantern_dance_heritage",
+    "record", "import", "history", "audit", "status", "show", "owners", "batch", "validate", "indicators",
+    "tasks", "policies", "reforms", "report", "calc", "cagr", "grow", "remaining", "years", "pp", "docx", "Word",
+}  # fmt: skip
+# Keys whose languages fill different fields: Chinese writes a month as a number, English by its name.
+DIFFERENT_FIELDS = {"points.year_to_date"}
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _latin_words(text: str) -> set[str]:
+    text = re.sub(r"\{[^}]*\}", "", text)  # fields
+    text = re.sub(r"(?<![\w])-{1,2}[a-z][-\w]*", "", text)  # options
+    text = re.sub(r"\$\w+|&\w|\S*[./]\w+|\w*_\w*|\w*\d\w*", "", text)  # env vars, Excel codes, files, ids
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
+@pytest.mark.parametrize("key", sorted(_WORDS))
+def test_every_key_has_both_languages(key):
+    zh, en = _WORDS[key]
+    assert zh.strip() and en.strip(), key
+    assert _fields(zh) == _fields(en) or key in DIFFERENT_FIELDS, key
+    stray = _latin_words(zh) - ZH_LATIN
+    assert not stray, f"{key}: English in the Chinese: {stray}"
+    # The English is English (it may quote Chinese a user types: 81.3亿元, 指标名称), not the Chinese again.
+    if re.search(r"[A-Za-z]", zh + en) or CJK.search(zh):
+        assert re.search(r"[A-Za-z]{2}", en), f"{key}: the English has no English"
+
+
+def _tr_keys() -> list[tuple[str, int, str]]:
+    """Every tr("literal key", …) in the source: (file, line, key)."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append((str(path.relative_to(SRC)), node.lineno, node.args[0].value))
+    return found
+
+
+def test_every_key_the_code_asks_for_exists():
+    missing = [f"{file}:{line}: {key}" for file, line, key in _tr_keys() if key not in _WORDS]
+    assert not missing, missing
+    assert len(_tr_keys()) > 150  # the scan found the calls
+
+
+def test_every_field_a_call_fills_is_in_the_words():
+    """tr("msg.wrote", path=…) fills exactly the fields "msg.wrote" has, in both languages."""
+    wrong = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        formatted = {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr == "format"  # tr(key).format(year=…)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"):
+                continue
+            if id(node) in formatted:
+                continue
+            if not (node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value in _WORDS):
+                continue
+            given = {k.arg for k in node.keywords}
+            if None in given:
+                continue  # **fields
+            wanted = _fields(_WORDS[node.args[0].value][0])
+            if given != wanted:
+                wrong.append(f"{path.name}:{node.lineno}: {node.args[0].value} takes {wanted}, given {given}")
+    assert not wrong, wrong

@@ -18,6 +18,9 @@ from qzdc.actuals.importer import read_import
 from qzdc.errors import DataError
 from qzdc.plan.loader import load_plan
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 TODAY = dt.date(2026, 11, 29)
 
 CHINESE_CSV = """\
@@ -46,7 +49,7 @@ def recorded(path: Path = Path("actuals.yaml")) -> list[tuple]:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_csv_in_each_encoding_excel_writes(cli, encoding):
     Path("data.csv").write_bytes(CHINESE_CSV.replace("\n", "\r\n").encode(encoding))
-    result = cli("import", "data.csv")
+    result = cli("import", "data.csv", "--lang", "zh")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr.strip() == (
@@ -180,7 +183,7 @@ def test_the_sheet_closest_to_a_header_is_the_one_reported(cli):
 
 def test_dry_run_shows_and_writes_nothing(cli):
     Path("data.csv").write_text(CHINESE_CSV, encoding="utf-8")
-    result = cli("import", "data.csv", "--dry-run")
+    result = cli("import", "data.csv", "--dry-run", "--lang", "zh")
     assert result.exit_code == 0
     assert "已检查 data.csv：3 个数据全部有效（新增 3，修订 0）；未写入（--dry-run）" in result.stderr
     # names, not ids
@@ -202,7 +205,7 @@ def test_dry_run_in_english(cli, how):
         assert word in result.stdout, word
     assert not any(word in result.stdout for word in ("编号", "指标", "期间", "数值", "单位", "来源", "备注")), header
     assert "Gross regional product" in result.stdout and "地区生产总值" not in result.stdout
-    chinese = cli("import", "data.csv", "--dry-run").stdout
+    chinese = cli("import", "data.csv", "--dry-run", "--lang", "zh").stdout
     assert "指标" in chinese and "地区生产总值" in chinese
 
 

@@ -211,6 +211,8 @@ def test_the_year_of_yearless_columns_comes_from_the_option(cli):
     write_csv(Path("t.csv"), YEARLESS, "utf-8")
     result = cli("import", "t.csv")
     assert result.exit_code == 1
+    assert result.stderr.startswith("qzdc：错误：t.csv：列 '1-6月' 没有年份（请用 --year 2025 指定")
+    result = cli("import", "t.csv", "--lang", "en")
     assert result.stderr.startswith("qzdc: error: t.csv: the column '1-6月' has no year (give it with --year 2025")
     assert not Path("actuals.yaml").exists()
     result = cli("import", "t.csv", "--year", "2025")
@@ -219,6 +221,7 @@ def test_the_year_of_yearless_columns_comes_from_the_option(cli):
     assert "未写年份的期间按 2025 年（取自--year）" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # the message word for word
 def test_the_year_of_yearless_cells_in_a_period_column(cli):
     write_csv(Path("t.csv"), [["指标", "期间", "数值"], ["gdp", "1-9月", 61.5], ["gdp", "上半年", 40.2]], "utf-8")
     refused = cli("import", "t.csv")
@@ -241,6 +244,7 @@ BAD_WIDE = [
 ]
 
 
+@pytest.mark.usefixtures("english")  # the message word for word
 @pytest.mark.parametrize("fmt", ["utf-8", "xlsx"])
 def test_every_bad_cell_is_listed_and_nothing_is_written(cli, fmt):
     assert cli("record", "gdp", "2024", "80").exit_code == 0
@@ -265,6 +269,7 @@ def test_every_bad_cell_is_listed_and_nothing_is_written(cli, fmt):
     assert Path("actuals.yaml").read_bytes() == before
 
 
+@pytest.mark.usefixtures("english")  # the message word for word
 def test_a_figure_given_twice_in_one_file_is_refused(cli):
     write_csv(Path("twice.csv"), [["指标名称", "2025-Q3", "2025年1-9月"], ["地区生产总值", 61.5, 61.6]], "utf-8")
     result = cli("import", "twice.csv")
@@ -289,7 +294,7 @@ def test_other_sheets_with_figures_are_named_and_sheet_picks_one(cli):
     assert recorded() == [("gdp", "2025-09", 61.5, None, None)]
     missing = cli("import", "two.xlsx", "--sheet", "三季度")
     assert missing.exit_code == 2
-    assert "two.xlsx has no sheet '三季度' (its sheets are 1-6月, 1-9月)" in missing.stderr
+    assert "two.xlsx 中没有工作表 '三季度'（其中的工作表有：1-6月、1-9月）" in missing.stderr
 
 
 # ── what a dry run shows ─────────────────────────────────────────────────────

@@ -22,6 +22,9 @@ from typer.testing import CliRunner
 from conftest import edit
 from qzdc.cli.app import app
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ERROR_KEYS = {"file", "line", "column", "field", "message", "hint"}
 
 

@@ -19,6 +19,9 @@ from qzdc.errors import UsageError
 from qzdc.plan.loader import load_plan
 from qzdc.plan.lookup import find_indicator
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture(scope="module")
 def plan():

@@ -19,6 +19,9 @@ from qzdc.actuals.values import check_entry
 from qzdc.plan.loader import load_plan
 from qzdc.plan.periods import MissingYear, PeriodError, parse_period, parse_period_loose
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 TODAY = dt.date(2026, 11, 29)
 
 
@@ -88,7 +91,7 @@ def test_values_that_are_refused_name_why(cli, indicator, typed, message):
 
 
 def test_record_converts_and_says_so(cli):
-    result = cli("record", "地区生产总值", "2024", "8130万元")
+    result = cli("record", "地区生产总值", "2024", "8130万元", "--lang", "zh")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith("已录入 地区生产总值 2024 = 0.813 亿元（8130万元） → actuals.yaml")
     assert stored() == [("gdp", 2024, 0.813)]

@@ -168,7 +168,7 @@ def test_markdown_to_a_file(cli, tmp_path):
     run = cli("report", "--plan", MINI, "-o", str(out))
     assert run.exit_code == 0, run.stderr
     assert run.stdout == ""
-    assert f"wrote {out}" in run.stderr
+    assert f"已写入 {out}" in run.stderr
     assert out.read_text(encoding="utf-8") == cli("report", "--plan", MINI).stdout
 
 
@@ -188,8 +188,8 @@ def test_markdown_keeps_markup_out(cli, hostile_mini):
     ("args", "code", "message"),
     [
         (["--status", "bogus"], 2, "bogus"),
-        (["--category", "nowhere"], 2, "unknown category"),
-        (["--as-of", "2031"], 2, "outside the plan"),
+        (["--category", "nowhere"], 2, "没有一级指标 'nowhere'"),
+        (["--as-of", "2031"], 2, "不在方案期内"),
         (["--as-of", "2024-Q5"], 2, "--as-of"),
         (["--format", "csv"], 2, "csv"),
         (["--plan", "/nonexistent/plan"], 2, "--plan"),
@@ -221,14 +221,14 @@ def test_unknown_extension_is_a_usage_error(cli, tmp_path, name):
     out = tmp_path / name
     run = cli("report", "--plan", MINI, "-o", str(out))
     assert run.exit_code == 2
-    assert ".html, .xlsx, .docx or .md" in run.stderr
+    assert ".html、.xlsx、.docx 或 .md" in run.stderr
     assert not out.exists()
 
 
 def test_workbook_needs_a_file(cli):
     run = cli("report", "--plan", MINI, "--format", "xlsx")
     assert run.exit_code == 2
-    assert "-o FILE.xlsx" in run.stderr
+    assert "-o 文件名.xlsx" in run.stderr
     assert run.stdout == ""
 
 
@@ -253,7 +253,7 @@ def html_report(cli, tmp_path, *args: str, plan: str = MINI) -> str:
     out = tmp_path / "report.html"
     run = cli("report", "--plan", plan, "-o", str(out), *args)
     assert run.exit_code == 0, run.stderr
-    assert f"wrote {out}" in run.stderr
+    assert run.stderr in (f"已写入 {out}\n", f"wrote {out}\n")
     return out.read_text(encoding="utf-8")
 
 

@@ -243,7 +243,7 @@ def test_format_option_wins_over_extension(cli, tmp_path):
 def test_unknown_extension_is_a_usage_error(cli, tmp_path):
     result = cli("status", "--plan", MINI, "-o", str(tmp_path / "status.pdf"))
     assert result.exit_code == 2
-    assert "cannot tell the format" in result.stderr
+    assert "无法从文件名 status.pdf 判断格式" in result.stderr
     assert not (tmp_path / "status.pdf").exists()
 
 
@@ -270,9 +270,16 @@ def test_filters(cli, args, ids):
 def test_unknown_category_and_status(cli):
     result = cli("status", "--plan", MINI, "--category", "nothing")
     assert result.exit_code == 2
-    assert "unknown category 'nothing'" in result.stderr
+    assert result.stderr == (
+        "qzdc：错误：没有一级指标 'nothing'（一级指标有：经济发展（economy）、生活富裕（prosperity））\n"
+    )
+    result = cli("status", "--plan", MINI, "--category", "nothing", "--lang", "en")
+    assert result.stderr == (
+        "qzdc: error: unknown category 'nothing' (categories are economy (经济发展), prosperity (生活富裕))\n"
+    )
     result = cli("status", "--plan", MINI, "--status", "great")
     assert result.exit_code == 2
+    assert result.stderr.startswith("qzdc：错误：没有状态 'great'（状态有：已实现（achieved）、进度正常（on_track）")
 
 
 @pytest.mark.parametrize(
@@ -444,10 +451,10 @@ def test_show_table_has_chart_and_figures(cli):
 def test_show_unknown_indicator_suggests(cli):
     result = cli("show", "高薪技术企业")
     assert result.exit_code == 2
-    assert "did you mean 高新技术企业?" in result.stderr
+    assert "是否想用 高新技术企业？" in result.stderr
     result = cli("show", "99")
     assert result.exit_code == 2
-    assert "annex number 99" in result.stderr
+    assert "附件1中没有序号为 99 的指标" in result.stderr
 
 
 def test_owners_counts_and_one_department(cli):
@@ -481,7 +488,7 @@ def test_owners_builtin_plan_counts_from_the_document(cli):
 def test_owners_unknown_department_suggests(cli):
     result = cli("owners", "区农业农村")
     assert result.exit_code == 2
-    assert "did you mean 区农业农村委?" in result.stderr
+    assert "是否想用 区农业农村委？" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,9 @@ from qzdc.plan.loader import load_plan
 FYP = Path(__file__).parent / "fixtures" / "fyp"
 TODAY = dt.date(2026, 11, 29)
 
+# Messages are checked word for word, in English (their Chinese: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture(scope="module")
 def builtin():

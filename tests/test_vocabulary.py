@@ -489,7 +489,7 @@ def test_a_year_with_a_rise_is_recordable(cli, tmp_path):
     assert cli("record", "gdp_growth", "2023-Q1", "-6.8", "--plan", str(FYP), "--actuals", str(actuals)).exit_code == 0
     # but no reduction reaches 100 %
     refused = cli("record", "energy_intensity_reduction", "2024", "100", "--plan", str(FYP), "--actuals", str(actuals))
-    assert refused.exit_code == 1 and "not below 100" in refused.stderr
+    assert refused.exit_code == 1 and "100 不低于 100" in refused.stderr
     data = json.loads(cli("status", "--plan", str(FYP), "--actuals", str(actuals), "--format", "json").stdout)
     energy = next(t for t in data["targets"] if t["id"] == "energy_intensity_reduction")
     # 0.973 × 0.999 × 1.012 = 0.9836913; still required 1 − (0.865/0.9836913)^(1/2) = 0.0622682 a year

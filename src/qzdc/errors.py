@@ -7,7 +7,10 @@ the CLI are `QzdcError`s with the exit code they stand for, never a traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import asdict, dataclass
+
+from qzdc.i18n import tr
 
 # Exit codes mean one thing each; README.md lists them.
 EXIT_OK = 0
@@ -41,7 +44,7 @@ class Problem:
             text += f"{self.field}: "
         text += self.message
         if self.hint:
-            text += f" ({self.hint})"
+            text += tr("msg.hint", hint=self.hint)
         return text
 
     def as_dict(self) -> dict:
@@ -60,7 +63,7 @@ class QzdcError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return self.message + (f" ({self.hint})" if self.hint else "")
+        return self.message + (tr("msg.hint", hint=self.hint) if self.hint else "")
 
 
 class DataError(QzdcError):
@@ -96,6 +99,13 @@ def quoted(value: object, limit: int = 60) -> str:
         return f"a {digits}-digit number"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in the run's language: 磁盘空间不足 for ENOSPC; the system's words otherwise."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    text = tr(f"os.{name}")
+    return error.strerror or str(error) if text == f"os.{name}" else text
 
 
 def closest(name: str, candidates: list[str]) -> str | None:

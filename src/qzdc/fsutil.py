@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from qzdc.errors import DataError
+from qzdc.errors import DataError, os_reason
+from qzdc.i18n import tr
 
 
 def _mode_for(target: Path) -> int:
@@ -41,7 +42,7 @@ def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True, mode: i
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise DataError(f"cannot write {target}: {err.strerror}") from None
+        raise DataError(tr("fs.cannot_write", path=target, reason=os_reason(err))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -54,7 +55,7 @@ def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True, mode: i
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(err, OSError):
-            raise DataError(f"cannot write {target}: {err.strerror}") from None
+            raise DataError(tr("fs.cannot_write", path=target, reason=os_reason(err))) from None
         raise
 
 

@@ -55,6 +55,11 @@ def language_in_args(args: Sequence[str]) -> str | None:
     return found if found in LANGUAGES else None
 
 
+def listing(items: Sequence[str], lang: str | None = None) -> str:
+    """Items as a list is written: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return ("、" if (lang or language()) == "zh" else ", ").join(items)
+
+
 def set_language(lang: str | None) -> None:
     """Record the language chosen for this run (None: choose again from the environment)."""
     global _chosen
@@ -76,6 +81,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "pending": ("待完成", "pending"),
     "no_data": ("暂无数据", "no data"),
     "monitored": ("监测", "monitored"),  # also the kind: no numeric target, figures listed
+    # audit severities
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "severity.info": ("提示", "info"),
     # kinds
     "level": ("水平值", "level"),
     "share": ("比率", "share"),
@@ -486,8 +495,44 @@ def note_text(note: str, lang: str) -> str:
 
     for pattern, replacement in _NOTES:
         if re.fullmatch(pattern, note):
-            return re.sub(pattern, replacement, note)
+            return calc_reason_text(re.sub(pattern, replacement, note), lang)
     return note
+
+
+# Why a formula refused (qzdc.engine.formulas.CalcError, English as the engine
+# words it for the JSON interface), in Chinese wherever it shows to people.
+_CALC_REASONS: list[tuple[str, str]] = [
+    (r"years must be positive", "年数必须大于0"),
+    (
+        r"compound growth needs positive values \(the base and the end value\)",
+        "复合增长要求起始值和目标值都大于0",
+    ),
+    (r"compound growth needs a positive level and rates above −100 %", "复合增长要求总量大于0、增速高于−100%"),
+    (r"compound growth needs positive values", "复合增长要求数值大于0"),
+    (r"the rate is too large to compute", "增速过大，无法计算"),
+    (r"the target rate is too large to compute", "目标增速过大，无法计算"),
+    (r"the result is too large to compute", "结果过大，无法计算"),
+    (r"an? growth rates? must be above −100 %", "增速必须高于−100%"),
+    (r"growth rates must be above −100 %", "增速必须高于−100%"),
+    (r"the period must be at least one year", "期限至少为一年"),
+    (r"all (\d+) years are observed; nothing remains", r"\1年均已有数据，没有剩余年份"),
+    (r"no observed years", "没有已实现的年份"),
+    (r"at this rate the value never reaches the end value", "按此增速永远达不到目标值"),
+    (r"too many years to compute", "所需年数过多，无法计算"),
+    (r"the level's year (\d+) is outside the rate's window (\d+)–(\d+)", r"总量的年份\1年不在增速目标的\2至\3年之内"),
+    (r"every year of the window up to the level's year needs its rate", "截至总量年份的每一年都需要有增速"),
+]
+
+
+def calc_reason_text(text: str, lang: str) -> str:
+    """`text` with every formula's refusal in it put in `lang`."""
+    if lang != "zh":
+        return text
+    import re
+
+    for pattern, replacement in _CALC_REASONS:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 
 # ── help: the app, every command and every option ────────────────────────────
@@ -956,5 +1001,326 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "usage.no_such_command": ("没有 {command} 这个命令", "no such command: {command}"),
     "usage.extra_arguments": ("多余的参数：{arguments}", "unexpected extra argument(s): {arguments}"),
     "usage.missing_command": ("缺少命令", "missing command"),
+    # the command line's own
+    "msg.prefix": ("qzdc：{message}", "qzdc: {message}"),
+    "msg.hint": ("（{hint}）", " ({hint})"),
+    "msg.did_you_mean": ("是否想用 {guess}？", "did you mean {guess}?"),
+    "msg.cannot_write_output": ("无法写入输出：{reason}", "cannot write the output: {reason}"),
+    "msg.interrupted": ("qzdc：已中断", "qzdc: interrupted"),
+    "msg.wrote": ("已写入 {path}", "wrote {path}"),
+    "msg.gate": ("{count} 个目标处于“{status}”或更差：{ids}", "{count} target(s) at {status} or worse: {ids}"),
+    "msg.audit_gate": ("qzdc：{count} 项发现为“{severity}”或更严重", "qzdc: {count} finding(s) at {severity} or worse"),
+    "err.format_from_name": ("无法从文件名 {name} 判断格式", "cannot tell the format from {name!r}"),
+    "err.format_from_name.hint": (
+        "用 --format 指定，或用 .csv、.json 等扩展名",
+        "use --format or an extension such as .csv or .json",
+    ),
+    "err.cannot_write_format": ("此命令不能输出 {format}", "this command cannot write {format}"),
+    "err.choose_one_of": ("可选：{choices}", "choose one of {choices}"),
+    "err.output": ("-o：{message}", "-o: {message}"),
+    "err.needs_output": ("{format} 格式需要用 -o 指定文件", "{format} needs -o FILE"),
+    "err.validate_format": ("validate 只能输出 table 或 json", "validate writes table or json"),
+    "err.report_format_from_name": ("无法从文件名 {name} 判断报告格式", "cannot tell the report format from {name!r}"),
+    "err.report_format_from_name.hint": (
+        "文件名用 .html、.xlsx、.docx 或 .md，或用 --format html|xlsx|docx|markdown 指定",
+        "name the file .html, .xlsx, .docx or .md, or give --format html|xlsx|docx|markdown",
+    ),
+    "err.word_needs_file": (
+        "Word 文档是二进制文件：请用 -o 文件名.docx 指定",
+        "a Word document is a binary file: give -o FILE.docx",
+    ),
+    "err.workbook_needs_file": (
+        "Excel 工作簿是二进制文件：请用 -o 文件名.xlsx 指定",
+        "an Excel workbook is a binary file: give -o FILE.xlsx",
+    ),
+    "err.batch_format_from_name.hint": (
+        "用 --format 指定，或用 .jsonl、.csv、.json、.md 等扩展名",
+        "use --format or .jsonl/.csv/.json/.md",
+    ),
+    "err.crashed_on_plan": ("qzdc 处理此方案时出错（{what}）", "qzdc failed on this plan ({what})"),
+    "err.crashed_on_plan.hint": (
+        "这是 qzdc 的缺陷：请连同方案一起报告",
+        "this is a bug in qzdc: please report it with the plan",
+    ),
+    "msg.batch_failed_plan": ("qzdc：{directory}：{message}", "qzdc: {directory}: {message}"),
+    "err.batch_failed": (
+        "{failed} 个方案（共 {total} 个）读取失败：{names}",
+        "{failed} of {total} plan(s) failed: {names}",
+    ),
+    # the system's reasons (qzdc.errors.os_reason)
+    "os.ENOSPC": ("磁盘空间不足", "No space left on device"),
+    "os.EACCES": ("没有权限", "Permission denied"),
+    "os.EPERM": ("不允许此操作", "Operation not permitted"),
+    "os.ENOENT": ("文件或目录不存在", "No such file or directory"),
+    "os.EISDIR": ("这是一个目录", "Is a directory"),
+    "os.ENOTDIR": ("路径中有一项不是目录", "Not a directory"),
+    "os.EROFS": ("只读文件系统", "Read-only file system"),
+    "os.EEXIST": ("文件已存在", "File exists"),
+    "os.ENAMETOOLONG": ("文件名太长", "File name too long"),
+    "os.EIO": ("输入输出错误", "Input/output error"),
+    "os.EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
+    "os.EBUSY": ("文件正被占用", "Device or resource busy"),
+    # record, import, history
+    "msg.no_figures": ("方案和 {path} 中都没有 {id} 的数据", "no figures for {id} in the plan or in {path}"),
+    "err.record_option": ("{name} 不是 record 的选项", "{name} is not an option of record"),
+    "err.record_options_are": ("record 的选项有 {options}", "its options are {options}"),
+    "err.record_extra": (
+        "record 只需要 指标 期间 数值 三个参数；“{extra}”是多出来的",
+        "record takes INDICATOR PERIOD VALUE; {extra!r} is one argument too many",
+    ),
+    "err.record_extras": (
+        "record 只需要 指标 期间 数值 三个参数；“{extra}”是多出来的",
+        "record takes INDICATOR PERIOD VALUE; {extra!r} are arguments too many",
+    ),
+    "err.record_extra.hint": ("含空格的数值或名称请加引号", "quote a value or name that has spaces"),
+    # the plan's own words: periods, indicators, categories, statuses, departments
+    "err.not_a_period": ("{value} 不是期间", "{value} is not a period"),
+    "err.not_a_period.write": (
+        "{value} 不是期间：应写年份（2024）、季度（2025-Q3）或月份（2025-09）",
+        "{value} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)",
+    ),
+    "err.not_a_period.quarters": ("{value} 不是期间：季度为 Q1 至 Q4", "{value} is not a period: quarters run Q1–Q4"),
+    "err.not_a_period.halves": ("{value} 不是期间：半年为 H1 和 H2", "{value} is not a period: halves are H1 and H2"),
+    "err.not_a_period.months": ("{value} 不是期间：月份为 01 至 12", "{value} is not a period: months run 01–12"),
+    "err.not_a_period.months_1_12": ("{value} 不是期间：月份为 1 至 12", "{value} is not a period: months run 1–12"),
+    "err.period_without_year": (
+        "{value} 没有写年份：请连同年份一起写，如 2025年{text}",
+        "{value} has no year: write it with the year, e.g. 2025年{text}",
+    ),
+    "err.period_from_january": (
+        "{value} 不是期间：数据从1月起算（1-{n}月），不能从{first}月起",
+        "{value} is not a period: a figure runs from January (1-{n}月), not from month {first}",
+    ),
+    "err.period_january_or_october": (
+        "{value} 不是期间：可能是1月也可能是10月；请写 2025-01 或 2025-10",
+        "{value} is not a period: it may be January or October; write 2025-01 or 2025-10",
+    ),
+    "err.no_annex_number": ("没有序号为 {number} 的指标", "no indicator has annex number {number}"),
+    "err.no_annex_number.hint": ("{table}的序号为 1 至 {rows}", "{table} runs 1–{rows}"),
+    "err.the_indicator_table": ("指标表", "the indicator table"),
+    "err.no_annex_numbers": ("此方案的指标没有序号", "this plan numbers no indicator"),
+    "err.ambiguous_indicator": ("{name} 对应多个指标：{ids}", "{name} names more than one indicator: {ids}"),
+    "err.ambiguous_indicator.hint": ("请把名称写完整，或用指标编号", "write more of the name, or the indicator's id"),
+    "err.unknown_indicator": ("没有指标 {name}", "unknown indicator {name}"),
+    "err.unknown_indicator.hint": (
+        "指标编号、附件1序号和名称见 qzdc indicators",
+        "see `qzdc indicators` for ids, annex numbers and names",
+    ),
+    "err.unknown_category": ("没有一级指标 {name}", "unknown category {name}"),
+    "err.unknown_category.hint": ("一级指标有：{known}", "categories are {known}"),
+    "err.unknown_status": ("没有状态 {name}", "unknown status {name}"),
+    "err.unknown_status.hint": ("状态有：{known}", "statuses are {known}"),
+    "err.fail_on_status": ("--fail-on 不能取 {name}", "--fail-on cannot be {name}"),
+    "err.fail_on_status.hint": ("可选：{known}", "choose {known}"),
+    "word.with_code": ("{word}（{code}）", "{code} ({word})"),
+    "word.name_id": ("{name}（{id}）", "{name} ({id})"),
+    "err.since_not_before": (
+        "--since {since} 不早于评价的期间（{judged}）",
+        "--since {since} is not before the period judged ({judged})",
+    ),
+    "err.since_not_before.as_of": ("--as-of {period}", "--as-of {period}"),
+    "err.since_not_before.latest": ("最新数据 {period}", "the latest data, {period}"),
+    "err.since_not_before.hint": (
+        "--since 用于与更早的期间比较：请录入更晚的数据，或用 --as-of 指定更晚的期间",
+        "--since compares with an earlier period: record later figures, or give --as-of a later period",
+    ),
+    "err.unknown_department": ("方案中没有单位 {name}", "no department named {name} in the plan"),
+    "err.unknown_department.hint": ("单位列表见 qzdc owners", "run `qzdc owners` for the list"),
+    # calc
+    "err.calc_not_finite": ("--{name} 应为有限的数字，不能是 {value}", "--{name} must be a finite number, not {value}"),
+    "err.calc_negative_years": ("--years 不能为负数", "--years must not be negative"),
+    "err.calc_period": ("--period 应为正整数年数", "--period must be a positive number of years"),
+    # figures as people write them (qzdc.actuals.values)
+    "val.wants_number": ("{name} 应为数字", "{name} takes a number"),
+    "val.wants_number_in": ("{name} 应为以{unit}计的数字", "{name} takes a number in {unit}"),
+    "val.wants_milestone": (
+        "{name} 是里程碑：应写 done（完成）、not done（未完成）或完成日期（YYYY-MM-DD）",
+        "{name} is a milestone: write done, not done or the date it was done (YYYY-MM-DD)",
+    ),
+    "val.not": ("{wants}，不能是 {value}", "{wants}, not {value}"),
+    "val.not_finite": ("{name} 应为有限的数字，不能是 {value}", "{name} takes a finite number, not {value}"),
+    "val.without_unit": ("数值后面不要带单位", "write the value without its unit"),
+    "val.out_of_range": (
+        "{name}：{value} 超出范围：数值应在 ±10^15 以内",
+        "{name}: {value} is out of range: a figure lies within ±10^15",
+    ),
+    "val.out_of_range.hint": ("请检查位数", "check the number of digits"),
+    "val.rule": ("{name} 是{what}：{number} {problem}", "{name} is {what}: {number} {problem}"),
+    "rule.growth_rate": ("增速（%）", "a growth rate in %"),
+    "rule.growth_rate.hint": ("降幅不会超过 100%", "a fall cannot exceed 100 %"),
+    "rule.reduction": ("降幅（%）", "a reduction in %"),
+    "rule.reduction.hint": ("数量不会减少 100% 或更多", "a quantity cannot fall by 100 % or more"),
+    "rule.share": ("比率（%）", "a share in %"),
+    "rule.rate": ("百分比", "a rate in %"),
+    "rule.count": ("个数（{unit}）", "a count of {unit}"),
+    "rule.number": ("数字", "a number"),
+    "rule.negative": ("不能为负", "cannot be negative"),
+    "rule.outside": ("不在 {low} 至 {high} 之间", "is outside {low}–{high}"),
+    "rule.not_above": ("不高于 {low}", "is not above {low}"),
+    "rule.not_below": ("不低于 {high}", "is not below {high}"),
+    "rule.not_whole": ("不是整数", "is not a whole number"),
+    "val.no_unit": ("{name} 没有单位，而 {value} 带有单位 {unit}", "{name} has no unit, but {value} is in {unit}"),
+    "val.no_unit.hint": ("只写数字", "write the number alone"),
+    "val.other_unit": (
+        "{value} 的单位是 {unit}，而 {name} 的单位是 {own}",
+        "{value} is in {unit}, but {name} is in {own}",
+    ),
+    "val.other_unit.hint": ("请按 {own} 填写", "write the figure in {own}"),
+    "val.class": ("{name} 应为等级（{classes}），不能是 {value}", "{name} takes a class ({classes}), not {value}"),
+    "val.future_date": ("{name}：日期 {date} 还没到", "{name}: the date {date} is in the future"),
+    "val.future_date.hint": ("里程碑完成后再录入", "record a milestone once it is done"),
+    "val.done_after": (
+        "{name}：{date} 完成，晚于 {period} 的期末",
+        "{name}: done on {date}, after the end of {period}",
+    ),
+    "val.done_after.hint": ("请录入到完成的期间，如 {year}", "record it for the period it was done in, e.g. {year}"),
+    "val.date_not_period": (
+        "日期 {date} 不是期间：应写 2024、2025-Q3 或 2025-09",
+        "the date {date} is not a period: write 2024, 2025-Q3 or 2025-09",
+    ),
+    "val.outside_plan": (
+        "{period} 不在方案期内：方案从 {baseline} 年（基期）到 {target} 年",
+        "{period} is outside the plan, which runs from its {baseline} baseline to {target}",
+    ),
+    "val.future_period": (
+        "{period} 还没到：{opens} 起才能录入",
+        "{period} is in the future: it can be recorded from {opens}",
+    ),
+    "val.future_period.hint": ("今天是 {today}", "today is {today}"),
+    "val.must_be_text": ("{field} 应为文字，不能是 {value}", "{field} must be text, not {value}"),
+    "val.must_be_text.hint": ("在 YAML 文件中给它加上引号", "quote it in the YAML file"),
+    "val.not_datetime": ("不是日期时间：{value}", "not a date and time: {value}"),
+    "val.not_datetime.hint": ('请写成 "2026-11-29T08:30:00+08:00"', 'write it as "2026-11-29T08:30:00+08:00"'),
+    "val.or_year_option": ("或用 --year 指定年份", "or give the year with --year"),
+    "val.missing_indicator": ("缺少指标", "the indicator is missing"),
+    "val.missing_period": ("缺少期间", "the period is missing"),
+    "val.missing_value": ("缺少数值", "the value is missing"),
+    "val.nothing": ("空值", "nothing"),
+    "val.a_mapping": ("一个映射", "a mapping"),
+    "val.a_list": ("一个列表", "a list"),
+    "val.option": ("{option}：{error}", "{option}: {error}"),
+    "val.option_outside_plan": ("{option} {period} 不在方案期内", "{option} {period} is outside the plan"),
+    "val.option_outside_plan.hint": ("方案期为 {start} 年至 {end} 年", "the plan runs from {start} to {end}"),
+    # the actuals file (qzdc.actuals.store) and files written (qzdc.fsutil)
+    "store.default_file": ("默认实际值文件", "the default actuals file"),
+    "store.is_directory": ("{where}：{path} 是目录", "{where}: {path} is a directory"),
+    "store.is_directory.hint": ("请写文件名，如 {example}", "name a file, e.g. {example}"),
+    "store.no_directories": ("qzdc 只新建实际值文件，不新建目录", "qzdc creates the actuals file, not directories"),
+    "store.where": ("{where}：{problem}", "{where}: {problem}"),
+    "store.does_not_exist": ("{path} 不存在；未读取实际值", "{path} does not exist; no actuals read"),
+    "store.not_a_directory": ("{path} 不是目录", "{path} is not a directory"),
+    "store.no_such_directory": ("目录 {path} 不存在", "the directory {path} does not exist"),
+    "store.note": ("qzdc：提示：{text}", "qzdc: note: {text}"),
+    "store.directory_not_file": ("{path} 是目录，不是实际值文件", "{path} is a directory, not an actuals file"),
+    "store.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "store.not_utf8": ("不是 UTF-8 文本（第 {byte} 字节）", "not UTF-8 text (byte {byte})"),
+    "store.not_utf8.hint": ("请把文件另存为 UTF-8 编码", "save the file as UTF-8"),
+    "store.cannot_read_file": ("无法读取 {path}", "cannot read {path}"),
+    "store.file_shape": (
+        "实际值文件应为只含一个键 actuals 的映射，actuals 下是各条数据的列表",
+        "an actuals file is a mapping with one key, actuals: a list of entries",
+    ),
+    "store.unknown_key": ("未知的键 {key!r}", "unknown key {key!r}"),
+    "store.unknown_key.hint": (
+        "文件只有一个键：actuals（各条数据的列表）",
+        "the file holds one key, actuals: a list of entries",
+    ),
+    "store.not_a_list": ("actuals 应为各条数据的列表", "actuals must be a list of entries"),
+    "store.entry_shape": (
+        "每条数据应为含 indicator、period 和 value 的映射",
+        "an entry is a mapping with indicator, period and value",
+    ),
+    "store.unknown_field": ("未知的字段 {key!r}", "unknown field {key!r}"),
+    "store.entry_fields": ("每条数据的字段有 {fields}", "an entry has {fields}"),
+    "store.problems": ("{path} 有 {count} 处问题", "{path} has {count} problem(s)"),
+    "store.nothing_written": (
+        "未写入 {path}：有 {count} 处问题",
+        "nothing was written to {path}: {count} problem(s)",
+    ),
+    "store.cannot_write": ("无法写入 {path}：{problem}", "cannot write {path}: {problem}"),
+    "store.locked": (
+        "另一个 qzdc 已在写 {path} 达 {seconds} 秒；未写入",
+        "another qzdc has been writing {path} for {seconds} s; nothing was written",
+    ),
+    "store.locked.hint": (
+        "请重试；如果没有正在运行的 qzdc，请删除 {lock}",
+        "try again; if no qzdc is running, delete {lock}",
+    ),
+    "store.cannot_lock": ("无法锁定 {path}：{reason}；未写入", "cannot lock {path}: {reason}; nothing was written"),
+    "store.fix_first": (
+        "{path} 有 {count} 处问题，请先改正；未写入",
+        "{path} has {count} problem(s); fix them first, nothing was written",
+    ),
+    "store.cannot_update": ("无法更新 {path}：{reason}；未写入", "cannot update {path}: {reason}; nothing was written"),
+    "store.bug.hint": ("这是 qzdc 的缺陷：请连同文件一起报告", "this is a bug in qzdc: please report it with the file"),
+    "store.read_back": (
+        "更新后的 {path} 读回的内容与预期不符；未写入",
+        "the updated {path} did not read back as intended; nothing was written",
+    ),
+    "fs.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    # importing figures (qzdc.actuals.importer)
+    "imp.on_sheet": ("（工作表 {sheet}）", " on sheet {sheet!r}"),
+    "imp.header_reads": ("表头行为：{cells}", "the header row reads: {cells}"),
+    "imp.first_row_reads": ("第一行为：{cells}", "the first row reads: {cells}"),
+    "imp.empty": ("文件是空的", "the file is empty"),
+    "imp.missing_columns": ("{path}：缺少列 {columns}{where}", "{path}: missing column(s) {columns}{where}"),
+    "imp.missing_columns.hint": (
+        "{seen}；列名为 指标、期间、数值、来源、备注（或 indicator、period、value、source、note），"
+        "或者 指标名称 加上每个期间一列（2024年、2025年1-9月）",
+        "{seen}; columns are indicator, period, value, source, note (指标, 期间, 数值, 来源, 备注), "
+        "or 指标名称 and a column per period (2024年, 2025年1-9月)",
+    ),
+    "imp.twice": ("{name} {period} 出现了两次：另见 {cell}", "{name} {period} is given twice: also at {cell}"),
+    "imp.twice.hint": (
+        "一个文件中每个数据只写一次；修订请另行导入",
+        "a file gives each figure once; a revision is a later import",
+    ),
+    "imp.column_no_year": ("{path}：列 {column} 没有年份", "{path}: the column {column} has no year"),
+    "imp.no_year.hint": (
+        "请用 --year 2025 指定，或在表头或工作表标题中写上年份",
+        "give it with --year 2025, or write the year in the header or the sheet's title",
+    ),
+    "imp.bad_cells": (
+        "{path}：{rows} 行中有 {cells} 个单元格有误{where}；未导入任何数据",
+        "{path}: {cells} bad cell(s) in {rows} row(s){where}; nothing was imported",
+    ),
+    "imp.no_figures": (
+        "{path}：表头下面没有可导入的数据{where}",
+        "{path}: no figures to import below the header{where}",
+    ),
+    "imp.sheet_of_csv": (
+        "--sheet 用于选择 .xlsx 工作簿中的工作表；CSV 文件只有一个表",
+        "--sheet picks a sheet of an .xlsx workbook; a CSV file has one",
+    ),
+    "imp.no_sheet": ("{path} 中没有工作表 {sheet!r}", "{path} has no sheet {sheet!r}"),
+    "imp.sheets_are": ("其中的工作表有：{sheets}", "its sheets are {sheets}"),
+    "imp.column": ("{english}（{chinese}）", "{english} ({chinese})"),
+    "imp.nul_bytes": (
+        "{path}：不是 CSV 文本文件（含 NUL 字节；是 UTF-16 或二进制文件？）",
+        "{path}: not a CSV text file (it holds NUL bytes; UTF-16 or a binary file?)",
+    ),
+    "imp.save_as_csv": (
+        "请在 Excel 中另存为“CSV UTF-8”或“CSV（逗号分隔）”",
+        "in Excel, save as “CSV UTF-8” or “CSV (逗号分隔)”",
+    ),
+    "imp.encoding": (
+        "{path}：无法读取文字：既不是 UTF-8，也不是 GB18030/GBK 编码",
+        "{path}: cannot read the text: it is neither UTF-8 nor GB18030/GBK",
+    ),
+    "imp.bad_csv": ("{path}：不是可读的 CSV 文件：{reason}", "{path}: not a readable CSV file: {reason}"),
+    "imp.bad_workbook": ("不是可读的 .xlsx 工作簿", "not a readable .xlsx workbook"),
+    "imp.save_as_xlsx": ("请用 Excel 重新另存为 .xlsx", "save it again from Excel as .xlsx"),
+    "imp.no_extension": ("没有扩展名的文件", "a file without an extension"),
+    "imp.cannot_import": (
+        "{path}：不能导入 {what}；请用 .csv 或 .xlsx",
+        "{path}: cannot import {what}; use .csv or .xlsx",
+    ),
+    "imp.save_from_excel": ("请用 Excel 另存为 .xlsx 或 CSV", "save it from Excel as .xlsx or CSV"),
+    "imp.no_such_file": ("{path}：文件不存在", "{path}: no such file"),
+    "imp.is_directory": ("{path} 是目录", "{path} is a directory"),
+    "msg.valid": (
+        "有效：{indicators} 个指标（附件1 {annex} 个），{targets} 个目标，{tasks} 项任务，{policies} 项政策，{reforms} 项改革",
+        "valid: {indicators} indicators ({annex} in the annex), {targets} targets, {tasks} tasks, {policies} policies, {reforms} reforms",
+    ),
 }
 _WORDS.update(_MESSAGES)

@@ -46,7 +46,8 @@ from typing import Any
 
 from qzdc.actuals.store import shown_path
 from qzdc.actuals.values import Entry, check_entry, read_period
-from qzdc.errors import DataError, Problem, UsageError, quoted
+from qzdc.errors import DataError, Problem, UsageError, os_reason, quoted
+from qzdc.i18n import listing, tr
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Plan
 from qzdc.plan.numbers import Written
@@ -334,26 +335,20 @@ def _period_in(texts: list[str], year: int | None) -> tuple[Period, str] | None:
 
 def _decode(data: bytes, shown: str) -> str:
     if b"\x00" in data:
-        raise DataError(
-            f"{shown}: not a CSV text file (it holds NUL bytes; UTF-16 or a binary file?)",
-            hint="in Excel, save as “CSV UTF-8” or “CSV (逗号分隔)”",
-        )
+        raise DataError(tr("imp.nul_bytes", path=shown), hint=tr("imp.save_as_csv"))
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DataError(
-        f"{shown}: cannot read the text: it is neither UTF-8 nor GB18030/GBK",
-        hint="in Excel, save as “CSV UTF-8” or “CSV (逗号分隔)”",
-    )
+    raise DataError(tr("imp.encoding", path=shown), hint=tr("imp.save_as_csv"))
 
 
 def _csv_table(path: Path, shown: str) -> Table:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise DataError(f"cannot read {shown}: {err.strerror}") from None
+        raise DataError(tr("store.cannot_read", path=shown, reason=os_reason(err))) from None
     text = _decode(data, shown)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
@@ -361,7 +356,7 @@ def _csv_table(path: Path, shown: str) -> Table:
     try:
         rows = [(n, [Cell(v) for v in record]) for n, record in enumerate(reader, start=1)]
     except csv.Error as err:
-        raise DataError(f"{shown}: not a readable CSV file: {err}") from None
+        raise DataError(tr("imp.bad_csv", path=shown, reason=err)) from None
     return Table("", rows)
 
 
@@ -384,8 +379,8 @@ def _xlsx_tables(path: Path, shown: str) -> list[Table]:
         # Not read-only: only a full load knows the merged cells of a two-row header.
         workbook = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else "not a readable .xlsx workbook"
-        raise DataError(f"cannot read {shown}: {reason}", hint="save it again from Excel as .xlsx") from None
+        reason = os_reason(err) if isinstance(err, OSError) and err.strerror else tr("imp.bad_workbook")
+        raise DataError(tr("store.cannot_read", path=shown, reason=reason), hint=tr("imp.save_as_xlsx")) from None
     tables: list[Table] = []
     try:
         for sheet in workbook.worksheets:
@@ -553,9 +548,13 @@ class _Sheet:
             self.problem(
                 row,
                 col,
-                f"{indicator.name} {entry.period} is given twice: also at "
-                f"{_column_letter(earlier.column - 1)}{earlier.row}",
-                "a file gives each figure once; a revision is a later import",
+                tr(
+                    "imp.twice",
+                    name=indicator.name,
+                    period=entry.period,
+                    cell=f"{_column_letter(earlier.column - 1)}{earlier.row}",
+                ),
+                tr("imp.twice.hint"),
             )
             return
         figure = Figure(entry, row, col + 1, self.place(col), entry.written)
@@ -602,8 +601,7 @@ def _read_table(
         period = heading.period
         if period is None:
             raise DataError(
-                f"{shown}: the column {quoted(heading.text)} has no year",
-                hint="give it with --year 2025, or write the year in the header or the sheet's title",
+                tr("imp.column_no_year", path=shown, column=quoted(heading.text)), hint=tr("imp.no_year.hint")
             )
         period_of[col] = period
         reading.periods.append((heading.text, str(period)))
@@ -622,7 +620,7 @@ def _read_table(
             skipped["no_figure"] += 1
             continue
         if name is None:
-            sheet.problem(row_no, name_col, "the indicator is missing")
+            sheet.problem(row_no, name_col, tr("val.missing_indicator"))
             continue
         try:
             indicator, name_unit = _indicator(plan, name)
@@ -653,15 +651,13 @@ def _read_table(
         reading.year = None
     if sheet.problems:
         rows = len({p.line for p in sheet.problems})
-        where = f" on sheet {table.name!r}" if table.name else ""
+        where = tr("imp.on_sheet", sheet=table.name) if table.name else ""
         raise DataError(
-            f"{shown}: {len(sheet.problems)} bad cell(s) in {rows} row(s){where}; nothing was imported",
-            problems=sheet.problems,
+            tr("imp.bad_cells", path=shown, cells=len(sheet.problems), rows=rows, where=where), problems=sheet.problems
         )
     if not sheet.figures:
-        raise DataError(
-            f"{shown}: no figures to import below the header" + (f" on sheet {table.name!r}" if table.name else "")
-        )
+        where = tr("imp.on_sheet", sheet=table.name) if table.name else ""
+        raise DataError(tr("imp.no_figures", path=shown, where=where))
     return Imported(sheet.figures, reading)
 
 
@@ -675,15 +671,14 @@ def _first_row_text(table: Table) -> list[str]:
 
 def _missing_columns(shown: str, table: Table, header: Header | None) -> DataError:
     have = header.fields if header else {}
-    missing = [f"{k} ({CHINESE[k]})" for k in REQUIRED if k not in have]
+    missing = [tr("imp.column", english=k, chinese=CHINESE[k]) for k in REQUIRED if k not in have]
     seen = [t for t in header.texts() if t] if header else _first_row_text(table)
-    where = f" on sheet {table.name!r}" if table.name else ""
-    which = "header row" if header else "first row"
-    hint = f"the {which} reads: {', '.join(seen)}" if seen else "the file is empty"
+    where = tr("imp.on_sheet", sheet=table.name) if table.name else ""
+    reads = "imp.header_reads" if header else "imp.first_row_reads"
+    hint = tr(reads, cells=listing(seen)) if seen else tr("imp.empty")
     return DataError(
-        f"{shown}: missing column(s) {', '.join(missing)}{where}",
-        hint=f"{hint}; columns are indicator, period, value, source, note (指标, 期间, 数值, 来源, 备注), "
-        "or 指标名称 and a column per period (2024年, 2025年1-9月)",
+        tr("imp.missing_columns", path=shown, columns=listing(missing), where=where),
+        hint=tr("imp.missing_columns.hint", seen=hint),
     )
 
 
@@ -731,23 +726,22 @@ def read_sheet(
     shown = shown_path(source)
     suffix = source.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        hint = "save it from Excel as .xlsx or CSV" if suffix in (".xls", ".et", ".ods", ".numbers") else None
-        raise UsageError(
-            f"{shown}: cannot import {suffix or 'a file without an extension'}; use .csv or .xlsx", hint=hint
-        )
+        hint = tr("imp.save_from_excel") if suffix in (".xls", ".et", ".ods", ".numbers") else None
+        raise UsageError(tr("imp.cannot_import", path=shown, what=suffix or tr("imp.no_extension")), hint=hint)
     if not source.exists():
-        raise UsageError(f"{shown}: no such file")
+        raise UsageError(tr("imp.no_such_file", path=shown))
     if source.is_dir():
-        raise UsageError(f"{shown} is a directory")
+        raise UsageError(tr("imp.is_directory", path=shown))
     day = today or dt.date.today()
     tables = (_xlsx_tables(source, shown) or [Table("", [])]) if suffix == ".xlsx" else [_csv_table(source, shown)]
     if sheet is not None:
         if suffix != ".xlsx":
-            raise UsageError("--sheet picks a sheet of an .xlsx workbook; a CSV file has one")
+            raise UsageError(tr("imp.sheet_of_csv"))
         named = [t for t in tables if t.name == sheet]
         if not named:
             raise UsageError(
-                f"{shown} has no sheet {sheet!r}", hint=f"its sheets are {', '.join(t.name for t in tables)}"
+                tr("imp.no_sheet", path=shown, sheet=sheet),
+                hint=tr("imp.sheets_are", sheets=listing([t.name for t in tables])),
             )
         tables = named
     found: list[tuple[Table, Header | None, tuple[int, str] | None]] = []

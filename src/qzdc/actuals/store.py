@@ -69,7 +69,8 @@ from typing import Any
 
 from qzdc.actuals.splice import render_appended
 from qzdc.actuals.values import FIELDS, Entry, check_entry
-from qzdc.errors import DataError, Problem, UsageError, closest
+from qzdc.errors import DataError, Problem, UsageError, closest, os_reason
+from qzdc.i18n import tr
 from qzdc.plan.models import Observation, Plan
 
 ACTUALS_ENV = "QZDC_ACTUALS"
@@ -98,15 +99,18 @@ def actuals_path(
     """
     env = os.environ.get(ACTUALS_ENV)
     path = Path(explicit or env or default_actuals(plan))
-    where = "--actuals" if explicit else ACTUALS_ENV if env else "the default actuals file"
+    where = "--actuals" if explicit else ACTUALS_ENV if env else tr("store.default_file")
     if path.is_dir():
-        raise UsageError(f"{where}: {path} is a directory", hint=f"name a file, e.g. {path / DEFAULT_FILE}")
+        raise UsageError(
+            tr("store.is_directory", where=where, path=path),
+            hint=tr("store.is_directory.hint", example=path / DEFAULT_FILE),
+        )
     if writing:
         problem = missing_directory(path)
         if problem:
-            raise UsageError(f"{where}: {problem}", hint="qzdc creates the actuals file, not directories")
+            raise UsageError(tr("store.where", where=where, problem=problem), hint=tr("store.no_directories"))
     elif (explicit or env) and not path.exists():
-        note(f"{shown_path(path)} does not exist; no actuals read")
+        note(tr("store.does_not_exist", path=shown_path(path)))
     return path
 
 
@@ -146,15 +150,15 @@ def missing_directory(path: Path) -> str | None:
     if parent.is_dir():
         return None
     if parent.exists():
-        return f"{shown_path(parent)} is not a directory"
-    return f"the directory {shown_path(parent)} does not exist"
+        return tr("store.not_a_directory", path=shown_path(parent))
+    return tr("store.no_such_directory", path=shown_path(parent))
 
 
 def note(text: str) -> None:
     """A note on stderr, for the reader of the output to know; not an error."""
     import sys
 
-    sys.stderr.write(f"qzdc: note: {text}\n")
+    sys.stderr.write(tr("store.note", text=text) + "\n")
 
 
 def shown_path(path: Path) -> str:
@@ -177,16 +181,16 @@ def _read_file(path: Path, shown: str) -> tuple[str, bool] | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise UsageError(f"{shown} is a directory, not an actuals file") from None
+        raise UsageError(tr("store.directory_not_file", path=shown)) from None
     except OSError as err:
-        raise DataError(f"cannot read {shown}: {err.strerror}") from None
+        raise DataError(tr("store.cannot_read", path=shown, reason=os_reason(err))) from None
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8-sig"), bom
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        problem = Problem(f"not UTF-8 text (byte {err.start})", shown, line, hint="save the file as UTF-8")
-        raise DataError(f"cannot read {shown}", problems=[problem]) from None
+        problem = Problem(tr("store.not_utf8", byte=err.start), shown, line, hint=tr("store.not_utf8.hint"))
+        raise DataError(tr("store.cannot_read_file", path=shown), problems=[problem]) from None
 
 
 def parse_entries(text: str, shown: str, plan: Plan, today: dt.date | None) -> tuple[list[Entry], list[Problem]]:
@@ -209,37 +213,35 @@ def parse_entries(text: str, shown: str, plan: Plan, today: dt.date | None) -> t
 
     if not isinstance(data, dict):
         line, col = place(())
-        return [], [Problem("an actuals file is a mapping with one key, actuals: a list of entries", shown, line, col)]
+        return [], [Problem(tr("store.file_shape"), shown, line, col)]
     for key in data:
         if key != "actuals":
             line, col = place((key,), key=True)
             guess = closest(str(key), ["actuals"])
-            hint = "did you mean actuals?" if guess else "the file holds one key, actuals: a list of entries"
-            problems.append(Problem(f"unknown key {key!r}", shown, line, col, hint=hint))
+            hint = tr("msg.did_you_mean", guess="actuals") if guess else tr("store.unknown_key.hint")
+            problems.append(Problem(tr("store.unknown_key", key=key), shown, line, col, hint=hint))
     items = data.get("actuals")
     if items is None:
         return [], problems
     if not isinstance(items, list):
         line, col = place(("actuals",))
-        problems.append(Problem("actuals must be a list of entries", shown, line, col, field="actuals"))
+        problems.append(Problem(tr("store.not_a_list"), shown, line, col, field="actuals"))
         return [], problems
     entries: list[Entry] = []
     for n, item in enumerate(items):
         loc: tuple[str | int, ...] = ("actuals", n)
         if not isinstance(item, dict):
             line, col = place(loc)
-            problems.append(
-                Problem(
-                    "an entry is a mapping with indicator, period and value", shown, line, col, field=format_loc(loc)
-                )
-            )
+            problems.append(Problem(tr("store.entry_shape"), shown, line, col, field=format_loc(loc)))
             continue
         unknown = [k for k in item if k not in FIELDS]
         for key in unknown:
             line, col = place((*loc, str(key)), key=True)
             guess = closest(str(key), list(FIELDS))
-            hint = f"did you mean {guess}?" if guess else f"an entry has {', '.join(FIELDS)}"
-            problems.append(Problem(f"unknown field {key!r}", shown, line, col, field=format_loc(loc), hint=hint))
+            hint = tr("msg.did_you_mean", guess=guess) if guess else tr("store.entry_fields", fields=", ".join(FIELDS))
+            problems.append(
+                Problem(tr("store.unknown_field", key=key), shown, line, col, field=format_loc(loc), hint=hint)
+            )
         entry, issues = check_entry(
             plan,
             item.get("indicator"),
@@ -269,7 +271,7 @@ def read_entries(path: str | os.PathLike[str], plan: Plan, *, today: dt.date | N
         return []
     entries, problems = parse_entries(read[0], shown, plan, today or dt.date.today())
     if problems:
-        raise DataError(f"{shown} has {len(problems)} problem(s)", problems=problems)
+        raise DataError(tr("store.problems", path=shown, count=len(problems)), problems=problems)
     return entries
 
 
@@ -347,13 +349,13 @@ def append_entries(
         for issue in issues:
             problems.append(Problem(issue.message, field=f"entries[{n}].{issue.field}", hint=issue.hint))
     if problems:
-        raise DataError(f"nothing was written to {shown}: {len(problems)} problem(s)", problems=problems)
+        raise DataError(tr("store.nothing_written", path=shown, count=len(problems)), problems=problems)
     if not checked:
         return Appended([], read_entries(target, plan, today=day))
     # Before the lock: filelock would create the lock file's missing directories.
     missing = missing_directory(target)
     if missing:
-        raise UsageError(f"cannot write {shown}: {missing}", hint="qzdc creates the actuals file, not directories")
+        raise UsageError(tr("store.cannot_write", path=shown, problem=missing), hint=tr("store.no_directories"))
 
     from filelock import FileLock, Timeout
 
@@ -362,11 +364,11 @@ def append_entries(
         lock.acquire()
     except Timeout:
         raise DataError(
-            f"another qzdc has been writing {shown} for {LOCK_TIMEOUT:.0f} s; nothing was written",
-            hint=f"try again; if no qzdc is running, delete {shown_path(lock_path(target))}",
+            tr("store.locked", path=shown, seconds=f"{LOCK_TIMEOUT:.0f}"),
+            hint=tr("store.locked.hint", lock=shown_path(lock_path(target))),
         ) from None
     except OSError as err:
-        raise DataError(f"cannot lock {shown}: {err.strerror}; nothing was written") from None
+        raise DataError(tr("store.cannot_lock", path=shown, reason=os_reason(err))) from None
     try:
         before = _append_locked(target, shown, plan, checked, day)
     finally:
@@ -382,25 +384,16 @@ def _append_locked(path: Path, shown: str, plan: Plan, new: list[Entry], today: 
     text, bom = read if read is not None else ("", False)
     before, problems = parse_entries(text, shown, plan, today)
     if problems:
-        raise DataError(
-            f"{shown} has {len(problems)} problem(s); fix them first, nothing was written", problems=problems
-        )
+        raise DataError(tr("store.fix_first", path=shown, count=len(problems)), problems=problems)
     import yaml
 
     try:
         updated = render_appended(text, new)
     except (yaml.YAMLError, ValueError) as err:  # a file the C reader took and the Python parser did not
-        raise DataError(
-            f"cannot update {shown}: {err}; nothing was written",
-            hint="this is a bug in qzdc: please report it with the file",
-        ) from None
+        raise DataError(tr("store.cannot_update", path=shown, reason=err), hint=tr("store.bug.hint")) from None
     after, problems = parse_entries(updated, shown, plan, today)
     if problems or after != [*before, *new]:
-        raise DataError(
-            f"the updated {shown} did not read back as intended; nothing was written",
-            problems=problems,
-            hint="this is a bug in qzdc: please report it with the file",
-        )
+        raise DataError(tr("store.read_back", path=shown), problems=problems, hint=tr("store.bug.hint"))
     _remove_stale_temp_files(path)
     atomic_write(path, updated, encoding="utf-8-sig" if bom else "utf-8")
     return before

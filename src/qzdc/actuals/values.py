@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from qzdc.errors import DataError, UsageError, quoted
+from qzdc.i18n import tr
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Observation, Plan, Source
 from qzdc.plan.numbers import Written, decimals_of
@@ -120,14 +121,15 @@ class NumberRule:
     def problem(self, number: float) -> str | None:
         """Why `number` breaks the rule (to follow "gdp_growth is a growth rate in %: -100 …"), or None."""
         if self.whole and number < 0:
-            return "cannot be negative"
+            return tr("rule.negative")
         both = self.low is not None and self.high is not None
+        outside = tr("rule.outside", low=f"{self.low:g}", high=f"{self.high:g}") if both else None
         if self.low is not None and (number <= self.low if self.low_open else number < self.low):
-            return f"is outside {self.low:g}–{self.high:g}" if both else f"is not above {self.low:g}".replace("-", "−")
+            return outside or tr("rule.not_above", low=f"{self.low:g}".replace("-", "−"))
         if self.high is not None and (number >= self.high if self.high_open else number > self.high):
-            return f"is outside {self.low:g}–{self.high:g}" if both else f"is not below {self.high:g}"
+            return outside or tr("rule.not_below", high=f"{self.high:g}")
         if self.whole and not float(number).is_integer():
-            return "is not a whole number"
+            return tr("rule.not_whole")
         return None
 
 
@@ -153,16 +155,16 @@ def number_rule(indicator: Indicator) -> NumberRule:
     kind = value_kind(indicator)
     unit = indicator.unit
     if is_growth_rate(indicator):
-        return NumberRule("a growth rate in %", low=-100, low_open=True, hint="a fall cannot exceed 100 %")
+        return NumberRule(tr("rule.growth_rate"), low=-100, low_open=True, hint=tr("rule.growth_rate.hint"))
     if kind == "cumulative_reduction":
-        return NumberRule("a reduction in %", high=100, high_open=True, hint="a quantity cannot fall by 100 % or more")
+        return NumberRule(tr("rule.reduction"), high=100, high_open=True, hint=tr("rule.reduction.hint"))
     if unit == "%":
         if kind in SHARE_KINDS:
-            return NumberRule("a share in %", low=0, high=100)
-        return NumberRule("a rate in %")
+            return NumberRule(tr("rule.share"), low=0, high=100)
+        return NumberRule(tr("rule.rate"))
     if is_count_unit(unit):
-        return NumberRule(f"a count of {unit}", low=0, whole=True)
-    return NumberRule("a number")
+        return NumberRule(tr("rule.count", unit=unit), low=0, whole=True)
+    return NumberRule(tr("rule.number"))
 
 
 def period_opens(period: Period) -> dt.date:
@@ -260,11 +262,13 @@ def _in_unit(indicator: Indicator, number: Decimal, unit: str, raw: Any) -> tupl
         return number, False
     name = indicator.id
     if not own:
-        raise ValueProblem(f"{name} has no unit, but {quoted(raw)} is in {unit}", "write the number alone")
+        raise ValueProblem(tr("val.no_unit", name=name, value=quoted(raw), unit=unit), tr("val.no_unit.hint"))
     base, factor = unit_scale(unit)
     own_base, own_factor = unit_scale(own)
     if base != own_base or base == "%":
-        raise ValueProblem(f"{quoted(raw)} is in {unit}, but {name} is in {own}", f"write the figure in {own}")
+        raise ValueProblem(
+            tr("val.other_unit", value=quoted(raw), unit=unit, name=name, own=own), tr("val.other_unit.hint", own=own)
+        )
     return number * factor / own_factor, True
 
 
@@ -274,19 +278,19 @@ def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tu
     A number written with decimals keeps them (`Written`): 67.00 is shown as 67.00.
     """
     name, own = indicator.id, indicator.unit
-    wants = f"{name} takes a number" + (f" in {own}" if own else "")
+    wants = tr("val.wants_number_in", name=name, unit=own) if own else tr("val.wants_number", name=name)
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        raise ValueProblem(f"{wants}, not {_shown_value(raw)}")
+        raise ValueProblem(tr("val.not", wants=wants, value=_shown_value(raw)))
     if isinstance(raw, str):
         text = _number_text(raw, own)
         if text.lower() in _NOT_FINITE:
-            raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")
+            raise ValueProblem(tr("val.not_finite", name=name, value=quoted(raw)))
         text, written_unit = _split_unit(text)
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         if not _NUMBER.match(text):
-            hint = "write the value without its unit" if own and own in text else None
-            raise ValueProblem(f"{wants}, not {quoted(raw)}", hint)
+            hint = tr("val.without_unit") if own and own in text else None
+            raise ValueProblem(tr("val.not", wants=wants, value=quoted(raw)), hint)
         try:
             # 1e99999999999999999999 is too much even for Decimal, whose exponent is a C integer.
             if not abs(float(text)) <= LARGEST:
@@ -295,11 +299,11 @@ def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tu
             exact = Decimal(text)
         except ArithmeticError:
             raise ValueProblem(
-                f"{name}: {quoted(raw)} is out of range: a figure lies within ±10^15", "check the number of digits"
+                tr("val.out_of_range", name=name, value=quoted(raw)), tr("val.out_of_range.hint")
             ) from None
     else:
         if isinstance(raw, float) and not math.isfinite(raw):
-            raise ValueProblem(f"{name} takes a finite number, not {quoted(raw)}")
+            raise ValueProblem(tr("val.not_finite", name=name, value=quoted(raw)))
         written_unit = ""
         # A number from a spreadsheet or YAML: the decimals it was written with, where it says.
         known = decimals_of(raw)
@@ -316,14 +320,12 @@ def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tu
         exact = exact.normalize()
         places = max(0, -int(exact.as_tuple().exponent))
     if not abs(exact) <= LARGEST:
-        raise ValueProblem(
-            f"{name}: {quoted(raw)} is out of range: a figure lies within ±10^15", "check the number of digits"
-        )
+        raise ValueProblem(tr("val.out_of_range", name=name, value=quoted(raw)), tr("val.out_of_range.hint"))
     number = _number(exact, places)
     rule = number_rule(indicator)
     problem = rule.problem(number)
     if problem is not None:
-        raise ValueProblem(f"{name} is {rule.what}: {number} {problem}", rule.hint)
+        raise ValueProblem(tr("val.rule", name=name, what=rule.what, number=number, problem=problem), rule.hint)
     written = None
     if converted:
         as_typed = raw.strip() if isinstance(raw, str) else f"{raw}"
@@ -350,7 +352,7 @@ def _parse_class(indicator: Indicator, raw: Any) -> str:
         found = by_fold.get(text.casefold())
         if found is not None:
             return found
-    raise ValueProblem(f"{indicator.id} takes a class ({', '.join(classes)}), not {_shown_value(raw)}")
+    raise ValueProblem(tr("val.class", name=indicator.id, classes=", ".join(classes), value=_shown_value(raw)))
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -365,7 +367,7 @@ def _parse_date(text: str) -> dt.date | None:
 
 def _parse_milestone(indicator: Indicator, raw: Any, period: Period | None, today: dt.date | None) -> str | dt.date:
     name = indicator.id
-    wants = f"{name} is a milestone: write done, not done or the date it was done (YYYY-MM-DD)"
+    wants = tr("val.wants_milestone", name=name)
     if isinstance(raw, bool):
         return DONE if raw else NOT_DONE
     if isinstance(raw, dt.datetime):
@@ -380,18 +382,16 @@ def _parse_milestone(indicator: Indicator, raw: Any, period: Period | None, toda
             return NOT_DONE
         parsed = _parse_date(text)
         if parsed is None:
-            raise ValueProblem(f"{wants}, not {quoted(raw)}")
+            raise ValueProblem(tr("val.not", wants=wants, value=quoted(raw)))
         date = parsed
     else:
-        raise ValueProblem(f"{wants}, not {_shown_value(raw)}")
+        raise ValueProblem(tr("val.not", wants=wants, value=_shown_value(raw)))
     if today is not None and date > today:
-        raise ValueProblem(
-            f"{name}: the date {date.isoformat()} is in the future", "record a milestone once it is done"
-        )
+        raise ValueProblem(tr("val.future_date", name=name, date=date.isoformat()), tr("val.future_date.hint"))
     if period is not None and date > period_end(period):
         raise ValueProblem(
-            f"{name}: done on {date.isoformat()}, after the end of {period}",
-            f"record it for the period it was done in, e.g. {date.year}",
+            tr("val.done_after", name=name, date=date.isoformat(), period=period),
+            tr("val.done_after.hint", year=date.year),
         )
     return date
 
@@ -442,11 +442,11 @@ def read_period(raw: Any, year: int | None = None) -> Period:
         if isinstance(raw, dt.datetime):
             raw = raw.date()
         if raw.day != 1:
-            raise PeriodError(f"the date {raw.isoformat()} is not a period: write 2024, 2025-Q3 or 2025-09")
+            raise PeriodError(tr("val.date_not_period", date=raw.isoformat()))
         return parse_period(f"{raw.year}-{raw.month:02d}")
     if isinstance(raw, str | int | float):
         return parse_period_loose(raw, year=year)
-    raise PeriodError(f"{quoted(raw)} is not a period")
+    raise PeriodError(tr("err.not_a_period", value=quoted(raw)))
 
 
 def check_period(plan: Plan, period: Period, today: dt.date | None) -> Issue | None:
@@ -454,14 +454,13 @@ def check_period(plan: Plan, period: Period, today: dt.date | None) -> Issue | N
     meta = plan.meta
     if not meta.baseline_year <= period.year <= meta.target_year:
         return Issue(
-            "period",
-            f"{period} is outside the plan, which runs from its {meta.baseline_year} baseline to {meta.target_year}",
+            "period", tr("val.outside_plan", period=period, baseline=meta.baseline_year, target=meta.target_year)
         )
     if today is not None and today < period_opens(period):
         return Issue(
             "period",
-            f"{period} is in the future: it can be recorded from {period_opens(period).isoformat()}",
-            f"today is {today.isoformat()}",
+            tr("val.future_period", period=period, opens=period_opens(period).isoformat()),
+            tr("val.future_period.hint", today=today.isoformat()),
         )
     return None
 
@@ -480,8 +479,8 @@ def _optional_text(raw: Any, field: str) -> tuple[str | None, Issue | None]:
     if _blank(raw):
         return None, None
     if isinstance(raw, bool | dict | list):
-        hint = "quote it in the YAML file" if isinstance(raw, bool) else None
-        return None, Issue(field, f"{field} must be text, not {_shown_value(raw)}", hint)
+        hint = tr("val.must_be_text.hint") if isinstance(raw, bool) else None
+        return None, Issue(field, tr("val.must_be_text", field=field, value=_shown_value(raw)), hint)
     if isinstance(raw, str):
         return raw.strip(), None
     return _name_text(raw), None
@@ -499,9 +498,7 @@ def _recorded_at(raw: Any) -> tuple[str | None, Issue | None]:
             pass
         else:
             return raw.strip(), None
-    return None, Issue(
-        "recorded_at", f"not a date and time: {_shown_value(raw)}", 'write it as "2026-11-29T08:30:00+08:00"'
-    )
+    return None, Issue("recorded_at", tr("val.not_datetime", value=_shown_value(raw)), tr("val.not_datetime.hint"))
 
 
 def check_entry(
@@ -525,7 +522,7 @@ def check_entry(
     issues: list[Issue] = []
     found: Indicator | None = None
     if _blank(indicator):
-        issues.append(Issue("indicator", "the indicator is missing", usage=True))
+        issues.append(Issue("indicator", tr("val.missing_indicator"), usage=True))
     else:
         try:
             found = find_indicator(plan, _name_text(indicator))
@@ -533,12 +530,12 @@ def check_entry(
             issues.append(Issue("indicator", error.message, error.hint, usage=True))
     parsed_period: Period | None = None
     if _blank(period):
-        issues.append(Issue("period", "the period is missing", usage=True))
+        issues.append(Issue("period", tr("val.missing_period"), usage=True))
     else:
         try:
             parsed_period = read_period(period, year)
         except MissingYear as error:
-            issues.append(Issue("period", str(error), "or give the year with --year", usage=True))
+            issues.append(Issue("period", str(error), tr("val.or_year_option"), usage=True))
         except PeriodError as error:
             issues.append(Issue("period", str(error), usage=True))
         else:
@@ -548,7 +545,7 @@ def check_entry(
     parsed_value: ObservedValue | None = None
     written: str | None = None
     if _blank(value):
-        issues.append(Issue("value", "the value is missing"))
+        issues.append(Issue("value", tr("val.missing_value")))
     elif found is not None:
         try:
             parsed_value, written = read_value(found, value, period=parsed_period, today=today, unit=unit)
@@ -596,15 +593,15 @@ def make_entry(
 
 def _shown_value(raw: Any) -> str:
     if raw is None:
-        return "nothing"
+        return tr("val.nothing")
     if isinstance(raw, bool):
         return str(raw).lower()
     if isinstance(raw, dt.date):
         return raw.isoformat()
     if isinstance(raw, dict):
-        return "a mapping"
+        return tr("val.a_mapping")
     if isinstance(raw, list):
-        return "a list"
+        return tr("val.a_list")
     return quoted(raw)
 
 
@@ -615,11 +612,11 @@ def parse_as_of(text: str | None, plan: Plan, option: str = "--as-of") -> Period
     try:
         period = parse_period_loose(text)
     except PeriodError as error:
-        raise UsageError(f"{option}: {error}") from None
+        raise UsageError(tr("val.option", option=option, error=error)) from None
     meta = plan.meta
     if not meta.baseline_year < period.year <= meta.target_year:
         raise UsageError(
-            f"{option} {period} is outside the plan",
-            hint=f"the plan runs from {meta.baseline_year + 1} to {meta.target_year}",
+            tr("val.option_outside_plan", option=option, period=period),
+            hint=tr("val.option_outside_plan.hint", start=meta.baseline_year + 1, end=meta.target_year),
         )
     return period

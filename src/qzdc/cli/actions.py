@@ -12,6 +12,7 @@ from typing import Any
 
 from qzdc.cli.output import emit, load, resolve_format
 from qzdc.errors import GateError
+from qzdc.i18n import tr
 
 
 def observations(plan: Any, actuals: Path | str | None) -> list[Any]:
@@ -48,7 +49,8 @@ def gate(rows: list[Any], fail_on: str | None) -> None:
 
     bad = failing(rows, fail_on)
     if bad:
-        raise GateError(f"{len(bad)} target(s) at {fail_on} or worse: {', '.join(r.target.id for r in bad)}")
+        ids = ", ".join(r.target.id for r in bad)
+        raise GateError(tr("msg.gate", count=len(bad), status=tr(fail_on), ids=ids))
 
 
 def status(
@@ -68,12 +70,19 @@ def status(
 ) -> None:
     """`qzdc status`: print where every target stands (or what changed `since`), then apply the gate."""
     from qzdc.actuals.values import parse_as_of
-    from qzdc.views.status import Filters, build_status, changes_view, status_changes, status_view
+    from qzdc.views.status import Filters, build_status, changes_view, status_changes, status_key, status_view
 
     chosen = resolve_format(fmt, output)
+    if fail_on is not None:
+        from qzdc.views.status import gate_status
+
+        fail_on = gate_status(fail_on)  # refused before anything is printed
     loaded = load(plan)
     filters = Filters(
-        categories=list(categories or []), pilot=pilot, statuses=list(statuses or []), flags=list(flags or [])
+        categories=list(categories or []),
+        pilot=pilot,
+        statuses=[status_key(s) for s in statuses or []],
+        flags=list(flags or []),
     )
     figures = read_figures(loaded, actuals)
     seen = [*loaded.observations, *figures.observations]

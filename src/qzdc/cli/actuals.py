@@ -23,6 +23,7 @@ from qzdc.cli.app import (
     resolve_format,
     write_output,
 )
+from qzdc.i18n import tr
 
 _NOT_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
 
@@ -52,15 +53,13 @@ def _refuse_stray_arguments(ctx: typer.Context, arguments: list[str]) -> None:
             name = arg.split("=", 1)[0]
             guess = closest(name.lstrip("-"), [o.lstrip("-") for o in options])
             listed = ", ".join(o for o in options if o != "--help")
-            hint = f"did you mean --{guess}?" if guess else f"its options are {listed}"
-            raise UsageError(f"{name} is not an option of record", hint=hint)
+            hint = tr("msg.did_you_mean", guess=f"--{guess}") if guess else tr("err.record_options_are", options=listed)
+            raise UsageError(tr("err.record_option", name=name), hint=hint)
     if ctx.args:
         extra = " ".join(ctx.args)
         raise UsageError(
-            f"record takes INDICATOR PERIOD VALUE; {extra!r} is one argument too many"
-            if len(ctx.args) == 1
-            else f"record takes INDICATOR PERIOD VALUE; {extra!r} are arguments too many",
-            hint="quote a value or name that has spaces",
+            tr("err.record_extra" if len(ctx.args) == 1 else "err.record_extras", extra=extra),
+            hint=tr("err.record_extra.hint"),
         )
 
 
@@ -202,5 +201,5 @@ def history(
     observations = all_observations(loaded, read_actuals(target, loaded))
     view = history_view(loaded, found, observations, lang.value)
     if not view.rows:
-        err(f"no figures for {found.id} in the plan or in {target}")
+        err(tr("msg.no_figures", id=found.id, path=target))
     emit(view, chosen, output)

@@ -23,6 +23,7 @@ from qzdc.cli.app import (
     resolve_format,
 )
 from qzdc.errors import EXIT_GATE
+from qzdc.i18n import tr
 
 
 class SeverityGate(StrEnum):
@@ -60,5 +61,5 @@ def audit(
     if fail_on is not None:
         failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on.value]]
         if failing:
-            err(f"qzdc: {len(failing)} finding(s) at {fail_on.value} or worse")
+            err(tr("msg.audit_gate", count=len(failing), severity=tr(f"severity.{fail_on.value}")))
             raise typer.Exit(EXIT_GATE)

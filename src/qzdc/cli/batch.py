@@ -14,6 +14,7 @@ from qzdc.cli.app import Lang, LangOption, app, handle_errors
 from qzdc.cli.output import err, report_problems
 from qzdc.cli.status import AsOfOption, CategoryOption, FlagOption, PilotOption, StatusOption
 from qzdc.errors import DataError, UsageError
+from qzdc.i18n import tr
 
 
 class BatchFormat(StrEnum):
@@ -35,7 +36,7 @@ def _format(fmt: BatchFormat | None, output: Path | None) -> str:
         return "table"
     chosen = format_from_path(str(output))
     if chosen is None:
-        raise UsageError(f"cannot tell the format from {output.name!r}", hint="use --format or .jsonl/.csv/.json/.md")
+        raise UsageError(tr("err.format_from_name", name=output.name), hint=tr("err.batch_format_from_name.hint"))
     return chosen
 
 
@@ -67,15 +68,16 @@ def batch(
     Example: qzdc batch towns/* --format jsonl -o all.jsonl
     """
     from qzdc.report.batch import batch as run_batch
-    from qzdc.views.status import Filters
+    from qzdc.views.status import Filters, status_key
 
     chosen = _format(fmt, output)
     if chosen in ("html", "xlsx") and output is None:
-        raise UsageError(f"{chosen} needs -o FILE")
+        raise UsageError(tr("err.needs_output", format=chosen))
+    # checked once here: a word no plan could match must not fail every plan in turn
     filters = Filters(
         categories=list(category or []),
         pilot=pilot,
-        statuses=[s.value for s in status_filter or []],
+        statuses=[status_key(s) for s in status_filter or []],
         flags=list(flag or []),
     )
 
@@ -83,7 +85,7 @@ def batch(
         error = result.error
         if error.problems:
             report_problems(error.problems)
-        err(f"qzdc: {result.directory}: {error}")
+        err(tr("msg.batch_failed_plan", directory=result.directory, message=error))
 
     from qzdc.render.terminal import progress_bar
 
@@ -98,7 +100,7 @@ def batch(
             assert output is not None
             if len(failures) < len(directories):  # a file of nothing but failures helps no one
                 write_output(output, data)
-                err(f"wrote {output}")
+                err(tr("msg.wrote", path=output))
         elif output is None:
             failures = run_batch(
                 directories,
@@ -135,12 +137,12 @@ def batch(
                 pass
             except DataError as error:
                 # as for every -o: a path that cannot be written is a usage error
-                raise UsageError(f"-o: {error.message}") from None
+                raise UsageError(tr("err.output", message=error.message)) from None
             else:
-                err(f"wrote {output}")
+                err(tr("msg.wrote", path=output))
     if failures:
         names = ", ".join(f.directory for f in failures)
-        raise DataError(f"{len(failures)} of {len(directories)} plan(s) failed: {names}")
+        raise DataError(tr("err.batch_failed", failed=len(failures), total=len(directories), names=names))
 
 
 class _NothingToWrite(Exception):

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import LANGUAGES, choose_language, set_language
 
 # option → (keyword of actions.status, "value" | "multiple" | "flag", allowed values or None)
@@ -27,9 +26,9 @@ STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "--category": ("categories", "multiple", None),
     "--pilot": ("pilot", "flag", None),
     "--flag": ("flags", "multiple", None),
-    "--status": ("statuses", "multiple", STATUSES),
+    "--status": ("statuses", "multiple", None),
     "--since": ("since", "value", None),
-    "--fail-on": ("fail_on", "value", ("at_risk", "off_track", "moving_away")),
+    "--fail-on": ("fail_on", "value", None),
     "--format": ("fmt", "value", ("table", "json", "csv", "markdown")),
     "-f": ("fmt", "value", ("table", "json", "csv", "markdown")),
     "--output": ("output", "value", None),

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from qzdc.errors import EXIT_BAD_DATA, EXIT_OK, GateError, Problem, QzdcError, UsageError
+from qzdc.errors import EXIT_BAD_DATA, EXIT_OK, GateError, Problem, QzdcError, UsageError, os_reason
+from qzdc.i18n import tr
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -34,11 +35,11 @@ def report_error(error: QzdcError) -> int:
     """Print `error` as one line (or one line per problem) on stderr; return its exit code."""
     if error.problems:
         report_problems(error.problems)
-        err(f"qzdc: {error.message}")
+        err(tr("msg.prefix", message=error.message))
     elif isinstance(error, GateError):
-        err(f"qzdc: {error}")
+        err(tr("msg.prefix", message=str(error)))
     else:
-        err(f"qzdc: error: {error}")
+        err(tr("msg.error", message=str(error)))
     return error.exit_code
 
 
@@ -71,10 +72,10 @@ def _guarded(fn: Callable[[], Any]) -> int:
         return EXIT_OK
     except OSError as error:
         # Writing the output failed (a full disk, a closed terminal): one line, not a traceback.
-        err(f"qzdc: error: cannot write the output: {error.strerror or error}")
+        err(tr("msg.error", message=tr("msg.cannot_write_output", reason=os_reason(error))))
         return EXIT_BAD_DATA
     except KeyboardInterrupt:
-        err("qzdc: interrupted")
+        err(tr("msg.interrupted"))
         return 130
     return EXIT_OK
 
@@ -97,14 +98,13 @@ def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...
     elif output is not None:
         chosen = format_from_path(str(output)) or ""
         if not chosen:
-            raise UsageError(
-                f"cannot tell the format from {output.name!r}",
-                hint="use --format or an extension such as .csv or .json",
-            )
+            raise UsageError(tr("err.format_from_name", name=output.name), hint=tr("err.format_from_name.hint"))
     else:
         chosen = "table"
     if chosen not in allowed:
-        raise UsageError(f"this command cannot write {chosen}", hint=f"choose one of {', '.join(allowed)}")
+        raise UsageError(
+            tr("err.cannot_write_format", format=chosen), hint=tr("err.choose_one_of", choices=", ".join(allowed))
+        )
     return chosen
 
 
@@ -119,7 +119,7 @@ def emit(view: Any, fmt: str, output: Path | None) -> None:
     text = render(view, fmt, stream=io.StringIO())
     # A BOM lets Excel on a Chinese-locale Windows read UTF-8 CSV without mojibake.
     write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))
-    err(f"wrote {output}")
+    err(tr("msg.wrote", path=output))
 
 
 def write_output(output: Path, data: bytes) -> None:
@@ -130,7 +130,7 @@ def write_output(output: Path, data: bytes) -> None:
     try:
         atomic_write(output, data)
     except DataError as error:
-        raise UsageError(f"-o: {error.message}") from None
+        raise UsageError(tr("err.output", message=error.message)) from None
 
 
 def load(plan: str | Path | None) -> Any:

@@ -24,6 +24,7 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
+from qzdc.i18n import tr
 
 
 @app.command()
@@ -42,7 +43,7 @@ def validate(
     from qzdc.views.listing import summary, summary_line
 
     if fmt not in (Format.table, Format.json):
-        raise UsageError("validate writes table or json")
+        raise UsageError(tr("err.validate_format"))
     try:
         loaded = load(plan)
     except DataError as error:

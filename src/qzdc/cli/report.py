@@ -26,6 +26,7 @@ from qzdc.cli.status import (
     StatusOption,
 )
 from qzdc.errors import UsageError
+from qzdc.i18n import tr
 
 
 class ReportFormat(StrEnum):
@@ -63,15 +64,14 @@ def report_format(fmt: ReportFormat | None, output: Path | None) -> str:
         chosen = format_from_path(str(output)) or ""
         if chosen not in ("html", "xlsx", "docx", "markdown"):
             raise UsageError(
-                f"cannot tell the report format from {output.name!r}",
-                hint="name the file .html, .xlsx, .docx or .md, or give --format html|xlsx|docx|markdown",
+                tr("err.report_format_from_name", name=output.name), hint=tr("err.report_format_from_name.hint")
             )
     else:
         chosen = "markdown"
     if chosen == "xlsx" and output is None:
-        raise UsageError("an Excel workbook is a binary file: give -o FILE.xlsx")
+        raise UsageError(tr("err.workbook_needs_file"))
     if chosen == "docx" and output is None:
-        raise UsageError("a Word document is a binary file: give -o FILE.docx")
+        raise UsageError(tr("err.word_needs_file"))
     return chosen
 
 
@@ -99,14 +99,14 @@ def report(
     from qzdc.cli.actions import read_figures
     from qzdc.report.data import ReportInput
     from qzdc.views.listing import actuals_text as actuals_words
-    from qzdc.views.status import Filters, build_status
+    from qzdc.views.status import Filters, build_status, status_key
 
     chosen = report_format(fmt, output)
     loaded = load(plan)
     filters = Filters(
         categories=list(category or []),
         pilot=pilot,
-        statuses=[s.value for s in status_filter or []],
+        statuses=[status_key(s) for s in status_filter or []],
         flags=list(flag or []),
     )
     figures = read_figures(loaded, actuals)
@@ -149,4 +149,4 @@ def report(
 
     # as for every -o: written whole or not at all, and an unwritable path is a usage error
     write_output(output, payload.encode("utf-8") if isinstance(payload, str) else payload)
-    err(f"wrote {output}")
+    err(tr("msg.wrote", path=output))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,17 +20,6 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
-from qzdc.engine.verdict import STATUSES
-
-# The engine's status words, one list for every command (qzdc.engine.verdict.STATUSES).
-StatusName = StrEnum("StatusName", {s: s for s in STATUSES})  # type: ignore[misc]
-
-
-class Gate(StrEnum):
-    at_risk = "at_risk"
-    off_track = "off_track"
-    moving_away = "moving_away"
-
 
 AsOfOption = Annotated[
     str | None,
@@ -46,8 +34,10 @@ CategoryOption = Annotated[
 ]
 PilotOption = Annotated[bool, typer.Option("--pilot")]
 FlagOption = Annotated[list[str] | None, typer.Option("--flag", show_default=False)]
+# Status words in either language (存在风险, at_risk): checked by qzdc.views.status, not click, for both
+# entry points alike.
 StatusOption = Annotated[
-    list[StatusName] | None,
+    list[str] | None,
     typer.Option("--status", show_default=False),
 ]
 SinceOption = Annotated[
@@ -58,7 +48,7 @@ SinceOption = Annotated[
     ),
 ]
 FailOnOption = Annotated[
-    Gate | None,
+    str | None,
     typer.Option(
         "--fail-on",
         show_default=False,
@@ -93,9 +83,9 @@ def status(
         categories=category,
         pilot=pilot,
         flags=flag,
-        statuses=[s.value for s in status_filter or []],
+        statuses=list(status_filter or []),
         since=since,
-        fail_on=fail_on.value if fail_on else None,
+        fail_on=fail_on,
         fmt=fmt,
         output=output,
         lang=lang.value,

@@ -13,7 +13,7 @@ from typing import Any
 
 from qzdc.cli.help import command_key, metavar
 from qzdc.errors import closest
-from qzdc.i18n import language, tr
+from qzdc.i18n import listing, tr
 
 
 def _option_name(param: Any) -> str:
@@ -29,11 +29,6 @@ def _param_name(error: Any) -> str:
     if param.param_type_name == "argument":
         return metavar(command_key(ctx), param) if ctx is not None else param.name.upper()
     return _option_name(param)
-
-
-def listing(items: list[str]) -> str:
-    """a、b、c in Chinese; a, b, c in English."""
-    return ("、" if language() == "zh" else ", ").join(items)
 
 
 def _choices(param: Any) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from qzdc.errors import UsageError, closest, quoted
+from qzdc.i18n import language, listing, tr
 from qzdc.plan.models import Category, Indicator, Plan
 
 T = TypeVar("T")
@@ -78,9 +79,15 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
         for indicator in plan.indicators:
             if indicator.annex_no == int(text):
                 return indicator
-        table = plan.meta.annex.ref_en or plan.meta.annex.ref or "the indicator table"
-        hint = f"{table} runs 1–{plan.meta.annex_rows}" if plan.meta.annex_rows else "this plan numbers no indicator"
-        raise UsageError(f"no indicator has annex number {text}", hint=hint)
+        if plan.meta.annex_rows:
+            zh = language() == "zh"
+            table = (plan.meta.annex.ref if zh else plan.meta.annex.ref_en or plan.meta.annex.ref) or tr(
+                "err.the_indicator_table"
+            )
+            hint = tr("err.no_annex_number.hint", table=table, rows=plan.meta.annex_rows)
+        else:
+            hint = tr("err.no_annex_numbers")
+        raise UsageError(tr("err.no_annex_number", number=text), hint=hint)
     found = match_name(text, ((n, i.id) for i in plan.indicators for n in indicator_names(i)))
     if not found:
         folded = text.casefold()
@@ -92,16 +99,15 @@ def find_indicator(plan: Plan, name: str) -> Indicator:
     if len(found) == 1:
         return plan.indicators_by_id[found[0]]
     if found:
-        matches = ", ".join(f"{plan.indicators_by_id[i].name} ({i})" for i in found)
+        matches = listing([tr("word.name_id", name=plan.indicators_by_id[i].name, id=i) for i in found])
         raise UsageError(
-            f"{quoted(name)} names more than one indicator: {matches}",
-            hint="write more of the name, or the indicator's id",
+            tr("err.ambiguous_indicator", name=quoted(name), ids=matches), hint=tr("err.ambiguous_indicator.hint")
         )
     candidates = [i.id for i in plan.indicators] + [t.id for t in plan.targets] + [i.name for i in plan.indicators]
     guess = closest(text, candidates)
     raise UsageError(
-        f"unknown indicator {quoted(name)}",
-        hint=f"did you mean {guess}?" if guess else "see `qzdc indicators` for ids, annex numbers and names",
+        tr("err.unknown_indicator", name=quoted(name)),
+        hint=tr("msg.did_you_mean", guess=guess) if guess else tr("err.unknown_indicator.hint"),
     )
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qzdc.errors import quoted
+from qzdc.i18n import tr
 
 _PATTERN = re.compile(r"^\s*(\d{4})(?:\s*-\s*(?:(Q|H)(\d+)|(\d{1,2})))?\s*$", re.IGNORECASE)
 
@@ -75,12 +76,10 @@ class Period:
 def parse_period(text: str | int) -> Period:
     """`2024`, `2025-Q3`, `2025-H1` or `2025-09` → Period; PeriodError otherwise."""
     if isinstance(text, bool):
-        raise PeriodError(f"{text!r} is not a period")
+        raise PeriodError(tr("err.not_a_period", value=repr(text)))
     match = _PATTERN.match(str(text)) if not isinstance(text, int) or 0 <= text <= 9999 else None
     if not match:
-        raise PeriodError(
-            f"{quoted(text)} is not a period: write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
-        )
+        raise PeriodError(tr("err.not_a_period.write", value=quoted(text)))
     year = int(match.group(1))
     letter, number, month = match.group(2), match.group(3), match.group(4)
     if letter:
@@ -89,13 +88,13 @@ def parse_period(text: str | int) -> Period:
         limit = 4 if unit == "Q" else 2
         if not 1 <= n <= limit:
             raise PeriodError(
-                f"{quoted(text)} is not a period: {'quarters run Q1–Q4' if unit == 'Q' else 'halves are H1 and H2'}"
+                tr("err.not_a_period.quarters" if unit == "Q" else "err.not_a_period.halves", value=quoted(text))
             )
         return Period(year, unit, n)
     if month:
         n = int(month)
         if not 1 <= n <= 12:
-            raise PeriodError(f"{quoted(text)} is not a period: months run 01–12")
+            raise PeriodError(tr("err.not_a_period.months", value=quoted(text)))
         return Period(year, "M", n)
     return Period(year)
 
@@ -149,7 +148,6 @@ _LOOSE_FORMS: tuple[tuple[str, str], ...] = (
     (r"^(?P<year>\d{4})[/.](?P<n>\d{1,2})(?:[/.]0?1)?$", "M"),
 )
 _COMPILED: list[tuple[re.Pattern[str], str]] = []
-_WRITE = "write a year (2024), a quarter (2025-Q3) or a month (2025-09)"
 
 
 def _number(text: str) -> int:
@@ -167,16 +165,13 @@ def _loose_match(text: str, year: int | None, shown: str) -> Period | None:
         groups = match.groupdict()
         written_year = groups.get("year")
         if written_year is None and year is None:
-            raise MissingYear(f"{quoted(shown)} has no year: write it with the year, e.g. 2025年{text}")
+            raise MissingYear(tr("err.period_without_year", value=quoted(shown), text=text))
         the_year = int(written_year) if written_year is not None else year
         assert the_year is not None
         if unit == "range":
             first = _number(groups["first"])
             if first != 1:
-                raise PeriodError(
-                    f"{quoted(shown)} is not a period: a figure runs from January (1-{int(groups['n'])}月), "
-                    f"not from month {first}"
-                )
+                raise PeriodError(tr("err.period_from_january", value=quoted(shown), n=int(groups["n"]), first=first))
             return parse_period(f"{the_year}-{int(groups['n']):02d}") if int(groups["n"]) <= 12 else _months(shown)
         if unit == "M":
             n = int(groups["n"])
@@ -190,7 +185,7 @@ def _loose_match(text: str, year: int | None, shown: str) -> Period | None:
 
 
 def _months(shown: str) -> Period:
-    raise PeriodError(f"{quoted(shown)} is not a period: months run 1–12")
+    raise PeriodError(tr("err.not_a_period.months_1_12", value=quoted(shown)))
 
 
 def _float_period(value: float) -> Period:
@@ -200,10 +195,10 @@ def _float_period(value: float) -> Period:
     text = repr(value)
     match = re.fullmatch(r"(\d{4})\.(\d{1,2})", text)
     if match is None:
-        raise PeriodError(f"{quoted(value)} is not a period: {_WRITE}")
+        raise PeriodError(tr("err.not_a_period.write", value=quoted(value)))
     if match.group(2) == "1":
         # A number cell cannot tell 2025.1 from 2025.10: both are the number 2025.1.
-        raise PeriodError(f"{quoted(value)} is not a period: it may be January or October; write 2025-01 or 2025-10")
+        raise PeriodError(tr("err.period_january_or_october", value=quoted(value)))
     month = int(match.group(2))
     if not 1 <= month <= 12:
         _months(text)

@@ -53,14 +53,12 @@ def read_plan(directory: str, as_of: str | None, filters: Filters) -> PlanResult
 def crashed(directory: str, error: Exception) -> PlanResult:
     """A plan on which qzdc itself failed (a bug, or memory), reported as a failed plan like any other."""
     from qzdc.errors import DataError, quoted
+    from qzdc.i18n import tr
 
     what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     return PlanResult(
         directory,
-        error=DataError(
-            f"qzdc failed on this plan ({quoted(what, 120)[1:-1]})",
-            hint="this is a bug in qzdc: please report it with the plan",
-        ),
+        error=DataError(tr("err.crashed_on_plan", what=quoted(what, 120)[1:-1]), hint=tr("err.crashed_on_plan.hint")),
     )
 
 

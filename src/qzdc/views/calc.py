@@ -11,6 +11,7 @@ from typing import Any
 
 from qzdc.engine import formulas
 from qzdc.errors import UsageError
+from qzdc.i18n import calc_reason_text, language, tr
 from qzdc.views.view import Column, View, fmt_number
 
 
@@ -29,13 +30,13 @@ def _run(fn: Any, *args: Any) -> Any:
     try:
         return fn(*args)
     except formulas.CalcError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(calc_reason_text(str(error), language())) from None
 
 
 def _check(values: dict[str, float]) -> None:
     for name, value in values.items():
         if not math.isfinite(value):
-            raise UsageError(f"--{name} must be a finite number, not {value}")
+            raise UsageError(tr("err.calc_not_finite", name=name, value=value))
 
 
 def cagr_view(start: float, end: float, years: float, lang: str) -> View:
@@ -55,7 +56,7 @@ def cagr_view(start: float, end: float, years: float, lang: str) -> View:
 def grow_view(start: float, rate_pct: float, years: float, lang: str) -> View:
     _check({"from": start, "rate": rate_pct, "years": years})
     if years < 0:
-        raise UsageError("--years must not be negative")
+        raise UsageError(tr("err.calc_negative_years"))
     value = _run(formulas.grow, start, rate_pct / 100, years)
     data = {"from": start, "rate_pct": rate_pct, "years": years, "value": value}
     zh = lang == "zh"
@@ -71,7 +72,7 @@ def grow_view(start: float, rate_pct: float, years: float, lang: str) -> View:
 def remaining_view(target_rate_pct: float, period: int, observed_pct: list[float], lang: str) -> View:
     _check({"target-rate": target_rate_pct, **{f"observed {i + 1}": g for i, g in enumerate(observed_pct)}})
     if period <= 0:
-        raise UsageError("--period must be a positive number of years")
+        raise UsageError(tr("err.calc_period"))
     rate = _run(formulas.remaining_rate, target_rate_pct / 100, period, [g / 100 for g in observed_pct])
     average = _run(formulas.realised_average, [g / 100 for g in observed_pct]) if observed_pct else None
     data = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from qzdc.errors import UsageError, closest
+from qzdc.errors import UsageError, closest, quoted
 from qzdc.i18n import tr
 from qzdc.plan.lookup import find_department
 from qzdc.plan.models import Plan
@@ -67,8 +67,8 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
     if found is None:
         guess = closest(department, names) or next((n for n in names if department and department in n), None)
         raise UsageError(
-            f"no department named {department!r} in the plan",
-            hint=f"did you mean {guess}?" if guess else "run `qzdc owners` for the list",
+            tr("err.unknown_department", name=quoted(department)),
+            hint=tr("msg.did_you_mean", guess=guess) if guess else tr("err.unknown_department.hint"),
         )
     department = found
     zh = lang == "zh"

@@ -14,8 +14,8 @@ from typing import Any
 from qzdc.engine.assess import assess
 from qzdc.engine.series import latest_period
 from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
-from qzdc.errors import UsageError
-from qzdc.i18n import tr
+from qzdc.errors import UsageError, quoted
+from qzdc.i18n import listing, tr
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
@@ -56,9 +56,35 @@ class StatusReport:
         return count_statuses(r.assessment.status for r in self.rows)
 
 
+def _word_key(word: str) -> str:
+    return word.strip().casefold().replace("-", "_").replace(" ", "_")
+
+
+def status_key(word: str) -> str:
+    """The status a word names, in either language: 存在风险, at_risk, "at risk" → at_risk."""
+    words = {_word_key(w): s for s in STATUSES for w in (s, tr(s, "zh"), tr(s, "en"))}
+    found = words.get(_word_key(word))
+    if found is None:
+        known = listing([tr("word.with_code", word=tr(s, "zh"), code=s) for s in STATUSES])
+        raise UsageError(tr("err.unknown_status", name=quoted(word)), hint=tr("err.unknown_status.hint", known=known))
+    return found
+
+
+def gate_status(word: str) -> str:
+    """The status `--fail-on` names (进度滞后 or off_track …); only at_risk, off_track and moving_away gate."""
+    try:
+        found = status_key(word)
+    except UsageError:
+        found = None
+    if found not in SEVERITY:
+        known = listing([tr("word.with_code", word=tr(s, "zh"), code=s) for s in SEVERITY])
+        raise UsageError(tr("err.fail_on_status", name=quoted(word)), hint=tr("err.fail_on_status.hint", known=known))
+    return found
+
+
 def failing(rows: list[Row], fail_on: str) -> list[Row]:
-    """Rows at `fail_on` or worse (at_risk < off_track < moving_away)."""
-    level = SEVERITY[fail_on]
+    """Rows at `fail_on` or worse (at_risk < off_track < moving_away); `fail_on` in either language."""
+    level = SEVERITY[gate_status(fail_on)]
     return [r for r in rows if SEVERITY.get(r.assessment.status, 0) >= level]
 
 
@@ -67,8 +93,10 @@ def _category_ids(plan: Plan, wanted: list[str]) -> set[str]:
     for name in wanted:
         match = [c.id for c in find_categories(plan, name)]
         if not match:
-            known = ", ".join(f"{c.id} ({c.name})" for c in plan.meta.categories)
-            raise UsageError(f"unknown category {name!r}", hint=f"categories are {known}")
+            known = listing([tr("word.with_code", word=c.name, code=c.id) for c in plan.meta.categories])
+            raise UsageError(
+                tr("err.unknown_category", name=quoted(name)), hint=tr("err.unknown_category.hint", known=known)
+            )
         ids.update(match)
     return ids
 
@@ -97,9 +125,7 @@ def build_status(
     are ignored.
     """
     filters = filters or Filters()
-    for status in filters.statuses:
-        if status not in STATUSES:
-            raise UsageError(f"unknown status {status!r}", hint=f"statuses are {', '.join(STATUSES)}")
+    wanted = {status_key(s) for s in filters.statuses}
     effective = as_of or latest_period(observations)
     by_indicator: dict[str, list[Observation]] = {}
     for obs in observations:
@@ -123,7 +149,7 @@ def build_status(
             classes=indicator.classes,
             reference=by_indicator.get(target.relative_to or "", []),
         )
-        if filters.statuses and assessment.status not in filters.statuses:
+        if wanted and assessment.status not in wanted:
             continue
         rows.append(Row(target, indicator, assessment))
     # Annex rows first in annex order, then the body-text targets, within each category.
@@ -428,18 +454,16 @@ def status_changes(
     unfiltered = replace(filters or Filters(), statuses=[])
     now = build_status(plan, observations, as_of=as_of, filters=unfiltered)
     if now.as_of is not None and not since.window < now.as_of.window:
-        judged = f"--as-of {now.as_of}" if as_of else f"the latest data, {now.as_of}"
-        raise UsageError(
-            f"--since {since} is not before the period judged ({judged})",
-            hint="--since compares with an earlier period: record later figures, or give --as-of a later period",
-        )
+        judged = tr("err.since_not_before.as_of" if as_of else "err.since_not_before.latest", period=now.as_of)
+        raise UsageError(tr("err.since_not_before", since=since, judged=judged), hint=tr("err.since_not_before.hint"))
     then = build_status(plan, observations, as_of=since, filters=unfiltered)
     before = {r.target.id: r for r in then.rows}
     changes = [
         Change(before[r.target.id], r) for r in now.rows if before[r.target.id].assessment.status != r.assessment.status
     ]
     if filters and filters.statuses:
-        changes = [c for c in changes if c.after.assessment.status in filters.statuses]
+        wanted = {status_key(s) for s in filters.statuses}
+        changes = [c for c in changes if c.after.assessment.status in wanted]
     return now.as_of, changes
 
 
