@@ -130,6 +130,7 @@ def test_pilot_is_the_flag_pilot(cli):
 # ── another plan's flags, and none ──────────────────────────────────────────
 
 
+@pytest.mark.usefixtures("english")  # the message word for word
 def test_a_flag_the_plan_does_not_define_is_a_usage_error(cli):
     result = cli("status", "--plan", str(FYP), "--pilot")
     assert result.exit_code == 2
@@ -158,11 +159,12 @@ def test_a_plan_defines_its_own_flags(cli, tmp_path):
     assert "仅民生实事指标" in cli("report", "--plan", str(plan), "--flag", "livelihood").stdout
     # An undeclared flag is the indicator file's mistake, with its place.
     (plan / "indicators.yaml").write_text(text.replace("[livelihood]", "[livelyhood]"), encoding="utf-8")
-    result = cli("validate", "--plan", str(plan))
+    result = cli("validate", "--plan", str(plan), "--lang", "en")
     assert result.exit_code == 1
     assert "indicators[3].flags[0]: unknown flag 'livelyhood' (did you mean livelihood?)" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # the message word for word
 @pytest.mark.parametrize("command", ["tasks", "policies", "reforms"])
 def test_a_list_the_plan_does_not_have_is_a_usage_error(cli, command):
     result = cli(command, "--plan", str(FYP))

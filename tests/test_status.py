@@ -454,7 +454,7 @@ def test_show_unknown_indicator_suggests(cli):
     assert "是否想用 高新技术企业？" in result.stderr
     result = cli("show", "99")
     assert result.exit_code == 2
-    assert "附件1中没有序号为 99 的指标" in result.stderr
+    assert "没有序号为 99 的指标（附件1的序号为 1 至 24）" in result.stderr
 
 
 def test_owners_counts_and_one_department(cli):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qzdc.errors import UsageError
-from qzdc.i18n import tr
+from qzdc.i18n import listing, tr
 from qzdc.plan.models import Indicator, ListItem, Plan, Target
 from qzdc.plan.words import (
     LISTS,
@@ -178,8 +178,10 @@ def require_list(plan: Plan, which: str) -> None:
     if not has_list(plan, which):
         present = [w for w in LISTS if has_list(plan, w)]
         raise UsageError(
-            f"the plan {plan.meta.id} has no {which}",
-            hint=f"its lists: {', '.join(present)}" if present else "it has no task, policy or reform list",
+            tr("err.no_list", plan=plan.meta.id, which=tr(f"list.{which}")),
+            hint=tr("err.no_list.its", lists=listing([tr(f"list.{w}") for w in present]))
+            if present
+            else tr("err.no_list.none"),
         )
 
 

@@ -107,8 +107,8 @@ def check_flags(plan: Plan, wanted: list[str]) -> None:
     for flag in wanted:
         if flag not in known:
             raise UsageError(
-                f"the plan {plan.meta.id} has no flag {flag!r}",
-                hint=f"its flags: {', '.join(known)}" if known else "it defines no flags (plan.yaml flags)",
+                tr("err.no_flag", plan=plan.meta.id, flag=quoted(flag)),
+                hint=tr("err.no_flag.its", flags=listing(known)) if known else tr("err.no_flag.none"),
             )
 
 
