@@ -36,7 +36,7 @@ def test_figures_recorded_with_a_plan_are_seen_with_it_from_anywhere(cli, plan_c
     status = cli("status", "--plan", str(plan_copy), "--format", "json")
     assert status.exit_code == 0, status.stderr
     gdp = next(t for t in json.loads(status.stdout)["targets"] if t["id"] == "gdp_100")
-    assert gdp["latest"] == {"period": "2024", "value": 81.3, "origin": "actuals"}
+    assert gdp["latest"] == {"period": "2024", "value": 81.3, "origin": "actuals", "flow": None, "inferred": False}
     # a machine format names the file on stderr
     assert status.stderr.splitlines() == [f"qzdc: 数据：{target}，1 条记录"]
     table = cli("status", "--plan", str(plan_copy))

@@ -81,7 +81,8 @@ def test_every_help_has_examples(cli):
 STATUS_ZH = """\
 用法：qzdc status [选项]
 
-  各目标的进展：基期值、最新值、目标值、今后每年尚需的增速或增量、进度和状态。
+  指标完成情况表：各目标的基期值、最新值、目标值、今后每年尚需的增速或增量、差距、进度与序时进度、责
+  任单位和状态。
 
   表格按类别分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。
 
@@ -97,6 +98,7 @@ STATUS_ZH = """\
   --flag 标记        只看带此标记的指标（方案在 plan.yaml 的 flags 中定义，如 pilot）；可重复。
   --status 状态      只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完成、
                      暂无数据、监测（也可写英文 at_risk 等）；可重复。
+  --owner 单位       只看此单位（责任单位）牵头或配合的目标；可重复。
   --since 期间       只看自此较早期间（如 2025-Q2、2025年上半年）以来状态有变化的目标，列出前后状态
                      和数值。
   --fail-on 状态     有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离
@@ -121,8 +123,8 @@ STATUS_ZH = """\
 STATUS_EN = """\
 Usage: qzdc status [OPTIONS]
 
-  Where every target stands: baseline, latest value, target, the growth or change still required
-  each year, progress and status.
+  The progress table: every target's baseline, latest value, target, the growth or change still
+  required each year, the gap, progress against the time gone by, who answers for it, and status.
 
   The table is grouped by category; secondary columns give way first in a narrow window. --format
   csv writes a file Excel opens as it is.
@@ -142,6 +144,7 @@ Options:
                        e.g. pilot); repeatable.
   --status STATUS      Only targets at this status: achieved, on_track, at_risk, off_track,
                        moving_away, pending, no_data, monitored (or the Chinese word); repeatable.
+  --owner DEPARTMENT   Only the targets this department (责任单位) leads or supports; repeatable.
   --since PERIOD       Only the targets whose status changed since this earlier period (e.g.
                        2025-Q2), with the old and new status and figures.
   --fail-on STATUS     Exit with code 3, after the output, if any target shown is at this status or

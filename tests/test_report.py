@@ -74,7 +74,7 @@ def test_markdown_report_mini(cli):
         "- 文号：测试〔2024〕1号",
         "- 实施期：2023–2024",
         "- 基期：2022",
-        "- 数据截至：2023",
+        "- 数据截至：2023年",
         "- 范围：全部目标",
         f"- 生成日期：{today}",
         "## 汇总",
@@ -91,8 +91,8 @@ def test_markdown_report_mini(cli):
         "| 生活富裕 | 1 | 0 | 0 | 1 | 1 | 3 |",
         "| 合计 | 2 | 1 | 1 | 1 | 1 | 6 |",
         "## 各目标进展",
-        "| 1 | 企业数 | 家 | 100 | 115 (2023) | 144 | 25.22% | 34% | 存在风险 |",
-        "| 3 | 覆盖率 | % | 40 | 44 (2023) | 46 | +2pp | 67% | 进度正常 |",
+        "| 1 | 企业数 | 家 | 100 | 115 (2023) | — | 144 | 120 | 25.22% | +29 | 34% | 50% | 否 | 区经信委 | 存在风险 |",
+        "| 3 | 覆盖率 | % | 40 | 44 (2023) | — | 46 | 43 | +2pp | +2pp | 67% | 50% | 是 | — | 进度正常 |",
     ):
         assert line in md.splitlines(), line
 
@@ -119,7 +119,7 @@ def test_markdown_report_in_english(cli):
         "| Status | Count |",
         "| on track | 2 |",
         "| Economy | 1 | 1 | 1 | 0 | 0 | 3 |",
-        "| 1 | Firms | 家 | 100 | 115 (2023) | 144 | 25.22% | 34% | at risk |",
+        "| 1 | Firms | 家 | 100 | 115 (2023) | — | 144 | 120 | 25.22% | +29 | 34% | 50% | no | 区经信委 | at risk |",
     ):
         assert line in lines, line
     assert "企业数" not in run.stdout
@@ -154,7 +154,7 @@ def test_a_filter_that_keeps_nothing(cli, tmp_path, name):
         import openpyxl
 
         wb = openpyxl.load_workbook(out)
-        assert wb["计算明细"].max_row == 1 and wb["计算明细"].auto_filter.ref == "A1:O2"
+        assert wb["计算明细"].max_row == 1 and wb["计算明细"].auto_filter.ref == "A1:Z2"
         assert wb["完成情况表"].max_row == 3  # the title, the facts and the header
         return
     text = out.read_text(encoding="utf-8")
@@ -360,7 +360,8 @@ def test_html_shows_year_to_date_figures_as_points(cli, tmp_path):
         run = cli("record", *args, "--plan", str(mini))
         assert run.exit_code == 0, run.stderr
     html = html_report(cli, tmp_path, plan=str(mini))
-    assert "数据截至</dt><dd>2024-Q3</dd>" in html
+    # Most figures end in 2023; two targets' go further, and the as-of line says which.
+    assert "数据截至</dt><dd>2023年（新增项目（力争）至2024年上半年；企业数至2024年前三季度）</dd>" in html
     firms = html.split('id="chart-firms"')[1].split("</figure>")[0]
     assert "年内累计" in firms  # the legend entry for year-to-date points
     assert "2024-Q3: 130" in firms
@@ -586,12 +587,13 @@ def test_xlsx_details_sheet(cli, tmp_path):
     ws = wb["计算明细"]
     col = header_index(ws)
     assert list(col) == [
-        "序号", "指标", "目标编号", "状态", "最新期间", "最新值", "当前应达", "尚需年增速", "尚需年增量",
-        "速度比 R", "按实际速度预计", "最终", "方法", "说明", "出处",
+        "序号", "指标", "目标编号", "状态", "最新期间", "最新值", "当期", "数据陈旧", "当前应达", "尚需年增速",
+        "尚需年增量", "至目标年共需", "差距", "年内应达", "本年尚需", "序时进度", "是否达到序时进度", "速度比 R",
+        "按实际速度预计", "按增速目标预计", "最终", "牵头单位", "配合单位", "方法", "说明", "出处",
     ]  # fmt: skip
     assert ws.max_row == 1 + 6
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == "A1:O7"
+    assert ws.auto_filter.ref == "A1:Z7"
     ids = [ws.cell(row=r, column=col["目标编号"]).value for r in range(2, 8)]
     assert ids == [t["id"] for t in status_json(cli)["targets"]]
 
@@ -610,6 +612,15 @@ def test_xlsx_details_sheet(cli, tmp_path):
     assert required.value == pytest.approx(0.252173913043)
     assert cell("速度比 R").value == pytest.approx(0.75) and cell("速度比 R").number_format == "0.00"
     assert cell("按实际速度预计").value == pytest.approx(132.25)
+    # The progress table's figures (mini plan, as of 2023): 144/115 − 1 in all, 144 − 115 = 29 short,
+    # (2023 − 2022)/2 = 50 % of the time gone with 34 % of the way: behind; task 1 led by 区经信委.
+    assert cell("至目标年共需").value == pytest.approx(0.252173913043) and cell("至目标年共需").number_format == "0.00%"
+    assert cell("差距").value == pytest.approx(29)
+    assert cell("序时进度").value == pytest.approx(0.5) and cell("序时进度").number_format == "0.0%"
+    assert cell("是否达到序时进度").value == "否"
+    assert (cell("牵头单位").value, cell("配合单位").value) == ("区经信委", "区财政局")
+    projects = ids.index("projects") + 2
+    assert cell("最新值", projects).value == 60 and cell("当期", projects).value == 60  # a running total of one year
     status = cell("状态")
     assert status.value == "存在风险"
     assert status.fill.fgColor.rgb.endswith("FEF08A")
@@ -635,7 +646,7 @@ def test_xlsx_summary_sheet(cli, tmp_path):
     assert ws["A2"].value == "指标目标进展报告"
     rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
     assert ws.cell(row=rows["文号"], column=2).value == "测试〔2024〕1号"
-    assert ws.cell(row=rows["数据截至"], column=2).value == "2023"
+    assert ws.cell(row=rows["数据截至"], column=2).value == "2023年"
     generated = ws.cell(row=rows["生成日期"], column=2)
     assert generated.value.date() == dt.date.today() and generated.number_format == "yyyy-mm-dd"
     counts = {}

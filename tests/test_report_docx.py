@@ -108,7 +108,7 @@ def test_docx_text_and_summary(cli, tmp_path):
         ("qzdc Facts", ""),
         ("qzdc Facts", "文号：测试〔2024〕1号"),
     ]
-    assert ("qzdc Facts", "数据截至：2023") in paragraphs
+    assert ("qzdc Facts", "数据截至：2023年") in paragraphs
     texts = [text for _, text in paragraphs]
     headings = [text for style, text in paragraphs if style == "Heading 1"]
     assert headings == ["一、要点", "二、总体情况", "三、指标完成情况表"]

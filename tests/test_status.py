@@ -108,7 +108,7 @@ def test_status_json_mini(cli):
     result = cli("status", "--plan", MINI, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["as_of"] == "2023"
     assert data["plan"]["id"] == "mini"
     assert data["summary"] == {
@@ -119,7 +119,7 @@ def test_status_json_mini(cli):
     for target_id, expected in MINI_EXPECTED.items():
         close(by_id[target_id], expected)
     firms = by_id["firms"]
-    assert firms["latest"] == {"period": "2023", "value": 115.0, "origin": "plan"}
+    assert firms["latest"] == {"period": "2023", "value": 115.0, "origin": "plan", "flow": None, "inferred": False}
     assert firms["baseline"] == {"year": 2022, "value": 100.0}
     assert firms["target"] == {"year": 2024, "value": 144.0}
     required_keys = {
@@ -166,24 +166,37 @@ def test_status_table_mini_exact(cli, mini_here):
     assert _strip(result.stdout) == MINI_TABLE_EN
 
 
+# The progress table's columns, worked by hand for the mini plan (2023–2024, as of 2023; task 1, led by 区经信委
+# and supported by 区财政局, carries firms and projects):
+# time elapsed (2023 − 2022)/(2024 − 2022) = 50 % for every target with a 2023 figure;
+# firms: progress 34.09 % < 50 % → not on schedule; in all 144/115 − 1 = 25.2173913 %; gap 144 − 115 = 29;
+# output_growth: status off_track → not on schedule; in all 1.08²/1.06 − 1 = 10.0377358 %; gap 8 − 6 = 2 pp;
+# projects: running total 60 (the 2023 flow), 60 % ≥ 50 % → on schedule; 40 still, gap 40;
+# coverage: 66.67 % ≥ 50 % → on schedule; 2 pp still, gap 2; income_ratio: −50 % < 50 %; 1.8 − 2.1 = −0.3.
 MINI_CSV = (
     "id,indicator,annex_no,category,name,name_en,unit,kind,direction,comparator,strength,pilot,baseline_year,"
-    "baseline_value,latest_period,latest_value,latest_origin,target_year,target_value,status,final,progress_pct,"
-    "pace_ratio,required_now,required_now_type,expected_now,projected,projected_gap,year_reached,method,notes,"
-    "source\r\n"
-    "firms,firms,1,economy,企业数,Firms,家,level,increase,>=,binding,true,2022,100,2023,115,plan,2024,144,at_risk,"
-    "false,34.0909090909,0.75,25.2173913043,rate_pct,120,132.25,-11.75,2025,geometric,,附件1 序号1\r\n"
+    "baseline_value,latest_period,latest_value,latest_origin,actual_2023,actual_2024,latest_flow,latest_inferred,"
+    "target_year,target_value,status,final,stale,rests_on,progress_pct,time_elapsed_pct,on_schedule,pace_ratio,"
+    "required_now,required_now_type,required_rest,required_rest_type,gap,required_from_period,required_from_value,"
+    "ytd_period,ytd_value,ytd_due,ytd_rest_of_year,expected_now,rate_level,rate_level_gap,projected,projected_gap,"
+    "year_reached,owners_lead,owners_support,method,notes,source\r\n"
+    "firms,firms,1,economy,企业数,Firms,家,level,increase,>=,binding,true,2022,100,2023,115,plan,115,,,false,2024,"
+    "144,at_risk,false,false,2023,34.0909090909,50,false,0.75,25.2173913043,rate_pct,25.2173913043,rate_pct,29,"
+    "2023,115,,,,,120,,,132.25,-11.75,2025,区经信委,区财政局,geometric,,附件1 序号1\r\n"
     "output_growth,output_growth,2,economy,产值年均增速,Output growth,%,average_growth,increase,>=,binding,false,"
-    "2022,5,2023,6,plan,2024,8,off_track,false,36.0576923077,0.597744360902,10.0377358491,rate_pct,,6,-2,,"
-    "average growth,,附件1 序号2\r\n"
+    "2022,5,2023,6,plan,6,,,false,2024,8,off_track,false,false,2023,36.0576923077,50,false,0.597744360902,"
+    "10.0377358491,rate_pct,10.0377358491,rate_pct,2,,,,,,,,,,6,-2,,,,average growth,,附件1 序号2\r\n"
     "projects,projects,,economy,新增项目,New projects,个,cumulative,increase,>=,aspirational,false,,,2023,60,plan,"
-    "2024,100,on_track,false,60,1.2,40,change_per_year,50,120,20,2024,cumulative,,正文\r\n"
-    "coverage,coverage,3,prosperity,覆盖率,Coverage,%,share,increase,>=,binding,true,2022,40,2023,44,plan,2024,46,"
-    "on_track,false,66.6666666667,1.33333333333,2,change_per_year,43,48,2,2024,linear,,附件1 序号3\r\n"
+    "60,,60,false,2024,100,on_track,false,false,2023,60,50,true,1.2,40,change_per_year,40,change,40,2023,60,,,,,"
+    "50,,,120,20,2024,区经信委,区财政局,cumulative,,正文\r\n"
+    "coverage,coverage,3,prosperity,覆盖率,Coverage,%,share,increase,>=,binding,true,2022,40,2023,44,plan,44,,,"
+    "false,2024,46,on_track,false,false,2023,66.6666666667,50,true,1.33333333333,2,change_per_year,2,change,2,"
+    "2023,44,,,,,43,,,48,2,2024,,,linear,,附件1 序号3\r\n"
     "income_ratio,income_ratio,,prosperity,收入倍差,Income ratio,,level,decrease,<=,binding,false,2022,2,2023,2.1,"
-    "plan,2024,1.8,moving_away,false,-50,-1,-0.3,change_per_year,1.9,2.2,0.4,,linear,,正文\r\n"
-    "model_town,model_town,,prosperity,创建示范镇,Model town,,milestone,increase,>=,binding,false,,,,,,2024,,"
-    "no_data,false,,,,,,,,,milestone,nothing recorded,正文\r\n"
+    "plan,2.1,,,false,2024,1.8,moving_away,false,false,2023,-50,50,false,-1,-0.3,change_per_year,-0.3,change,"
+    "-0.3,2023,2.1,,,,,1.9,,,2.2,0.4,,,,linear,,正文\r\n"
+    "model_town,model_town,,prosperity,创建示范镇,Model town,,milestone,increase,>=,binding,false,,,,,,,,,,2024,,"
+    "no_data,false,false,,,,,,,,,,,,,,,,,,,,,,,,,milestone,nothing recorded,正文\r\n"
 )
 
 
@@ -195,23 +208,23 @@ def test_status_csv_mini_exact(cli):
 
 
 MINI_MARKDOWN_ZH = """\
-## 小镇试点方案（测试） · 截至 2023 · 尚未录入数据：无 mini/actuals.yaml
+## 小镇试点方案（测试） · 截至2023年 · 尚未录入数据：无 mini/actuals.yaml
 
 ### 经济发展
 
-| 序号 | 指标 | 单位 | 基期值 | 最新值 | 目标值 | 尚需/年 | 进度 | 状态 |
-| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
-| 1 | 企业数 | 家 | 100 | 115 (2023) | 144 | 25.22% | 34% | 存在风险 |
-| 2 | 产值年均增速 | % | 5 | 6 (2023) | 8 | 10.04% | 36% | 进度滞后 |
-|  | 新增项目（力争） | 个 | — | 60 (2023) | 100 | +40 | 60% | 进度正常 |
+| 序号 | 指标 | 单位 | 基期值 | 最新值 | 当期 | 目标值 | 应达 | 尚需/年 | 差距 | 进度 | 序时进度 | 达序时 | 责任单位 | 状态 |
+| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |
+| 1 | 企业数 | 家 | 100 | 115 (2023) | — | 144 | 120 | 25.22% | +29 | 34% | 50% | 否 | 区经信委 | 存在风险 |
+| 2 | 产值年均增速 | % | 5 | 6 (2023) | — | 8 | — | 10.04% | +2pp | 36% | 50% | 否 | — | 进度滞后 |
+|  | 新增项目（力争） | 个 | — | 60 (2023) | 60 | 100 | 50 | +40 | +40 | 60% | 50% | 是 | 区经信委 | 进度正常 |
 
 ### 生活富裕
 
-| 序号 | 指标 | 单位 | 基期值 | 最新值 | 目标值 | 尚需/年 | 进度 | 状态 |
-| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
-| 3 | 覆盖率 | % | 40 | 44 (2023) | 46 | +2pp | 67% | 进度正常 |
-|  | 收入倍差 |  | 2 | 2.1 (2023) | ≤1.8 | -0.3 | -50% | 背离目标 |
-|  | 创建示范镇 |  | — | — | ✓ | — | — | 暂无数据 |
+| 序号 | 指标 | 单位 | 基期值 | 最新值 | 当期 | 目标值 | 应达 | 尚需/年 | 差距 | 进度 | 序时进度 | 达序时 | 责任单位 | 状态 |
+| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |
+| 3 | 覆盖率 | % | 40 | 44 (2023) | — | 46 | 43 | +2pp | +2pp | 67% | 50% | 是 | — | 进度正常 |
+|  | 收入倍差 |  | 2 | 2.1 (2023) | — | ≤1.8 | 1.9 | -0.3 | -0.3 | -50% | 50% | 否 | — | 背离目标 |
+|  | 创建示范镇 |  | — | — | — | ✓ | — | — | — | — | — | — | — | 暂无数据 |
 
 进度正常 2  存在风险 1  进度滞后 1  背离目标 1  暂无数据 1
 """
@@ -237,7 +250,7 @@ def test_format_option_wins_over_extension(cli, tmp_path):
     out = tmp_path / "status.csv"
     result = cli("status", "--plan", MINI, "-o", str(out), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_unknown_extension_is_a_usage_error(cli, tmp_path):
@@ -293,7 +306,7 @@ def test_unknown_category_and_status(cli):
 def test_fail_on_exits_3_with_the_failing_targets(cli, gate, code, failing):
     result = cli("status", "--plan", MINI, "--fail-on", gate, "--format", "json")
     assert result.exit_code == code
-    assert json.loads(result.stdout)["schema_version"] == 1  # the data is still printed
+    assert json.loads(result.stdout)["schema_version"] == 2  # the data is still printed
     assert failing in result.stderr
 
 
@@ -386,7 +399,7 @@ def test_builtin_plan_status_from_the_plans_own_figures(cli):
 def test_builtin_status_table_in_chinese_by_default(cli):
     result = cli("status")
     assert result.exit_code == 0, result.stderr
-    assert "截至 2023" in result.stdout
+    assert "截至2023年" in result.stdout
     assert "规模以上工业" in result.stdout  # names wrap in a 100-column table
     assert "存在风险" in result.stdout
     assert "21.32%" in result.stdout
@@ -464,13 +477,20 @@ def test_owners_counts_and_one_department(cli):
         {"department": "区经信委", "task_lead": 1, "task_support": 0, "policy_lead": 1, "reform_lead": 0, "total": 2},
     ]
     result = cli("owners", "区经信委", "--plan", MINI, "--format", "json")
-    assert json.loads(result.stdout) == {
-        "department": "区经信委",
-        "duties": [
-            {"item": "task", "number": 1, "name": "培育企业", "role": "lead", "targets": ["firms", "projects"]},
-            {"item": "policy", "number": 1, "name": "支持企业发展。", "role": "lead", "targets": []},
-        ],
-    }
+    data = json.loads(result.stdout)
+    assert data["department"] == "区经信委"
+    assert data["duties"] == [
+        {"item": "task", "number": 1, "name": "培育企业", "role": "lead", "targets": ["firms", "projects"]},
+        {"item": "policy", "number": 1, "name": "支持企业发展。", "role": "lead", "targets": []},
+    ]
+    # ... and the targets it answers for, each with its status (task 1 carries firms and projects).
+    assert [(t["id"], t["role"], t["status"]) for t in data["targets"]] == [
+        ("firms", "lead", "at_risk"),
+        ("projects", "lead", "on_track"),
+    ]
+    # 区财政局 supports task 1: the same targets, as a supporting department.
+    data = json.loads(cli("owners", "区财政局", "--plan", MINI, "--format", "json").stdout)
+    assert [(t["id"], t["role"]) for t in data["targets"]] == [("firms", "support"), ("projects", "support")]
 
 
 def test_owners_builtin_plan_counts_from_the_document(cli):

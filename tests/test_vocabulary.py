@@ -493,7 +493,7 @@ def test_a_year_with_a_rise_is_recordable(cli, tmp_path):
     data = json.loads(cli("status", "--plan", str(FYP), "--actuals", str(actuals), "--format", "json").stdout)
     energy = next(t for t in data["targets"] if t["id"] == "energy_intensity_reduction")
     # 0.973 × 0.999 × 1.012 = 0.9836913; still required 1 − (0.865/0.9836913)^(1/2) = 0.0622682 a year
-    assert energy["latest"] == {"period": "2023", "value": -1.2, "origin": "actuals"}
+    assert energy["latest"] == {"period": "2023", "value": -1.2, "origin": "actuals", "flow": None, "inferred": False}
     assert energy["required_now"]["value"] == pytest.approx(6.22682223)
 
 

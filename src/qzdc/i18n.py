@@ -199,6 +199,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.time_elapsed": ("序时进度", "Time elapsed"),
     "report.stale_status": ("{status}（据{period}数据，已过时）", "{status} (stale: figure for {period})"),
     "sheet.progress": ("完成情况表", "Progress"),
+    # the progress table's own columns (status, report, workbook details)
+    "col.flow": ("当期", "Flow"),
+    "col.due": ("应达", "Due now"),
+    "col.gap": ("差距", "Gap"),
+    "col.on_schedule": ("达序时", "On time"),
+    "col.owners": ("责任单位", "Lead"),
+    "col.required_rest": ("至目标年共需", "Still required in all"),
+    "col.year_due": ("年内应达", "Due by now this year"),
+    "col.year_rest": ("本年尚需", "Still needed this year"),
+    "col.rate_level": ("按增速目标预计", "At the plan's rate"),
+    "col.stale": ("数据陈旧", "Stale"),
+    "col.on_schedule_long": ("是否达到序时进度", "Keeps up with time gone"),
     "sheet.details": ("计算明细", "Details"),
     "report.print_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     # the 要点: sentences generated from the figures (qzdc.report.points)
@@ -395,6 +407,7 @@ _METHODS = {
     "cumulative reduction, compounded": "累计降低（逐年复合）",
     "monitored": "监测（无量化目标）",
     "relative to another indicator": "与另一指标比较",
+    "milestone kept": "保持已获称号",
     "the rate the year needs": "当年所需增速",
     "a linear share of the year": "全年要求的线性分摊",
     "the seasonal profile": "季节进度",
@@ -610,6 +623,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "Only the indicators with this flag (defined in the plan's plan.yaml flags, e.g. pilot); repeatable.",
     ),
     "help.meta.flag": ("标记", "FLAG"),
+    "help.opt.owner": (
+        "只看此单位（责任单位）牵头或配合的目标；可重复。",
+        "Only the targets this department (责任单位) leads or supports; repeatable.",
+    ),
     "help.opt.status_filter": (
         "只看处于此状态的目标：已实现、进度正常、存在风险、进度滞后、背离目标、待完成、暂无数据、监测"
         "（也可写英文 at_risk 等）；可重复。",
@@ -654,6 +671,7 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.meta.note": ("备注", "TEXT"),
     "help.meta.file": ("文件", "FILE"),
     "help.meta.department": ("单位", "DEPARTMENT"),
+    "help.meta.owner": ("单位", "DEPARTMENT"),
     "help.meta.directories": ("目录", "DIR"),
     "help.meta.start": ("数值", "NUMBER"),
     "help.meta.end": ("数值", "NUMBER"),
@@ -665,9 +683,10 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.meta.audit.fail_on": ("级别", "SEVERITY"),
     # status
     "help.cmd.status": (
-        "各目标的进展：基期值、最新值、目标值、今后每年尚需的增速或增量、进度和状态。",
-        "Where every target stands: baseline, latest value, target, the growth or change still "
-        "required each year, progress and status.",
+        "指标完成情况表：各目标的基期值、最新值、目标值、今后每年尚需的增速或增量、差距、进度与序时进度、"
+        "责任单位和状态。",
+        "The progress table: every target's baseline, latest value, target, the growth or change still "
+        "required each year, the gap, progress against the time gone by, who answers for it, and status.",
     ),
     "help.cmd.status.more": (
         "表格按类别分组；窗口较窄时次要的列先隐藏。--format csv 可存为 Excel 能直接打开的文件。",
@@ -702,8 +721,9 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     # owners
     "help.cmd.owners": (
-        "各单位牵头或配合的任务、政策和改革，以及它们承接的目标。",
-        "Which tasks, policies and reforms each department leads or supports, and the targets they carry.",
+        "各单位牵头或配合的任务、政策和改革；指定单位时，列出它负责的每个目标及其进展。",
+        "Which tasks, policies and reforms each department leads or supports; for one department, "
+        "every target it answers for and where it stands.",
     ),
     "help.cmd.owners.examples": (
         "qzdc owners\nqzdc owners 区农业农村委",

@@ -62,6 +62,7 @@ def status(
     pilot: bool = False,
     flags: list[str] | None = None,
     statuses: list[str] | None = None,
+    owners: list[str] | None = None,
     since: str | None = None,
     fail_on: str | None = None,
     fmt: str | None = None,
@@ -83,6 +84,7 @@ def status(
         pilot=pilot,
         statuses=[status_key(s) for s in statuses or []],
         flags=list(flags or []),
+        owners=list(owners or []),
     )
     figures = read_figures(loaded, actuals)
     seen = [*loaded.observations, *figures.observations]

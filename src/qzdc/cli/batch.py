@@ -12,7 +12,7 @@ import typer
 
 from qzdc.cli.app import Lang, LangOption, app, handle_errors
 from qzdc.cli.output import err, report_problems
-from qzdc.cli.status import AsOfOption, CategoryOption, FlagOption, PilotOption, StatusOption
+from qzdc.cli.status import AsOfOption, CategoryOption, FlagOption, OwnerOption, PilotOption, StatusOption
 from qzdc.errors import DataError, UsageError
 from qzdc.i18n import tr
 
@@ -49,6 +49,7 @@ def batch(
     pilot: PilotOption = False,
     flag: FlagOption = None,
     status_filter: StatusOption = None,
+    owner: OwnerOption = None,
     fmt: Annotated[
         BatchFormat | None,
         typer.Option(
@@ -79,6 +80,7 @@ def batch(
         pilot=pilot,
         statuses=[status_key(s) for s in status_filter or []],
         flags=list(flag or []),
+        owners=list(owner or []),
     )
 
     def failed(result: Any) -> None:

@@ -27,6 +27,7 @@ STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "--pilot": ("pilot", "flag", None),
     "--flag": ("flags", "multiple", None),
     "--status": ("statuses", "multiple", None),
+    "--owner": ("owners", "multiple", None),
     "--since": ("since", "value", None),
     "--fail-on": ("fail_on", "value", None),
     "--format": ("fmt", "value", ("table", "json", "csv", "markdown")),

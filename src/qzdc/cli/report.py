@@ -22,6 +22,7 @@ from qzdc.cli.status import (
     AsOfOption,
     CategoryOption,
     FlagOption,
+    OwnerOption,
     PilotOption,
     StatusOption,
 )
@@ -85,6 +86,7 @@ def report(
     pilot: PilotOption = False,
     flag: FlagOption = None,
     status_filter: StatusOption = None,
+    owner: OwnerOption = None,
     fmt: ReportFormatOption = None,
     output: ReportOutputOption = None,
     lang: LangOption = Lang.zh,
@@ -108,6 +110,7 @@ def report(
         pilot=pilot,
         statuses=[status_key(s) for s in status_filter or []],
         flags=list(flag or []),
+        owners=list(owner or []),
     )
     figures = read_figures(loaded, actuals)
     observed = [*loaded.observations, *figures.observations]

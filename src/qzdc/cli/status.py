@@ -34,6 +34,7 @@ CategoryOption = Annotated[
 ]
 PilotOption = Annotated[bool, typer.Option("--pilot")]
 FlagOption = Annotated[list[str] | None, typer.Option("--flag", show_default=False)]
+OwnerOption = Annotated[list[str] | None, typer.Option("--owner", show_default=False)]
 # Status words in either language (存在风险, at_risk): checked by qzdc.views.status, not click, for both
 # entry points alike.
 StatusOption = Annotated[
@@ -66,6 +67,7 @@ def status(
     pilot: PilotOption = False,
     flag: FlagOption = None,
     status_filter: StatusOption = None,
+    owner: OwnerOption = None,
     since: SinceOption = None,
     fail_on: FailOnOption = None,
     fmt: FormatOption = None,
@@ -84,6 +86,7 @@ def status(
         pilot=pilot,
         flags=flag,
         statuses=list(status_filter or []),
+        owners=owner,
         since=since,
         fail_on=fail_on,
         fmt=fmt,
@@ -128,19 +131,26 @@ def show(
 def owners(
     department: Annotated[str | None, typer.Argument()] = None,
     plan: PlanOption = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """Which tasks, policies and reforms a department leads or supports, and the targets they carry.
-
-    Example: qzdc owners 区农业农村委
-    """
-    from qzdc.views.owners import department_view, departments_view
+    """Which tasks, policies and reforms a department leads or supports; with a department, every target it
+    answers for and where that target stands."""
+    from qzdc.views.owners import department_document, departments_view
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
-    view = (
-        departments_view(loaded, lang.value) if department is None else department_view(loaded, department, lang.value)
-    )
-    emit(view, chosen, output)
+    if department is None:
+        emit(departments_view(loaded, lang.value), chosen, output)
+        return
+    from qzdc.actuals.values import parse_as_of
+    from qzdc.views.status import build_status
+
+    figures = actions.read_figures(loaded, actuals)
+    seen = [*loaded.observations, *figures.observations]
+    report = build_status(loaded, seen, as_of=parse_as_of(as_of, loaded))
+    doc = department_document(loaded, department, report, lang.value)
+    emit(actions.naming_the_file(doc, figures, chosen, lang.value), chosen, output)

@@ -82,8 +82,8 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
     open_figures = {"required_rest": goal - so_far, "gap": goal - so_far}
     if partial is not None:
         # Year to date: this year's sum so far against the share of the year's requirement due by now.
-        open_figures["year_rest"] = still_per_year - ytd
         due = share_due(target, partial.period) * still_per_year
+        open_figures |= {"year_due": due, "year_rest": still_per_year - ytd}
         ratio = pace_ratio(ytd, due) if due > 0 else None
         method = f"cumulative, year to date against {share_words(target)}"
     else:

@@ -265,12 +265,13 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
     else:
         fig = linear_figures(b, y, goal, t0, t, target.year, now.met)
     expected = fig.expected
-    year_rest = None
+    year_rest = year_due = None
     if now.due != 1.0 and expected is not None:
         if not now.met:
             # A yearly flow to date: the rest of the year must bring it to the path's value for the year.
             year_rest = expected - float(latest.value)
         expected *= now.due  # what should have accumulated by now, comparable with the year-to-date figure
+        year_due = expected
         method += f", year to date against {share_words(target)}"
     # What is left to do before the target year ends, in all: G/y − 1 or G − y.
     remaining = target.year - t
@@ -307,5 +308,6 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
         year_reached=reached_in(t, fig.years_to_go),
         gap=finite(gap),
         year_rest=finite(year_rest),
+        year_due=finite(year_due),
         **common,
     )

@@ -71,7 +71,8 @@ class Assessment:
     required_from: Point | None = None
     gap: float | None = None  # still to go in all: G − y (cumulative G − S; average growth G − a)
     total: float | None = None  # cumulative: the running total, which is the target's latest value
-    year_rest: float | None = None  # a yearly flow or cumulative target to date: what the rest of the year needs
+    year_due: float | None = None  # a yearly flow or cumulative target to date: what is due by then
+    year_rest: float | None = None  # ... and what the rest of the year needs
     time_elapsed: float | None = None  # 序时进度: the share of the target's period gone by at the latest figure
     on_schedule: bool | None = None  # 达到序时进度: progress keeps up with the time gone by
     stale: bool = False  # the latest figure is older than the year before the as-of year
@@ -104,6 +105,7 @@ _FIGURES = (
     "projected_gap",
     "gap",
     "total",
+    "year_due",
     "year_rest",
     "time_elapsed",
 )

@@ -171,8 +171,9 @@ def to_markdown(view: View) -> str:
     else:
         lines += _md_table(columns, cells)
         lines.append("")
-    if view.footer:
-        lines += [md_escape(view.footer), ""]
+    for line in (view.footer or "").split("\n"):  # counts, then one note a paragraph
+        if line:
+            lines += [md_escape(line), ""]
     return "\n".join(lines)
 
 

@@ -312,6 +312,13 @@ def _layout(view: View, width: int) -> _Layout:
     return _Layout(shown, widths, rows, sections, fits)
 
 
+def footer_lines(view: View, width: int) -> list[str]:
+    """The footer (counts, then notes, one a line) folded to the terminal's width."""
+    if not view.footer:
+        return []
+    return [line.rstrip() for line in cell_lines(view.footer, width, False, False)]
+
+
 def _plain_table(view: View, width: int) -> str:
     """The table as plain text, laid out exactly as `_rich_table` lays it out."""
     layout = _layout(view, width)
@@ -347,8 +354,7 @@ def _plain_table(view: View, width: int) -> str:
             out.append(" " * total)
         out += row_lines([text for text, _ in row])
     out.append(" " * total)
-    if view.footer:
-        out += [line.rstrip() for line in cell_lines(view.footer, width, False, False)]
+    out += footer_lines(view, width)
     return "\n".join(out) + "\n"
 
 
@@ -384,8 +390,8 @@ def _rich_table(view: View, width: int, color: bool) -> str:
         legacy_windows=False,
     )
     console.print(table)
-    if view.footer:
-        console.print(Text(view.footer))
+    for line in footer_lines(view, width):  # folded here, so that rich has nothing left to fold
+        console.print(Text(line))
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 

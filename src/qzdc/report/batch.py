@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from qzdc.engine.verdict import count_statuses
 from qzdc.views.batch import (
-    PLAN_COLUMNS,
+    BATCH_COLUMNS,
     PlanResult,
     crashed,
     plan_summary,
@@ -23,7 +23,7 @@ from qzdc.views.batch import (
     summary_view,
     targets_view,
 )
-from qzdc.views.status import CSV_COLUMNS, Filters, csv_row
+from qzdc.views.status import SCHEMA_VERSION, Filters, csv_row
 
 STREAMED = ("jsonl", "csv")
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html", "xlsx")
@@ -56,7 +56,7 @@ class Writer:
             import csv
 
             self.csv = csv.writer(out, lineterminator="\r\n")
-            self.csv.writerow(PLAN_COLUMNS + CSV_COLUMNS)
+            self.csv.writerow(BATCH_COLUMNS)
 
     def add(self, result: PlanResult) -> PlanResult:
         """Write one plan's rows; a plan that qzdc fails on is written as a failed plan. Returns what was written."""
@@ -97,7 +97,7 @@ class Writer:
             for record in records(result):
                 row = {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"]}
                 row.update(csv_row(record))
-                part.rows.append([csv_value(row.get(k)) for k in PLAN_COLUMNS + CSV_COLUMNS])
+                part.rows.append([csv_value(row.get(k)) for k in BATCH_COLUMNS])
         elif self.fmt == "json":
             from qzdc.render.formats import clean_floats
 
@@ -116,7 +116,7 @@ class Writer:
             from qzdc.render.formats import to_json
 
             data = {
-                "schema_version": 1,
+                "schema_version": SCHEMA_VERSION,
                 "plans": self.plans,
                 "targets": self.records,
                 "failures": [p for p in self.plans if p["failed"]],

@@ -26,7 +26,7 @@ from qzdc.plan.models import RATE_KINDS, Observation, Plan
 from qzdc.plan.periods import Period
 from qzdc.plan.words import column, flag, flag_name
 from qzdc.views.listing import category_name
-from qzdc.views.status import Filters, Row, StatusReport, status_view, target_name
+from qzdc.views.status import Filters, Row, StatusReport, as_of_text, status_view, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, View, fmt_number
 
@@ -103,6 +103,11 @@ def filters_text(data: ReportInput) -> str | None:
         parts.append(tr("report.flag_only", lang, name=flag_name(named, lang) if named else flag_id))
     if f.statuses:
         parts.append(tr("col.status", lang) + colon + "、".join(tr(s, lang) for s in f.statuses))
+    if f.owners:
+        from qzdc.views.owners import resolve_department
+
+        label = "责任单位" if lang == "zh" else "Department"
+        parts.append(label + colon + "、".join(resolve_department(data.plan, d) for d in f.owners))
     if not parts:
         return None
     return ("；" if lang == "zh" else "; ").join(parts)
@@ -121,7 +126,8 @@ def header_facts(data: ReportInput) -> list[tuple[str, str]]:
         facts.append((tr("report.issued", lang), meta.issued.isoformat()))
     facts.append((tr("report.period", lang), f"{meta.period.start}–{meta.period.end}"))
     facts.append((tr("report.baseline_year", lang), str(meta.baseline_year)))
-    facts.append((tr("report.as_of", lang), str(data.status.as_of) if data.status.as_of else "—"))
+    # 截至2024年（出口总额至2025年9月）: where the figures end, and the targets whose figures end elsewhere.
+    facts.append((tr("report.as_of", lang), as_of_text(data.status, lang)))
     if data.actuals:
         facts.append((tr("report.actuals", lang), data.actuals))
     scope = filters_text(data)

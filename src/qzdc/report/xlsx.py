@@ -262,12 +262,23 @@ DETAIL_COLUMNS = [
     ("col.status", 9),
     ("col.latest_period", 9),
     ("col.latest", 9),
+    ("col.flow", 8),
+    ("col.stale", 6),
     ("col.expected", 9),
     ("col.required_rate", 10),
     ("col.required_change", 10),
+    ("col.required_rest", 10),
+    ("col.gap", 9),
+    ("col.year_due", 9),
+    ("col.year_rest", 9),
+    ("col.time_elapsed", 8),
+    ("col.on_schedule_long", 8),
     ("col.pace_ratio", 8),
     ("col.projected", 10),
+    ("col.rate_level", 10),
     ("col.final", 5),
+    ("col.lead", 16),
+    ("col.support", 16),
     ("col.method", 22),
     ("col.notes", 34),
     ("col.source", 14),
@@ -296,22 +307,40 @@ def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
                 col("col.latest"),
                 ("完成" if done else "未完成") if lang == "zh" else ("done" if done else "not done"),
             )
+        elif t.kind == "cumulative" and a.total is not None:
+            # The running total is the target's latest value; the period's own flow beside it.
+            _put_figure(ws, r, col("col.latest"), figure(a.total))
+            _put_figure(ws, r, col("col.flow"), figure(a.latest.value))
         else:
             _put_figure(ws, r, col("col.latest"), figure(a.latest.value))
+    put(ws, r, col("col.stale"), tr("yes", lang) if a.stale else "")
     put(ws, r, col("col.expected"), a.expected_now, FMT_DECIMAL)
+    rate = a.pace_unit == "rate"
     if a.required_now is not None:
-        if a.pace_unit == "rate":
+        if rate:
             put(ws, r, col("col.required_rate"), a.required_now, FMT_PERCENT)
         else:
             put(ws, r, col("col.required_change"), a.required_now, FMT_DECIMAL)
+    put(ws, r, col("col.required_rest"), a.required_rest, FMT_PERCENT if rate else FMT_DECIMAL)
+    # A growth-rate target's gap is in percentage points: stored as the fraction, shown as a percentage.
+    put(ws, r, col("col.gap"), a.gap, FMT_PERCENT if t.kind in RATE_KINDS else FMT_DECIMAL)
+    put(ws, r, col("col.year_due"), a.year_due, FMT_DECIMAL)
+    put(ws, r, col("col.year_rest"), a.year_rest, FMT_DECIMAL)
+    put(ws, r, col("col.time_elapsed"), a.time_elapsed, FMT_PROGRESS)
+    if a.on_schedule is not None:
+        put(ws, r, col("col.on_schedule_long"), tr("yes" if a.on_schedule else "no", lang))
     put(ws, r, col("col.pace_ratio"), a.pace_ratio, FMT_RATIO)
     if a.projected is not None:
         put(ws, r, col("col.projected"), a.projected, FMT_PERCENT if t.kind in RATE_KINDS else FMT_DECIMAL)
+    if a.rate_level is not None:
+        put(ws, r, col("col.rate_level"), a.rate_level.level, FMT_DECIMAL)
     put(ws, r, col("col.final"), tr("yes", lang) if a.final else "")
+    put(ws, r, col("col.lead"), "、".join(row.owners.lead))
+    put(ws, r, col("col.support"), "、".join(row.owners.support))
     put(ws, r, col("col.method"), method_text(a.method, data.lang))
     put(ws, r, col("col.notes"), ("；" if data.lang == "zh" else "; ").join(note_text(n, data.lang) for n in a.notes))
     put(ws, r, col("col.source"), t.source.ref)
-    for key in ("col.name", "col.target_id", "col.method", "col.notes", "col.source"):
+    for key in ("col.name", "col.target_id", "col.method", "col.notes", "col.source", "col.lead", "col.support"):
         ws.cell(row=r, column=col(key)).alignment = _WRAP
 
 

@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.errors import QzdcError
-from qzdc.views.status import CSV_COLUMNS, Filters, StatusReport, build_status, csv_row, target_json
+from qzdc.views.status import Filters, StatusReport, build_status, csv_columns, csv_row, target_json
 
 ACTUALS_FILE = "actuals.yaml"
 PLAN_COLUMNS = ["plan", "plan_dir", "as_of"]
+# Plans differ in their years: each row's year-by-year actuals are one `actuals` column.
+BATCH_COLUMNS = PLAN_COLUMNS + csv_columns(None)
 
 
 @dataclass
@@ -90,6 +92,7 @@ def plan_summary(result: PlanResult) -> dict[str, Any]:
         "as_of": str(result.report.as_of) if result.report.as_of else None,
         "targets": len(result.report.rows),
         "summary": result.report.summary(),
+        "stale": result.report.stale(),
     }
 
 
@@ -142,6 +145,4 @@ def targets_view(results: list[PlanResult], lang: str) -> Any:
             )
             cells.append({"plan": plan_title(plan, lang), **status_cells(row, plan, lang)})
             styles.append({"status": f"status.{row.assessment.status}"})
-    return View(
-        data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=PLAN_COLUMNS + CSV_COLUMNS
-    )
+    return View(data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=BATCH_COLUMNS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from qzdc.i18n import tr
 from qzdc.plan.lookup import find_department
 from qzdc.plan.models import Plan
 from qzdc.views.listing import indicator_name, join
-from qzdc.views.view import Column, View
+from qzdc.views.view import Column, Document, Section, View
 
 ROLES = ("lead", "support")
 
@@ -34,6 +35,47 @@ def duties(plan: Plan) -> list[Duty]:
     for item, rows in (("policy", plan.policies), ("reform", plan.reforms)):
         for row in rows:
             found += [Duty(d, "lead", item, row.number, row.text, tuple(row.targets)) for d in row.lead]
+    return found
+
+
+@dataclass(frozen=True)
+class Owners:
+    """责任单位 of one target: the departments that lead (牵头) or support (配合) an item carrying it."""
+
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+
+    def json(self) -> dict[str, list[str]]:
+        return {"lead": list(self.lead), "support": list(self.support)}
+
+
+def target_owners(plan: Plan) -> dict[str, Owners]:
+    """Each target's owners, from the tasks, policies and reforms that carry it, in the plan's order.
+
+    A department that leads any item carrying the target is a lead department,
+    even where it only supports another.
+    """
+    lead: dict[str, dict[str, None]] = {}
+    support: dict[str, dict[str, None]] = {}
+    for duty in duties(plan):
+        for target_id in duty.targets:
+            (lead if duty.role == "lead" else support).setdefault(target_id, {})[duty.department] = None
+    return {
+        t.id: Owners(tuple(lead.get(t.id, {})), tuple(d for d in support.get(t.id, {}) if d not in lead.get(t.id, {})))
+        for t in plan.targets
+    }
+
+
+def resolve_department(plan: Plan, name: str) -> str:
+    """The department as the plan writes it that `name` stands for; a usage error naming the closest if none."""
+    names = sorted({d.department for d in duties(plan)})
+    found = find_department(names, name)
+    if found is None:
+        guess = closest(name, names) or next((n for n in names if name and name in n), None)
+        raise UsageError(
+            tr("err.unknown_department", name=quoted(name)),
+            hint=tr("msg.did_you_mean", guess=guess) if guess else tr("err.unknown_department.hint"),
+        )
     return found
 
 
@@ -62,15 +104,7 @@ def departments_view(plan: Plan, lang: str) -> View:
 def department_view(plan: Plan, department: str, lang: str) -> View:
     """What one department leads or supports, and the targets those items carry."""
     all_duties = duties(plan)
-    names = sorted({d.department for d in all_duties})
-    found = find_department(names, department)
-    if found is None:
-        guess = closest(department, names) or next((n for n in names if department and department in n), None)
-        raise UsageError(
-            tr("err.unknown_department", name=quoted(department)),
-            hint=tr("msg.did_you_mean", guess=guess) if guess else tr("err.unknown_department.hint"),
-        )
-    department = found
+    department = resolve_department(plan, department)
     zh = lang == "zh"
     item_words = {"task": ("任务", "task"), "policy": ("政策", "policy"), "reform": ("改革", "reform")}
     role_words = {"lead": ("牵头", "lead"), "support": ("配合", "support")}
@@ -113,3 +147,55 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
         title=department,
         csv_columns=["item", "number", "name", "role", "targets"],
     )
+
+
+def department_document(plan: Plan, department: str, report: Any, lang: str) -> Document:
+    """`qzdc owners DEPT`: the targets the department answers for, each with its status, then its duties.
+
+    `report` is the status of the whole plan (a `StatusReport`); a target is the
+    department's when an item it leads or supports carries it.
+    """
+    from qzdc.views.status import csv_columns, csv_row, plan_years, status_cells, target_json
+
+    duties_view = department_view(plan, department, lang)
+    department = duties_view.data["department"]
+    zh = lang == "zh"
+    rows = [
+        (r, "lead" if department in r.owners.lead else "support")
+        for r in report.rows
+        if department in (*r.owners.lead, *r.owners.support)
+    ]
+    records = [{"role": role, **target_json(r)} for r, role in rows]
+    role_words = {"lead": "牵头" if zh else "lead", "support": "配合" if zh else "support"}
+    keys = ("name", "latest", "target", "required", "progress", "time_elapsed", "on_schedule", "status")
+    cells = []
+    for r, role in rows:
+        row_cells = status_cells(r, plan, lang)
+        cells.append({"role": role_words[role], **{k: row_cells[k] for k in keys}})
+    columns = [c for c in _target_columns(lang) if c.key in ("role", *keys)]
+    targets = View(
+        data=records,
+        columns=columns,
+        rows=[{"role": rec["role"], **csv_row(rec)} for rec in records],
+        cells=cells,
+        styles=[{"status": f"status.{r.assessment.status}"} for r, _ in rows],
+        csv_columns=["role", *csv_columns(plan_years(plan))],
+    )
+    title_targets = "负责的目标" if zh else "Targets it answers for"
+    return Document(
+        data={**duties_view.data, "targets": records},
+        title=department,
+        sections=[
+            Section(title_targets, view=targets if rows else None, lines=[] if rows else ["—"]),
+            Section("职责" if zh else "Duties", view=dataclasses.replace(duties_view, title=None)),
+        ],
+        csv_view=targets,
+    )
+
+
+def _target_columns(lang: str) -> list[Column]:
+    from qzdc.views.status import status_columns
+
+    columns = status_columns(lang)
+    at = next(i for i, c in enumerate(columns) if c.key == "name") + 1
+    return [*columns[:at], Column("role", tr("col.role", lang), no_wrap=True), *columns[at:]]

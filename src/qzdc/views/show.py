@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qzdc.engine.assess import assess
+from qzdc.engine.assess import assess, rate_link
 from qzdc.engine.held import milestone_done
 from qzdc.engine.required_path import PathStep, required_path
 from qzdc.engine.verdict import Assessment
@@ -14,8 +14,9 @@ from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.plan.words import flag_name, row_ref
 from qzdc.views.chart import text_chart
-from qzdc.views.listing import category_name, indicator_name
-from qzdc.views.status import Row, json_value, target_json
+from qzdc.views.listing import category_name, indicator_name, join
+from qzdc.views.owners import Owners, target_owners
+from qzdc.views.status import SCHEMA_VERSION, Row, gap_text, json_value, plan_years, status_text, target_json
 from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, Document, Section, View, display, fmt_number
 
@@ -122,11 +123,12 @@ def _pace_text(value: float | None, a: Assessment, unit: str) -> str:
     return f"{fmt_number(value)} {'pp' if unit == '%' else unit}".rstrip()
 
 
-def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> list[str]:
+def _facts_status(row: Row, lang: str) -> list[str]:
+    target, ind, a = row.target, row.indicator, row.assessment
     unit = ind.unit
     per_year = _label("/年", "/yr", lang)
     lines = [
-        f"{_label('状态', 'status', lang)}: {tr(a.status, lang)}"
+        f"{_label('状态', 'status', lang)}: {status_text(row, lang)}"
         + (_label("（最终）", " (final)", lang) if a.final else "")
         + f"   {_label('方法', 'method', lang)}: {method_text(a.method, lang)}",
     ]
@@ -138,36 +140,98 @@ def _facts_status(target: Target, ind: Indicator, a: Assessment, lang: str) -> l
             else display(json_value(value))
         )
         origin = _label("方案", "plan", lang) if a.latest.origin == "plan" else _label("录入", "actuals", lang)
-        lines.append(f"{_label('最新值', 'latest', lang)}: {shown} ({a.latest.period}, {origin})")
+        period = f"{a.latest.period}{'*' if a.latest.inferred else ''}"
+        if target.kind == "cumulative" and a.total is not None:
+            # The running total is the target's latest value; the period's own flow beside it.
+            lines.append(
+                f"{_label('累计', 'running total', lang)}: {display(a.total)} ({period}, {origin})   "
+                f"{_label('当期', 'of which in the period', lang)}: {shown}"
+            )
+        else:
+            lines.append(f"{_label('最新值', 'latest', lang)}: {shown} ({period}, {origin})")
+        if a.latest.inferred:
+            lines.append(
+                _label("* 年份为推定：原文未写明该数据的年份", "* year inferred: the document does not state it", lang)
+            )
+    elif a.required_from is not None and a.required_now is not None:
+        known = f"{display(json_value(a.required_from.value))} ({a.required_from.period})"
+        lines.append(f"{_label('尚需自', 'still required from', lang)}: {known}")
     figures = [
         (
             _label("自基期起所需", "required from the baseline", lang),
             _pace_text(a.required_from_baseline, a, unit) + per_year,
         ),
-        (_label("当前应达", "expected now", lang), display(a.expected_now)),
+        (_label("当前应达", "expected now", lang), display(a.expected_now) if a.year_due is None else "—"),
         (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit) + per_year),
-        (_label("剩余每年尚需", "still required each year", lang), _pace_text(a.required_now, a, unit) + per_year),
+        (
+            _label("剩余每年尚需", "still required each year", lang),
+            _pace_text(a.required_now, a, unit) + per_year if a.pace_unit != "level" else "—",
+        ),
         (
             _label(f"至{target.year}年底共需", f"still required by the end of {target.year}", lang),
             _rest_text(a.required_rest, a, unit),
         ),
+        (_label("差距", "gap to the target", lang), gap_text(row) if a.gap is not None else "—"),
+        (_label("年内应达", "due by now this year", lang), display(a.year_due) if a.year_due is not None else "—"),
+        (
+            _label("本年尚需", "still needed this year", lang),
+            _rest_text(a.year_rest, a, unit, amount=True) if a.year_rest is not None else "—",
+        ),
         (_label("进度", "progress", lang), f"{fmt_number(a.progress * 100)} %" if a.progress is not None else "—"),
+        (_label("序时进度", "time elapsed", lang), _schedule_line(a, lang)),
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
         (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a)),
         (
             _label("按实际速度达标年份", "year reached at the observed pace", lang),
             str(a.year_reached) if a.year_reached else "—",
         ),
+        (_label("按增速目标预计", "at the plan's own rate", lang), _rate_level_text(row, lang)),
+        (_label("责任单位", "responsible", lang), _owners_text(row, lang)),
     ]
     lines += [f"{k}: {v}" for k, v in figures if not v.startswith("—")]
     lines += [f"· {note_text(note, lang)}" for note in a.notes]
     return lines
 
 
-def _rest_text(value: float | None, a: Assessment, unit: str) -> str:
+def _schedule_line(a: Assessment, lang: str) -> str:
+    """序时进度 66.67 %, and whether progress keeps up with it."""
+    if a.time_elapsed is None:
+        return "—"
+    text = f"{fmt_number(a.time_elapsed * 100)} %"
+    if a.on_schedule is None:
+        return text
+    return text + (
+        _label("（已达到）", " (kept up with)", lang) if a.on_schedule else _label("（未达到）", " (behind)", lang)
+    )
+
+
+def _rate_level_text(row: Row, lang: str) -> str:
+    rl, unit = row.assessment.rate_level, row.indicator.unit
+    if rl is None:
+        return "—"
+    rate, level, gap = fmt_number(rl.rate * 100), fmt_number(rl.level), fmt_number(rl.gap)
+    sign = "+" if rl.gap > 0 else ""
+    return _label(
+        f"按年均{rate}%，{row.target.year}年为{level} {unit}（{sign}{gap}）",
+        f"at {rate} % a year, {level} {unit} in {row.target.year} ({sign}{gap})",
+        lang,
+    )
+
+
+def _owners_text(row: Row, lang: str) -> str:
+    lead, support = row.owners.lead, row.owners.support
+    if not lead and not support:
+        return "—"
+    parts = [f"{_label('牵头', 'lead', lang)} {join(list(lead), lang)}"] if lead else []
+    if support:
+        parts.append(f"{_label('配合', 'support', lang)} {join(list(support), lang)}")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _rest_text(value: float | None, a: Assessment, unit: str, amount: bool = False) -> str:
     if value is None:
         return "—"
-    if a.pace_unit == "rate":
+    if a.pace_unit == "rate" and not amount:
         return f"{'+' if value > 0 else ''}{fmt_number(value * 100)} %"
     return f"{'+' if value > 0 else ''}{fmt_number(value)} {'pp' if unit == '%' else unit}".rstrip()
 
@@ -239,6 +303,7 @@ def show_document(
     from qzdc.engine.series import latest_period
 
     effective = as_of or latest_period(observations)
+    owners = target_owners(plan)
     for target in targets:
         reference = [o for o in observations if target.relative_to and o.indicator == target.relative_to]
         a = assess(
@@ -248,17 +313,17 @@ def show_document(
             thresholds=plan.meta.thresholds,
             classes=indicator.classes,
             reference=reference,
+            rate=rate_link(plan, target, observations),
         )
         steps = required_path(target, own, as_of=effective)
-        record = target_json(Row(target, indicator, a))
+        row = Row(target, indicator, a, owners.get(target.id, Owners()), plan_years(plan))
+        record = target_json(row)
         record["statements"] = _statement_records(target)
         record["path"] = _path_records(steps)
         target_data.append(record)
         path_rows += [{"target": target.id, **r} for r in record["path"]]
         title = _label("目标", "Target", lang) + f" {target.id}"
-        sections.append(
-            Section(title, lines=[*_facts_target(target, plan, lang), "", *_facts_status(target, indicator, a, lang)])
-        )
+        sections.append(Section(title, lines=[*_facts_target(target, plan, lang), "", *_facts_status(row, lang)]))
         if steps:
             sections.append(
                 Section(
@@ -296,7 +361,7 @@ def show_document(
         )
     )
     data = {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "as_of": str(effective) if effective else None,
         "indicator": {
             "id": indicator.id,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from qzdc.engine.assess import assess
-from qzdc.engine.series import latest_period
+from qzdc.engine.assess import assess, rate_link
+from qzdc.engine.series import Point, latest_period
 from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
 from qzdc.errors import UsageError, quoted
 from qzdc.i18n import listing, tr
@@ -20,11 +20,14 @@ from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
 from qzdc.plan.words import GENERIC_COLUMNS, column
-from qzdc.views.listing import category_name, indicator_name, plan_title
+from qzdc.views.listing import category_name, indicator_name, join, plan_title
+from qzdc.views.owners import Owners, resolve_department, target_owners
 from qzdc.views.target_text import comparator_sign, target_text  # noqa: F401 - used by the report
 from qzdc.views.view import Column, View, display, fmt_number
 
-SCHEMA_VERSION = 1
+# 2: a cumulative target's latest value is its running total (the year's own flow
+# moved to latest.flow); new fields for the progress table.
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class Row:
     target: Target
     indicator: Indicator
     assessment: Assessment
+    owners: Owners = field(default_factory=Owners)
+    years: tuple[int, ...] = ()  # the plan period's years: one actual per year
 
 
 @dataclass
@@ -40,6 +45,7 @@ class Filters:
     pilot: bool = False  # --pilot: the flag `pilot`
     statuses: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # --flag: ids of the plan's flags
+    owners: list[str] = field(default_factory=list)  # departments: the targets they lead or support
 
     @property
     def wanted_flags(self) -> list[str]:
@@ -54,6 +60,15 @@ class StatusReport:
 
     def summary(self) -> dict[str, int]:
         return count_statuses(r.assessment.status for r in self.rows)
+
+    def stale(self) -> int:
+        """Targets whose status rests on a figure older than the year before the as-of year."""
+        return sum(1 for r in self.rows if r.assessment.stale)
+
+
+def plan_years(plan: Plan) -> tuple[int, ...]:
+    """The years of the plan period (2023, 2024, 2025): the progress table's year columns."""
+    return tuple(range(plan.meta.period.start, plan.meta.period.end + 1))
 
 
 def _word_key(word: str) -> str:
@@ -133,6 +148,9 @@ def build_status(
     categories = _category_ids(plan, filters.categories) if filters.categories else None
     flags = filters.wanted_flags
     check_flags(plan, flags)
+    owners = target_owners(plan)
+    departments = {resolve_department(plan, name) for name in filters.owners}
+    years = plan_years(plan)
     order = {c.id: i for i, c in enumerate(plan.meta.categories)}
     rows: list[Row] = []
     for target in plan.targets:
@@ -141,6 +159,9 @@ def build_status(
             continue
         if any(f not in indicator.flags for f in flags):
             continue
+        own = owners.get(target.id, Owners())
+        if departments and not departments & {*own.lead, *own.support}:
+            continue
         assessment = assess(
             target,
             by_indicator.get(indicator.id, []),
@@ -148,10 +169,11 @@ def build_status(
             thresholds=plan.meta.thresholds,
             classes=indicator.classes,
             reference=by_indicator.get(target.relative_to or "", []),
+            rate=rate_link(plan, target, observations),
         )
         if wanted and assessment.status not in wanted:
             continue
-        rows.append(Row(target, indicator, assessment))
+        rows.append(Row(target, indicator, assessment, own, years))
     # Annex rows first in annex order, then the body-text targets, within each category.
     rows.sort(
         key=lambda r: (order.get(r.indicator.category, 99), r.indicator.annex_no is None, r.indicator.annex_no or 0)
@@ -167,11 +189,13 @@ def _pct(fraction: float | None) -> float | None:
 
 
 def _pace(value: float | None, assessment: Assessment, target: Target) -> dict[str, Any] | None:
-    """A pace figure with what it is: a growth rate in % or a change per year."""
+    """A pace figure with what it is: a growth rate in %, a change per year, or (maintain) a change."""
     if value is None:
         return None
     if assessment.pace_unit == "rate":
         return {"value": value * 100, "type": "rate_pct"}
+    if assessment.pace_unit == "level":
+        return {"value": value, "type": "change"}
     return {"value": value, "type": "change_per_year"}
 
 
@@ -186,15 +210,57 @@ def target_json(row: Row) -> dict[str, Any]:
     a = row.assessment
     return {
         **_plan_words_json(row),
-        "latest": {"period": str(a.latest.period), "value": json_value(a.latest.value), "origin": a.latest.origin}
-        if a.latest
-        else None,
+        "latest": latest_json(row),
+        "actuals": {str(y): actual(row, y) for y in row.years},
         "status": a.status,
         "final": a.final,
+        "stale": a.stale,
+        "rests_on": a.latest.period.year if a.latest else None,
         **_figures_json(row),
+        "owners": row.owners.json(),
         "method": a.method,
         "notes": list(a.notes),
         "source": row.target.source.ref,
+    }
+
+
+def latest_json(row: Row) -> dict[str, Any] | None:
+    """The latest value as the target reads it: a cumulative target's is its running total, beside its own flow."""
+    a = row.assessment
+    if a.latest is None:
+        return None
+    cumulative = row.target.kind == "cumulative" and a.total is not None
+    return {
+        "period": str(a.latest.period),
+        "value": a.total if cumulative else json_value(a.latest.value),
+        "origin": a.latest.origin,
+        "flow": json_value(a.latest.value) if cumulative else None,
+        "inferred": a.latest.inferred,
+    }
+
+
+def actual(row: Row, year: int) -> Any:
+    """The whole-year figure recorded for `year` (a cumulative target's flow of that year), or None."""
+    found = [p for p in row.assessment.annual if p.period.year == year]
+    return json_value(found[-1].value) if found else None
+
+
+def _point_json(point: Point | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {"period": str(point.period), "value": json_value(point.value), "origin": point.origin}
+
+
+def year_to_date(row: Row) -> dict[str, Any] | None:
+    """A yearly flow or cumulative target to date: the figure, what is due by then, what the rest of the year needs."""
+    a, t = row.assessment, row.target
+    if a.latest is None or a.latest.period.is_year or not (t.flow or t.kind == "cumulative"):
+        return None
+    return {
+        "period": str(a.latest.period),
+        "value": json_value(a.latest.value),
+        "due": a.year_due,
+        "rest_of_year": a.year_rest,
     }
 
 
@@ -239,7 +305,20 @@ def _figures_json(row: Row) -> dict[str, Any]:
         else {"value": a.required_rest * 100, "type": "rate_pct"}
         if a.pace_unit == "rate"
         else {"value": a.required_rest, "type": "change"},
+        "gap": None if a.gap is None else a.gap * 100 if rate_valued else a.gap,
+        "required_from": _point_json(a.required_from),
+        "year_to_date": year_to_date(row),
+        "time_elapsed_pct": _pct(a.time_elapsed),
+        "on_schedule": a.on_schedule,
         "expected_now": a.expected_now,
+        "rate_level": None
+        if a.rate_level is None
+        else {
+            "rate_target": a.rate_level.rate_target,
+            "rate_pct": a.rate_level.rate * 100,
+            "value": a.rate_level.level,
+            "gap": a.rate_level.gap,
+        },
         "projected": None
         if projected is None
         else {
@@ -263,26 +342,80 @@ def status_json(report: StatusReport) -> dict[str, Any]:
             "target_year": meta.target_year,
         },
         "as_of": str(report.as_of) if report.as_of else None,
+        "figures_end": figures_end(report),
         "targets": [target_json(r) for r in report.rows],
         "summary": report.summary(),
+        "stale": report.stale(),
     }
+
+
+def figures_end(report: StatusReport) -> dict[str, Any] | None:
+    """Where the figures end: the period most current targets' latest figures are for, and the others.
+
+    Stale figures (flagged on their own), closed verdicts and targets without a
+    figure are left out. None when no target has a current figure.
+    """
+    by_period: dict[Period, list[str]] = {}
+    for r in report.rows:
+        a = r.assessment
+        if a.latest is not None and not a.stale and not a.final:
+            by_period.setdefault(a.latest.period, []).append(r.target.id)
+    if not by_period:
+        return None
+    main = max(by_period, key=lambda p: (len(by_period[p]), p.sort_key()))
+    others = [{"period": str(p), "targets": ids} for p, ids in sorted(by_period.items(), key=lambda i: i[0].sort_key())]
+    return {"period": str(main), "others": [o for o in others if o["period"] != str(main)]}
 
 
 # ── table, CSV and Markdown ──────────────────────────────────────────────────
 
+# The year-by-year actuals (actual_2023, …) follow latest_origin: `csv_columns` puts them there.
 CSV_COLUMNS = [
     "id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "comparator",
     "strength", "pilot", "baseline_year", "baseline_value", "latest_period", "latest_value", "latest_origin",
-    "target_year", "target_value", "status", "final", "progress_pct", "pace_ratio", "required_now",
-    "required_now_type", "expected_now", "projected", "projected_gap", "year_reached", "method", "notes", "source",
+    "latest_flow", "latest_inferred", "target_year", "target_value", "status", "final", "stale", "rests_on",
+    "progress_pct", "time_elapsed_pct", "on_schedule", "pace_ratio", "required_now", "required_now_type",
+    "required_rest", "required_rest_type", "gap", "required_from_period", "required_from_value", "ytd_period",
+    "ytd_value", "ytd_due", "ytd_rest_of_year", "expected_now", "rate_level", "rate_level_gap", "projected",
+    "projected_gap", "year_reached", "owners_lead", "owners_support", "method", "notes", "source",
 ]  # fmt: skip
+
+
+def csv_columns(years: tuple[int, ...] | None) -> list[str]:
+    """The status CSV's columns for a plan period: one actual per year beside the latest value.
+
+    With `years` None (a batch of plans whose periods differ) they are one
+    `actuals` column instead, the JSON object {"2023": …} as text.
+    """
+    at = CSV_COLUMNS.index("latest_origin") + 1
+    actuals = ["actuals"] if years is None else [f"actual_{y}" for y in years]
+    return [*CSV_COLUMNS[:at], *actuals, *CSV_COLUMNS[at:]]
 
 
 def csv_row(data: dict[str, Any]) -> dict[str, Any]:
     baseline, target, latest = data["baseline"] or {}, data["target"], data["latest"] or {}
     required = data["required_now"] or {}
     projected = data["projected"] or {}
+    rest, known, ytd = data["required_rest"] or {}, data["required_from"] or {}, data["year_to_date"] or {}
+    rate_level = data["rate_level"] or {}
     return {
+        **{f"actual_{y}": v for y, v in data["actuals"].items()},
+        "actuals": data["actuals"],
+        **{k: data[k] for k in ("stale", "rests_on", "time_elapsed_pct", "on_schedule", "gap")},
+        "latest_flow": latest.get("flow"),
+        "latest_inferred": latest.get("inferred"),
+        "required_rest": rest.get("value"),
+        "required_rest_type": rest.get("type"),
+        "required_from_period": known.get("period"),
+        "required_from_value": known.get("value"),
+        "ytd_period": ytd.get("period"),
+        "ytd_value": ytd.get("value"),
+        "ytd_due": ytd.get("due"),
+        "ytd_rest_of_year": ytd.get("rest_of_year"),
+        "rate_level": rate_level.get("value"),
+        "rate_level_gap": rate_level.get("gap"),
+        "owners_lead": data["owners"]["lead"],
+        "owners_support": data["owners"]["support"],
         **{k: data[k] for k in ("id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind")},
         **{k: data[k] for k in ("direction", "comparator", "strength", "pilot", "status", "final")},
         **{k: data[k] for k in ("progress_pct", "pace_ratio", "source")},
@@ -304,22 +437,32 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _signed(value: float, row: Row, pace_unit: str | None) -> str:
+    """A change in the unit (+2.5, −0.17, +1.48pp) or a growth rate (15.22%)."""
+    if pace_unit == "rate":
+        return f"{fmt_number(value * 100)}%"
+    unit = "pp" if row.indicator.unit == "%" else ""
+    return f"{'+' if value > 0 else ''}{fmt_number(value)}{unit}"
+
+
 def required_text(row: Row, lang: str) -> str:
     """The growth or change still required each year — or, with less than a year
     left, in all by the end of the target year: a per-year rate over one quarter
-    would read as 78 % where 15.5 % is what is needed."""
+    would read as 78 % where 15.5 % is what is needed. A yearly flow or cumulative
+    target to date shows what the rest of the year still needs (+2100（年内）)."""
     a = row.assessment
+    this_year = "（年内）" if lang == "zh" else " (this year)"
+    if a.year_rest is not None:
+        return _signed(a.year_rest, row, "sum") + this_year
     value, suffix = a.required_now, ""
     left = row.target.year - a.latest.period.time if a.latest is not None and row.target.year else None
     if a.required_rest is not None and left is not None and 0 < left < 1:
-        value, suffix = a.required_rest, "（年内）" if lang == "zh" else " (this year)"
+        value, suffix = a.required_rest, this_year
     if value is None:
         return "—"
-    if a.pace_unit == "rate":
-        return f"{fmt_number(value * 100)}%{suffix}"
-    unit = "pp" if row.indicator.unit == "%" else ""
-    sign = "+" if value > 0 else ""
-    return f"{sign}{fmt_number(value)}{unit}{suffix}"
+    if a.pace_unit == "level":  # maintain: nothing more while it holds
+        return ("保持" if lang == "zh" else "hold") if value == 0 else _signed(value, row, "level")
+    return _signed(value, row, a.pace_unit) + suffix
 
 
 def _latest_text(row: Row, lang: str) -> str:
@@ -335,9 +478,12 @@ def _latest_text(row: Row, lang: str) -> str:
             if milestone_done(value)
             else ("未完成" if lang == "zh" else "not done")
         )
+    elif row.target.kind == "cumulative" and row.assessment.total is not None:
+        text = display(row.assessment.total)  # the running total: what the target counts
     else:
         text = display(json_value(value))
-    return f"{text} ({latest.period})"
+    # * marks a period that is a reading of the document; the footer says so.
+    return f"{text} ({latest.period}{'*' if latest.inferred else ''})"
 
 
 def target_name(row: Row, lang: str) -> str:
@@ -348,6 +494,29 @@ def target_name(row: Row, lang: str) -> str:
     return name
 
 
+def status_text(row: Row, lang: str) -> str:
+    """The status, and for a stale figure the year it rests on: 存在风险（据2021年数据）."""
+    a = row.assessment
+    word = tr(a.status, lang)
+    if a.stale and a.latest is not None:
+        year = a.latest.period.year
+        word += f"（据{year}年旧数据）" if lang == "zh" else f" (stale: {year} figure)"
+    return word
+
+
+def gap_text(row: Row) -> str:
+    a = row.assessment
+    if a.gap is None:
+        return "—"
+    if row.target.kind in RATE_KINDS:
+        return f"{'+' if a.gap > 0 else ''}{fmt_number(a.gap * 100)}pp"
+    return _signed(a.gap, row, "change")
+
+
+def _schedule_text(on_schedule: bool | None, lang: str) -> str:
+    return "—" if on_schedule is None else tr("yes" if on_schedule else "no", lang)
+
+
 def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
     t, ind, a = row.target, row.indicator, row.assessment
     name = target_name(row, lang)
@@ -356,6 +525,10 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
         baseline = display(t.baseline.value)
         if t.baseline.year != plan.meta.baseline_year:
             baseline += f" ({t.baseline.year})"
+    flow = "—"
+    if t.kind == "cumulative" and a.latest is not None and a.total is not None:
+        flow = display(json_value(a.latest.value))
+    expected = a.year_due if a.year_due is not None else a.expected_now
     return {
         "category": category_name(plan, ind.category, lang),
         "annex_no": str(ind.annex_no) if ind.annex_no else "",
@@ -363,17 +536,26 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
         "unit": ind.unit,
         "baseline": baseline,
         "latest": _latest_text(row, lang),
+        "flow": flow,
         "target": target_text(t, lang, plan),
         "strength": tr(t.strength, lang),
+        "expected": display(expected) if expected is not None and t.kind not in RATE_KINDS else "—",
         "required": required_text(row, lang),
+        "gap": gap_text(row),
         "progress": f"{fmt_number(a.progress * 100, 0)}%" if a.progress is not None else "—",
-        "status": tr(a.status, lang),
+        "time_elapsed": f"{fmt_number(a.time_elapsed * 100, 0)}%" if a.time_elapsed is not None else "—",
+        "on_schedule": _schedule_text(a.on_schedule, lang),
+        "owners": join(list(row.owners.lead), lang) or "—",
+        "status": status_text(row, lang),
     }
 
 
-def summary_text(summary: dict[str, int], lang: str) -> str:
+def summary_text(summary: dict[str, int], lang: str, stale: int = 0) -> str:
     sep = "  " if lang == "zh" else " · "
-    return sep.join(f"{tr(s, lang)} {n}" for s, n in summary.items() if n)
+    parts = [f"{tr(s, lang)} {n}" for s, n in summary.items() if n]
+    if stale:
+        parts.append(f"{'其中数据陈旧' if lang == 'zh' else 'of which stale'} {stale}")
+    return sep.join(parts)
 
 
 def shows_strength(plan: Plan) -> bool:
@@ -389,6 +571,9 @@ def status_columns(
     With `plan`, the headers are the plan's own (qzdc.plan.words); without (many plans at once), qzdc's.
     `strength`: with the attribute column (约束性/预期性/力争) after the target.
     `long_targets`: some target is written in words (保持在合理区间…), so the column may wrap.
+    The progress table's own columns (当期, 应达, 差距, 序时进度, 达序时, 责任单位)
+    drop before everything that was there: the latest value, still required and
+    the status stay longest.
     """
 
     def head(key: str) -> str:
@@ -402,14 +587,87 @@ def status_columns(
         Column("unit", head("unit"), no_wrap=True, drop=2),
         Column("baseline", head("baseline"), align="right", drop=1, no_wrap=True),
         Column("latest", tr("col.latest", lang), align="right", no_wrap=True),
+        Column("flow", tr("col.flow", lang), align="right", no_wrap=True, drop=5),
         Column("target", head("target"), align="right", no_wrap=not long_targets),
+        Column("expected", tr("col.due", lang), align="right", no_wrap=True, drop=5),
         Column("required", tr("col.required", lang), align="right", no_wrap=True, drop=1),
+        Column("gap", tr("col.gap", lang), align="right", no_wrap=True, drop=4),
         Column("progress", tr("col.progress", lang), align="right", no_wrap=True, drop=2),
+        Column("time_elapsed", tr("col.time_elapsed", lang), align="right", no_wrap=True, drop=4),
+        Column("on_schedule", tr("col.on_schedule", lang), no_wrap=True, drop=4),
+        Column("owners", tr("col.owners", lang), min_width=8, drop=6),
         Column("status", tr("col.status", lang), no_wrap=True),
     ]
     if strength:
-        columns.insert(7, Column("strength", head("strength"), no_wrap=True, drop=2))
+        after_target = next(i for i, c in enumerate(columns) if c.key == "target") + 1
+        columns.insert(after_target, Column("strength", head("strength"), no_wrap=True, drop=2))
     return columns
+
+
+_CN_DIGITS = "〇一二三四"
+
+
+def period_text(period: Period, lang: str) -> str:
+    """A period as people write it: 2024年, 2025年9月, 2025年前三季度, 2025年上半年."""
+    if lang != "zh":
+        return str(period)
+    if period.unit == "M":
+        return f"{period.year}年{period.n}月"
+    if period.unit == "Q":
+        return f"{period.year}年{'一季度' if period.n == 1 else f'前{_CN_DIGITS[period.n]}季度'}"
+    if period.unit == "H":
+        return f"{period.year}年{'上半年' if period.n == 1 else '1—12月'}"
+    return f"{period.year}年"
+
+
+def as_of_text(report: StatusReport, lang: str) -> str:
+    """截至2024年（出口总额至2025年9月）: the period most figures end in, and the targets whose end elsewhere."""
+    from qzdc.plan.periods import parse_period
+
+    ends = figures_end(report)
+    if ends is None:
+        return period_text(report.as_of, lang) if report.as_of else "—"
+    names = {r.target.id: target_name(r, lang) for r in report.rows}
+    parts = []
+    for other in ends["others"]:
+        listed = [names[i] for i in other["targets"]]
+        shown = join(listed[:3], lang) + (f"等{len(listed)}项" if lang == "zh" else f" and {len(listed) - 3} more")
+        if len(listed) <= 3:
+            shown = join(listed, lang)
+        when = period_text(parse_period(other["period"]), lang)
+        parts.append(f"{shown}至{when}" if lang == "zh" else f"{shown} to {when}")
+    main = period_text(parse_period(ends["period"]), lang)
+    if not parts:
+        return main
+    return f"{main}（{'；'.join(parts)}）" if lang == "zh" else f"{main} ({'; '.join(parts)})"
+
+
+def footnotes(report: StatusReport, lang: str) -> list[str]:
+    """What the table's cells cannot hold: where a plan's own rate leads a level target, and inferred years."""
+    zh = lang == "zh"
+    lines = []
+    for r in report.rows:
+        rl = r.assessment.rate_level
+        if rl is None or r.target.year is None:
+            continue
+        unit, level, short = r.indicator.unit, fmt_number(rl.level), fmt_number(abs(rl.gap))
+        rate = fmt_number(rl.rate * 100)
+        if zh:
+            side = "少" if rl.gap < 0 else "多"
+            lines.append(
+                f"{target_name(r, lang)}：按年均增速目标{rate}%，{r.target.year}年为{level}{unit}，比目标{side}{short}"
+            )
+        else:
+            side = "short of" if rl.gap < 0 else "above"
+            lines.append(
+                f"{target_name(r, lang)}: at the plan's {rate} % a year, {level} {unit} in {r.target.year}, "
+                f"{short} {side} the target"
+            )
+    if any(r.assessment.latest is not None and r.assessment.latest.inferred for r in report.rows):
+        lines.append(
+            "* 年份为推定：原文未写明该数据的年份" if zh else "* year inferred: the document does not state it"
+        )
+    return lines
 
 
 def status_view(report: StatusReport, lang: str) -> View:
@@ -417,8 +675,8 @@ def status_view(report: StatusReport, lang: str) -> View:
     cells = [status_cells(r, report.plan, lang) for r in report.rows]
     long_targets = any(len(c["target"]) > 12 for c in cells)
     columns = status_columns(lang, plan=report.plan, strength=shows_strength(report.plan), long_targets=long_targets)
-    as_of = str(report.as_of) if report.as_of else "—"
-    title = f"{plan_title(report.plan, lang)} · {'截至' if lang == 'zh' else 'as of'} {as_of}"
+    title = f"{plan_title(report.plan, lang)} · {'截至' if lang == 'zh' else 'as of '}{as_of_text(report, lang)}"
+    footer = "\n".join([summary_text(data["summary"], lang, data["stale"]), *footnotes(report, lang)])
     return View(
         data=data,
         columns=columns,
@@ -427,8 +685,8 @@ def status_view(report: StatusReport, lang: str) -> View:
         styles=[{"status": f"status.{r.assessment.status}"} for r in report.rows],
         title=title,
         group_key="category",
-        footer=summary_text(data["summary"], lang),
-        csv_columns=CSV_COLUMNS,
+        footer=footer,
+        csv_columns=csv_columns(plan_years(report.plan)),
     )
 
 

@@ -1,0 +1,330 @@
+"""The progress table analysts circulate (指标完成情况表), through the commands: `status` in every format,
+`show`, `owners`, `report` and `batch`.
+
+Every figure is worked out by hand from docs/methodology.md, the arithmetic beside it; the engine's own
+checks are in tests/test_progress_engine.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from qzdc.plan.loader import builtin_plan_dir
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+def status_json(cli, *args):
+    result = cli("status", "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def by_id(data):
+    return {t["id"]: t for t in data["targets"]}
+
+
+def write_actuals(path: Path, rows) -> Path:
+    lines = ["actuals:"] + [f"  - {{indicator: {i}, period: '{p}', value: {v}}}" for i, p, v in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# ── 1. still required, for every target with a known value ──────────────────
+
+
+def test_builtin_plan_gives_what_is_still_required_without_any_actuals(cli):
+    data = status_json(cli)
+    assert data["schema_version"] == 2
+    t = by_id(data)
+    # 高新技术企业 34 (2022) → 67: (67/34)^(1/3) − 1 = 25.37 % a year, gap 33 家, from the baseline.
+    assert t["high_tech_enterprises"]["status"] == "no_data"
+    assert t["high_tech_enterprises"]["required_now"] == {"value": pytest.approx(25.3714441602), "type": "rate_pct"}
+    assert t["high_tech_enterprises"]["gap"] == 33
+    assert t["high_tech_enterprises"]["required_from"] == {"period": "2022", "value": 34, "origin": "baseline"}
+    # 出口总额 6090 → 7500: (7500/6090)^(1/3) − 1 = 7.19 %.
+    assert t["exports"]["required_now"]["value"] == pytest.approx(7.1884498535)
+    # GDP 75.33 (2023) → 100: (100/75.33)^(1/2) − 1 = 15.22 %, gap 24.67; at the plan's 7.5 %: 75.33 · 1.075² = 87.05,
+    # 12.95 short.
+    gdp = t["gdp_100"]
+    assert gdp["required_now"]["value"] == pytest.approx(15.2168549700)
+    assert gdp["gap"] == pytest.approx(24.67)
+    assert gdp["rate_level"] == {
+        "rate_target": "gdp_growth", "rate_pct": 7.5, "value": pytest.approx(87.05323125),
+        "gap": pytest.approx(-12.94676875),
+    }  # fmt: skip
+    # linear level 镇区建成区面积 7 → 8: +1/3 a year; share 城镇化率 63.8 → 68.23: +4.43/3 pp a year.
+    assert t["built_up_area"]["required_now"] == {"value": pytest.approx(1 / 3), "type": "change_per_year"}
+    assert t["urbanisation_rate"]["required_now"]["value"] == pytest.approx(4.43 / 3)
+    assert t["urbanisation_rate"]["gap"] == pytest.approx(4.43)
+    # average growth, nothing observed: 8.1 % each year, 1.081³ − 1 = 26.32 % in all.
+    fixed = t["fixed_asset_investment_growth"]
+    assert fixed["required_now"] == {"value": pytest.approx(8.1), "type": "rate_pct"}
+    assert fixed["required_rest"] == {"value": pytest.approx(26.3214441), "type": "rate_pct"}
+    # average growth after 17.4 %: 21.32 % each year, 1.728/1.174 − 1 = 47.19 % in all, 20 − 17.4 = 2.6 pp short.
+    industrial = t["industrial_output_growth"]
+    assert industrial["required_rest"] == {"value": pytest.approx(47.1890971039), "type": "rate_pct"}
+    assert industrial["gap"] == pytest.approx(2.6)
+    # cumulative, nothing counted: 150/3 = 50 a year, 150 in all.
+    projects = t["new_investment_projects"]
+    assert projects["required_now"] == {"value": 50, "type": "change_per_year"}
+    assert projects["required_rest"] == {"value": 150, "type": "change"}
+    assert projects["gap"] == 150
+    # maintain, held at the baseline: nothing more (0), and the table says 保持.
+    assert t["waste_safe_disposal"]["required_now"] == {"value": 0, "type": "change"}
+    # Only targets with no known value, or nothing to compute (classes, milestones), are left without a figure.
+    without = sorted(i for i, x in t.items() if x["required_now"] is None)
+    assert without == sorted(
+        [
+            "export_share_of_district", "grain_sown_area", "water_quality", "national_high_tech_zone",
+            "carp_lantern_dance_heritage", "eastern_central_smart_town", "waste_sorting_model_town",
+            "rural_revitalization_model_town",
+        ]
+    )  # fmt: skip
+
+
+def test_table_and_csv_carry_what_is_still_required(cli):
+    table = cli("status", env={"COLUMNS": "240"}).stdout
+    gdp = next(line for line in table.splitlines() if "地区生产总值（力争）" in line and "亿元" in line)
+    assert "15.22%" in gdp and "+24.67" in gdp
+    assert "地区生产总值（力争）：按年均增速目标7.5%，2025年为87.05亿元，比目标少12.95" in table
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))}
+    assert rows["high_tech_enterprises"]["required_now"] == "25.3714441602"
+    assert rows["high_tech_enterprises"]["gap"] == "33"
+    assert rows["gdp_100"]["rate_level"] == "87.05323125" and rows["gdp_100"]["rate_level_gap"] == "-12.94676875"
+
+
+# ── 2. 责任单位 ───────────────────────────────────────────────────────────────
+
+# Worked out from data/tasks.yaml by hand: 区科技局 leads task 2 (提升创新驱动能级: rd_intensity, little_giants,
+# high_tech_enterprises, tech_smes) and policy 4 (支持高新区创建国家高新区: national_high_tech_zone); it supports
+# nothing and leads no reform.
+KEJIJU = ["rd_intensity", "little_giants", "high_tech_enterprises", "tech_smes", "national_high_tech_zone"]
+
+
+def test_owner_filter_selects_exactly_the_departments_targets(cli, tmp_path):
+    assert [t["id"] for t in status_json(cli, "--owner", "区科技局")["targets"]] == KEJIJU
+    # report and batch take the same filter
+    report = cli("report", "--owner", "区科技局", "--lang", "en").stdout
+    assert "- Scope: Department: 区科技局" in report
+    assert report.count("| 区科技局, 区经济信息委 |") == 4  # the four targets task 2 carries, led by both
+    plan = tmp_path / "wangu"
+    shutil.copytree(builtin_plan_dir(), plan)
+    lines = cli("batch", str(plan), "--owner", "区科技局", "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == KEJIJU
+
+
+def test_owners_in_json_csv_and_the_table(cli):
+    t = by_id(status_json(cli))
+    assert t["high_tech_enterprises"]["owners"] == {
+        "lead": ["区科技局", "区经济信息委"],
+        "support": ["区发展改革委", "区市场监管局"],
+    }
+    # 鲤鱼灯舞: task 6 (区文化旅游委 leads, 区教委 supports) and reform 11 (区财政局, 区商务委, 区文化旅游委 lead).
+    assert t["carp_lantern_dance_heritage"]["owners"] == {
+        "lead": ["区文化旅游委", "区财政局", "区商务委"],
+        "support": ["区教委"],
+    }
+    assert t["exports"]["owners"] == {"lead": [], "support": []}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))}
+    assert rows["high_tech_enterprises"]["owners_lead"] == "区科技局、区经济信息委"
+    assert rows["high_tech_enterprises"]["owners_support"] == "区发展改革委、区市场监管局"
+    wide = cli("status", env={"COLUMNS": "240"}).stdout
+    assert "责任单位" in wide and "区科技局、区经济信息委" in wide
+
+
+def test_owner_unknown_is_a_usage_error(cli):
+    result = cli("status", "--owner", "区科技", "--lang", "en")
+    assert result.exit_code == 2
+    assert "did you mean 区科技局?" in result.stderr
+    assert "是否想用 区科技局" in cli("status", "--owner", "区科技").stderr
+
+
+def test_owners_department_lists_its_targets_with_their_status(cli):
+    result = cli("owners", "区科技局", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "Targets it answers for" in result.stdout
+    assert "High-tech enterprises" in result.stdout and "no data" in result.stdout
+    data = json.loads(cli("owners", "区科技局", "--format", "json").stdout)
+    assert [(t["id"], t["role"], t["status"]) for t in data["targets"]] == [(i, "lead", "no_data") for i in KEJIJU]
+    rows = list(csv.DictReader(io.StringIO(cli("owners", "区科技局", "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == KEJIJU and rows[2]["required_now"] == "25.3714441602"
+
+
+def test_show_gives_owners_and_where_the_rate_leads(cli):
+    out = cli("show", "gdp").stdout
+    assert "按增速目标预计: 按年均7.5%，2025年为87.05 亿元（-12.95）" in out
+    assert "剩余每年尚需: 15.22 %/年" in out
+    out = cli("show", "9", "--lang", "en").stdout
+    assert "responsible: lead 区科技局, 区经济信息委; support 区发展改革委, 区市场监管局" in out
+    assert "still required each year: 25.37 %/yr" in out
+    assert "gap to the target: +33" in out
+
+
+# ── 3. 序时进度 ───────────────────────────────────────────────────────────────
+
+
+def test_time_elapsed_behind(cli, tmp_path):
+    # 高新技术企业 at 50 in 2024: progress (50 − 34)/(67 − 34) = 48.48 %; time elapsed 2/3 = 66.67 %: behind.
+    actuals = write_actuals(tmp_path / "a.yaml", [("high_tech_enterprises", "2024", 50)])
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["high_tech_enterprises"]
+    assert t["progress_pct"] == pytest.approx(48.4848484848)
+    assert t["time_elapsed_pct"] == pytest.approx(66.6666666667)
+    assert t["on_schedule"] is False
+    rows = {
+        r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--actuals", str(actuals), "-f", "csv").stdout))
+    }
+    assert (rows["high_tech_enterprises"]["time_elapsed_pct"], rows["high_tech_enterprises"]["on_schedule"]) == (
+        "66.6666666667",
+        "false",
+    )
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
+    row = next(line for line in md.splitlines() if "| 高新技术企业 |" in line)
+    assert "| 48% | 67% | 否 |" in row
+
+
+def test_time_elapsed_year_to_date(cli, tmp_path):
+    # 常住人口城镇化率 63.8 → 68.23 (2022 → 2025), 67 by 2025-Q3: time elapsed (2025 − 1 + 9/12 − 2022)/3 = 91.67 %;
+    # progress (67 − 63.8)/4.43 = 72.23 %: behind.
+    actuals = write_actuals(tmp_path / "a.yaml", [("urbanisation_rate", "2025-Q3", 67)])
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["urbanisation_rate"]
+    assert t["time_elapsed_pct"] == pytest.approx(91.6666666667)
+    assert t["progress_pct"] == pytest.approx(72.2347629797)
+    assert t["on_schedule"] is False
+
+
+# ── 4 and 5. running totals, and year-to-date figures told honestly ──────────
+
+# 新增招商引资项目 40 (2023) and 45 (2024); 出口总额 6800 (2024) and 5400 by September 2025; two more 2024 figures.
+PROGRESS_ACTUALS = [
+    ("new_investment_projects", "2023", 40),
+    ("new_investment_projects", "2024", 45),
+    ("high_tech_enterprises", "2024", 50),
+    ("gdp", "2024", 80.1),
+    ("exports", "2024", 6800),
+    ("exports", "2025-09", 5400),
+]
+
+# 新增招商引资项目: running total 85 of 150 (2024), the year's own 45 beside it; due by 2024 on an even path
+# 50 · 2 = 100; still (150 − 85)/1 = 65, gap 65; progress 85/150 = 56.67 %, time elapsed 2/3 = 66.67 %: behind;
+# R = (85/2)/50 = 0.85: at risk; task 3, led by 大足高新区.
+PROJECTS_ROW = (
+    "|  | 新增招商引资项目 | 个 | — | 85 (2024) | 45 | 150 | 100 | +65 | +65 | 57% | 67% | 否 | 大足高新区 | 存在风险 |"
+)
+# 出口总额: 5400 by 2025-09 against 7500 · 9/12 = 5625 due by then; the rest of the year needs 7500 − 5400 = 2100.
+# The year's estimate 5400/0.75 = 7200 is 300 short; progress (7200 − 6090)/1410 = 78.72 %; time elapsed
+# (2024.75 − 2022)/3 = 91.67 %; R = ((7200/6090)^(1/3) − 1)/7.19 % = 5.74/7.19 = 0.80: at risk. No task carries it.
+EXPORTS_ROW = "| 6 | 出口总额 | 万美元 | 6090 | 5400 (2025-09) | — | 7500 | 5625 | +2100（年内） | +300 | 79% | 92% | 否 | — | 存在风险 |"
+
+
+def test_cumulative_and_year_to_date_rows(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", PROGRESS_ACTUALS)
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
+    lines = md.splitlines()
+    assert PROJECTS_ROW in lines
+    assert EXPORTS_ROW in lines
+    # The figures end in different periods, and the as-of line says so.
+    assert lines[0].startswith(
+        "## 大足区万古镇“强镇带村”试点实施方案（2023—2025年） · 截至2024年（出口总额至2025年9月） · "
+    )
+    t = by_id(status_json(cli, "--actuals", str(actuals)))
+    assert t["new_investment_projects"]["latest"] == {
+        "period": "2024", "value": 85, "origin": "actuals", "flow": 45, "inferred": False,
+    }  # fmt: skip
+    assert t["new_investment_projects"]["actuals"] == {"2023": 40, "2024": 45, "2025": None}
+    assert t["exports"]["year_to_date"] == {"period": "2025-09", "value": 5400, "due": 5625, "rest_of_year": 2100}
+    assert t["exports"]["actuals"] == {"2023": None, "2024": 6800, "2025": None}
+    en = cli("status", "--actuals", str(actuals), "--lang", "en", "--format", "markdown").stdout
+    assert "· as of 2024 (Total exports to 2025-09) · " in en.splitlines()[0]
+    assert "| 5400 (2025-09) | — | 7500 | 5625 | +2100 (this year) |" in en
+
+
+def test_show_running_total_and_year_to_date(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", PROGRESS_ACTUALS)
+    out = cli("show", "新增招商引资项目", "--actuals", str(actuals)).stdout
+    assert "累计: 85 (2024, 录入)   当期: 45" in out
+    out = cli("show", "exports", "--actuals", str(actuals)).stdout
+    assert "年内应达: 5625" in out and "本年尚需: +2100 万美元" in out
+    assert "序时进度: 91.67 %（未达到）" in out
+
+
+def test_report_as_of_line_names_the_figures_that_end_elsewhere(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", PROGRESS_ACTUALS)
+    md = cli("report", "--actuals", str(actuals)).stdout
+    assert "- 数据截至：2024年（出口总额至2025年9月）" in md.splitlines()
+
+
+# ── 6. stale figures ─────────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def early(tmp_path: Path) -> Path:
+    """The mini plan moved back: baseline 2020, period 2021–2024, a 2021 figure for firms and 2023 for the rest."""
+    plan = tmp_path / "early"
+    shutil.copytree(MINI, plan)
+    edit(
+        plan / "plan.yaml",
+        "period: {start: 2023, end: 2024}\nbaseline_year: 2022",
+        "period: {start: 2021, end: 2024}\nbaseline_year: 2020",
+    )
+    edit(plan / "indicators.yaml", "baseline: {year: 2022, value: 100}", "baseline: {year: 2020, value: 100}")
+    edit(
+        plan / "observations.yaml",
+        "{indicator: firms, period: 2023, value: 115}",
+        "{indicator: firms, period: 2021, value: 110}",
+    )
+    return plan
+
+
+def test_a_2021_figure_in_a_report_as_of_2024_is_stale_everywhere(cli, early):
+    args = ("--plan", str(early), "--as-of", "2024")
+    data = status_json(cli, *args)
+    firms = by_id(data)["firms"]
+    # firms 100 (2020) → 144 (2024), 110 in 2021: still judged from it (r_obs 10 % vs r_req (1.44)^(1/4) − 1 =
+    # 9.54 %: R = 1.048, on track), but stale and named.
+    assert firms["stale"] is True and firms["rests_on"] == 2021
+    assert firms["status"] == "on_track"
+    assert data["stale"] == 1
+    assert all(not t["stale"] for i, t in by_id(data).items() if i != "firms")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", *args, "--format", "csv").stdout))}
+    assert (rows["firms"]["stale"], rows["firms"]["rests_on"]) == ("true", "2021")
+    assert rows["coverage"]["stale"] == "false"
+    table = cli("status", *args).stdout
+    assert "进度正常（据2021年旧数据）" in table
+    assert "其中数据陈旧 1" in table
+    en = cli("status", *args, "--lang", "en").stdout
+    assert "on track (stale: 2021 figure)" in en and "of which stale 1" in en
+
+
+# ── 7. year-by-year actuals ──────────────────────────────────────────────────
+
+
+def test_csv_has_one_actual_column_per_year_beside_the_latest_value(cli):
+    reader = csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))
+    header = reader.fieldnames
+    at = header.index("latest_origin")
+    assert header[at + 1 : at + 4] == ["actual_2023", "actual_2024", "actual_2025"]
+    rows = {r["id"]: r for r in reader}
+    assert (rows["gdp_growth"]["actual_2023"], rows["gdp_growth"]["actual_2024"]) == ("7.5", "")
+    assert rows["gdp_100"]["actual_2023"] == "75.33"  # the baseline year's own figure is an actual too
+
+
+def test_batch_rows_carry_the_new_fields(cli, tmp_path):
+    plan = tmp_path / "wangu"
+    shutil.copytree(builtin_plan_dir(), plan)
+    write_actuals(plan / "actuals.yaml", PROGRESS_ACTUALS)
+    lines = [json.loads(line) for line in cli("batch", str(plan), "--format", "jsonl").stdout.splitlines()]
+    exports = next(line for line in lines if line["id"] == "exports")
+    assert exports["year_to_date"] == {"period": "2025-09", "value": 5400, "due": 5625, "rest_of_year": 2100}
+    rows = list(csv.DictReader(io.StringIO(cli("batch", str(plan), "--format", "csv").stdout)))
+    projects = next(r for r in rows if r["id"] == "new_investment_projects")
+    assert (projects["latest_value"], projects["latest_flow"], projects["gap"]) == ("85", "45", "65")
+    assert json.loads(projects["actuals"]) == {"2023": 40, "2024": 45, "2025": None}
+    assert projects["owners_lead"] == "大足高新区"
