@@ -106,6 +106,7 @@ import string  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from qzdc.i18n import _WORDS  # noqa: E402
+from test_help import LITERALS  # noqa: E402
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "qzdc"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -119,6 +120,7 @@ ZH_LATIN = {
     "tasks", "policies", "reforms", "report", "calc", "cagr", "grow", "remaining", "years", "pp", "docx", "Word",
     "pilot", "flags", "plan",
 }  # fmt: skip
+ZH_LATIN |= LITERALS  # and every literal a help page may hold (tests/test_help.py)
 # Keys whose languages fill different fields: Chinese writes a month as a number, English by its name.
 DIFFERENT_FIELDS = {"points.year_to_date"}
 
@@ -129,7 +131,7 @@ def _fields(text: str) -> set[str]:
 
 def _latin_words(text: str) -> set[str]:
     text = re.sub(r"\{[^}]*\}", "", text)  # fields
-    text = re.sub(r"(?<![\w])-{1,2}[a-z][-\w]*", "", text)  # options
+    text = re.sub(r"(?<![\w])-{1,2}[a-z][-\w]*|\w+(?:-\w+)+", "", text)  # options, hyphenated names
     text = re.sub(r"\$\w+|&\w|\S*[./]\w+|\w*_\w*|\w*\d\w*", "", text)  # env vars, Excel codes, files, ids
     return set(re.findall(r"[A-Za-z]+", text))
 
