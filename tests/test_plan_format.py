@@ -183,6 +183,6 @@ def test_qzdc_schema_writes_all_four_into_a_directory(cli, tmp_path):
     ],
 )
 def test_qzdc_schema_usage_errors(cli, args, message):
-    result = cli(*args)
+    result = cli(*args, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(message)

@@ -497,6 +497,7 @@ def test_a_year_with_a_rise_is_recordable(cli, tmp_path):
     assert energy["required_now"]["value"] == pytest.approx(6.22682223)
 
 
+@pytest.mark.usefixtures("english")  # the message word for word
 def test_an_unquoted_comparator_is_refused_with_the_fix(tmp_path):
     # `comparator: >=` starts a YAML block scalar: the error says how to write it.
     plan = _plan_with(tmp_path, "kind: level\ndirection: increase\nvalue: 5\ncomparator: >=")

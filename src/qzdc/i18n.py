@@ -1153,6 +1153,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "err.no_flag": ("方案 {plan} 没有标记 {flag}", "the plan {plan} has no flag {flag}"),
     "err.no_flag.its": ("它的标记有：{flags}", "its flags: {flags}"),
     "err.no_flag.none": ("它没有定义标记（plan.yaml 的 flags）", "it defines no flags (plan.yaml flags)"),
+    "err.schema_kind": ("没有叫 {kind} 的方案文件", "no plan file is called {kind}"),
+    "err.schema_which": (
+        "请指定一个文件（qzdc schema indicators），或用一个目录存放全部四个（qzdc schema -o 目录）",
+        "name a file (qzdc schema indicators) or a directory for all four (qzdc schema -o DIR)",
+    ),
+    "err.schema_files": ("方案文件有：{files}", "the files: {files}"),
+    "err.schema_not_directory": ("-o：{path} 不是目录", "-o: {path} is not a directory"),
+    "err.schema_not_directory.hint": ("四个 schema 文件放在一个目录中", "all four schemas go into a directory"),
+    "err.schema_mkdir": ("-o：无法创建目录 {path}：{reason}", "-o: cannot make the directory {path}: {reason}"),
     "err.unknown_department": ("方案中没有单位 {name}", "no department named {name} in the plan"),
     "err.unknown_department.hint": ("单位列表见 qzdc owners", "run `qzdc owners` for the list"),
     # calc

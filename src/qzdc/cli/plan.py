@@ -24,7 +24,8 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
-from qzdc.i18n import tr
+from qzdc.errors import os_reason, quoted
+from qzdc.i18n import listing, tr
 
 
 @app.command()
@@ -135,26 +136,23 @@ def schema(
 
     kinds = list(FILES)
     if kind is not None and kind not in FILES:
-        raise UsageError(f"no plan file is called {kind!r}", hint=f"choose one of {', '.join(kinds)}")
+        raise UsageError(tr("err.schema_kind", kind=quoted(kind)), hint=tr("err.choose_one_of", choices=listing(kinds)))
     if kind is not None:
         if output is None:
             sys.stdout.write(shipped_text(kind))
             return
         write_output(output, shipped_text(kind).encode("utf-8"))
-        err(f"wrote {output}")
+        err(tr("msg.wrote", path=output))
         return
     if output is None:
-        raise UsageError(
-            "name a file (qzdc schema indicators) or a directory for all four (qzdc schema -o DIR)",
-            hint=f"the files: {', '.join(kinds)}",
-        )
+        raise UsageError(tr("err.schema_which"), hint=tr("err.schema_files", files=listing(kinds)))
     if output.exists() and not output.is_dir():
-        raise UsageError(f"-o: {output} is not a directory", hint="all four schemas go into a directory")
+        raise UsageError(tr("err.schema_not_directory", path=output), hint=tr("err.schema_not_directory.hint"))
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"-o: cannot make the directory {output}: {error.strerror or error}") from None
+        raise UsageError(tr("err.schema_mkdir", path=output, reason=os_reason(error))) from None
     for name in kinds:
         target = output / f"{name}.schema.json"
         write_output(target, shipped_text(name).encode("utf-8"))
-        err(f"wrote {target}")
+        err(tr("msg.wrote", path=target))
