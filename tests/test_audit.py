@@ -244,6 +244,8 @@ BUILTIN = [
     ("warning", "baseline_vintage", ("urbanisation_rate",)),
     # 区金融事务发展中心 (reform 12) and 区金融发展事务中心 (policies 5 and 16).
     ("warning", "department_variants", ("区金融事务发展中心", "区金融发展事务中心")),
+    # 城乡融合发展先行区: 3.5 平方公里 in 一、试点基础, 3 in task 8 — not a target, but the document disagrees.
+    ("warning", "stated_figures_differ", ("integration_zone_area",)),
     # 保持在20%左右 ("about 20 %") beside Annex 1's plain 20.
     ("info", "conflicting_comparators", ("industrial_output_growth",)),
     # 年经营性收入20万元以上村占比: binding in Annex 1, 力争 in the text (twice).
@@ -257,10 +259,12 @@ BUILTIN = [
     # 规上工业 grew 21 % in 2022; the target is 20 % a year.
     ("info", "rate_below_baseline", ("industrial_output_growth",)),
 ]
+# Task 1 carries Annex 1 row 4 (the rate on its 110 亿元's quantity); no task names the ecological-civilisation
+# title (二（三） alone keeps it).
 UNOWNED = {
-    "gdp_growth", "fixed_asset_investment_growth", "retail_sales_growth", "industrial_output_growth", "exports",
-    "built_up_area", "resident_population", "urbanisation_rate", "new_jobs", "green_coverage", "gdp_100",
-    "export_share_of_district", "urban_rural_income_ratio",
+    "gdp_growth", "fixed_asset_investment_growth", "retail_sales_growth", "exports", "built_up_area",
+    "resident_population", "urbanisation_rate", "new_jobs", "green_coverage", "gdp_100", "export_share_of_district",
+    "urban_rural_income_ratio", "ecological_demo_town",
 }  # fmt: skip
 
 
@@ -306,7 +310,7 @@ def test_audit_exits_0_with_findings_and_3_on_a_gate(cli):
     result = cli("audit", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["summary"] == {"error": 2, "warning": 7, "info": 7 + len(UNOWNED)}
+    assert data["summary"] == {"error": 2, "warning": 8, "info": 7 + len(UNOWNED)}
     assert cli("audit", "--fail-on", "error").exit_code == 3
     assert cli("audit", "--fail-on", "warning").exit_code == 3
 
@@ -319,9 +323,36 @@ def test_audit_gate_passes_on_a_plan_without_errors(cli, mini):
 def test_audit_formats(cli):
     csv_out = cli("audit", "--format", "csv").stdout.splitlines()
     assert csv_out[0] == "severity,rule,subjects,message,message_zh,sources"
-    assert len(csv_out) == 1 + 16 + len(UNOWNED)
+    assert len(csv_out) == 1 + 17 + len(UNOWNED)
     md = cli("audit", "--format", "markdown", "--lang", "en").stdout
     assert md.startswith("## Plan audit")
     assert "| warning | rate_level_conflict |" in md
     table = cli("audit").stdout
-    assert "错误 2" in table and "警告 7" in table
+    assert "错误 2" in table and "警告 8" in table
+
+
+def test_stated_figures_that_differ(mini):
+    """A quantity stated twice outside any target, with different figures: a warning naming both places."""
+    indicators = mini / "indicators.yaml"
+    text = (
+        indicators.read_text(encoding="utf-8")
+        + """
+  - id: zone
+    annex_no: null
+    category: economy
+    name: 先行区面积
+    name_en: Zone area
+    unit: 平方公里
+    source: {ref: 正文}
+    targets: []
+    statements:
+      - {source: {ref: 一, quote: 先行区（3.5平方公里）}, value: 3.5}
+      - {source: {ref: 三, quote: 3平方公里先行区}, value: SECOND}
+"""
+    )
+    indicators.write_text(text.replace("SECOND", "3"), encoding="utf-8")
+    (found,) = findings(mini, "stated_figures_differ")
+    assert (found.severity, found.subjects, found.sources) == ("warning", ("zone",), ("一", "三"))
+    assert found.message_zh == "先行区面积：一为3.5平方公里，三为3平方公里（非目标数据，不影响任何目标的状态）"
+    indicators.write_text(text.replace("SECOND", "3.5"), encoding="utf-8")
+    assert findings(mini, "stated_figures_differ") == []

@@ -39,7 +39,7 @@ def test_jsonl_names_the_plan_on_every_line_and_goes_on_past_a_broken_plan(cli, 
     result = cli("batch", *plans, "--format", "jsonl")
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 38 + 6
+    assert len(lines) == 40 + 6
     assert {line["plan"] for line in lines} == {"wangu-qzdc-2023-2025", "mini"}
     assert all(line["plan_dir"] in (plans[0], plans[2]) for line in lines)
     exports = next(line for line in lines if line["id"] == "exports")
@@ -58,16 +58,16 @@ def test_json_has_plans_targets_failures_and_summary(cli, plans):
     data = json.loads(result.stdout)
     assert [p["failed"] for p in data["plans"]] == [False, True, False]
     assert data["failures"][0]["dir"] == plans[1]
-    assert len(data["targets"]) == 44
+    assert len(data["targets"]) == 46
     # mini: on_track 2, at_risk 1, off_track 1, moving_away 1, no_data 1; built-in with exports 2024 as well
     assert data["summary"]["moving_away"] == 1
-    assert sum(data["summary"].values()) == 44
+    assert sum(data["summary"].values()) == 46
 
 
 def test_csv_has_plan_columns(cli, plans):
     result = cli("batch", *plans, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 44
+    assert len(rows) == 46
     assert list(rows[0])[:4] == ["plan", "plan_dir", "as_of", "id"]
     assert {r["plan"] for r in rows} == {"wangu-qzdc-2023-2025", "mini"}
 
@@ -86,7 +86,7 @@ def test_table_is_one_row_per_plan(cli, plans):
 def test_markdown_names_the_plan_on_every_row(cli, plans):
     result = cli("batch", *plans, "--format", "markdown")
     table_rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line][1:]
-    assert len(table_rows) == 44
+    assert len(table_rows) == 46
     assert all(
         line.split(" | ")[0] in ("| 大足区万古镇“强镇带村”试点实施方案（2023—2025年）", "| 小镇试点方案（测试）")
         for line in table_rows
@@ -97,7 +97,7 @@ def test_html_and_xlsx(cli, plans, tmp_path):
     html_path, xlsx_path = tmp_path / "all.html", tmp_path / "all.xlsx"
     assert cli("batch", *plans, "-o", str(html_path)).exit_code == 1
     page = html_path.read_text(encoding="utf-8")
-    assert page.count('class="status-row"') == 3 + 44  # the plans table and the targets table
+    assert page.count('class="status-row"') == 3 + 46  # the plans table and the targets table
     assert "default-src 'none'" in page and "<script" not in page
     assert cli("batch", *plans, "-o", str(xlsx_path), "--lang", "en").exit_code == 1
     wb = openpyxl.load_workbook(xlsx_path)
@@ -105,7 +105,7 @@ def test_html_and_xlsx(cli, plans, tmp_path):
     ws = wb["Targets"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["plan", "plan_dir", "as_of"]
-    assert ws.max_row == 45
+    assert ws.max_row == 47
     ratio = header.index("pace_ratio") + 1
     assert any(isinstance(ws.cell(r, ratio).value, float) for r in range(2, 46))
     assert ws.freeze_panes == "A2"
@@ -121,7 +121,7 @@ def test_output_file_is_written_whole(cli, plans, tmp_path):
     result = cli("batch", plans[0], plans[2], "-o", str(out))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 44
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 46
     assert not list(tmp_path.glob(".all.jsonl.*"))  # no temporary file left behind
 
 
@@ -146,7 +146,7 @@ def test_synthetic_plans_are_valid_and_batch_cleanly(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert len({p["id"] for p in data["plans"]}) == 5
-    assert len(data["targets"]) == 5 * 38
+    assert len(data["targets"]) == 5 * 40
     assert len({p["title"] for p in data["plans"]}) == 5  # varied names
 
 

@@ -69,16 +69,16 @@ def indicators_json(run, *args: str) -> list[dict]:
 
 def test_indicators_json_shape(run):
     rows = indicators_json(run)
-    assert isinstance(rows, list) and len(rows) == 42
+    assert isinstance(rows, list) and len(rows) == 45
     for row in rows:
         assert set(row) >= INDICATOR_KEYS, row["id"]
         assert isinstance(row["pilot"], bool)
         assert row["annex_no"] is None or isinstance(row["annex_no"], int)
         for key in ("baseline", "target"):
             assert row[key] is None or set(row[key]) == {"year", "value"}, (row["id"], key)
-    assert len({row["id"] for row in rows}) == 42
+    assert len({row["id"] for row in rows}) == 45
     assert sorted(r["annex_no"] for r in rows if r["annex_no"] is not None) == list(range(1, 25))
-    assert sum(r["annex_no"] is None for r in rows) == 18
+    assert sum(r["annex_no"] is None for r in rows) == 21
 
 
 def test_indicators_json_exact_rows(run):
@@ -151,7 +151,7 @@ def test_indicators_csv(run):
     header = text.splitlines()[0].split(",")
     assert header[:2] == ["id", "annex_no"]
     assert {"name", "name_en", "unit", "kind", "direction", "pilot", "baseline_value", "target_value"} <= set(header)
-    assert len(rows) == 42
+    assert len(rows) == 45
     by_id = {r["id"]: r for r in rows}
     # Annex 1 序号6: 出口总额（万美元） 6090 → 7500; raw numbers, no separators.
     exports = by_id["exports"]
@@ -172,7 +172,7 @@ def test_indicators_markdown(run):
     assert set(lines[header + 1].replace("|", "").split()) <= {"---", "---:"}
     body = [line for line in lines if line.startswith("| ") and not set(line) <= set("|-: ")]
     headers = [line for line in body if line == lines[header]]
-    assert len(body) - len(headers) == 42
+    assert len(body) - len(headers) == 45
     assert "| 13 | urbanisation_rate | 常住人口城镇化率 | % |" in text
 
 
@@ -201,7 +201,7 @@ def test_output_csv_file_has_bom_and_stdout_is_empty(run):
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 42
+    assert len(rows) == 45
     assert {r["id"]: r["name"] for r in rows}["urbanisation_rate"] == "常住人口城镇化率"
 
 
@@ -235,7 +235,7 @@ def test_tasks_json_match_the_document(run):
         assert row["name"] == text["name"]
         assert row["lead"] == text["lead"]
         assert row["support"] == text["support"]
-    assert rows[0]["targets"] == ["industrial_output_110"]
+    assert rows[0]["targets"] == ["industrial_output_110", "industrial_output_growth"]
 
 
 @pytest.mark.parametrize(("command", "expected"), [("policies", POLICIES), ("reforms", REFORMS)])

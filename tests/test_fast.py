@@ -176,7 +176,7 @@ def test_an_unwritable_cache_is_ignored(plan_copy, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory would be", encoding="utf-8")
     monkeypatch.setenv("QZDC_CACHE_DIR", str(blocker))
-    assert len(load_plan(plan_copy).targets) == 38
+    assert len(load_plan(plan_copy).targets) == 40
 
 
 def test_no_cache_when_switched_off(plan_copy, tmp_path, monkeypatch):

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # --ignore-installed: where qzdc is also installed in this environment (CI installs it
 # with `pip install .`), pip would see that copy through the .pth and skip the wheel.
 INSTALL_FLAGS = ("--ignore-installed", "--quiet")
-SUMMARY = re.compile(r"^valid: 42 indicators \(24 in Annex 1\), \d+ targets, 15 tasks, 19 policies, 12 reforms$")
+SUMMARY = re.compile(r"^valid: 45 indicators \(24 in Annex 1\), \d+ targets, 15 tasks, 19 policies, 12 reforms$")
 
 
 def _run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -115,7 +115,7 @@ def test_installed_qzdc_validates_the_builtin_plan_from_another_directory(instal
 def test_installed_qzdc_lists_the_builtin_plan(installed, elsewhere):
     proc = _run([installed / "bin" / "qzdc", "indicators", "--format", "json"], cwd=elsewhere, env=_clean_env())
     rows = json.loads(proc.stdout)
-    assert len(rows) == 42
+    assert len(rows) == 45
     # Annex 1 序号1: 地区生产总值年均增速（%） 3.8 → 7.5.
     first = next(r for r in rows if r["annex_no"] == 1)
     assert (first["name"], first["baseline"]["value"], first["target"]["value"]) == ("地区生产总值年均增速", 3.8, 7.5)

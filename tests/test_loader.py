@@ -261,7 +261,7 @@ def test_duplicate_target_id(run, plan_copy):
 
 def test_dangling_reference_task_to_target(run, plan_copy):
     path = plan_copy / "tasks.yaml"
-    edit(path, "targets: [industrial_output_110]", "targets: [industrial_output_11]")
+    edit(path, "targets: [industrial_output_110, industrial_output_growth]", "targets: [industrial_output_11]")
     line, col = place(path, "industrial_output_11]")
     report = validate_bad(run, plan_copy)
     error = report.find(path, line, col)
@@ -547,7 +547,7 @@ def test_qzdc_plan_points_commands_at_another_plan(run, plan_copy):
 
 
 def test_qzdc_plan_at_a_bad_plan_is_validated(run, plan_copy):
-    edit(plan_copy / "tasks.yaml", "targets: [industrial_output_110]", "targets: [nope]")
+    edit(plan_copy / "tasks.yaml", "targets: [industrial_output_110, industrial_output_growth]", "targets: [nope]")
     result = run("validate", env={"QZDC_PLAN": str(plan_copy)})
     assert result.exit_code == 1
     assert f"{plan_copy / 'tasks.yaml'}:" in result.stderr
@@ -562,7 +562,7 @@ def test_relative_plan_path_is_shown_as_given(run, plan_copy):
     # The cli fixture works in tmp_path/work; the copy is tmp_path/plan.
     inner = Path.cwd() / "myplan"
     plan_copy.rename(inner)
-    edit(inner / "tasks.yaml", "targets: [industrial_output_110]", "targets: [nope]")
+    edit(inner / "tasks.yaml", "targets: [industrial_output_110, industrial_output_growth]", "targets: [nope]")
     line, col = place(inner / "tasks.yaml", "nope")
     result = run("validate", "--plan", "myplan")
     assert result.exit_code == 1
@@ -589,7 +589,7 @@ def test_qzdc_plan_at_a_non_directory_is_a_usage_error(run, tmp_path):
 def test_the_builtin_plan_is_valid_in_both_forms(run):
     table = run("validate", "--lang", "en")
     assert table.exit_code == 0 and table.stderr == ""
-    assert table.stdout == "valid: 42 indicators (24 in Annex 1), 38 targets, 15 tasks, 19 policies, 12 reforms\n"
+    assert table.stdout == "valid: 45 indicators (24 in Annex 1), 40 targets, 15 tasks, 19 policies, 12 reforms\n"
     as_json = json.loads(run("validate", "--format", "json").stdout)
     assert as_json["valid"] is True and as_json["errors"] == []
     assert as_json["counts"]["annex_indicators"] == 24

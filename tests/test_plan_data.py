@@ -281,6 +281,9 @@ def _numbers_in(text: str) -> set[float]:
 
 
 def _states(value: Any, text: str) -> bool:
+    if value == "done":
+        # A title held at the baseline: the words must say it was won (获评).
+        return "获评" in text
     if isinstance(value, str):
         return value in text
     return float(value) in _numbers_in(text)
@@ -315,6 +318,8 @@ def _figures() -> Iterator[tuple[str, Any, str | None, str | None]]:
             for k, s in enumerate(t.get("statements", [])):
                 evidence = _evidence(s.get("source"), "target") or target_quote
                 yield f"{where}.statements[{k}].value", s.get("value"), evidence, s.get("reading")
+        for k, s in enumerate(ind.get("statements", [])):
+            yield f"{ind['id']}.statements[{k}].value", s.get("value"), _evidence(s.get("source"), "target"), None
     for n, obs in enumerate(OBSERVATIONS):
         yield f"observations[{n}]", obs["value"], _evidence(obs.get("source"), "target"), obs.get("reading")
 
@@ -350,6 +355,7 @@ def test_figure_rule_can_fail():
     assert _states(7.5, "年均增速达到7.5%")
     assert _states("III", "稳定优于III类")
     assert _evidence({"ref": "附件1 序号21"}, "target") == "7.74"
+    assert _states("done", "先后获评“国家卫生镇”") and not _states("done", "持续巩固提升“国家卫生城镇”创建成果")
 
 
 def test_aspirational_where_the_text_says_so():
@@ -459,3 +465,83 @@ def test_document_self_contradiction_on_the_finance_centre_is_kept():
     # keeps each list verbatim rather than silently harmonising them.
     assert "区金融发展事务中心" in POLICIES[4]["lead"]
     assert REFORMS[11]["lead"] == ["区金融事务发展中心"]
+
+
+# ── the fixes of issue 12, each against the text ────────────────────────────
+
+GOALS = TEXT[TEXT.index("（三）试点目标") : TEXT.index("三、试点任务")]
+
+
+def _sentence(quote: str) -> str:
+    """The sentence of the document (up to 。) that holds `quote`."""
+    flat_quote = squash(quote)
+    found = [s for s in FLAT.split("。") if flat_quote in s]
+    assert found, quote
+    return found[0]
+
+
+def test_every_title_to_keep_is_a_target():
+    # 二（三）: 持续巩固提升“国家卫生城镇”“重庆市生态文明建设示范镇”创建成果 — two titles already won, to keep.
+    sentence = re.search(r"持续巩固提升((?:“[^”]+”)+)创建成果", squash(GOALS))
+    assert sentence, "the commitment is in 二（三）"
+    titles = re.findall(r"“([^”]+)”", sentence.group(1))
+    assert titles == ["国家卫生城镇", "重庆市生态文明建设示范镇"]
+    kept = {
+        t["id"]: (ind, t)
+        for ind in INDICATORS
+        for t in ind["targets"]
+        if t["kind"] == "milestone" and t["direction"] == "maintain"
+    }
+    for title in titles:
+        matches = [(ind, t) for ind, t in kept.values() if title in ind["name"]]
+        assert len(matches) == 1, title
+        _, t = matches[0]
+        assert squash(sentence.group(0)) in squash(t["source"]["quote"])
+        # Held at the baseline: 一、试点基础 says the town has won it (获评), under a name close to this one.
+        base = t["baseline"]
+        assert base["value"] == "done" and "获评" in base["source"]["quote"]
+        assert base["source"]["ref"] == "一、试点基础"
+    assert len(kept) == len(titles)
+
+
+def test_a_figure_without_its_year_in_its_sentence_is_marked_inferred():
+    # 380万元 and "15个村（社区）…均超过20万元" stand in a sentence that names no year; the 2023 figures before
+    # them stand in one that begins 2023年.
+    inferred = []
+    for obs in OBSERVATIONS:
+        sentence = _sentence(obs["source"]["quote"])
+        stated = f"{obs['period']}年" in sentence
+        assert stated != bool(obs.get("inferred")), obs["indicator"]
+        if obs.get("inferred"):
+            inferred.append(obs["indicator"])
+    assert inferred == ["village_collective_income", "villages_income_over_200k"]
+
+
+def test_a_rate_target_belongs_to_the_tasks_of_the_level_on_its_quantity():
+    # Annex 1 row 4 (规模以上工业总产值年均增速) and task 1's 110 亿元 (到2025年，规模以上工业总产值达到110亿元)
+    # are targets on one quantity: the task that carries the level carries the rate.
+    by_id = {ind["id"]: ind for ind in INDICATORS}
+    carried = {task["number"]: set(task["targets"]) for task in TASKS["tasks"]}
+    for ind in INDICATORS:
+        if not ind.get("rate_of"):
+            continue
+        levels = {t["id"] for t in by_id[ind["rate_of"]]["targets"] if t["kind"] == "level"}
+        rates = {t["id"] for t in ind["targets"] if t["kind"] == "average_growth"}
+        for number, targets in carried.items():
+            if targets & levels:
+                assert rates <= targets, (number, rates)
+    task1 = next(t for t in TASK_TEXT if t["number"] == 1)
+    assert "规模以上工业总产值达到110亿元" in FLAT[FLAT.index(squash(task1["name"])) :][:2000]
+    assert "industrial_output_growth" in carried[1]
+
+
+def test_the_zones_two_areas_are_both_kept():
+    # 一、试点基础: 城乡融合发展先行区（3.5平方公里）; task 8: 3平方公里城乡融合发展试验先行区.
+    zone = next(ind for ind in INDICATORS if ind["id"] == "integration_zone_area")
+    assert zone["targets"] == []
+    assert [(s["source"]["ref"], s["value"]) for s in zone["statements"]] == [
+        ("一、试点基础", 3.5),
+        ("三（三）8 高水平建设宜居宜业和美乡村", 3),
+    ]
+    for s in zone["statements"]:
+        assert squash(s["source"]["quote"]) in FLAT

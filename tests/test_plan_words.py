@@ -109,7 +109,7 @@ def test_no_document_of_another_plan_names_the_builtin_plan(cli, tmp_path, plan,
 
 def test_the_builtin_plan_names_its_table_columns_flag_and_lists(cli):
     assert "附件1 序号4 · 市级试点指标" in cli("show", "4").stdout
-    assert cli("validate").stdout == "有效：42 个指标（附件1 24 个），38 个目标，15 项任务，19 项政策，12 项改革\n"
+    assert cli("validate").stdout == "有效：45 个指标（附件1 24 个），40 个目标，15 项任务，19 项政策，12 项改革\n"
     indicators = cli("indicators", env={"COLUMNS": "200"}).stdout
     assert indicators.startswith("指标目标清单") and "市级试点" in indicators
     assert "### 按一级指标" in cli("report").stdout

@@ -85,7 +85,7 @@ def test_builtin_plan_gives_what_is_still_required_without_any_actuals(cli):
         [
             "export_share_of_district", "grain_sown_area", "water_quality", "national_high_tech_zone",
             "carp_lantern_dance_heritage", "eastern_central_smart_town", "waste_sorting_model_town",
-            "rural_revitalization_model_town",
+            "rural_revitalization_model_town", "national_health_town", "ecological_demo_town",
         ]
     )  # fmt: skip
 
@@ -328,3 +328,42 @@ def test_batch_rows_carry_the_new_fields(cli, tmp_path):
     assert (projects["latest_value"], projects["latest_flow"], projects["gap"]) == ("85", "45", "65")
     assert json.loads(projects["actuals"]) == {"2023": 40, "2024": 45, "2025": None}
     assert projects["owners_lead"] == "大足高新区"
+
+
+# ── 9. the built-in plan's data ──────────────────────────────────────────────
+
+
+def test_inferred_year_is_shown_where_it_decides_a_status(cli):
+    # 年经营性收入20万元以上村占比 is on track on the strength of "15个村（社区）…均超过20万元", a sentence
+    # that names no year: read as 2023, and marked so in every format.
+    t = by_id(status_json(cli))["villages_income_over_200k"]
+    assert t["status"] == "on_track"
+    assert t["latest"] == {"period": "2023", "value": 100, "origin": "plan", "flow": None, "inferred": True}
+    table = cli("status", env={"COLUMNS": "200"}).stdout
+    assert "100 (2023*)" in table and "* 年份为推定：原文未写明该数据的年份" in table
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))}
+    assert rows["villages_income_over_200k"]["latest_inferred"] == "true"
+    assert rows["gdp_growth"]["latest_inferred"] == "false"
+    shown = cli("show", "22", "--lang", "en").stdout
+    assert "latest: 100 (2023*, plan)" in shown and "* year inferred: the document does not state it" in shown
+
+
+def test_titles_to_keep_and_the_rate_on_task_1(cli):
+    t = by_id(status_json(cli))
+    # 持续巩固提升“国家卫生城镇”“重庆市生态文明建设示范镇”创建成果: held at the baseline, nothing recorded since.
+    for target_id in ("national_health_town", "ecological_demo_town"):
+        assert (t[target_id]["kind"], t[target_id]["direction"], t[target_id]["status"]) == (
+            "milestone",
+            "maintain",
+            "no_data",
+        )
+        assert t[target_id]["baseline"] == {"year": 2022, "value": "done"}
+    # task 7 (巩固“国家卫生城镇”建设成果) answers for the first; no task names the second.
+    assert t["national_health_town"]["owners"]["lead"] == ["区住房城乡建委"]
+    assert t["ecological_demo_town"]["owners"] == {"lead": [], "support": []}
+    # Annex 1 row 4 belongs to task 1, with the 110 亿元 on the same quantity.
+    assert t["industrial_output_growth"]["owners"] == {
+        "lead": ["大足高新区"],
+        "support": ["区发展改革委", "区经济信息委", "区招商投资局"],
+    }
+    assert "industrial_output_growth" in [x["id"] for x in status_json(cli, "--owner", "大足高新区")["targets"]]

@@ -167,7 +167,7 @@ def test_report_renders_in_chromium(context, builtin_report):
     # what the browser built, counted in the live DOM
     rows = visit.eval("[...document.querySelectorAll('tr.status-row')].map(r => [r.dataset.target, r.dataset.status])")
     assert rows == [[t["id"], t["status"]] for t in status["targets"]]
-    assert len(rows) == len(status["targets"]) == 38
+    assert len(rows) == len(status["targets"]) == 40
     charts = visit.eval(
         """[...document.querySelectorAll('figure.chart')].map(f => {
             const svg = f.querySelector('svg');

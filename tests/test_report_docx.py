@@ -258,7 +258,7 @@ def test_libreoffice_opens_and_prints_the_builtin_plans_report(cli, tmp_path):
     _, out = word_report(cli, tmp_path, plan=None)
     pdf = libreoffice(out, "pdf", tmp_path).read_bytes()
     assert pdf.startswith(b"%PDF")
-    # the summary on portrait pages, then the 38-row table on landscape ones
+    # the summary on portrait pages, then the 40-row table on landscape ones
     assert 3 <= pdf_pages(pdf) <= 6, pdf_pages(pdf)
     artifacts = Path(__file__).parent / "artifacts"
     artifacts.mkdir(exist_ok=True)

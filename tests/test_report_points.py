@@ -117,7 +117,7 @@ def test_flows_to_date_and_stale_figures():
     assert "  高新技术企业：2024年45家，年均增长15.0%，2025年需增长48.9%。" in lines
     stale = next(line for line in lines if "已过时" in line)
     assert stale.startswith("4项目标的最新数据早于2024年，已过时：地区生产总值年均增速（2023年）、")
-    assert lines[-1] == "数据截至2025年1—9月；32项目标（共38项）尚无基期以后的数据。"
+    assert lines[-1] == "数据截至2025年1—9月；34项目标（共40项）尚无基期以后的数据。"
     lines = points_of(None, extra, "en")
     assert (
         "  Total exports: 5400 万美元 in Jan–Sep 2025 (due by then: 5625 万美元); the rest of the year needs 2100 万美元."

@@ -382,7 +382,7 @@ def test_builtin_plan_status_from_the_plans_own_figures(cli):
     data = json.loads(result.stdout)
     assert data["as_of"] == "2023"
     by_id = {t["id"]: t for t in data["targets"]}
-    assert len(by_id) == 38
+    assert len(by_id) == 40
     for target_id, (status, ratio, still) in BUILTIN_EXPECTED.items():
         t = by_id[target_id]
         assert t["status"] == status, target_id
@@ -393,7 +393,7 @@ def test_builtin_plan_status_from_the_plans_own_figures(cli):
     assert {by_id[i]["status"] for i in others} == {"no_data"}
     assert data["summary"]["on_track"] == 3
     assert data["summary"]["at_risk"] == 1
-    assert data["summary"]["no_data"] == 34
+    assert data["summary"]["no_data"] == 36
 
 
 def test_builtin_status_table_in_chinese_by_default(cli):
@@ -439,6 +439,7 @@ def test_show_by_annex_number_id_and_chinese_name_agree(cli):
             "note": None,
             "recorded_at": None,
             "used": True,
+            "inferred": False,
         }
     ]
 

@@ -296,7 +296,8 @@ def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
     put(ws, r, col("col.target_id"), t.id)
     _status_style(put(ws, r, col("col.status"), tr(a.status, lang)), a.status)
     if a.latest is not None:
-        put(ws, r, col("col.latest_period"), str(a.latest.period))
+        # * marks a year that is a reading of the document (it does not state it)
+        put(ws, r, col("col.latest_period"), f"{a.latest.period}{'*' if a.latest.inferred else ''}")
         if t.kind == "milestone":
             from qzdc.engine.held import milestone_done
 

@@ -415,6 +415,30 @@ def rule_level_rate_series(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def rule_stated_figures(ctx: Context) -> Iterator[Finding]:
+    """A quantity the document states in several places, outside any target, with figures that differ.
+
+    No status rests on such a figure, but a reader of the plan meets both: the
+    document disagrees with itself (城乡融合发展先行区 3.5 and 3 平方公里).
+    """
+    for ind in ctx.plan.indicators:
+        stated = [s for s in ind.statements if _number(s.value) is not None]
+        if len({float(s.value) for s in stated}) < 2:  # type: ignore[arg-type]
+            continue
+        unit = ind.unit
+        said = "; ".join(f"{s.source.ref} gives {fmt_number(s.value)} {unit}".rstrip() for s in stated)  # type: ignore[arg-type]
+        said_zh = "，".join(f"{s.source.ref}为{fmt_number(s.value)}{unit}" for s in stated)  # type: ignore[arg-type]
+        yield Finding(
+            "warning",
+            "stated_figures_differ",
+            (ind.id,),
+            f"{ind.name_en}: {said} (not a target: no status rests on it)",
+            f"{ind.name}：{said_zh}（非目标数据，不影响任何目标的状态）",
+            {"values": [s.value for s in stated], "quotes": [s.source.quote for s in stated], "unit": unit},
+            tuple(s.source.ref for s in stated),
+        )
+
+
 def rule_unowned_targets(ctx: Context) -> Iterator[Finding]:
     """Targets that no task, policy or reform carries: nobody is named responsible."""
     carried = {t for task in ctx.plan.tasks for t in task.targets}
@@ -444,6 +468,7 @@ RULES: list[Callable[[Context], Iterable[Finding]]] = [
     rule_met_at_baseline,
     rule_share_over_100,
     rule_level_rate_series,
+    rule_stated_figures,
     rule_unowned_targets,
 ]
 

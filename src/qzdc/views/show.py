@@ -16,7 +16,16 @@ from qzdc.plan.words import flag_name, row_ref
 from qzdc.views.chart import text_chart
 from qzdc.views.listing import category_name, indicator_name, join
 from qzdc.views.owners import Owners, target_owners
-from qzdc.views.status import SCHEMA_VERSION, Row, gap_text, json_value, plan_years, status_text, target_json
+from qzdc.views.status import (
+    SCHEMA_VERSION,
+    Row,
+    gap_text,
+    json_value,
+    plan_years,
+    status_text,
+    target_json,
+    value_text,
+)
 from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, Document, Section, View, display, fmt_number
 
@@ -59,6 +68,7 @@ def observation_records(observations: list[Observation]) -> list[dict[str, Any]]
                 "note": obs.note,
                 "recorded_at": obs.recorded_at,
                 "used": last[_window(period, obs)] == i,
+                "inferred": obs.inferred,
             }
         )
     return records
@@ -97,7 +107,7 @@ def _facts_target(target: Target, plan: Plan, lang: str) -> list[str]:
         + (f" · {_label('路径', 'path', lang)} {target.path}" if target.path else ""),
     ]
     if target.baseline is not None:
-        base = f"{_label('基期', 'baseline', lang)}: {display(target.baseline.value)} ({target.baseline.year})"
+        base = f"{_label('基期', 'baseline', lang)}: {value_text(target, target.baseline.value, lang)} ({target.baseline.year})"
         if target.baseline.vintage and target.baseline.vintage != target.baseline.year:
             base += _label(
                 f"，实为{target.baseline.vintage}年数据", f", really a {target.baseline.vintage} figure", lang
@@ -346,7 +356,7 @@ def show_document(
         rows=records,
         cells=[
             {
-                "period": r["period"],
+                "period": r["period"] + ("*" if r["inferred"] else ""),
                 "value": display(r["value"]),
                 "origin": _label("方案", "plan", lang) if r["origin"] == "plan" else _label("录入", "actuals", lang),
                 "source": r["source"] or "",

@@ -465,19 +465,27 @@ def required_text(row: Row, lang: str) -> str:
     return _signed(value, row, a.pace_unit) + suffix
 
 
+def milestone_text(value: Any, lang: str) -> str:
+    """A milestone's recorded value as people read it: 完成 / 未完成 (done / not done)."""
+    from qzdc.engine.held import milestone_done
+
+    if milestone_done(value):
+        return "完成" if lang == "zh" else "done"
+    return "未完成" if lang == "zh" else "not done"
+
+
+def value_text(target: Target, value: Any, lang: str) -> str:
+    """A figure of `target` as people read it: a milestone's as done / not done, any other as written."""
+    return milestone_text(value, lang) if target.kind == "milestone" else display(json_value(value))
+
+
 def _latest_text(row: Row, lang: str) -> str:
     latest = row.assessment.latest
     if latest is None:
         return "—"
     value = latest.value
     if row.target.kind == "milestone":
-        from qzdc.engine.held import milestone_done
-
-        text = (
-            ("完成" if lang == "zh" else "done")
-            if milestone_done(value)
-            else ("未完成" if lang == "zh" else "not done")
-        )
+        text = milestone_text(value, lang)
     elif row.target.kind == "cumulative" and row.assessment.total is not None:
         text = display(row.assessment.total)  # the running total: what the target counts
     else:
@@ -522,7 +530,7 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
     name = target_name(row, lang)
     baseline = "—"
     if t.baseline is not None:
-        baseline = display(t.baseline.value)
+        baseline = value_text(t, t.baseline.value, lang)
         if t.baseline.year != plan.meta.baseline_year:
             baseline += f" ({t.baseline.year})"
     flow = "—"
