@@ -119,6 +119,9 @@ ZH_LATIN = {
     "record", "import", "history", "audit", "status", "show", "owners", "batch", "validate", "indicators",
     "tasks", "policies", "reforms", "report", "calc", "cagr", "grow", "remaining", "years", "pp", "docx", "Word",
     "pilot", "flags", "plan",
+    # qzdc init and schema: the commands, the plan files' keys a user types, the editor's comment
+    "init", "schema", "kind", "relative", "baseline", "annex", "lists", "targets", "ref", "quote", "observations",
+    "JSON", "Schema", "yaml", "language", "server",
 }  # fmt: skip
 ZH_LATIN |= LITERALS  # and every literal a help page may hold (tests/test_help.py)
 # Keys whose languages fill different fields: Chinese writes a month as a number, English by its name.

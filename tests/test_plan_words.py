@@ -50,7 +50,9 @@ HELP_PATHS = [(), *_commands(typer.main.get_command(app))]
 def test_no_help_page_names_the_builtin_plan(cli, path, lang):
     result = cli(*path, "--help", "--lang", lang)
     assert result.exit_code == 0, result.stderr
-    assert_none_of_the_builtin_words(result.stdout, f"{' '.join(path)} --help --lang {lang}")
+    # init's help names the columns it reads, 一级指标 among them: a common header, not only the built-in plan's.
+    text = result.stdout.replace("一级指标", "") if path == ("init",) else result.stdout
+    assert_none_of_the_builtin_words(text, f"{' '.join(path)} --help --lang {lang}")
 
 
 def _first_indicator(plan: Path) -> str:

@@ -568,10 +568,10 @@ _HELP: dict[str, tuple[str, str]] = {
     # the app
     "help.cmd.qzdc": (
         "政府目标清单指标计算器：计算各目标所需增速、与目标的差距、进展状态，并检查方案有无前后矛盾。"
-        "方案用 --plan 指定，未指定时用内置方案。",
+        "方案用 --plan 指定，未指定时用内置方案；qzdc init 可起草新方案。",
         "Indicator calculator for government target lists: the growth each target requires, the gap "
         "to target, where each target stands, and where the plan contradicts itself. --plan names the "
-        "plan (else the built-in one).",
+        "plan (else the built-in one); qzdc init drafts a new one.",
     ),
     "help.cmd.qzdc.examples": (
         "qzdc status\nqzdc show 4\nqzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc report -o 进展报告.html",
@@ -855,6 +855,191 @@ _HELP: dict[str, tuple[str, str]] = {
         "写入文件，格式按扩展名；要么完整写入，要么不写。",
         "Write to FILE, in the format of its extension; whole or not at all.",
     ),
+    # qzdc init: the comments a drafted plan carries, for the analyst to check
+    "init.no_header": (
+        "找不到表头：需要有“指标”（或“二级指标”“指标名称”）一列，以及基期值、目标值或年份列",
+        "no header row: the table needs an indicator column (指标, 二级指标 or 指标名称) and a baseline, target or year column",
+    ),
+    "init.no_years": (
+        "表头没有写出年份（如 2020年、2025年目标）：请用 --baseline-year 和 --target-year 给出",
+        "the header gives no years (2020年, 2025年目标): give --baseline-year and --target-year",
+    ),
+    "init.years_order": (
+        "目标年 {target} 不在基期年 {baseline} 之后",
+        "the target year {target} is not after the baseline year {baseline}",
+    ),
+    "init.drafted": (
+        "由 qzdc init 根据 {source} 起草：标有“请核对”的每一处都是推断，请对照原文核对。",
+        "Drafted by qzdc init from {source}: every comment marked check is an inference; check it against the document.",
+    ),
+    "init.format": (
+        "字段说明见 qzdc 的 docs/plan-format.md；改完后运行 qzdc validate --plan 本目录。",
+        "Every field: docs/plan-format.md in qzdc; then run qzdc validate --plan on this directory.",
+    ),
+    "init.plan_id": ("方案编号：小写字母、数字和 -，可改", "the plan's id: lower case, digits and -; change it freely"),
+    "init.title": ("请核对：改为文件的正式标题", "check: the document's own title"),
+    "init.period": ("请核对：基期年的下一年至目标年", "check: the year after the baseline to the target year"),
+    "init.from_header": ("取自表头“{label}”", "from the header {label}"),
+    "init.renumbered": (
+        "表中序号不是从 1 起依次各一次，已按行序重新编号，请核对",
+        "check: the table's numbers do not run 1 to N once each, so the rows are numbered in order",
+    ),
+    "init.columns": ("表头原文：表格和报告用这些词", "the table's own headers: tables and reports use them"),
+    "init.flag": ("请核对：由“{column}”列推断的标记", "check: a flag inferred from the {column} column"),
+    "init.name_en": ("请补：英文名称", "to do: the name in English"),
+    "init.no_category": ("未分类", "uncategorised"),
+    "init.left_out_header": (
+        "有 {n} 行的数值无法读取，下面暂作监测写入，请按原文补全：",
+        "{n} row(s) could not be read; they are drafted below as monitored, to complete from the document:",
+    ),
+    "init.no_name": ("第 {line} 行：没有指标名称，未写入草稿", "row {line}: no indicator name; left out"),
+    "init.not_a_number": ("{label}“{text}”不是数字", "{label} {text!r} is not a number"),
+    "init.row": (
+        "第 {line} 行（{name}）：{message}；暂作监测写入草稿，请补全",
+        "row {line} ({name}): {message}; drafted as monitored, to complete",
+    ),
+    "init.unreadable": (
+        "请补：此行数值无法读取，暂作监测；请按原文改写 kind、baseline 和 value",
+        "to do: this row's figures could not be read, so it is monitored for now; write its kind, baseline and value",
+    ),
+    "init.id": ("编号：可改为简短的英文名", "the id: a short English name is easier to type"),
+    "init.no_unit": ("表中没有单位", "the table gives no unit"),
+    "init.kind_level": ("请核对：有基期值和目标值的水平值", "check: a level, from a baseline and a target"),
+    "init.kind_share": ("请核对：百分比（0–100）", "check: a share in % (0–100)"),
+    "init.kind_average_growth": ("请核对：年均增速", "check: an average growth rate"),
+    "init.kind_cumulative": ("请核对：期内逐年累计", "check: yearly flows summed over the period"),
+    "init.kind_cumulative_reduction": (
+        "请核对：逐年复合的累计降低",
+        "check: yearly reductions compounded over the period",
+    ),
+    "init.kind_maintain": ("请核对：每年保持", "check: a level held every year"),
+    "init.kind_ordinal": ("请核对：等级（类）", "check: a class"),
+    "init.kind_milestone": ("请核对：里程碑", "check: a milestone"),
+    "init.kind_relative": ("请核对：与另一指标比较", "check: compared with another indicator"),
+    "init.kind_monitored": ("请核对：无量化目标，只监测", "check: no numeric target, monitored"),
+    "init.strength": ("取自属性列“{word}”", "from the attribute column: {word}"),
+    "init.relative": ("目标写作“{words}”", "the target reads {words}"),
+    "init.relative_to": ("请核对：对比指标为“{name}”", "check: compared with {name}"),
+    "init.tolerance": ("请核对：“同步”按相差不超过±0.5个百分点", "check: in step within ±0.5 pp"),
+    "init.relative_unknown": (
+        "请核对：找不到“{words}”对应的指标，暂作监测；找到后改为 kind: relative 并写 relative_to",
+        "check: no indicator found for {words}, monitored for now; make it kind: relative with relative_to",
+    ),
+    "init.ordinal": (
+        "请核对：等级越低越好，达到或优于目标等级",
+        "check: a lower class is better; the target class or better",
+    ),
+    "init.monitored_words": ("请核对：目标为文字，无量化目标", "check: the target is words, not a number"),
+    "init.monitored_blank": ("请核对：表中没有目标值", "check: the table gives no target"),
+    "init.reduction": (
+        "请核对：〔 〕内为期内累计数，名称含“降低”",
+        "check: 〔 〕 is the period's total; the name says 降低",
+    ),
+    "init.change": ("请核对：〔 〕内为较基期的变化", "check: 〔 〕 is the change from the baseline"),
+    "init.total": ("请核对：期内累计", "check: the total over the period"),
+    "init.comparator": ("取自“{words}”", "from {words}"),
+    "init.growth": ("请核对：名称或所在列为年均增长", "check: the name or its column says average growth"),
+    "init.maintain_bar": (
+        "请核对：每年都须达到的界限（没有基期值，或在年均列）",
+        "check: a bar to meet every year (no baseline, or in the yearly column)",
+    ),
+    "init.maintain_same": ("请核对：目标值与基期值相同", "check: the target equals the baseline"),
+    "init.decrease": (
+        "请核对：目标 {target} 低于基期 {baseline}，越低越好",
+        "check: the target {target} is below the baseline {baseline}: lower is better",
+    ),
+    "init.share": ("请核对：百分比", "check: a percentage"),
+    "init.starred": (
+        "请核对：表中为“{text}”，星号的含义见表注",
+        "check: the table has {text}; its note says what the star means",
+    ),
+    "init.starred_vintage": (
+        "请核对：表中为“{text}”，表注说带*的为{year}年数据",
+        "check: the table has {text}; its note says starred figures are {year}'s",
+    ),
+    "init.classes": ("请核对：各等级，从好到差", "check: the classes, best first"),
+    "init.starter": (
+        "由 qzdc init 写出的最小方案：把标题、年份、类别和指标改成你的方案的。",
+        "A minimal plan written by qzdc init: make its title, years, categories and indicators your plan's.",
+    ),
+    "init.starter_title": ("某某方案（请改为文件标题）", "A plan (its title here)"),
+    "init.starter_annex": (
+        "指标表：annex 写表名和表头，flags 写标记（如 市级试点指标），lists 写任务、政策、改革清单的名称。",
+        "The indicator table: annex names it and its headers, flags its marks (市级试点指标), lists its item lists.",
+    ),
+    "init.starter_indicators": (
+        "每个指标一项，目标写在 targets 下；各类目标的写法见 docs/plan-format.md。",
+        "One entry per indicator, its targets under targets; every kind of target: Target kinds in docs/plan-format.md.",
+    ),
+    "init.starter_source": ("ref：文件中的位置；quote：原文", "ref: where the document has it; quote: its words"),
+    "init.starter_value": (
+        "可照表中写法：7以上、〔13.5〕、5.5以内",
+        "as the table writes it: 7以上, 〔13.5〕, 5.5以内",
+    ),
+    "init.starter_observations": (
+        "文件自身给出的数据（如“2023年增长7.5%”）；用户的数据用 qzdc record 或 qzdc import 录入。",
+        "Figures the document itself gives; a user's figures go in with qzdc record or qzdc import.",
+    ),
+    "init.exists": (
+        "{path} 已存在且不是空目录：qzdc init 不覆盖任何文件",
+        "{path} exists and is not empty: qzdc init overwrites nothing",
+    ),
+    "init.left_out": ("{source}：{message}", "{source}: {message}"),
+    "init.summary_all": (
+        "已起草 {drafted} 个指标；请核对注释中的推断，再运行 qzdc validate --plan {path}",
+        "drafted {drafted} indicators; check the inferences in the comments, then run qzdc validate --plan {path}",
+    ),
+    "init.summary": (
+        "已起草 {drafted} 个指标（其中 {left} 行数值未读出）；请核对注释中的推断，再运行 qzdc validate --plan {path}",
+        "drafted {drafted} indicators ({left} of them not read); check the inferences in the comments, then run qzdc validate --plan {path}",
+    ),
+    "init.next": (
+        "下一步：修改 {path} 中的文件，再运行 qzdc validate --plan {path}",
+        "next: edit the files in {path}, then run qzdc validate --plan {path}",
+    ),
+    "init.bad_source": (
+        "{path}：不能读取 {suffix}；请用 .xlsx、.csv 或 .docx",
+        "{path}: cannot read {suffix}; use .xlsx, .csv or .docx",
+    ),
+    "init.no_table": ("{path} 中没有表格", "{path} holds no table"),
+    # init
+    "help.cmd.init": (
+        "在目录中写出一份方案供修改：最小的示例方案，或用 --from 按方案的指标表起草。",
+        "Write a plan to start from in DIR: a minimal one, or one drafted from the plan's indicator table (--from).",
+    ),
+    "help.cmd.init.more": (
+        "--from 读取 .xlsx、.csv 或 .docx 中的指标表（序号、一级指标/类别、指标、单位、基期值或年份、"
+        "目标值或年份、年均/累计、属性、备注），推断每个目标的类型、方向和属性，并把每处推断写成注释供核对；"
+        "读不出的行会列出，其余照常起草。目录须不存在或为空，不覆盖任何文件。",
+        "--from reads the indicator table of a .xlsx, .csv or .docx file (序号, 一级指标/类别, 指标, 单位, a "
+        "baseline or its year, a target or its year, 年均/累计, 属性, 备注), infers each target's kind, direction "
+        "and strength, and writes every inference as a comment to check; a row it cannot read is listed and the "
+        "rest is drafted. DIR must not exist or be empty: nothing is overwritten.",
+    ),
+    "help.cmd.init.examples": (
+        "qzdc init ./我的方案\nqzdc init ./十四五 --from 主要指标.docx\nqzdc init ./某镇 --from 指标表.xlsx",
+        "qzdc init ./my-plan\nqzdc init ./fyp --from indicators.docx\nqzdc init ./town --from table.xlsx",
+    ),
+    "help.opt.init.directory": (
+        "写出方案的目录（须不存在或为空）。",
+        "The directory to write the plan into (new or empty).",
+    ),
+    "help.opt.init.source": (
+        "方案的指标表：.xlsx、.csv 或 .docx 文件。",
+        "The plan's indicator table: a .xlsx, .csv or .docx file.",
+    ),
+    "help.opt.init.baseline_year": (
+        "基期年，表头没有写出年份时使用（不用 --from 时默认 2025）。",
+        "The baseline year, where the header gives none (2025 without --from).",
+    ),
+    "help.opt.init.target_year": (
+        "目标年，表头没有写出年份时使用（不用 --from 时默认基期年加 5）。",
+        "The target year, where the header gives none (the baseline year + 5 without --from).",
+    ),
+    "help.meta.init.directory": ("目录", "DIR"),
+    "help.meta.init.source": ("指标表", "TABLE"),
+    "help.meta.init.baseline_year": ("年份", "YEAR"),
+    "help.meta.init.target_year": ("年份", "YEAR"),
     # the plan format's JSON Schema
     "help.cmd.schema": (
         "方案文件的 JSON Schema（plan、indicators、tasks、observations），供编辑器补全字段、提示含义、标出错误。",

@@ -5,6 +5,7 @@ from qzdc.cli import (  # noqa: F401
     audit,
     batch,
     calc,
+    init,
     plan,
     report,
     status,
