@@ -160,7 +160,7 @@ def test_a_filter_that_keeps_nothing(cli, tmp_path, name):
     text = out.read_text(encoding="utf-8")
     assert "| 合计 | 0 |" in text or '<th class="num">0</th>' in text
     assert text.count("没有符合筛选条件的目标。") == (1 if name == "report.md" else 2)
-    assert "status-row" not in text and "<svg" not in text
+    assert '<tr class="status-row"' not in text and "<svg" not in text
 
 
 def test_markdown_to_a_file(cli, tmp_path):
@@ -268,11 +268,11 @@ def test_html_report_mini(cli, tmp_path):
     # one chart per target with a path: every one but the milestone
     charts = re.findall(r'<figure class="chart s-[a-z_]+" id="chart-([a-z_]+)"', html)
     assert charts == ["firms", "output_growth", "projects", "coverage", "income_ratio"]
-    assert html.count("<svg") == 5
+    assert html.count('<svg class="chart-svg"') == 5
     # the status table's figures are those of `qzdc status`
     assert re.search(r"<td>企业数</td>|<a href=\"#chart-firms\">企业数</a>", html)
-    assert '<td class="num">25.22%</td>' in html
-    assert '<td class="status s-at_risk">存在风险</td>' in html
+    assert '<td class="c-required num" data-label="尚需/年">25.22%</td>' in html
+    assert '<td class="c-status status s-at_risk" data-label="状态">存在风险</td>' in html
 
 
 def test_html_is_self_contained(cli, tmp_path):
@@ -292,15 +292,19 @@ def test_html_is_self_contained(cli, tmp_path):
 
 def test_html_chart_text_is_text_in_the_pages_fonts(cli, tmp_path):
     html = html_report(cli, tmp_path)
-    svgs = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
+    svgs = re.findall(r'<svg class="chart-svg".*?</svg>', html, re.DOTALL)
     assert len(svgs) == 5
     for svg in svgs:
         assert 'class="chart-svg" role="img"' in svg
         assert "<text" in svg and "<path" in svg
-        assert "路径要求" in svg and "目标" in svg  # legend words as text, not outlines
+        assert re.search(r"<text[^>]*>2023</text>", svg)  # the year ticks as text, not outlines
         assert re.search(r"font-family: 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC'", svg)
         assert "<image" not in svg  # vector, not a picture
     assert '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"' in html  # the page's own font stack
+    # one key for every chart, in the page's text: the lines and marks the charts draw
+    key = html.split('<p class="chart-key">')[1].split("</p>")[0]
+    for word in ("路径要求", "实际", "年内累计", "年内累计数应达的值", "目标", "纵轴未从零开始"):
+        assert f"{word}</span>" in key, word
 
 
 def test_html_ids_are_unique(cli, tmp_path):
@@ -348,25 +352,28 @@ def test_html_escapes_plan_text(cli, tmp_path, hostile_mini):
     assert "&lt;img src=&quot;x&quot; onerror=&quot;alert(2)&quot;&gt;小镇试点方案" in html
     assert "经济&lt;b&gt;发展&lt;/b&gt;" in html
     # the unit reaches the chart's own text: escaped there too, the <svg> not closed early
-    svgs = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
+    svgs = re.findall(r'<svg class="chart-svg".*?</svg>', html, re.DOTALL)
     assert len(svgs) == 5
     assert any("家&lt;/svg&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in svg for svg in svgs)
 
 
-def test_html_shows_year_to_date_figures_as_points(cli, tmp_path):
-    mini = tmp_path / "mini"
-    shutil.copytree(MINI, mini)
+def test_html_shows_year_to_date_figures_as_points(cli, tmp_path, mini_copy):
+    """A year-to-date figure is a point against what is due by then (the engine's figure), not the year's path.
+
+    企业数 100 → 144 over 2022–2024 on a geometric path: by 2024-Q3 (t = 2023.75) 100 · 1.2^1.75 = 137.58 is due.
+    新增项目 100 over 2023–2024: 60 in 2023 and 25 in 2024-H1 run to 85, against 50 a year · 1.5 years = 75 due.
+    """
     for args in (("firms", "2024-Q3", "130"), ("projects", "2024-H1", "25")):
-        run = cli("record", *args, "--plan", str(mini))
+        # a copy: the figures are recorded beside the plan
+        run = cli("record", *args, "--plan", str(mini_copy))
         assert run.exit_code == 0, run.stderr
-    html = html_report(cli, tmp_path, plan=str(mini))
+    html = html_report(cli, tmp_path, plan=str(mini_copy))
     # Most figures end in 2023; two targets' go further, and the as-of line says which.
     assert "数据截至</dt><dd>2023年（新增项目（力争）至2024年上半年；企业数至2024年前三季度）</dd>" in html
     firms = html.split('id="chart-firms"')[1].split("</figure>")[0]
-    assert "年内累计" in firms  # the legend entry for year-to-date points
-    assert "2024-Q3: 130" in firms
+    assert "2024-Q3: 130" in firms and "应达 137.58" in firms
     projects = html.split('id="chart-projects"')[1].split("</figure>")[0]
-    assert "2024-H1: 85" in projects  # 60 in 2023, then 25 so far in 2024: 85 to date
+    assert "2024-H1: 85" in projects and "应达 75" in projects
 
 
 def test_html_is_deterministic():
@@ -380,6 +387,77 @@ def test_html_is_deterministic():
     observed = list(plan.observations)
     data = ReportInput(build_status(plan, observed), observed, generated=dt.date(2025, 1, 2))
     assert report_html(data) == report_html(data)
+
+
+def test_html_summary_first_then_table_then_charts(cli, tmp_path):
+    html = html_report(cli, tmp_path)
+    order = [
+        html.index(marker) for marker in ('id="summary"', 'id="key-points"', 'id="targets"', 'id="charts"', "<footer>")
+    ]
+    assert order == sorted(order)
+    points = html.split('<div class="key-points">')[1].split("</div>")[0]
+    assert "<li>企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。</li>" in points
+    # the footer names the plan and the method in words, not a path in a repository
+    footer = html.split("<footer>")[1]
+    assert "<p>依据：《小镇试点方案（测试）》（测试〔2024〕1号）。</p>" in footer
+    assert "计算方法：将目前实际达到的年均进度" in footer and "欧盟统计局" in footer
+    assert "docs/" not in footer and "methodology.md" not in footer
+    # printed, each page's foot names the plan too: escaped for CSS, so nothing in a title can close the style
+    assert '@bottom-left { content: "小镇试点方案（测试） · 指标目标进展报告"' in html
+
+
+def test_css_string_cannot_be_closed():
+    from qzdc.report.html import css_string
+
+    text = css_string('方案"</style><script>alert(1)</script>\\')
+    assert text.startswith('"方案\\000022\\00003c') and text.endswith('"')
+    inner = text[1:-1]
+    assert '"' not in inner and "<" not in inner and ">" not in inner and "\n" not in inner
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx", "xlsx"])
+def test_summary_alone(cli, tmp_path, fmt):
+    """--summary writes the summary page alone: key points and counts, no table, no charts."""
+    out = tmp_path / f"summary.{fmt}"
+    run = cli("report", "--plan", MINI, "--summary", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    if fmt == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.load_workbook(out)
+        assert wb.sheetnames == ["摘要"]
+        values = [c.value for c in wb["摘要"]["A"]]
+        assert "要点" in values and "3项目标落后于进度：" in values
+        return
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document(str(out))
+        assert document.tables == [] and len(document.sections) == 1
+        assert "3项目标落后于进度：" in [p.text for p in document.paragraphs]
+        return
+    text = out.read_text(encoding="utf-8")
+    assert "3项目标落后于进度：" in text
+    assert "企业数：2023年115家" in text
+    assert "| 1 | 企业数 |" not in text and '<tr class="status-row"' not in text and "<svg class" not in text
+
+
+def test_markdown_key_points_and_footer(cli):
+    run = cli("report", "--plan", MINI)
+    lines = run.stdout.splitlines()
+    start = lines.index("## 要点")
+    assert lines[start + 2 : start + 7] == [
+        "- 3项目标落后于进度：",
+        "  1. 收入倍差：2023年2.1，年均增加0.1，2024年需减少0.3。",
+        "  2. 产值年均增速：2023年6%，2024年需10.0%。",
+        "  3. 企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。",
+        "- 数据截至2023年；1项目标（共6项）尚无基期以后的数据。",
+    ]
+    assert lines[-3:] == [
+        "依据：《小镇试点方案（测试）》（测试〔2024〕1号）。",
+        "",
+        lines[-1],
+    ] and lines[-1].startswith("计算方法：")
 
 
 # ── chart series ─────────────────────────────────────────────────────────────
@@ -438,8 +516,73 @@ def test_a_later_annual_figure_supersedes_year_to_date_points():
     assert [(p.x, p.value) for p in chart.actual][-1] == (2024.0, 140.0)
 
 
+def test_a_year_to_date_point_has_what_is_due_by_then():
+    """The engine's figures: 企业数 100 · 1.2^1.75 = 137.58 due by 2024-Q3 (t = 2023.75) on the geometric path;
+    产值年均增速 6 % in 2023, 2024 needs 1.08²/1.06 − 1 = 10.04 %, against which 2024-Q3's 7 % is judged."""
+    firms = chart_for("firms", [{"indicator": "firms", "period": "2024-Q3", "value": 130}])
+    due = firms.ytd_required
+    assert (due.x, round(due.value, 2), due.label) == (2023.75, 137.58, "应达 137.58")
+    growth = chart_for("output_growth", [{"indicator": "output_growth", "period": "2024-Q3", "value": 7}])
+    assert round(growth.ytd_required.value, 2) == 10.04 and growth.ytd_required.x == 2023.75
+    # whole years only: nothing to mark
+    assert chart_for("firms").ytd_required is None
+
+
+def test_a_target_without_figures_is_not_observed():
+    from qzdc.plan.loader import load_plan
+    from qzdc.report.data import ReportInput, charts
+    from qzdc.views.status import build_status
+
+    plan = load_plan(None)
+    data = ReportInput(build_status(plan, list(plan.observations)), list(plan.observations))
+    observed = {c.target_id: c.observed for _, c in charts(data)}
+    assert observed["high_tech_enterprises"] is False  # 34 in 2022, nothing since
+    assert observed["gdp_growth"] is True  # 7.5 % in 2023, from the plan's own text
+
+
 def test_milestones_have_no_chart():
     assert chart_for("model_town") is None
+
+
+def axis_of(required, actual, target, **extra):
+    from qzdc.report.charts import y_axis
+    from qzdc.report.data import ChartData, ChartPoint
+
+    points = [ChartPoint(float(x), float(v), str(x)) for x, v in actual]
+    chart = ChartData("t", "t", "%", "on_track", required, points, [], target, "", False, "", **extra)
+    return y_axis(chart)
+
+
+def test_axes_are_honest():
+    # a share held at 100 %: from zero, never 99–101.5 %
+    assert axis_of([(2022, 100), (2025, 100)], [(2022, 100), (2023, 100)], (2025, 100)) == (
+        0.0,
+        pytest.approx(112),
+        False,
+    )
+    # 34 → 67 firms: the values spread over half their size: from zero
+    bottom, top, cut = axis_of([(2022, 34), (2025, 67)], [(2022, 34), (2024, 45)], (2025, 67))
+    assert (bottom, cut) == (0.0, False) and top == pytest.approx(67 * 1.12)
+    # 63.8 → 68.23 %: within a fifth of their size, an axis from zero would flatten them: cut, and marked
+    bottom, top, cut = axis_of([(2022, 63.8), (2025, 68.23)], [(2022, 63.8), (2024, 65.1)], (2025, 68.23))
+    assert cut and 60 < bottom < 63.8 and 68.23 < top < 70
+    # a growth rate that fell below zero: the axis spans zero
+    bottom, top, cut = axis_of([(2023, 5), (2025, 5)], [(2023, -2.5), (2024, 3)], (2025, 5))
+    assert bottom < -2.5 and top > 5 and not cut
+
+
+def test_a_held_share_of_the_builtin_plan_is_charted_from_zero():
+    from qzdc.plan.loader import load_plan
+    from qzdc.report.charts import y_axis
+    from qzdc.report.data import ReportInput, charts
+    from qzdc.views.status import build_status
+
+    plan = load_plan(None)
+    data = ReportInput(build_status(plan, list(plan.observations)), list(plan.observations))
+    held = [c for _, c in charts(data) if c.observed and c.target[1] == 100 and c.unit == "%"]
+    assert held
+    for chart in held:
+        assert y_axis(chart)[0] == 0.0 and not y_axis(chart)[2]
 
 
 # ── Excel ────────────────────────────────────────────────────────────────────
@@ -749,8 +892,12 @@ def test_builtin_plan_reports(cli, tmp_path):
 
     plan = load_plan(None)
     data = ReportInput(build_status(plan, list(plan.observations)), list(plan.observations))
-    expected_charts = [chart.target_id for _, chart in charts(data)]
-    assert len(expected_charts) >= 25
+    chartable = [chart for _, chart in charts(data)]
+    assert len(chartable) >= 25
+    # drawn: the targets with a figure after the baseline; the others are one compact table
+    expected_charts = [chart.target_id for chart in chartable if chart.observed]
+    without_data = [chart.target_id for chart in chartable if not chart.observed]
+    assert len(expected_charts) >= 4 and len(without_data) >= 20
 
     out = tmp_path / "plan.html"
     run = cli("report", "-o", str(out))
@@ -759,6 +906,8 @@ def test_builtin_plan_reports(cli, tmp_path):
     assert "大足府办发〔2024〕41号" in html and "2024-06-05" in html
     assert len(re.findall(r'<tr class="status-row"', html)) == len(plan.targets)
     assert re.findall(r'<figure class="chart s-[a-z_]+" id="chart-([a-z0-9_]+)"', html) == expected_charts
+    assert re.findall(r'<tr class="no-data-row" data-target="([a-z0-9_]+)"', html) == without_data
+    assert html.count('<svg class="chart-svg"') == len(expected_charts)  # no empty frame drawn
 
     wb, _ = xlsx_report(cli, tmp_path, plan=None)
     assert wb["计算明细"].max_row == 1 + len(plan.targets)

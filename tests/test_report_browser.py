@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import struct
 import tempfile
 from collections.abc import Iterator
@@ -81,12 +82,13 @@ def context() -> Iterator[Any]:
 class Visit:
     """A page opened on one file, with everything it did recorded."""
 
-    def __init__(self, context: Any, path: Path):
+    def __init__(self, context: Any, path: Path, width: int = 1280):
         self.url = path.resolve().as_uri()
         self.requests: list[str] = []
         self.console: list[str] = []
         self.dialogs: list[str] = []
         self.page = context.new_page()
+        self.page.set_viewport_size({"width": width, "height": 900})
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("console", lambda msg: self.console.append(f"{msg.type}: {msg.text}"))
         self.page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
@@ -125,6 +127,10 @@ def fonts_drawn(visit: Visit, selector: str) -> list[tuple[str, set[str]]]:
     return result
 
 
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     width, height = struct.unpack(">II", data[16:24])
@@ -156,7 +162,9 @@ def builtin_report(cli, tmp_path) -> tuple[Path, dict, list[str]]:
 
     plan = load_plan(None)
     observed = [*plan.observations, *read_actuals(actuals_path(None), plan)]
-    expected_charts = [c.target_id for _, c in charts(ReportInput(build_status(plan, observed), observed))]
+    data = ReportInput(build_status(plan, observed), observed)
+    # drawn: the targets with a figure after the baseline (the others are one table)
+    expected_charts = [c.target_id for _, c in charts(data) if c.observed]
     return out, status, expected_charts
 
 
@@ -178,7 +186,7 @@ def test_report_renders_in_chromium(context, builtin_report):
         })"""
     )
     assert [c["id"] for c in charts] == [f"chart-{t}" for t in expected_charts]
-    assert len(charts) >= 25
+    assert len(charts) >= 6
     for chart in charts:
         assert chart["width"] > 300 and chart["height"] > 120, chart  # drawn, not collapsed
         assert chart["paths"] >= 5 and chart["texts"] >= 5, chart
@@ -193,7 +201,7 @@ def test_report_renders_in_chromium(context, builtin_report):
 
     # year-to-date figures are points on their charts, labelled with their period
     hte = visit.eval("document.querySelector('#chart-high_tech_enterprises svg').textContent")
-    assert "2025-Q3: 58" in hte and "年内累计" in hte
+    assert "2025-Q3: 58" in hte and "应达" in hte
     projects = visit.eval("document.querySelector('#chart-new_investment_projects svg').textContent")
     assert "2025-H1: 82" in projects  # 52 in 2024, then 30 so far in 2025
 
@@ -210,7 +218,7 @@ def test_report_renders_in_chromium(context, builtin_report):
     from qzdc.report.data import CJK_FONTS
 
     drawn = fonts_drawn(visit, "h1, td.status, figure.chart svg text")
-    assert len(drawn) > 200
+    assert len(drawn) > 80
     for text, families in drawn:
         assert families, text
         assert families <= set(CJK_FONTS), (text, families)
@@ -231,7 +239,7 @@ def test_report_renders_in_chromium(context, builtin_report):
         colours_used = image.convert("RGB").resize((320, 800)).getcolors(maxcolors=1 << 16) or []
     assert len(colours_used) > 50  # not a blank or single-colour page
 
-    # printed: sections on new pages, table rows never split, header repeated
+    # printed: the table runs on after the summary, charts start a page; rows and charts never split, header repeated
     visit.page.emulate_media(media="print")
     printing = visit.eval(
         """({
@@ -243,7 +251,7 @@ def test_report_renders_in_chromium(context, builtin_report):
         })"""
     )
     assert printing == {
-        "targets": "page",
+        "targets": "auto",
         "charts": "page",
         "row": "avoid",
         "head": "table-header-group",
@@ -252,7 +260,7 @@ def test_report_renders_in_chromium(context, builtin_report):
     pdf = visit.page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf.startswith(b"%PDF")
     (ARTIFACTS / "report.pdf").write_bytes(pdf)
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 3
+    assert pdf_pages(pdf) >= 3
     visit.assert_quiet_and_local()
     visit.page.close()
 
@@ -266,10 +274,145 @@ def test_plan_markup_is_text_in_the_browser(context, cli, tmp_path):
     assert visit.dialogs == []  # no alert() ran
     assert visit.eval("document.querySelectorAll('script, img, b, i, iframe, object').length") == 0
     assert visit.eval("document.querySelector('h1').textContent") == f"{IMG}小镇试点方案"
-    names = visit.eval("[...document.querySelectorAll('tr.status-row td:nth-child(2)')].map(td => td.textContent)")
+    names = visit.eval("[...document.querySelectorAll('tr.status-row td.c-name')].map(td => td.innerText)")
     assert f"{SCRIPT}企业数" in names
     assert visit.eval("document.querySelectorAll('figure.chart svg').length") == 5
     firms = visit.eval("document.querySelector('#chart-firms svg').textContent")
     assert "家</svg><script>alert(3)</script>" in firms  # the unit, as text inside the chart
+    visit.assert_quiet_and_local()
+    visit.page.close()
+
+
+# ── a phone, paper, and chart text ───────────────────────────────────────────
+
+# The card a phone shows for each target (the issue: name, status, latest, target, still required).
+CARD = ["name", "status", "latest", "target", "required"]
+# Printed on A4 (docs/reports.md, "Paper"), the built-in plan's summary and status table take
+# at most SUMMARY_AND_TABLE_PAGES pages; charts follow, at least two to a page.
+SUMMARY_AND_TABLE_PAGES = 3
+CHARTS_PER_PAGE = 2
+
+
+def test_phone_shows_one_card_per_target(context, builtin_report):
+    """At 400 px: no horizontal scrolling, every target a card with its status in view."""
+    out, status, _ = builtin_report
+    visit = Visit(context, out, width=400)
+    assert visit.eval("[document.documentElement.scrollWidth, document.documentElement.clientWidth]") == [400, 400]
+    assert visit.eval("getComputedStyle(document.querySelector('.status-table thead')).display") == "none"
+    cards = visit.eval(
+        """[...document.querySelectorAll('tr.status-row')].map(tr => {
+            const shown = [...tr.cells].filter(td => getComputedStyle(td).display !== 'none');
+            const box = tr.getBoundingClientRect();
+            const status = tr.querySelector('td.c-status').getBoundingClientRect();
+            return {
+                id: tr.dataset.target,
+                display: getComputedStyle(tr).display,
+                cells: shown.map(td => td.className.split(' ')[0].slice(2)),
+                status: tr.querySelector('td.c-status').innerText,
+                inside: box.left >= 0 && box.right <= 400 && status.left >= 0 && status.right <= 400,
+                statusWidth: status.width,
+            };
+        })"""
+    )
+    assert [c["id"] for c in cards] == [t["id"] for t in status["targets"]]
+    words = {"achieved": "已实现", "on_track": "进度正常", "at_risk": "存在风险", "off_track": "进度滞后"}
+    words |= {"moving_away": "背离目标", "pending": "待完成", "no_data": "暂无数据", "monitored": "监测"}
+    for card, target in zip(cards, status["targets"], strict=True):
+        assert card["display"] == "grid", card
+        assert sorted(card["cells"]) == sorted(CARD), card
+        assert card["inside"] and card["statusWidth"] > 20, card
+        assert card["status"].startswith(words[target["status"]]), card
+    # every chart fits the screen too
+    widths = visit.eval("[...document.querySelectorAll('svg.chart-svg')].map(s => s.getBoundingClientRect().right)")
+    assert widths and max(widths) <= 400
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=str(ARTIFACTS / "report-400.png"), full_page=True)
+    visit.assert_quiet_and_local()
+    visit.page.close()
+
+
+def test_desktop_keeps_the_table(context, builtin_report):
+    out, _, _ = builtin_report
+    visit = Visit(context, out, width=1280)
+    assert visit.eval("document.documentElement.scrollWidth") <= 1280
+    assert visit.eval("getComputedStyle(document.querySelector('tr.status-row')).display") == "table-row"
+    assert visit.eval("getComputedStyle(document.querySelector('.status-table thead')).display") == "table-header-group"
+    visit.page.close()
+
+
+SMALL_PRINT = """() => {
+    // the smallest type the page itself sets on text a reader sees (outside the charts)
+    let smallest = Infinity;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const element = walker.currentNode.parentElement;
+        if (!walker.currentNode.textContent.trim() || element.closest('svg')) continue;
+        const style = getComputedStyle(element);
+        if (style.display === 'none' || element.getClientRects().length === 0) continue;
+        smallest = Math.min(smallest, parseFloat(style.fontSize));
+    }
+    // chart text as drawn: its size in the drawing times the drawing's scale on the page
+    const chart = [...document.querySelectorAll('svg.chart-svg text')].map(t =>
+        parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b));
+    return {smallest, chart: Math.min(...chart), texts: chart.length};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 400, 710], ids=["desktop", "phone", "print"])
+def test_chart_text_is_at_least_the_small_print(context, builtin_report, width):
+    """Wherever the report is read, chart text is no smaller than the smallest type of the page's own text.
+
+    710 px is an A4 page's width inside its margins (210 − 2 · 11 mm), measured with print styles."""
+    out, _, _ = builtin_report
+    visit = Visit(context, out, width=width)
+    if width == 710:
+        visit.page.emulate_media(media="print")
+    sizes = visit.eval(SMALL_PRINT)
+    assert sizes["texts"] > 50
+    assert sizes["chart"] >= sizes["smallest"] - 0.05, sizes
+    visit.page.close()
+
+
+def printed(visit: Visit) -> bytes:
+    return visit.page.pdf(format="A4", prefer_css_page_size=True)
+
+
+@pytest.fixture
+def shipped_report(cli, tmp_path) -> Path:
+    """The built-in plan's report as it ships: the plan's own 2023 figures, nothing recorded."""
+    out = tmp_path / "进展报告.html"
+    run = cli("report", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    return out
+
+
+@pytest.mark.parametrize("which", ["shipped", "recorded"])
+def test_printed_pages_stay_within_the_bound(context, shipped_report, builtin_report, which):
+    """Printed to PDF in Chromium: the summary and the table within SUMMARY_AND_TABLE_PAGES pages,
+    then at least CHARTS_PER_PAGE charts a page (and the table of targets without data, and the footer)."""
+    out = shipped_report if which == "shipped" else builtin_report[0]
+    visit = Visit(context, out)
+    visit.page.emulate_media(media="print")
+    whole = pdf_pages(printed(visit))
+    charts = visit.eval("document.querySelectorAll('figure.chart').length")
+    visit.eval("document.querySelector('#charts').remove()")
+    first = pdf_pages(printed(visit))
+    assert first <= SUMMARY_AND_TABLE_PAGES, first
+    # the charts section: its own pages, at least two charts to each, plus one for what follows them
+    assert whole - first <= -(-charts // CHARTS_PER_PAGE) + 1, (whole, first, charts)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"report-pages-{which}.txt").write_text(f"summary and table {first}, whole {whole}, charts {charts}\n")
+    visit.page.close()
+
+
+def test_summary_page_alone(context, cli, tmp_path):
+    out = tmp_path / "summary.html"
+    run = cli("report", "--summary", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    visit = Visit(context, out)
+    assert visit.eval("document.querySelectorAll('tr.status-row, figure.chart').length") == 0
+    assert visit.eval("document.querySelectorAll('.key-points li').length") >= 3
+    visit.page.emulate_media(media="print")
+    assert pdf_pages(printed(visit)) == 1
     visit.assert_quiet_and_local()
     visit.page.close()

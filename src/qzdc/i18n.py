@@ -176,6 +176,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chart.growth_rate": ("年增速", "growth rate"),
     "chart.reduction_rate": ("年降低率", "reduction a year"),
     "chart.cumulative": ("累计", "cumulative"),
+    "chart.due": ("应达 {value}", "due {value}"),
+    "chart.legend": ("图例", "Key"),
+    "chart.ytd_due": ("年内累计数应达的值", "what a year-to-date figure should have reached"),
+    "chart.break": ("纵轴未从零开始", "the value axis does not start at zero"),
+    "report.no_data_charts": ("基期之后尚无数据的目标", "Targets with no figure after the baseline yet"),
     "chart.year": ("年份", "Year"),
     "sheet.summary": ("摘要", "Summary"),
     "sheet.lists": ("任务政策改革", "Tasks policies reforms"),
@@ -1122,6 +1127,10 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.opt.report.fmt": (
         "html、xlsx、docx 或 markdown。默认按 -o 的扩展名（.html .xlsx .docx .md），否则为 markdown。",
         "html, xlsx, docx or markdown. Default: from the -o extension (.html .xlsx .docx .md), else markdown.",
+    ),
+    "help.opt.report.summary": (
+        "只写摘要页：要点、按状态和按一级指标的汇总（不含进展表和图表）。",
+        "Write the summary page alone: the key points and the counts by status and by category (no table, no charts).",
     ),
     "help.opt.report.output": (
         "写入文件（.html、.xlsx、.docx 或 .md）。网页和 Markdown 也可输出到屏幕，Excel 工作簿和 Word 文档必须写入文件。",

@@ -76,6 +76,9 @@ def report_format(fmt: ReportFormat | None, output: Path | None) -> str:
     return chosen
 
 
+SummaryOption = Annotated[bool, typer.Option("--summary")]
+
+
 @app.command()
 @handle_errors
 def report(
@@ -89,6 +92,7 @@ def report(
     owner: OwnerOption = None,
     fmt: ReportFormatOption = None,
     output: ReportOutputOption = None,
+    summary: SummaryOption = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """A report to circulate: self-contained HTML with charts, an Excel workbook, a Word document, or Markdown.
@@ -122,19 +126,19 @@ def report(
     if chosen == "html":
         from qzdc.report.html import report_html
 
-        payload = report_html(data)
+        payload = report_html(data, summary_only=summary)
     elif chosen == "xlsx":
         from qzdc.report.xlsx import report_xlsx
 
-        payload = report_xlsx(data)
+        payload = report_xlsx(data, summary_only=summary)
     elif chosen == "docx":
         from qzdc.report.docx import report_docx
 
-        payload = report_docx(data)
+        payload = report_docx(data, summary_only=summary)
     else:
         from qzdc.report.markdown import report_markdown
 
-        payload = report_markdown(data)
+        payload = report_markdown(data, summary_only=summary)
 
     if output is None:
         # UTF-8 whatever the console's code page: the HTML declares utf-8, and a

@@ -18,7 +18,6 @@ import math
 import re
 import warnings
 
-from qzdc.i18n import tr
 from qzdc.report.data import CJK_FONTS, ChartData
 from qzdc.views.view import fmt_number
 
@@ -32,6 +31,19 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _ID_OR_REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
 
 
+# Chart text, in points of the drawing. The chart is drawn at about the size it is
+# shown (FIGSIZE: two to a printed A4 line, one to a phone's width, three across a
+# desktop page), so that its text is at least the page's small print wherever it
+# is read: tests/test_report_browser.py measures it in Chromium.
+FIGSIZE = (4.2, 2.6)  # inches
+TEXT_SIZE = 11
+# Labels stay legible where they cross a line.
+_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+# Below this spread of values relative to their size, an axis from zero would
+# flatten the line: the axis is cut instead, and the cut is marked.
+ZOOM_BELOW = 0.2
+
+
 def _rc(salt: str) -> dict[str, object]:
     return {
         "svg.fonttype": "none",  # text stays text
@@ -41,7 +53,10 @@ def _rc(salt: str) -> dict[str, object]:
         # Matplotlib measures labels with the first of these it finds (for layout
         # only); the SVG names them all, and the browser picks the reader's font.
         "font.sans-serif": [*CJK_FONTS, "DejaVu Sans"],
-        "font.size": 10,
+        "font.size": TEXT_SIZE,
+        "axes.labelsize": TEXT_SIZE,
+        "xtick.labelsize": TEXT_SIZE,
+        "ytick.labelsize": TEXT_SIZE,
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.grid": True,
@@ -55,21 +70,45 @@ def _rc(salt: str) -> dict[str, object]:
     }
 
 
-def _y_limits(chart: ChartData) -> tuple[float, float]:
+def y_axis(chart: ChartData) -> tuple[float, float, bool]:
+    """The value axis: (bottom, top, cut). From zero where the values allow it, else cut and marked.
+
+    Growth rates and running sums always start at zero (or below, for a fall).
+    A level or share starts at zero unless its values all lie within a fifth of
+    their size of each other (城镇化率 63.8 → 68.23): from zero its line would be
+    flat, so the axis is cut and the cut drawn. A target held at 100 % gets
+    0–105 %, never 99–101.5 %.
+    """
     values = [v for _, v in chart.required] + [p.value for p in chart.actual + chart.year_to_date]
     values.append(chart.target[1])
+    if chart.ytd_required is not None:
+        values.append(chart.ytd_required.value)
     lo, hi = min(values), max(values)
-    span = hi - lo or abs(hi) * 0.1 or 1.0
-    lo, hi = lo - span * 0.12, hi + span * 0.18
-    if (chart.zero_based and min(values) >= 0) or (min(values) >= 0 and lo < 0):
-        lo = 0.0
-    return lo, hi
+    if lo < 0:
+        span = (max(hi, 0.0) - lo) or 1.0
+        return lo - span * 0.12, max(hi, 0.0) + span * 0.18, False
+    spread = (hi - lo) / hi if hi else 0.0
+    if chart.zero_based or spread == 0 or spread >= ZOOM_BELOW:
+        return 0.0, (hi or 1.0) * 1.12, False
+    span = hi - lo
+    return lo - span * 0.35, hi + span * 0.25, True
+
+
+def _mark_cut(ax) -> None:
+    """Two short slashes across the foot of the value axis: it does not start at zero."""
+    kwargs = {"transform": ax.transAxes, "color": "#374151", "clip_on": False, "linewidth": 1.2}
+    for dy in (0.0, 0.035):
+        ax.plot([-0.025, 0.025], [0.03 + dy, 0.07 + dy], **kwargs)
 
 
 def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str:
-    """The chart as an `<svg>` element (no XML prolog) to inline in an HTML page."""
+    """The chart as an `<svg>` element (no XML prolog) to inline in an HTML page.
+
+    The key to its lines is the page's (`qzdc.report.html`), once for all charts.
+    """
     import matplotlib
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     # Matplotlib measures text with the fonts it finds; where no Chinese font is
     # installed it warns about missing glyphs. The browser, not matplotlib, draws
@@ -77,7 +116,7 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     with warnings.catch_warnings(), matplotlib.rc_context(_rc(salt)):
         warnings.simplefilter("ignore", UserWarning)
-        fig = Figure(figsize=(6.4, 3.2))
+        fig = Figure(figsize=FIGSIZE, layout="constrained")
         ax = fig.subplots()
         years = [y for y, _ in chart.required]
         ax.plot(
@@ -86,7 +125,6 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
             linestyle=(0, (5, 3)),
             linewidth=1.6,
             color=REQUIRED_COLOUR,
-            label=tr("chart.required", lang),
             zorder=2,
         )
         if chart.actual:
@@ -97,7 +135,6 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
                 markersize=5,
                 linewidth=2,
                 color=ACTUAL_COLOUR,
-                label=tr("chart.actual", lang),
                 zorder=3,
             )
             last = chart.actual[-1]
@@ -107,9 +144,10 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
                 textcoords="offset points",
                 xytext=(0, 7),
                 ha="center",
-                fontsize=8,
                 color=ACTUAL_COLOUR,
+                bbox=_LABEL_BOX,
             )
+        due = chart.ytd_required
         if chart.year_to_date:
             ax.plot(
                 [p.x for p in chart.year_to_date],
@@ -120,19 +158,43 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
                 markerfacecolor="white",
                 markeredgewidth=1.6,
                 color=ACTUAL_COLOUR,
-                label=tr("chart.ytd", lang),
                 zorder=4,
             )
             for p in chart.year_to_date:
+                above = due is not None and p.x == due.x and p.value >= due.value
                 ax.annotate(
                     f"{p.label}: {fmt_number(p.value)}",
                     (p.x, p.value),
                     textcoords="offset points",
-                    xytext=(0, -13),
-                    ha="center",
-                    fontsize=7.5,
+                    xytext=(0, 8 if above else -15),
+                    ha="right",
                     color=ACTUAL_COLOUR,
+                    bbox=_LABEL_BOX,
+                    zorder=6,
                 )
+        if due is not None:
+            # The year-to-date figure is judged against this, not against the year's path.
+            ax.plot(
+                [due.x],
+                [due.value],
+                linestyle="none",
+                marker="_",
+                markersize=16,
+                markeredgewidth=2.2,
+                color=REQUIRED_COLOUR,
+                zorder=4,
+            )
+            above = not chart.year_to_date or due.value > chart.year_to_date[-1].value
+            ax.annotate(
+                due.label,
+                (due.x, due.value),
+                textcoords="offset points",
+                xytext=(-10, 6 if above else -15),
+                ha="right",
+                color="#374151",
+                bbox=_LABEL_BOX,
+                zorder=6,
+            )
         target_year, target_value = chart.target
         ax.plot(
             [target_year],
@@ -141,7 +203,6 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
             marker="*",
             markersize=14,
             color=TARGET_COLOUR,
-            label=chart.target_label,
             zorder=5,
         )
         ax.axhline(target_value, color=TARGET_COLOUR, linewidth=0.8, linestyle=":", zorder=1)
@@ -149,11 +210,15 @@ def chart_svg(chart: ChartData, lang: str, *, salt: str, label: str = "") -> str
         ticks = list(range(first, target_year + 1))
         ax.set_xticks(ticks, [str(t) for t in ticks])
         ax.set_xlim(first - 0.35, target_year + 0.35)
-        ax.set_ylim(*_y_limits(chart))
+        bottom, top, cut = y_axis(chart)
+        ax.set_ylim(bottom, top)
+        if bottom < 0 < top:
+            ax.axhline(0, color="#9ca3af", linewidth=0.8, zorder=1)
+        if cut:
+            _mark_cut(ax)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
         if chart.value_label:
             ax.set_ylabel(chart.value_label)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=9, handlelength=2.2)
-        fig.subplots_adjust(left=0.11, right=0.98, top=0.95, bottom=0.27)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     svg = _METADATA.sub("", _PROLOG.sub("", buffer.getvalue(), count=1), count=1)

@@ -278,6 +278,11 @@ class ChartData:
     target_label: str
     zero_based: bool  # growth rates and running sums read best from zero
     value_label: str  # what the y axis measures
+    # What the latest year-to-date figure is judged against (the engine's figure):
+    # the path's value or the running total due by then, or the rate the year needs.
+    ytd_required: ChartPoint | None = None
+    # Whether anything was recorded after the baseline: without it a chart is an empty frame.
+    observed: bool = True
 
 
 def _number(value: Any) -> float | None:
@@ -339,6 +344,13 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
         return None  # a running sum that overflowed, or figures no axis can span: the table has them
     name = target_name(row, lang)
     unit = indicator.unit
+    ytd_required = None
+    a = row.assessment
+    if ytd and a.latest is not None and not a.latest.period.is_year and ytd[-1].x == a.latest.period.time:
+        due = a.required_now * 100 if target.kind in RATE_KINDS and a.required_now is not None else a.expected_now
+        if due is not None and math.isfinite(due):
+            label = tr("chart.due", lang).format(value=fmt_number(due))
+            ytd_required = ChartPoint(ytd[-1].x, due, label)
     if target.kind == "average_growth":
         value_label = tr("chart.growth_rate", lang) + " (%)"
     elif target.kind == "cumulative_reduction":
@@ -359,6 +371,8 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
         target_label=f"{tr('chart.target', lang)} {target_text(target, lang, data.plan)}{unit if unit == '%' else ' ' + unit}".rstrip(),
         zero_based=target.kind in (*RATE_KINDS, "cumulative"),
         value_label=value_label,
+        ytd_required=ytd_required,
+        observed=bool(series),
     )
 
 

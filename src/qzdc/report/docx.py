@@ -379,8 +379,8 @@ def _notes(document, data: ReportInput) -> Iterable[str]:
     yield plan_words(data)
 
 
-def report_docx(data: ReportInput) -> bytes:
-    """The report as the bytes of a .docx file."""
+def report_docx(data: ReportInput, *, summary_only: bool = False) -> bytes:
+    """The report as the bytes of a .docx file; `summary_only`: without the progress table."""
     lang = data.lang
     document = Document()
     _styles(document)
@@ -407,12 +407,13 @@ def report_docx(data: ReportInput) -> bytes:
     _paragraph(document, tr("docx.heading_overview", lang), "Heading 1")
     _overview(document, data)
 
-    landscape = document.add_section(WD_SECTION.NEW_PAGE)
-    _landscape(landscape)
-    heading = _paragraph(document, tr("docx.heading_table", lang), "Heading 1")
-    heading.paragraph_format.first_line_indent = Pt(0)
-    if data.status.rows:
-        _table(document, data)
+    if not summary_only:
+        landscape = document.add_section(WD_SECTION.NEW_PAGE)
+        _landscape(landscape)
+        heading = _paragraph(document, tr("docx.heading_table", lang), "Heading 1")
+        heading.paragraph_format.first_line_indent = Pt(0)
+        if data.status.rows:
+            _table(document, data)
     for note in _notes(document, data):
         _paragraph(document, note, "qzdc Note")
 

@@ -1,4 +1,4 @@
-"""The HTML report: one self-contained file to circulate and to print.
+"""The HTML report: one self-contained file to circulate, to read on a phone and to print.
 
 Everything is inline (styles and SVG charts) and the page loads nothing: no
 script, no stylesheet, no font, no image from anywhere. It is read on offline
@@ -6,10 +6,18 @@ intranets, so a reference to anything outside the file would be a blank on
 someone's screen; a Content-Security-Policy of `default-src 'none'` makes the
 browser refuse any that might slip in.
 
-Every piece of plan text goes through `html.escape`: a name containing
-`<script>` shows as those characters. Text is drawn in the reader's own
-Chinese font (`FONT_STACK`), charts included, so nothing depends on a font the
-file would have to carry.
+The first page is what a leader reads: the 要点 (`qzdc.report.points`), the
+counts by status and by category, then the status table. Below 600 px (a
+phone, where these reports arrive forwarded on WeChat) each table row becomes
+a card: name, status, latest, target, still required. Printed on A4 the
+summary and the table run on from page 1 with the table's header repeated;
+the charts follow, two to a line, and the targets without data since the
+baseline are one compact table instead of empty charts.
+
+Every piece of plan text goes through `html.escape` (and `css_string` where
+it reaches the page's running foot): a name containing `<script>` shows as
+those characters. Text is drawn in the reader's own Chinese font
+(`FONT_STACK`), charts included.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ from qzdc.report.data import (
     category_header,
     charts,
     header_facts,
+    method_words,
+    plan_words,
     shown_statuses,
     status_counts,
     status_legend,
@@ -33,11 +43,17 @@ from qzdc.report.data import (
     title,
 )
 from qzdc.report.data import STATUS_COLOURS as REPORT_COLOURS
+from qzdc.report.points import key_points
 from qzdc.views.status import Row, status_cells
 from qzdc.views.view import View
 
 # The report's status colours as CSS colours.
 STATUS_COLOURS = {status: (f"#{fg}", f"#{bg}") for status, (fg, bg) in REPORT_COLOURS.items()}
+
+# The columns a phone's card keeps (the issue's: name, status, latest, target, still required).
+CARD_COLUMNS = ("name", "status", "latest", "target", "required")
+# Where a page is narrower than this, the status table becomes cards.
+PHONE_WIDTH = 600
 
 
 def e(text: object) -> str:
@@ -45,23 +61,45 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _css() -> str:
+def css_string(text: str) -> str:
+    """Text as a CSS string literal that nothing can close: every character but plain
+    letters, digits, CJK and spaces as a hex escape (so no quote, backslash or "</style")."""
+    out = []
+    for char in text:
+        if char.isalnum() or char in " ·()（）《》、，：—–-":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return '"' + "".join(out) + '"'
+
+
+def _css(foot: str) -> str:
     status_rules = "\n".join(
         f".s-{name} {{ color: {fg}; background: {bg}; }}" for name, (fg, bg) in STATUS_COLOURS.items()
     )
     bar_rules = "\n".join(f".bar .s-{name} {{ background: {bg}; }}" for name, (_, bg) in STATUS_COLOURS.items())
+    card_edges = "\n".join(
+        f'  tr.status-row[data-status="{name}"] {{ border-left-color: {fg if name != "moving_away" else bg}; }}'
+        for name, (fg, bg) in STATUS_COLOURS.items()
+    )
+    hidden = "".join(f":not(.c-{key})" for key in CARD_COLUMNS)
     return f"""
 :root {{ color-scheme: light; }}
 * {{ box-sizing: border-box; }}
 html {{ font-family: {FONT_STACK}; font-size: 14px; color: #111827; background: #fff; }}
-body {{ margin: 0 auto; padding: 24px 28px 40px; max-width: 1180px; line-height: 1.5; }}
+body {{ margin: 0 auto; padding: 24px 28px 40px; max-width: 1180px; line-height: 1.5; overflow-wrap: anywhere; }}
 h1 {{ font-size: 1.55rem; margin: 0 0 .2rem; line-height: 1.3; }}
-h2 {{ font-size: 1.2rem; margin: 1.8rem 0 .7rem; padding-bottom: .25rem; border-bottom: 2px solid #1f2937; }}
-h3 {{ font-size: 1rem; margin: 1.1rem 0 .5rem; }}
-.subtitle {{ font-size: 1.1rem; margin: 0 0 .9rem; color: #374151; }}
-dl.facts {{ display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }}
+h2 {{ font-size: 1.2rem; margin: 1.6rem 0 .6rem; padding-bottom: .25rem; border-bottom: 2px solid #1f2937; }}
+h3 {{ font-size: 1rem; margin: 1rem 0 .5rem; }}
+.subtitle {{ font-size: 1.1rem; margin: 0 0 .6rem; color: #374151; }}
+dl.facts {{ display: flex; flex-wrap: wrap; gap: .1rem 1.4rem; margin: 0; font-size: .92rem; }}
+dl.facts div {{ display: flex; gap: .4rem; }}
 dl.facts dt {{ color: #4b5563; }}
 dl.facts dd {{ margin: 0; }}
+.key-points {{ border: 1px solid #d1d5db; border-left: 5px solid #1f2937; border-radius: 4px; padding: .6rem 1rem .6rem 1.1rem; background: #f9fafb; }}
+.key-points > ul {{ margin: 0; padding-left: 1.1rem; }}
+.key-points li {{ margin: .2rem 0; }}
+.key-points ol {{ margin: .15rem 0 .3rem; padding-left: 1.4rem; }}
 table {{ border-collapse: collapse; font-variant-numeric: tabular-nums; }}
 th, td {{ padding: .28rem .5rem; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }}
 thead th {{ background: #f3f4f6; border-bottom: 1px solid #9ca3af; white-space: nowrap; }}
@@ -70,39 +108,74 @@ td.zero {{ color: #9ca3af; }}
 tr.group th {{ background: #fff; padding-top: .8rem; border-bottom: 1px solid #d1d5db; font-size: 1.02rem; }}
 table.status-table {{ width: 100%; }}
 td.status {{ white-space: nowrap; font-weight: 600; }}
+.unit-inline {{ display: none; }}
 .chip {{ display: inline-block; padding: 0 .45rem; border-radius: .6rem; font-weight: 600; white-space: nowrap; }}
-.summary-grid {{ display: grid; grid-template-columns: minmax(240px, 1fr) 2fr; gap: 1.5rem; align-items: start; }}
+.summary-grid {{ display: grid; grid-template-columns: minmax(220px, 1fr) 2fr; gap: 1.5rem; align-items: start; }}
 .bar {{ display: flex; height: 14px; border-radius: 3px; overflow: hidden; margin: .4rem 0 .8rem; border: 1px solid #d1d5db; }}
 {bar_rules}
-ul.legend {{ list-style: none; padding: 0; margin: .8rem 0 0; columns: 2; column-gap: 2rem; font-size: .92rem; }}
+ul.legend {{ list-style: none; padding: 0; margin: .6rem 0 0; columns: 2; column-gap: 2rem; font-size: .85rem; }}
 ul.legend li {{ break-inside: avoid; margin: .15rem 0; }}
-.charts {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 1rem 1.4rem; }}
-figure.chart {{ margin: 0; padding: .6rem .7rem .3rem; border: 1px solid #e5e7eb; border-left-width: 5px; border-radius: 4px; }}
-figure.chart figcaption {{ margin-bottom: .3rem; }}
+p.chart-key {{ font-size: .85rem; color: #374151; display: flex; flex-wrap: wrap; gap: .2rem 1rem; margin: 0 0 .8rem; }}
+p.chart-key span {{ white-space: nowrap; }}
+p.chart-key svg {{ vertical-align: middle; margin-right: .3rem; }}
+.charts {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(min(330px, 100%), 1fr)); gap: 1rem 1.2rem; }}
+figure.chart {{ margin: 0; padding: .5rem .6rem .2rem; border: 1px solid #e5e7eb; border-left-width: 5px; border-radius: 4px; min-width: 0; }}
+figure.chart figcaption {{ margin-bottom: .2rem; }}
 .chart-title {{ font-weight: 600; margin-right: .4rem; }}
-.chart-facts {{ display: block; color: #4b5563; font-size: .88rem; }}
+.chart-facts {{ display: block; color: #4b5563; font-size: .85rem; }}
 svg.chart-svg {{ display: block; width: 100%; height: auto; }}
+table.no-data {{ width: 100%; font-size: .92rem; }}
 a {{ color: inherit; text-decoration-color: #9ca3af; }}
-footer {{ margin-top: 2rem; padding-top: .6rem; border-top: 1px solid #e5e7eb; color: #6b7280; font-size: .85rem; }}
+footer {{ margin-top: 2rem; padding-top: .6rem; border-top: 1px solid #e5e7eb; color: #4b5563; font-size: .85rem; }}
+footer p {{ margin: .2rem 0; }}
 {status_rules}
 {"".join(f"figure.chart.s-{name} {{ border-left-color: {fg if name != 'moving_away' else bg}; background: #fff; color: inherit; }}" for name, (fg, bg) in STATUS_COLOURS.items())}
-@page {{ size: A4; margin: 14mm 12mm 14mm; }}
+@media (max-width: {PHONE_WIDTH - 0.02}px) {{
+  body {{ padding: 12px 12px 24px; }}
+  h1 {{ font-size: 1.3rem; }}
+  .summary-grid {{ display: block; }}
+  .summary-grid > div {{ margin-bottom: .8rem; }}
+  table.by-category {{ width: 100%; }}
+  table.by-category th, table.by-category td {{ padding: .2rem .25rem; }}
+  table.by-category .chip {{ white-space: normal; padding: 0 .2rem; }}
+  ul.legend {{ columns: 1; }}
+  /* one card per target: name and status, then latest, target and what is still required */
+  table.status-table, table.status-table tbody {{ display: block; }}
+  table.status-table thead {{ display: none; }}
+  table.status-table tr.group {{ display: block; }}
+  table.status-table tr.group th {{ display: block; padding: .8rem 0 .2rem; border: 0; }}
+  tr.status-row {{ display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .2rem .6rem; margin: .45rem 0; padding: .5rem .6rem; border: 1px solid #e5e7eb; border-left: 5px solid #9ca3af; border-radius: 6px; }}
+{card_edges}
+  tr.status-row td {{ display: block; padding: 0; border: 0; text-align: left; white-space: normal; }}
+  tr.status-row td{hidden} {{ display: none; }}
+  tr.status-row td.c-name {{ grid-area: 1 / 1 / 2 / 3; font-weight: 600; }}
+  tr.status-row td.c-name .unit-inline {{ display: inline; font-weight: 400; color: #4b5563; }}
+  tr.status-row td.c-status {{ grid-area: 1 / 3; justify-self: end; align-self: start; padding: 0 .45rem; border-radius: .6rem; }}
+  tr.status-row td.c-latest {{ grid-area: 2 / 1; }}
+  tr.status-row td.c-target {{ grid-area: 2 / 2; }}
+  tr.status-row td.c-required {{ grid-area: 2 / 3; }}
+  tr.status-row td.c-latest, tr.status-row td.c-target, tr.status-row td.c-required {{ font-variant-numeric: tabular-nums; }}
+  tr.status-row td.c-latest::before, tr.status-row td.c-target::before, tr.status-row td.c-required::before {{
+    content: attr(data-label); display: block; font-size: .85rem; color: #6b7280; }}
+}}
+@page {{ size: A4; margin: 12mm 11mm 14mm;
+  @bottom-left {{ content: {foot}; font-size: 7.5pt; color: #6b7280; }}
+  @bottom-right {{ content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #6b7280; }} }}
 @media print {{
-  html {{ font-size: 9.5pt; }}
+  html {{ font-size: 9pt; }}
   body {{ padding: 0; max-width: none; }}
   * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-  section {{ break-before: page; }}
-  section.summary {{ break-before: auto; }}
+  h2 {{ margin-top: 1rem; }}
   h2, h3 {{ break-after: avoid; }}
+  .key-points, .summary-grid, ul.legend, footer {{ break-inside: avoid; }}
+  section.charts-section {{ break-before: page; }}
   thead {{ display: table-header-group; }}
   tr {{ break-inside: avoid; }}
   tr.group {{ break-after: avoid; }}
-  table, .summary-grid {{ break-inside: auto; }}
-  .summary-grid {{ display: block; }}
-  .summary-grid > div {{ margin-bottom: 1rem; }}
-  .charts {{ display: block; }}
-  figure.chart {{ break-inside: avoid; margin: 0 0 .6rem; width: 100%; }}
-  svg.chart-svg {{ max-height: 68mm; }}
+  table.status-table {{ font-size: .92rem; }}
+  table.status-table th, table.status-table td {{ padding: .15rem .3rem; }}
+  .charts {{ grid-template-columns: 1fr 1fr; gap: .5rem .8rem; }}
+  figure.chart {{ break-inside: avoid; }}
   a {{ text-decoration: none; }}
 }}
 """
@@ -113,13 +186,26 @@ def _chip(status: str, lang: str) -> str:
 
 
 def _header(data: ReportInput) -> str:
-    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(text)}</dd>" for label, text in header_facts(data))
+    facts = "".join(f"<div><dt>{e(label)}</dt><dd>{e(text)}</dd></div>" for label, text in header_facts(data))
     return (
         '<header class="report-header">'
         f"<h1>{e(title(data))}</h1>"
         f'<p class="subtitle">{e(tr("report.title", data.lang))}</p>'
         f'<dl class="facts">{facts}</dl>'
         "</header>"
+    )
+
+
+def _key_points(data: ReportInput) -> str:
+    items = []
+    for point in key_points(data):
+        inner = "".join(f"<li>{e(item)}</li>" for item in point.items)
+        items.append(
+            f'<li class="kp kp-{e(point.kind)}">{e(point.text)}' + (f"<ol>{inner}</ol>" if inner else "") + "</li>"
+        )
+    return (
+        f'<h2 id="key-points">{e(tr("report.key_points", data.lang))}</h2>'
+        f'<div class="key-points"><ul>{"".join(items)}</ul></div>'
     )
 
 
@@ -158,10 +244,10 @@ def _summary(data: ReportInput) -> str:
     legend = "".join(f"<li>{_chip(s, lang)} {e(text)}</li>" for s, text in status_legend(data))
     return (
         '<section class="summary" id="summary">'
+        f"{_key_points(data)}"
         f"<h2>{e(tr('report.summary', lang))}</h2>"
         f'<div class="summary-grid"><div>{by_status}</div><div>{by_category}</div></div>'
-        f"<h3>{e(tr('report.legend', lang))}</h3>"
-        f'<ul class="legend">{legend}</ul>'
+        f'<ul class="legend" aria-label="{e(tr("report.legend", lang))}">{legend}</ul>'
         "</section>"
     )
 
@@ -172,7 +258,7 @@ def _targets(data: ReportInput, charted: set[str]) -> str:
     cells = view.display_cells()
     columns = [c for c in view.columns if c.key != view.group_key]
     head = "".join(
-        f'<th class="num">{e(c.header)}</th>' if c.align == "right" else f"<th>{e(c.header)}</th>" for c in columns
+        f'<th class="c-{e(c.key)}{" num" if c.align == "right" else ""}">{e(c.header)}</th>' for c in columns
     )
     groups: dict[str, list[int]] = {}
     for i, row in enumerate(cells):
@@ -186,12 +272,17 @@ def _targets(data: ReportInput, charted: set[str]) -> str:
             tds = []
             for c in columns:
                 text = e(cells[i].get(c.key, ""))
-                if c.key == "name" and row.target.id in charted:
-                    text = f'<a href="#chart-{e(row.target.id)}">{text}</a>'
+                attributes = f'data-label="{e(c.header)}"'
+                if c.key == "name":
+                    if row.target.id in charted:
+                        text = f'<a href="#chart-{e(row.target.id)}">{text}</a>'
+                    if row.indicator.unit:
+                        text += f'<span class="unit-inline">（{e(row.indicator.unit)}）</span>'
                 if c.key == "status":
-                    tds.append(f'<td class="status s-{e(status)}">{text}</td>')
+                    tds.append(f'<td class="c-status status s-{e(status)}" {attributes}>{text}</td>')
                 else:
-                    tds.append(f'<td class="num">{text}</td>' if c.align == "right" else f"<td>{text}</td>")
+                    num = " num" if c.align == "right" else ""
+                    tds.append(f'<td class="c-{e(c.key)}{num}" {attributes}>{text}</td>')
             rows.append(
                 f'<tr class="status-row" data-target="{e(row.target.id)}" data-status="{e(status)}">{"".join(tds)}</tr>'
             )
@@ -204,7 +295,53 @@ def _targets(data: ReportInput, charted: set[str]) -> str:
     return f'<section class="targets" id="targets"><h2>{e(view.title or "")}</h2>{table}</section>'
 
 
-def _charts(data: ReportInput, drawn: list[tuple[Row, ChartData, str]]) -> str:
+def _swatch(kind: str) -> str:
+    """A line or a mark as the charts draw it, for the key (inline SVG, drawn here)."""
+    shapes = {
+        "required": '<line x1="1" y1="6" x2="27" y2="6" stroke="#6b7280" stroke-width="1.8" stroke-dasharray="5 3"/>',
+        "actual": '<line x1="1" y1="6" x2="27" y2="6" stroke="#1d4ed8" stroke-width="2"/>'
+        '<circle cx="14" cy="6" r="3" fill="#1d4ed8"/>',
+        "ytd": '<circle cx="14" cy="6" r="3.6" fill="#fff" stroke="#1d4ed8" stroke-width="1.6"/>',
+        "due": '<line x1="8" y1="6" x2="20" y2="6" stroke="#6b7280" stroke-width="2.4"/>',
+        "target": '<path d="M14 1 L15.5 4.6 L19.3 4.8 L16.4 7.2 L17.4 11 L14 8.9 L10.6 11 L11.6 7.2 L8.7 4.8 L12.5 4.6 Z" '
+        'fill="#b91c1c"/>',
+        "break": '<line x1="9" y1="10" x2="13" y2="3" stroke="#374151" stroke-width="1.2"/>'
+        '<line x1="14" y1="10" x2="18" y2="3" stroke="#374151" stroke-width="1.2"/>',
+    }
+    return f'<svg width="28" height="12" viewBox="0 0 28 12" aria-hidden="true">{shapes[kind]}</svg>'
+
+
+def _chart_key(lang: str) -> str:
+    entries = [
+        ("required", tr("chart.required", lang)),
+        ("actual", tr("chart.actual", lang)),
+        ("ytd", tr("chart.ytd", lang)),
+        ("due", tr("chart.ytd_due", lang)),
+        ("target", tr("chart.target", lang)),
+        ("break", tr("chart.break", lang)),
+    ]
+    spans = "".join(f"<span>{_swatch(kind)}{e(text)}</span>" for kind, text in entries)
+    return f'<p class="chart-key"><span>{e(tr("chart.legend", lang))}：</span>{spans}</p>'.replace(
+        "：", "：" if lang == "zh" else ":"
+    )
+
+
+def _no_data_table(data: ReportInput, rows: list[Row]) -> str:
+    lang = data.lang
+    keys = [("name", "col.name"), ("baseline", "col.baseline"), ("target", "col.target"), ("required", "col.required")]
+    head = "".join(f'<th class="{"num" if key != "name" else ""}">{e(tr(label, lang))}</th>' for key, label in keys)
+    body = ""
+    for row in rows:
+        cells = status_cells(row, data.plan, lang)
+        tds = "".join(f'<td class="{"num" if key != "name" else ""}">{e(cells.get(key, ""))}</td>' for key, _ in keys)
+        body += f'<tr class="no-data-row" data-target="{e(row.target.id)}">{tds}</tr>'
+    return (
+        f'<h3 id="no-data">{e(tr("report.no_data_charts", lang))}</h3>'
+        f'<table class="no-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def _charts(data: ReportInput, drawn: list[tuple[Row, ChartData, str]], empty: list[Row]) -> str:
     lang = data.lang
     figures = []
     for row, chart, svg in drawn:
@@ -217,7 +354,7 @@ def _charts(data: ReportInput, drawn: list[tuple[Row, ChartData, str]]) -> str:
                 ("col.required", "required"),
                 ("col.progress", "progress"),
             )
-            if cells[name] not in ("—", "")
+            if cells.get(name, "—") not in ("—", "")
         )
         status = chart.status
         figures.append(
@@ -226,24 +363,45 @@ def _charts(data: ReportInput, drawn: list[tuple[Row, ChartData, str]]) -> str:
             f'{_chip(status, lang)}<span class="chart-facts">{e(facts)}</span></figcaption>'
             f"{svg}</figure>"
         )
+    parts = []
     if figures:
-        body = f'<div class="charts">{"".join(figures)}</div>'
-    else:
-        empty = "report.no_charts" if data.status.rows else "report.no_targets"
-        body = f"<p>{e(tr(empty, lang))}</p>"
-    return f'<section class="charts-section" id="charts"><h2>{e(tr("report.charts", lang))}</h2>{body}</section>'
+        parts.append(_chart_key(lang) + f'<div class="charts">{"".join(figures)}</div>')
+    elif not empty:
+        parts.append(f"<p>{e(tr('report.no_charts' if data.status.rows else 'report.no_targets', lang))}</p>")
+    if empty:
+        parts.append(_no_data_table(data, empty))
+    return (
+        f'<section class="charts-section" id="charts"><h2>{e(tr("report.charts", lang))}</h2>{"".join(parts)}</section>'
+    )
 
 
-def report_html(data: ReportInput) -> str:
-    """The whole report as one HTML document (a str; write it as UTF-8)."""
-    from qzdc.report.charts import chart_svg
-
+def _footer(data: ReportInput) -> str:
     lang = data.lang
-    drawn: list[tuple[Row, ChartData, str]] = []
-    for row, chart in charts(data):
-        label = f"{chart.title}: {tr('chart.actual', lang)} / {tr('chart.required', lang)} / {chart.target_label}"
-        drawn.append((row, chart, chart_svg(chart, lang, salt=f"qzdc-{chart.target_id}", label=label)))
-    charted = {chart.target_id for _, chart, _ in drawn}
+    return (
+        f"<footer><p>{e(plan_words(data))}</p><p>{e(method_words(data))}</p>"
+        f"<p>{e(tr('report.made_by', lang))} · {e(tr('report.generated', lang))} {e(data.generated.isoformat())}</p>"
+        "</footer>"
+    )
+
+
+def report_html(data: ReportInput, *, summary_only: bool = False) -> str:
+    """The whole report as one HTML document (a str; write it as UTF-8); `summary_only`: its first page alone."""
+    lang = data.lang
+    body = [_header(data), _summary(data)]
+    if not summary_only:
+        from qzdc.report.charts import chart_svg
+
+        drawn: list[tuple[Row, ChartData, str]] = []
+        empty: list[Row] = []
+        for row, chart in charts(data):
+            if not chart.observed:
+                empty.append(row)  # nothing to draw but a frame: listed instead
+                continue
+            label = f"{chart.title}: {tr('chart.actual', lang)} / {tr('chart.required', lang)} / {chart.target_label}"
+            drawn.append((row, chart, chart_svg(chart, lang, salt=f"qzdc-{chart.target_id}", label=label)))
+        charted = {chart.target_id for _, chart, _ in drawn}
+        body += [_targets(data, charted), _charts(data, drawn, empty)]
+    body.append(_footer(data))
     html_lang = "zh-CN" if lang == "zh" else "en"
     page_title = f"{title(data)} · {tr('report.title', lang)}"
     return (
@@ -254,10 +412,9 @@ def report_html(data: ReportInput) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">\n"
         '<meta name="generator" content="qzdc">\n'
-        f"<title>{e(page_title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
-        f"{_header(data)}\n{_summary(data)}\n{_targets(data, charted)}\n{_charts(data, drawn)}\n"
-        f"<footer><p>{e(tr('report.made_by', lang))} · {e(tr('report.method_note', lang))}</p></footer>\n"
-        "</body>\n</html>\n"
+        f"<title>{e(page_title)}</title>\n<style>{_css(css_string(page_title))}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
     )
 
 
@@ -296,7 +453,7 @@ def views_html(page_title: str, sections: list[tuple[str, View]], lang: str) -> 
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">\n"
         '<meta name="generator" content="qzdc">\n'
-        f"<title>{e(page_title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+        f"<title>{e(page_title)}</title>\n<style>{_css(css_string(page_title))}</style>\n</head>\n<body>\n"
         f'<header class="report-header"><h1>{e(page_title)}</h1></header>\n'
         + "\n".join(parts)
         + f"\n<footer><p>{e(tr('report.made_by', lang))}</p></footer>\n</body>\n</html>\n"

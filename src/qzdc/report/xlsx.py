@@ -43,6 +43,7 @@ from qzdc.report.data import (
     status_counts,
     title,
 )
+from qzdc.report.points import key_points
 from qzdc.report.progress import Figure, figure, progress_table
 from qzdc.views.listing import category_name, indicator_name
 from qzdc.views.status import Row, target_name
@@ -149,6 +150,22 @@ def _summary_sheet(ws: Worksheet, data: ReportInput) -> None:
         else:
             put(ws, row, 2, text)
         ws.cell(row=row, column=2).alignment = Alignment(horizontal="left")
+        row += 1
+
+    # The 要点, each sentence across the sheet's width, wrapped.
+    row += 1
+    width = len(shown_statuses(data)) + 2
+    put(ws, row, 1, tr("report.key_points", lang)).font = Font(bold=True, size=12)
+    row += 1
+    lines = []
+    for point in key_points(data):
+        lines.append(point.text)
+        lines += [f"{n}. {item}" for n, item in enumerate(point.items, start=1)]
+    for line in lines:
+        put(ws, row, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        # Excel does not fit a merged cell's height: about 2 width units a Chinese character.
+        ws.row_dimensions[row].height = 15 * max(1, math.ceil(2 * len(line) / (32 + 12 * (width - 2))))
         row += 1
 
     row += 1
@@ -438,22 +455,26 @@ def _lists_sheet(ws: Worksheet, data: ReportInput) -> None:
     _print_setup(ws, data, "1:1", f"A1:{last}{max(1, r - 1)}")
 
 
-def report_xlsx(data: ReportInput) -> bytes:
-    """The workbook as the bytes of an .xlsx file."""
+def report_xlsx(data: ReportInput, *, summary_only: bool = False) -> bytes:
+    """The workbook as the bytes of an .xlsx file; `summary_only`: the summary sheet alone."""
     wb = Workbook()
-    progress = wb.active
-    progress.title = tr("sheet.progress", data.lang)
-    _progress_sheet(progress, data)
-    _summary_sheet(wb.create_sheet(tr("sheet.summary", data.lang)), data)
-    _details_sheet(wb.create_sheet(tr("sheet.details", data.lang)), data)
-    present = [w for w in LISTS if has_list(data.plan, w)]
-    if present:  # a plan without tasks, policies or reforms gets no sheet for them
-        name = (
-            tr("sheet.lists", data.lang)
-            if len(present) == len(LISTS)
-            else "、".join(tr(f"title.{w}", data.lang) for w in present)
-        )
-        _lists_sheet(wb.create_sheet(name), data)
+    first = wb.active
+    if summary_only:
+        first.title = tr("sheet.summary", data.lang)
+        _summary_sheet(first, data)
+    else:
+        first.title = tr("sheet.progress", data.lang)
+        _progress_sheet(first, data)
+        _summary_sheet(wb.create_sheet(tr("sheet.summary", data.lang)), data)
+        _details_sheet(wb.create_sheet(tr("sheet.details", data.lang)), data)
+        present = [w for w in LISTS if has_list(data.plan, w)]
+        if present:  # a plan without tasks, policies or reforms gets no sheet for them
+            name = (
+                tr("sheet.lists", data.lang)
+                if len(present) == len(LISTS)
+                else "、".join(tr(f"title.{w}", data.lang) for w in present)
+            )
+            _lists_sheet(wb.create_sheet(name), data)
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", f"{title(data)} · {tr('report.title', data.lang)}")
     wb.properties.creator = "qzdc"
     buffer = io.BytesIO()
