@@ -1129,7 +1129,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "html, xlsx, docx or markdown. Default: from the -o extension (.html .xlsx .docx .md), else markdown.",
     ),
     "help.opt.report.summary": (
-        "只写摘要页：要点、按状态和按一级指标的汇总（不含进展表和图表）。",
+        "只写摘要页：要点、按状态和按类别的汇总（不含进展表和图表）。",
         "Write the summary page alone: the key points and the counts by status and by category (no table, no charts).",
     ),
     "help.opt.report.output": (
