@@ -144,7 +144,7 @@ def plan_words(data: ReportInput) -> str:
     issuer = meta.issuer_en if lang == "en" and meta.issuer_en else meta.issuer
     if issuer and meta.issued:
         day = meta.issued
-        date = f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+        date = tr("report.date", lang).format(year=day.year, month=day.month, day=day.day)
         details.append(tr("report.issued_by_on", lang).format(issuer=issuer, date=date))
     if details:
         text += tr("report.in_brackets", lang).format(text=("，" if lang == "zh" else ", ").join(details))

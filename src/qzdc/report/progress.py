@@ -81,14 +81,16 @@ def share(fraction: float | None, places: int = 1) -> Figure:
     return Figure(fraction, f"{fmt_number(fraction * 100, places)}%", places + 2, percent=True)
 
 
-def _observed_value(row: Row, value: Any, lang: str) -> Any:
-    """A milestone's recorded value reads as done / not done; every other value as it is."""
-    if row.target.kind != "milestone":
-        return value
+def milestone_text(value: Any, lang: str) -> str:
+    """A milestone's recorded value as a reader says it: 完成 / 未完成."""
     from qzdc.engine.held import milestone_done
 
-    done = milestone_done(value)
-    return ("完成" if done else "未完成") if lang == "zh" else ("done" if done else "not done")
+    return tr("milestone.done" if milestone_done(value) else "milestone.not_done", lang)
+
+
+def _observed_value(row: Row, value: Any, lang: str) -> Any:
+    """A milestone's recorded value reads as done / not done; every other value as it is."""
+    return milestone_text(value, lang) if row.target.kind == "milestone" else value
 
 
 def status_text(row: Row, lang: str) -> str:
@@ -113,19 +115,18 @@ def progress_table(data: ReportInput) -> ProgressTable:
     # A year-to-date figure gets its own column, as in monthly returns (本年累计),
     # only where one is the latest figure of a shown target.
     ytd = any(r.assessment.latest is not None and not r.assessment.latest.period.is_year for r in data.status.rows)
-    year_word = "年" if lang == "zh" else ""
 
     columns = [
         ProgressColumn("number", column(data.plan, "number", lang), numeric=True, width=5),
         ProgressColumn("name", column(data.plan, "name", lang), width=22),
         ProgressColumn("unit", column(data.plan, "unit", lang), width=7),
-        ProgressColumn("baseline", f"{tr('col.baseline', lang)}\n({meta.baseline_year}{year_word})", True, 9),
+        ProgressColumn("baseline", tr("col.baseline_of", lang).format(year=meta.baseline_year), True, 9),
         *[ProgressColumn(f"y{y}", tr("col.year_actual", lang).format(year=y), True, 9) for y in years],
     ]
     if ytd:
         columns.append(ProgressColumn("ytd", tr("col.ytd", lang), True, 11))
     columns += [
-        ProgressColumn("target", f"{tr('col.target', lang)}\n({meta.target_year}{year_word})", True, 9),
+        ProgressColumn("target", tr("col.target_of", lang).format(year=meta.target_year), True, 9),
         ProgressColumn("progress", tr("col.progress", lang), True, 8),
         ProgressColumn("time_elapsed", tr("col.time_elapsed", lang), True, 8),
         ProgressColumn("status", tr("col.status", lang), width=9),

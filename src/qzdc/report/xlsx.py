@@ -44,7 +44,7 @@ from qzdc.report.data import (
     title,
 )
 from qzdc.report.points import key_points
-from qzdc.report.progress import Figure, figure, progress_table
+from qzdc.report.progress import Figure, figure, milestone_text, progress_table
 from qzdc.views.listing import category_name, indicator_name
 from qzdc.views.status import Row, target_name
 from qzdc.views.view import View
@@ -316,15 +316,7 @@ def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
         # * marks a year that is a reading of the document (it does not state it)
         put(ws, r, col("col.latest_period"), f"{a.latest.period}{'*' if a.latest.inferred else ''}")
         if t.kind == "milestone":
-            from qzdc.engine.held import milestone_done
-
-            done = milestone_done(a.latest.value)
-            put(
-                ws,
-                r,
-                col("col.latest"),
-                ("完成" if done else "未完成") if lang == "zh" else ("done" if done else "not done"),
-            )
+            put(ws, r, col("col.latest"), milestone_text(a.latest.value, lang))
         elif t.kind == "cumulative" and a.total is not None:
             # The running total is the target's latest value; the period's own flow beside it.
             _put_figure(ws, r, col("col.latest"), figure(a.total))
