@@ -612,7 +612,7 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
     header = [c.value for c in ws[3]]
     assert header == [
         "序号", "指标", "单位", "基期值\n(2022年)", "2023年实际", "2024年实际", "目标值\n(2024年)", "进度", "序时进度",
-        "状态",
+        "状态", "责任单位",
     ]  # fmt: skip
 
     def row(r: int) -> list:
@@ -622,13 +622,15 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
         return [c.number_format if isinstance(c.value, int | float) else None for c in ws[r]]
 
     # category rows, then the targets in the status table's order
-    assert row(4)[0] == "经济发展" and row(4)[1:] == [None] * 9
+    assert row(4)[0] == "经济发展" and row(4)[1:] == [None] * 10
     # 企业数: 100 → 115 of 144, progress (115 − 100)/(144 − 100) = 15/44
     assert row(5)[:7] == [1, "企业数", "家", 100, 115, None, 144]
     assert row(5)[7] == pytest.approx(15 / 44) and row(5)[9] == "存在风险"
     # 序时进度: a 2023 figure in the 2022 → 2024 period, (2023 − 2022)/(2024 − 2022)
     assert row(5)[8] == pytest.approx(0.5)
-    assert formats(5) == ["0", None, None, "0", "0", None, "0", "0.0%", "0.0%", None]
+    assert formats(5) == ["0", None, None, "0", "0", None, "0", "0.0%", "0.0%", None, None]
+    # 责任单位: task 1 (培育企业), led by 区经信委, carries 企业数 and 新增项目; nothing carries 产值年均增速
+    assert row(5)[10] == "区经信委" and row(7)[10] == "区经信委" and row(6)[10] is None
     assert ws.cell(row=5, column=10).fill.fgColor.rgb.endswith("FEF08A")
     # 产值年均增速: 6 % in 2023 against 8 % a year; progress (1.06 − 1)/(1.08² − 1) = 0.06/0.1664
     assert row(6)[:7] == [2, "产值年均增速", "%", 5, 6, None, 8]
@@ -652,8 +654,8 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$3:$3"
-    assert ws.print_area == "'完成情况表'!$A$1:$J$11"
-    assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:J11"
+    assert ws.print_area == "'完成情况表'!$A$1:$K$11"
+    assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:K11"
 
 
 def test_xlsx_every_sheet_prints(cli, tmp_path):
@@ -698,7 +700,7 @@ def test_xlsx_progress_sheet_year_to_date_and_stale(cli, tmp_path):
     assert cell("出口总额", "序时进度").value == pytest.approx(2.75 / 3)
     assert cell("高新技术企业", "2024年实际").value == 45 and cell("高新技术企业", "本年累计").value is None
     # as of 2025-09, a 2023 figure is older than the year before: stale
-    assert cell("地区生产总值年均增速", "状态").value == "进度正常（据2023年数据，已过时）"
+    assert cell("地区生产总值年均增速", "状态").value == "进度正常（据2023年旧数据）"  # qzdc status's words
     assert cell("高新技术企业", "状态").value == "进度滞后"  # R = 15.05 % / 25.37 % = 0.59
 
 

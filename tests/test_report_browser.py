@@ -244,6 +244,7 @@ def test_report_renders_in_chromium(context, builtin_report):
     printing = visit.eval(
         """({
             targets: getComputedStyle(document.querySelector('#targets')).breakBefore,
+            targetsPage: getComputedStyle(document.querySelector('#targets')).page,
             charts: getComputedStyle(document.querySelector('#charts')).breakBefore,
             row: getComputedStyle(document.querySelector('tr.status-row')).breakInside,
             head: getComputedStyle(document.querySelector('.status-table thead')).display,
@@ -252,6 +253,7 @@ def test_report_renders_in_chromium(context, builtin_report):
     )
     assert printing == {
         "targets": "auto",
+        "targetsPage": "wide",  # A4 landscape, as wide as the analysts' own table
         "charts": "page",
         "row": "avoid",
         "head": "table-header-group",
@@ -388,17 +390,20 @@ def shipped_report(cli, tmp_path) -> Path:
 
 @pytest.mark.parametrize("which", ["shipped", "recorded"])
 def test_printed_pages_stay_within_the_bound(context, shipped_report, builtin_report, which):
-    """Printed to PDF in Chromium: the summary and the table within SUMMARY_AND_TABLE_PAGES pages,
-    then at least CHARTS_PER_PAGE charts a page (and the table of targets without data, and the footer)."""
+    """Printed to PDF in Chromium: the summary (A4 portrait) and the table (A4 landscape) within
+    SUMMARY_AND_TABLE_PAGES pages, then at least CHARTS_PER_PAGE charts a page (and the table of
+    targets without data, and the footer)."""
     out = shipped_report if which == "shipped" else builtin_report[0]
     visit = Visit(context, out)
     visit.page.emulate_media(media="print")
     whole = pdf_pages(printed(visit))
     charts = visit.eval("document.querySelectorAll('figure.chart').length")
-    visit.eval("document.querySelector('#charts').remove()")
+    # what follows the table (the charts, the footer) removed: the pages the summary and table take
+    visit.eval("document.querySelector('#charts').remove(); document.querySelector('footer').remove()")
     first = pdf_pages(printed(visit))
     assert first <= SUMMARY_AND_TABLE_PAGES, first
-    # the charts section: its own pages, at least two charts to each, plus one for what follows them
+    # the charts start a page of their own; at least two to a page, plus one for the table of
+    # targets without data and the footer that follow them
     assert whole - first <= -(-charts // CHARTS_PER_PAGE) + 1, (whole, first, charts)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"report-pages-{which}.txt").write_text(f"summary and table {first}, whole {whole}, charts {charts}\n")

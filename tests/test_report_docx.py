@@ -43,7 +43,7 @@ def word_report(cli, tmp_path: Path, *args: str, plan: str | None = MINI, name: 
     out = tmp_path / name
     run = cli("report", *(["--plan", plan] if plan else []), "-o", str(out), *args)
     assert run.exit_code == 0, run.stderr
-    assert run.stdout == "" and f"wrote {out}" in run.stderr
+    assert run.stdout == "" and run.stderr in (f"已写入 {out}\n", f"wrote {out}\n")
     return docx.Document(str(out)), out
 
 
@@ -63,15 +63,16 @@ MINI_TABLE = [
         "进度",
         "序时进度",
         "状态",
+        "责任单位",
     ],
-    ["经济发展"] * 10,  # the category, in one cell across the row
-    ["1", "企业数", "家", "100", "115", "—", "144", "34.1%", "50.0%", "存在风险"],
-    ["2", "产值年均增速", "%", "5", "6", "—", "8", "36.1%", "50.0%", "进度滞后"],
-    ["", "新增项目（力争）", "个", "—", "60", "—", "100", "60.0%", "50.0%", "进度正常"],
-    ["生活富裕"] * 10,
-    ["3", "覆盖率", "%", "40", "44", "—", "46", "66.7%", "50.0%", "进度正常"],
-    ["", "收入倍差", "", "2", "2.1", "—", "≤1.8", "-50.0%", "50.0%", "背离目标"],
-    ["", "创建示范镇", "", "—", "—", "—", "✓", "—", "—", "暂无数据"],
+    ["经济发展"] * 11,  # the category, in one cell across the row
+    ["1", "企业数", "家", "100", "115", "—", "144", "34.1%", "50.0%", "存在风险", "区经信委"],
+    ["2", "产值年均增速", "%", "5", "6", "—", "8", "36.1%", "50.0%", "进度滞后", "—"],
+    ["", "新增项目（力争）", "个", "—", "60", "—", "100", "60.0%", "50.0%", "进度正常", "区经信委"],
+    ["生活富裕"] * 11,
+    ["3", "覆盖率", "%", "40", "44", "—", "46", "66.7%", "50.0%", "进度正常", "—"],
+    ["", "收入倍差", "", "2", "2.1", "—", "≤1.8", "-50.0%", "50.0%", "背离目标", "—"],
+    ["", "创建示范镇", "", "—", "—", "—", "✓", "—", "—", "暂无数据", "—"],
 ]
 
 
@@ -86,7 +87,8 @@ def test_docx_progress_table(cli, tmp_path):
     assert all(r.find(qn("w:trPr")).find(qn("w:tblHeader")) is None for r in rows[1:])
     assert all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
     # progress: 15/44 = 34.09 %, (1.06 − 1)/(1.08² − 1) = 36.06 %, 60/100, 4/6 = 66.67 %, (2.1 − 2)/(1.8 − 2) = −50 %;
-    # 序时进度: a 2023 figure in a 2022 → 2024 period, (2023 − 2022)/(2024 − 2022) = 50 %
+    # 序时进度: a 2023 figure in a 2022 → 2024 period, (2023 − 2022)/(2024 − 2022) = 50 %;
+    # 责任单位: task 1 (培育企业), led by 区经信委, carries 企业数 and 新增项目
     figures = {t["name"]: t for t in status_json(cli)["targets"]}
     for line in MINI_TABLE[2:]:
         if line[0] in ("经济发展", "生活富裕"):
@@ -216,7 +218,7 @@ def test_docx_in_english_with_filters(cli, tmp_path):
 def test_docx_needs_a_file(cli):
     run = cli("report", "--plan", MINI, "--format", "docx")
     assert run.exit_code == 2
-    assert "-o FILE.docx" in run.stderr and run.stdout == ""
+    assert "-o 文件名.docx" in run.stderr and run.stdout == ""
 
 
 # ── LibreOffice ──────────────────────────────────────────────────────────────
@@ -258,8 +260,8 @@ def test_libreoffice_opens_and_prints_the_builtin_plans_report(cli, tmp_path):
     _, out = word_report(cli, tmp_path, plan=None)
     pdf = libreoffice(out, "pdf", tmp_path).read_bytes()
     assert pdf.startswith(b"%PDF")
-    # the summary on portrait pages, then the 40-row table on landscape ones
-    assert 3 <= pdf_pages(pdf) <= 6, pdf_pages(pdf)
+    # the summary on portrait pages, then the 40-row table on landscape ones (6 measured, docs/reports.md)
+    assert 3 <= pdf_pages(pdf) <= 7, pdf_pages(pdf)
     artifacts = Path(__file__).parent / "artifacts"
     artifacts.mkdir(exist_ok=True)
     (artifacts / "report-docx.pdf").write_bytes(pdf)

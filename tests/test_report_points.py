@@ -62,6 +62,7 @@ MINI_EN = [
 # - 产值年均增速 7 % in 2024, the target year: √(1.06 · 1.07) − 1 = 6.50 % on average, short of 8 %: missed.
 # - 企业数 130 in 2024-Q3 (t = 2023.75): 1.3^(1/1.75) − 1 = 16.17 % a year; 144/130 − 1 = 10.77 % still in all.
 # - 覆盖率 46 in 2024 meets 46: achieved.
+# The figures end in three periods, one target each (覆盖率 and 产值年均增速 are final): the latest leads.
 LATER = [
     ("firms", "2024-Q3", 130),
     ("coverage", "2024", 46),
@@ -74,7 +75,7 @@ LATER_ZH = [
     "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
     "  企业数：2024年1—9月130家，年均增长16.2%，年内尚需增长10.8%。",
     "已实现1项：覆盖率。",
-    "数据截至2024年；1项目标（共6项）尚无基期以后的数据。",
+    "数据截至2024年前三季度（新增项目（力争）至2023年；收入倍差至2024年上半年）；1项目标（共6项）尚无基期以后的数据。",
 ]
 LATER_EN = [
     "3 target(s) behind:",
@@ -82,7 +83,8 @@ LATER_EN = [
     "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
     "  Firms: 130 家 in Jan–Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
     "1 achieved: Coverage.",
-    "Data as of 2024; no figure after the baseline yet for 1 of 6 targets.",
+    "Data as of 2024-Q3 (New projects (aspirational) to 2023; Income ratio to 2024-H1); "
+    "no figure after the baseline yet for 1 of 6 targets.",
 ]
 
 
@@ -117,7 +119,8 @@ def test_flows_to_date_and_stale_figures():
     assert "  高新技术企业：2024年45家，年均增长15.0%，2025年需增长48.9%。" in lines
     stale = next(line for line in lines if "已过时" in line)
     assert stale.startswith("4项目标的最新数据早于2024年，已过时：地区生产总值年均增速（2023年）、")
-    assert lines[-1] == "数据截至2025年1—9月；34项目标（共40项）尚无基期以后的数据。"
+    # where the current figures end (the stale ones are flagged apart): qzdc status's own as-of words
+    assert lines[-1] == "数据截至2025年9月（高新技术企业至2024年）；34项目标（共40项）尚无基期以后的数据。"
     lines = points_of(None, extra, "en")
     assert (
         "  Total exports: 5400 万美元 in Jan–Sep 2025 (due by then: 5625 万美元); the rest of the year needs 2100 万美元."

@@ -207,7 +207,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "milestone.not_done": ("未完成", "not done"),
     "report.date": ("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}"),
     "col.time_elapsed": ("序时进度", "Time elapsed"),
-    "report.stale_status": ("{status}（据{period}数据，已过时）", "{status} (stale: figure for {period})"),
     "sheet.progress": ("完成情况表", "Progress"),
     # the progress table's own columns (status, report, workbook details)
     "col.flow": ("当期", "Flow"),

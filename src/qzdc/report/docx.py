@@ -317,6 +317,22 @@ def _cell_text(cell, text: str, style, *, align=None, colour: str | None = None)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
+# Column widths in mm for 小4号 type across the 225 mm text block: a figure column
+# holds "100.0%" or "75.33 (2023)" on two lines, a status four characters; the
+# name takes what is left (at least 40 mm, ten characters a line).
+_WIDTHS_MM = {"number": 10, "unit": 11, "baseline": 18, "ytd": 18, "target": 16, "progress": 16}
+_WIDTHS_MM |= {"time_elapsed": 16, "status": 19, "owners": 30}
+_YEAR_MM = 15
+TEXT_WIDTH_MM = 225
+
+
+def column_widths(keys: list[str]) -> list[float]:
+    fixed = {key: _WIDTHS_MM.get(key, _YEAR_MM) for key in keys if key != "name"}
+    name = max(40.0, TEXT_WIDTH_MM - sum(fixed.values()))
+    scale = TEXT_WIDTH_MM / (name + sum(fixed.values()))
+    return [(name if key == "name" else fixed[key]) * scale for key in keys]
+
+
 def _table(document, data: ReportInput) -> None:
     lang = data.lang
     table_data = progress_table(data)
@@ -334,8 +350,7 @@ def _table(document, data: ReportInput) -> None:
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     table._tbl.tblPr.append(margins)
-    total = sum(c.width for c in columns)
-    widths = [Mm(225 * c.width / total) for c in columns]
+    widths = [Mm(width) for width in column_widths([c.key for c in columns])]
     # Fixed widths, in the grid as well as in each cell: Word reads the cells, LibreOffice the grid.
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")

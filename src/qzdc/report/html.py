@@ -161,6 +161,10 @@ footer p {{ margin: .2rem 0; }}
 @page {{ size: A4; margin: 12mm 11mm 14mm;
   @bottom-left {{ content: {foot}; font-size: 7.5pt; color: #6b7280; }}
   @bottom-right {{ content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #6b7280; }} }}
+/* The status table is as wide as the analysts' own: it prints on A4 turned, as the workbook and Word do. */
+@page wide {{ size: A4 landscape; margin: 11mm 12mm 13mm;
+  @bottom-left {{ content: {foot}; font-size: 7.5pt; color: #6b7280; }}
+  @bottom-right {{ content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #6b7280; }} }}
 @media print {{
   html {{ font-size: 9pt; }}
   body {{ padding: 0; max-width: none; }}
@@ -172,6 +176,7 @@ footer p {{ margin: .2rem 0; }}
   thead {{ display: table-header-group; }}
   tr {{ break-inside: avoid; }}
   tr.group {{ break-after: avoid; }}
+  section.targets {{ page: wide; }}
   table.status-table {{ font-size: .92rem; }}
   table.status-table th, table.status-table td {{ padding: .15rem .3rem; }}
   .charts {{ grid-template-columns: 1fr 1fr; gap: .5rem .8rem; }}

@@ -16,7 +16,7 @@ from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
 from qzdc.plan.models import Plan
 from qzdc.report.data import ReportInput, period_words
-from qzdc.views.status import Row, target_name, target_text
+from qzdc.views.status import Row, as_of_text, target_name, target_text
 from qzdc.views.view import display, fmt_number
 
 # The behind statuses, worst first: the order a leader should read them in.
@@ -191,7 +191,7 @@ def key_points(data: ReportInput) -> list[KeyPoint]:
     for r in rows:
         counts[r.assessment.status] += 1
     fresh = (
-        tr("points.as_of", lang).format(period=period_words(as_of, lang))
+        tr("points.as_of", lang).format(period=as_of_text(data.status, lang))
         if as_of
         else tr("points.no_data_at_all", lang)
     )

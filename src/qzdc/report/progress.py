@@ -15,8 +15,9 @@ from typing import Any
 
 from qzdc.i18n import tr
 from qzdc.plan.words import column
-from qzdc.report.data import ReportInput, period_words
-from qzdc.views.status import Row, comparator_sign, target_name
+from qzdc.report.data import ReportInput
+from qzdc.views.listing import join
+from qzdc.views.status import Row, comparator_sign, status_text, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
 
@@ -93,16 +94,6 @@ def _observed_value(row: Row, value: Any, lang: str) -> Any:
     return milestone_text(value, lang) if row.target.kind == "milestone" else value
 
 
-def status_text(row: Row, lang: str) -> str:
-    """The status word; a status resting on a stale figure names the period it rests on."""
-    a = row.assessment
-    if a.stale and a.latest is not None:
-        return tr("report.stale_status", lang).format(
-            status=tr(a.status, lang), period=period_words(a.latest.period, lang)
-        )
-    return tr(a.status, lang)
-
-
 def plan_years(data: ReportInput) -> list[int]:
     period = data.plan.meta.period
     return list(range(period.start, period.end + 1))
@@ -130,6 +121,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
         ProgressColumn("progress", tr("col.progress", lang), True, 8),
         ProgressColumn("time_elapsed", tr("col.time_elapsed", lang), True, 8),
         ProgressColumn("status", tr("col.status", lang), width=9),
+        ProgressColumn("owners", tr("col.owners", lang), width=16),
     ]
 
     rows = []
@@ -144,6 +136,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
             "progress": share(a.progress),
             "time_elapsed": share(a.time_elapsed),
             "status": Figure(status_text(row, lang), status_text(row, lang)),
+            "owners": Figure(join(list(row.owners.lead), lang) or None, join(list(row.owners.lead), lang)),
         }
         if t.baseline is not None:
             other = t.baseline.year != meta.baseline_year
