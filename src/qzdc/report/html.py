@@ -162,7 +162,7 @@ footer p {{ margin: .2rem 0; }}
   @bottom-left {{ content: {foot}; font-size: 7.5pt; color: #6b7280; }}
   @bottom-right {{ content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #6b7280; }} }}
 /* The status table is as wide as the analysts' own: it prints on A4 turned, as the workbook and Word do. */
-@page wide {{ size: A4 landscape; margin: 11mm 12mm 13mm;
+@page wide {{ size: A4 landscape; margin: 9mm 10mm 12mm;
   @bottom-left {{ content: {foot}; font-size: 7.5pt; color: #6b7280; }}
   @bottom-right {{ content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #6b7280; }} }}
 @media print {{
@@ -177,8 +177,8 @@ footer p {{ margin: .2rem 0; }}
   tr {{ break-inside: avoid; }}
   tr.group {{ break-after: avoid; }}
   section.targets {{ page: wide; }}
-  table.status-table {{ font-size: .92rem; }}
-  table.status-table th, table.status-table td {{ padding: .15rem .3rem; }}
+  table.status-table {{ font-size: .9rem; line-height: 1.35; }}
+  table.status-table th, table.status-table td {{ padding: .12rem .25rem; }}
   .charts {{ grid-template-columns: 1fr 1fr; gap: .5rem .8rem; }}
   figure.chart {{ break-inside: avoid; }}
   a {{ text-decoration: none; }}
