@@ -15,14 +15,13 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from conftest import edit
 from test_report import MINI, status_json
-
-docx = pytest.importorskip("docx")
-from docx.oxml.ns import qn  # noqa: E402
-from docx.shared import Pt  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 REQUIRED = os.environ.get("QZDC_REQUIRE_LIBREOFFICE") == "1"
