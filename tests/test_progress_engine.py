@@ -427,3 +427,20 @@ class TestTitleKept:
 
     def test_nothing_recorded(self):
         assert assess(self.kept(), []).status == "no_data"
+
+
+@pytest.mark.parametrize(
+    ("case", "t", "observations"),
+    [
+        # R = 0 exactly is off_track (0 ≤ R < 0.6), never moving_away, for every kind with a pace ratio.
+        ("level linear", target(b=7, G=8, path="linear"), obs((2024, 7))),  # Δ_obs = 0
+        ("level geometric", target(b=34, G=67, path="geometric"), obs((2024, 34))),  # r_obs = 0
+        ("cumulative", target("cumulative", G=150), obs((2023, 0))),  # S/k = 0
+        ("average growth", target("average_growth", b=5, G=8), obs((2023, 0))),  # a = 0
+    ],
+    ids=lambda x: x if isinstance(x, str) else "",
+)
+def test_r_exactly_zero_for_every_kind(case, t, observations):
+    a = assess(t, observations)
+    assert a.pace_ratio == 0
+    assert a.status == "off_track"

@@ -367,3 +367,37 @@ def test_titles_to_keep_and_the_rate_on_task_1(cli):
         "support": ["区发展改革委", "区经济信息委", "区招商投资局"],
     }
     assert "industrial_output_growth" in [x["id"] for x in status_json(cli, "--owner", "大足高新区")["targets"]]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", ["80", "100"])
+def test_new_columns_give_way_first(cli, lang, width):
+    # At 80 and 100 columns the progress table's own columns drop before the latest value, what is still
+    # required (at 100) and the status; on a wide terminal every one of them is there.
+    words = {
+        "zh": {
+            "new": ["序时进度", "达序时", "差距", "应达", "责任单位"],
+            "kept": ["最新值", "状态"],
+            "required": "尚需/年",
+        },
+        "en": {
+            "new": ["Time elapsed", "On time", "Gap", "Due now"],
+            "kept": ["Latest", "Status"],
+            "required": "Needed/yr",
+        },
+    }[lang]
+    header = next(
+        line
+        for line in cli("status", "--lang", lang, env={"COLUMNS": width}).stdout.splitlines()
+        if words["kept"][0] in line
+    )
+    assert all(word in header for word in words["kept"]), header
+    assert not any(word in header for word in words["new"]), header
+    if width == "100":
+        assert words["required"] in header
+    wide = next(
+        line
+        for line in cli("status", "--lang", lang, env={"COLUMNS": "260"}).stdout.splitlines()
+        if words["kept"][0] in line
+    )
+    assert all(word in wide for word in [*words["new"], *words["kept"], words["required"]]), wide
