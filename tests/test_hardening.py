@@ -736,6 +736,23 @@ def test_on_a_terminal_only_qzdcs_own_colours_are_escape_sequences(hostile_plan,
         args = ["--plan", str(hostile_plan)]
         if command[0] not in _NO_ACTUALS:
             args += ["--actuals", str(hostile_plan / "actuals.yaml")]
+        chunks: list[bytes] = []
+
+        def drain(fd: int = leader, chunks: list[bytes] = chunks) -> None:
+            # Read while qzdc writes: a table larger than the terminal's buffer would otherwise block it.
+            while True:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+
+        import threading
+
+        reader = threading.Thread(target=drain)
+        reader.start()
         proc = subprocess.run(
             [sys.executable, "-m", "qzdc", *command, *args],
             stdout=follower,
@@ -745,15 +762,7 @@ def test_on_a_terminal_only_qzdcs_own_colours_are_escape_sequences(hostile_plan,
             timeout=120,
         )
         os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        reader.join(timeout=30)
         os.close(leader)
         out = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
         assert proc.returncode == 0, proc.stderr
