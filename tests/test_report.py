@@ -442,6 +442,33 @@ def test_summary_alone(cli, tmp_path, fmt):
     assert "| 1 | 企业数 |" not in text and '<tr class="status-row"' not in text and "<svg class" not in text
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "xlsx", "docx"])
+def test_owner_filter_in_every_format(cli, tmp_path, fmt):
+    """--owner 区经信委: task 1 (培育企业), which it leads, carries 企业数 and 新增项目 — those two, in every format."""
+    out = tmp_path / f"owner.{fmt}"
+    run = cli("report", "--plan", MINI, "--owner", "区经信委", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    if fmt == "xlsx":
+        import openpyxl
+
+        ws = openpyxl.load_workbook(out)["完成情况表"]
+        names = [ws.cell(row=r, column=2).value for r in range(4, ws.max_row + 1)]
+        assert [n for n in names if n] == ["企业数", "新增项目（力争）"]
+        assert "范围：责任单位：区经信委" in ws["A2"].value
+    elif fmt == "docx":
+        import docx
+
+        rows = [[c.text for c in row.cells] for row in docx.Document(str(out)).tables[0].rows]
+        assert [r[1] for r in rows[2:]] == ["企业数", "新增项目（力争）"]
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert "责任单位：区经信委" in text
+        if fmt == "html":
+            assert re.findall(r'<tr class="status-row" data-target="([a-z_]+)"', text) == ["firms", "projects"]
+        else:
+            assert "| 1 | 企业数 |" in text and "覆盖率" not in text
+
+
 def test_markdown_key_points_and_footer(cli):
     run = cli("report", "--plan", MINI)
     lines = run.stdout.splitlines()

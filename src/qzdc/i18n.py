@@ -177,7 +177,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chart.reduction_rate": ("年降低率", "reduction a year"),
     "chart.cumulative": ("累计", "cumulative"),
     "chart.due": ("应达 {value}", "due {value}"),
-    "chart.legend": ("图例", "Key"),
+    "chart.legend": ("图例：", "Key:"),
     "chart.ytd_due": ("年内累计数应达的值", "what a year-to-date figure should have reached"),
     "chart.break": ("纵轴未从零开始", "the value axis does not start at zero"),
     "report.no_data_charts": ("基期之后尚无数据的目标", "Targets with no figure after the baseline yet"),

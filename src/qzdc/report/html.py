@@ -326,9 +326,7 @@ def _chart_key(lang: str) -> str:
         ("break", tr("chart.break", lang)),
     ]
     spans = "".join(f"<span>{_swatch(kind)}{e(text)}</span>" for kind, text in entries)
-    return f'<p class="chart-key"><span>{e(tr("chart.legend", lang))}：</span>{spans}</p>'.replace(
-        "：", "：" if lang == "zh" else ":"
-    )
+    return f'<p class="chart-key"><span>{e(tr("chart.legend", lang))}</span>{spans}</p>'
 
 
 def _no_data_table(data: ReportInput, rows: list[Row]) -> str:
