@@ -31,6 +31,13 @@ def by_id(data):
     return {t["id"]: t for t in data["targets"]}
 
 
+def csv_by_id(cli, *args):
+    """`qzdc status --format csv` as one dict per target, by id."""
+    result = cli("status", "--format", "csv", *args)
+    assert result.exit_code == 0, result.stderr
+    return {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+
+
 def write_actuals(path: Path, rows) -> Path:
     lines = ["actuals:"] + [f"  - {{indicator: {i}, period: '{p}', value: {v}}}" for i, p, v in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -95,7 +102,7 @@ def test_table_and_csv_carry_what_is_still_required(cli):
     gdp = next(line for line in table.splitlines() if "地区生产总值（力争）" in line and "亿元" in line)
     assert "15.22%" in gdp and "+24.67" in gdp
     assert "地区生产总值（力争）：按年均增速目标7.5%，2025年为87.05亿元，比目标少12.95" in table
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))}
+    rows = csv_by_id(cli)
     assert rows["high_tech_enterprises"]["required_now"] == "25.3714441602"
     assert rows["high_tech_enterprises"]["gap"] == "33"
     assert rows["gdp_100"]["rate_level"] == "87.05323125" and rows["gdp_100"]["rate_level_gap"] == "-12.94676875"
@@ -133,7 +140,7 @@ def test_owners_in_json_csv_and_the_table(cli):
         "support": ["区教委"],
     }
     assert t["exports"]["owners"] == {"lead": [], "support": []}
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))}
+    rows = csv_by_id(cli)
     assert rows["high_tech_enterprises"]["owners_lead"] == "区科技局、区经济信息委"
     assert rows["high_tech_enterprises"]["owners_support"] == "区发展改革委、区市场监管局"
     wide = cli("status", env={"COLUMNS": "240"}).stdout
@@ -178,9 +185,7 @@ def test_time_elapsed_behind(cli, tmp_path):
     assert t["progress_pct"] == pytest.approx(48.4848484848)
     assert t["time_elapsed_pct"] == pytest.approx(66.6666666667)
     assert t["on_schedule"] is False
-    rows = {
-        r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--actuals", str(actuals), "-f", "csv").stdout))
-    }
+    rows = csv_by_id(cli, "--actuals", str(actuals))
     assert (rows["high_tech_enterprises"]["time_elapsed_pct"], rows["high_tech_enterprises"]["on_schedule"]) == (
         "66.6666666667",
         "false",
@@ -293,7 +298,7 @@ def test_a_2021_figure_in_a_report_as_of_2024_is_stale_everywhere(cli, early):
     assert firms["status"] == "on_track"
     assert data["stale"] == 1
     assert all(not t["stale"] for i, t in by_id(data).items() if i != "firms")
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", *args, "--format", "csv").stdout))}
+    rows = csv_by_id(cli, *args)
     assert (rows["firms"]["stale"], rows["firms"]["rests_on"]) == ("true", "2021")
     assert rows["coverage"]["stale"] == "false"
     table = cli("status", *args).stdout
@@ -341,7 +346,7 @@ def test_inferred_year_is_shown_where_it_decides_a_status(cli):
     assert t["latest"] == {"period": "2023", "value": 100, "origin": "plan", "flow": None, "inferred": True}
     table = cli("status", env={"COLUMNS": "200"}).stdout
     assert "100 (2023*)" in table and "* 年份为推定：原文未写明该数据的年份" in table
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))}
+    rows = csv_by_id(cli)
     assert rows["villages_income_over_200k"]["latest_inferred"] == "true"
     assert rows["gdp_growth"]["latest_inferred"] == "false"
     shown = cli("show", "22", "--lang", "en").stdout
@@ -401,3 +406,13 @@ def test_new_columns_give_way_first(cli, lang, width):
         if words["kept"][0] in line
     )
     assert all(word in wide for word in [*words["new"], *words["kept"], words["required"]]), wide
+
+
+def test_a_title_held_at_the_baseline_reads_done_in_the_workbook(cli, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    assert cli("report", "-o", str(out)).exit_code == 0
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    row = next(r for r in ws.iter_rows(values_only=True) if r[1] == "巩固国家卫生城镇创建成果")
+    assert "完成" in row and "done" not in row

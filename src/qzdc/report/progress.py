@@ -140,7 +140,8 @@ def progress_table(data: ReportInput) -> ProgressTable:
         }
         if t.baseline is not None:
             other = t.baseline.year != meta.baseline_year
-            cells["baseline"] = figure(t.baseline.value, suffix=f" ({t.baseline.year})" if other else "")
+            base = _observed_value(row, t.baseline.value, lang)  # a title held at the baseline reads 完成
+            cells["baseline"] = figure(base, suffix=f" ({t.baseline.year})" if other else "")
         for y in years:
             annual = [p for p in a.annual if p.period.year == y]
             cells[f"y{y}"] = figure(_observed_value(row, annual[-1].value, lang)) if annual else EMPTY
