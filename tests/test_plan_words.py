@@ -20,7 +20,7 @@ from qzdc.cli.app import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FYP = FIXTURES / "fyp"
-OTHER_PLANS = [FYP]
+OTHER_PLANS = [FYP, Path(__file__).resolve().parents[1] / "examples" / "cn-14th-fyp"]
 
 # Words only the built-in plan has: its place, its programme, its annex and list names, its flag, its column.
 BUILTIN_ONLY = (
