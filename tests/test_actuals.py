@@ -269,7 +269,7 @@ def test_history_formats(cli):
     cli("record", "gdp", "2024", "81.2", "--source", "年报")
     table = cli("history", "gdp", "--lang", "en")
     assert table.exit_code == 0
-    assert "Gross regional product (gdp, 亿元) — history" in table.stdout
+    assert "Gross regional product (gdp, 100 million yuan) — history" in table.stdout
     assert "superseded" not in table.stdout
     assert "✓ used" in table.stdout
     csv_text = cli("history", "gdp", "--format", "csv").stdout

@@ -509,7 +509,7 @@ def test_a_path_from_1e_308_to_1e308_is_shown_by_its_size(run, plan_copy):
     edit(plan_copy / "indicators.yaml", "        value: 205\n", "        value: 1.0e+308\n")
     result = run("show", "tech_smes", "--plan", str(plan_copy), "--lang", "zh")
     assert result.exit_code == 0, result.stderr
-    assert "目标: 1.000e308 (2025)" in result.stdout
+    assert "目标：1.000e308 (2025)" in result.stdout
     as_json = run("show", "tech_smes", "--plan", str(plan_copy), "--format", "json")
     assert as_json.exit_code == 0
     _strict_json(as_json.stdout)

@@ -226,4 +226,4 @@ def test_show_says_what_is_still_required_by_the_end_of_the_target_year(cli, tmp
     actuals = write_actuals(tmp_path / "a.yaml", [("high_tech_enterprises", "2025-Q3", 58)])
     out = cli("show", "9", "--actuals", str(actuals), "--lang", "en").stdout
     assert "still required by the end of 2025: +15.52 %" in out  # 67/58 − 1
-    assert "至2025年底共需: +15.52 %" in cli("show", "9", "--actuals", str(actuals), "--lang", "zh").stdout
+    assert "至2025年底共需：+15.52 %" in cli("show", "9", "--actuals", str(actuals), "--lang", "zh").stdout

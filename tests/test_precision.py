@@ -59,7 +59,7 @@ def test_status_in_every_format(cli, recorded):
 
 
 def test_show_and_reports(cli, recorded, tmp_path):
-    assert "最新值: 67.00 (2024, 录入)" in cli("show", "high_tech_enterprises").stdout
+    assert "最新值：67.00 (2024, 录入)" in cli("show", "high_tech_enterprises").stdout
     assert "| 67.00 (2024) |" in cli("report").stdout
     out = tmp_path / "r.xlsx"
     assert cli("report", "-o", str(out)).exit_code == 0

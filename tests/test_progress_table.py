@@ -167,8 +167,8 @@ def test_owners_department_lists_its_targets_with_their_status(cli):
 
 def test_show_gives_owners_and_where_the_rate_leads(cli):
     out = cli("show", "gdp").stdout
-    assert "按增速目标预计: 按年均7.5%，2025年为87.05 亿元（-12.95）" in out
-    assert "剩余每年尚需: 15.22 %/年" in out
+    assert "按增速目标预计：按年均7.5%，2025年为87.05 亿元（-12.95）" in out
+    assert "剩余每年尚需：15.22 %/年" in out
     out = cli("show", "9", "--lang", "en").stdout
     assert "responsible: lead 区科技局, 区经济信息委; support 区发展改革委, 区市场监管局" in out
     assert "still required each year: 25.37 %/yr" in out
@@ -254,10 +254,10 @@ def test_cumulative_and_year_to_date_rows(cli, tmp_path):
 def test_show_running_total_and_year_to_date(cli, tmp_path):
     actuals = write_actuals(tmp_path / "a.yaml", PROGRESS_ACTUALS)
     out = cli("show", "新增招商引资项目", "--actuals", str(actuals)).stdout
-    assert "累计: 85 (2024, 录入)   当期: 45" in out
+    assert "累计：85 (2024, 录入)   当期：45" in out
     out = cli("show", "exports", "--actuals", str(actuals)).stdout
-    assert "年内应达: 5625" in out and "本年尚需: +2100 万美元" in out
-    assert "序时进度: 91.67 %（未达到）" in out
+    assert "年内应达：5625" in out and "本年尚需：+2100 万美元" in out
+    assert "序时进度：91.67 %（未达到）" in out
 
 
 def test_report_as_of_line_names_the_figures_that_end_elsewhere(cli, tmp_path):

@@ -92,7 +92,7 @@ def test_markdown_report_mini(cli):
         "| 合计 | 2 | 1 | 1 | 1 | 1 | 6 |",
         "## 各目标进展",
         "| 1 | 企业数 | 家 | 100 | 115 (2023) | — | 144 | 120 | 25.22% | +29 | 34% | 50% | 否 | 区经信委 | 存在风险 |",
-        "| 3 | 覆盖率 | % | 40 | 44 (2023) | — | 46 | 43 | +2pp | +2pp | 67% | 50% | 是 | — | 进度正常 |",
+        "| 3 | 覆盖率 | % | 40 | 44 (2023) | — | 46 | 43 | +2个百分点 | +2个百分点 | 67% | 50% | 是 | — | 进度正常 |",
     ):
         assert line in md.splitlines(), line
 
@@ -119,7 +119,7 @@ def test_markdown_report_in_english(cli):
         "| Status | Count |",
         "| on track | 2 |",
         "| Economy | 1 | 1 | 1 | 0 | 0 | 3 |",
-        "| 1 | Firms | 家 | 100 | 115 (2023) | — | 144 | 120 | 25.22% | +29 | 34% | 50% | no | 区经信委 | at risk |",
+        "| 1 | Firms | firms | 100 | 115 (2023) | — | 144 | 120 | 25.22% | +29 | 34% | 50% | no | 区经信委 | at risk |",
     ):
         assert line in lines, line
     assert "企业数" not in run.stdout
@@ -178,7 +178,7 @@ def test_markdown_keeps_markup_out(cli, hostile_mini):
     assert "<script" not in run.stdout and "<img" not in run.stdout and "<b>" not in run.stdout
     assert "&lt;script>alert(1)&lt;/script>企业数" in run.stdout
     # "<" and ">" that open no tag stay as the plan writes them
-    assert "≤1.8" in run.stdout
+    assert "1.8以内" in run.stdout
 
 
 # ── what is written, and when nothing is ─────────────────────────────────────
@@ -528,7 +528,7 @@ def test_chart_series_average_growth_and_decrease():
     assert growth.target_label == "目标 8%"
     ratio = chart_for("income_ratio")
     assert [(y, round(v, 9)) for y, v in ratio.required] == [(2022, 2.0), (2023, 1.9), (2024, 1.8)]
-    assert ratio.target_label == "目标 ≤1.8"
+    assert ratio.target_label == "目标 1.8以内"
 
 
 def test_a_later_annual_figure_supersedes_year_to_date_points():

@@ -445,7 +445,7 @@ def test_status_keeps_every_row_and_judges_each_form(cli):
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
 def test_a_monitored_row_is_in_every_format(cli, fmt):
-    result = cli("status", "--plan", str(FYP), "--format", fmt, env={"COLUMNS": "200"})
+    result = cli("status", "--plan", str(FYP), "--format", fmt, env={"COLUMNS": "240"})
     assert result.exit_code == 0, result.stderr
     assert "地区生产总值增长" in result.stdout
     if fmt != "csv":

@@ -1360,6 +1360,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "err.schema_not_directory": ("-o：{path} 不是目录", "-o: {path} is not a directory"),
     "err.schema_not_directory.hint": ("四个 schema 文件放在一个目录中", "all four schemas go into a directory"),
     "err.schema_mkdir": ("-o：无法创建目录 {path}：{reason}", "-o: cannot make the directory {path}: {reason}"),
+    # a value and its comparator (qzdc.views.target_text.compared)
+    "cmp.>": ("{value}以上", ">{value}"),
+    "cmp.>=": ("不低于{value}", "at least {value}"),
+    "cmp.<": ("{value}以下", "<{value}"),
+    "cmp.<=": ("{value}以内", "≤{value}"),
+    "cmp.~": ("{value}左右", "≈{value}"),
+    "cmp.=": ("{value}", "={value}"),
+    "cmp.class": ("{value}类", "{value}"),
+    "cmp.class.<": ("优于{value}类", "better than {value}"),
+    "cmp.class.<=": ("不劣于{value}类", "{value} or better"),
+    "milestone.done": ("完成", "done"),
+    "unit.pp": ("个百分点", "pp"),
+    "path.geometric": ("几何", "geometric"),
+    "path.linear": ("线性", "linear"),
+    "chart.axis": ("纵轴 {low}–{high}", "axis {low}–{high}"),
+    "word.in_brackets": ("（{text}）", "({text})"),
     "err.unknown_department": ("方案中没有单位 {name}", "no department named {name} in the plan"),
     "err.unknown_department.hint": ("单位列表见 qzdc owners", "run `qzdc owners` for the list"),
     # calc
@@ -1493,6 +1509,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "更新后的 {path} 读回的内容与预期不符；未写入",
         "the updated {path} did not read back as intended; nothing was written",
     ),
+    "cache.not_used": (
+        "qzdc：提示：未使用方案缓存 {path}：{why}（qzdc 只从别人不能写入的目录读取缓存）",
+        "qzdc: note: the plan cache {path} is not used: {why} "
+        "(qzdc reads its cache only from a directory no one else can write to)",
+    ),
+    "cache.another_user": ("它属于另一个用户", "it belongs to another user"),
+    "cache.others_write": ("其他人可以写入它", "others may write to it"),
+    "cache.not_a_directory": ("它不是目录", "it is not a directory"),
+    "cache.not_a_file": ("它不是普通文件", "it is not a regular file"),
     "fs.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     # importing figures (qzdc.actuals.importer)
     "imp.on_sheet": ("（工作表 {sheet}）", " on sheet {sheet!r}"),
@@ -1560,3 +1585,67 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 _WORDS.update(_MESSAGES)
+
+
+# ── units ────────────────────────────────────────────────────────────────────
+# A Chinese unit is a scale (万, 亿 …) on a base (元, 亩, 人 …); in English each part
+# is translated: 亿元 → 100 million yuan, 万美元 → 10,000 US dollars, 万亩 → 10,000 mu.
+
+_UNIT_SCALES: list[tuple[str, str]] = [
+    ("万亿", "trillion"),
+    ("千万", "10 million"),
+    ("百万", "million"),
+    ("十万", "100,000"),
+    ("亿", "100 million"),
+    ("万", "10,000"),
+    ("千", "1,000"),
+    ("百", "100"),
+]
+_UNIT_BASES: dict[str, str] = {
+    "元": "yuan",
+    "美元": "US dollars",
+    "亩": "mu",
+    "公顷": "hectares",
+    "人": "people",
+    "户": "households",
+    "家": "firms",
+    "个": "",
+    "项": "items",
+    "件": "items",
+    "吨": "tonnes",
+    "岁": "years",
+    "人口": "population",
+    "年": "years",
+    "天": "days",
+    "公里": "km",
+    "千米": "km",
+    "米": "m",
+    "平方公里": "sq km",
+    "平方千米": "sq km",
+    "平方米": "sq m",
+    "千瓦时": "kWh",
+    "倍": "times",
+    "类": "class",
+    "床": "beds",
+    "张": "",
+    "所": "",
+    "座": "",
+    "辆": "vehicles",
+    "%": "%",
+    "‰": "‰",
+}
+
+
+def unit_text(unit: str, lang: str | None = None) -> str:
+    """An indicator's unit in `lang`: as written in Chinese; translated in English (亿元 → 100 million yuan)."""
+    if (lang or language()) == "zh" or not unit:
+        return unit
+    if unit in _UNIT_BASES:
+        return _UNIT_BASES[unit]
+    for prefix, scale in _UNIT_SCALES:
+        if unit.startswith(prefix) and unit[len(prefix) :] in _UNIT_BASES:
+            base = _UNIT_BASES[unit[len(prefix) :]]
+            return f"{scale} {base}".strip()
+    if "/" in unit:  # a ratio: 人/千人口, 件/万人
+        return "/".join(unit_text(part, lang) or part for part in unit.split("/"))
+    return unit

@@ -23,7 +23,7 @@ from qzdc.cli.app import (
     resolve_format,
     write_output,
 )
-from qzdc.i18n import tr
+from qzdc.i18n import tr, unit_text
 
 _NOT_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
 
@@ -73,7 +73,7 @@ def _recorded_text(entry: Any, before: list[Any], plan: Any, lang: str) -> str:
     from qzdc.views.listing import indicator_name
 
     indicator = plan.indicator(entry.indicator)
-    unit = f" {indicator.unit}" if indicator.unit and not isinstance(entry.value, str) else ""
+    unit = f" {unit_text(indicator.unit, lang)}" if indicator.unit and not isinstance(entry.value, str) else ""
     what = f"{indicator_name(indicator, lang)} {entry.period} = {value_text(entry.value)}{unit}"
     if entry.written:
         what += f"（{entry.written}）" if lang == "zh" else f" ({entry.written})"

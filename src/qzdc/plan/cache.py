@@ -33,6 +33,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from qzdc.i18n import tr
+
 CACHE_ENV = "QZDC_CACHE_DIR"
 NO_CACHE_ENV = "QZDC_NO_CACHE"
 # Bump when the stored shape of a Plan changes in a way mtimes would not show.
@@ -150,10 +152,7 @@ _warned: set[str] = set()
 def _note(path: Path, why: str) -> None:
     if str(path) not in _warned:
         _warned.add(str(path))
-        sys.stderr.write(
-            f"qzdc: note: the plan cache {path} is not used: {why} "
-            "(qzdc reads its cache only from a directory no one else can write to)\n"
-        )
+        sys.stderr.write(tr("cache.not_used", path=path, why=tr(f"cache.{why}")) + "\n")
 
 
 def _unsafe(st: os.stat_result) -> str | None:
@@ -161,9 +160,9 @@ def _unsafe(st: os.stat_result) -> str | None:
     import stat
 
     if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-        return "it belongs to another user"
+        return "another_user"
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return "others may write to it"
+        return "others_write"
     return None
 
 
@@ -177,7 +176,7 @@ def _safe_dir(path: Path) -> bool:
         return False
     import stat
 
-    why = "it is not a directory" if not stat.S_ISDIR(st.st_mode) else _unsafe(st)
+    why = "not_a_directory" if not stat.S_ISDIR(st.st_mode) else _unsafe(st)
     if why:
         _note(path, why)
         return False
@@ -199,7 +198,7 @@ def _read_entry(path: Path) -> bytes | None:
         return None  # missing (the usual case), or a link
     try:
         st = os.fstat(fd)
-        why = "it is not a regular file" if not stat.S_ISREG(st.st_mode) else None
+        why = "not_a_file" if not stat.S_ISREG(st.st_mode) else None
         if why is None and os.name != "nt":
             why = _unsafe(st)
         if why:

@@ -17,7 +17,7 @@ from typing import Any
 from qzdc.engine.assess import assess
 from qzdc.engine.formulas import CalcError, RateWindow, rate_window
 from qzdc.engine.series import points, usable_points
-from qzdc.i18n import tr
+from qzdc.i18n import tr, unit_text
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.plan.words import item_ref
 from qzdc.views.listing import join, plan_title
@@ -154,16 +154,17 @@ def _rate_level_words(
     """The finding in English and Chinese: where the rate leads, and what the level needs."""
     assert w.needed_average is not None and w.implied_level is not None
     unit, rate, level = level_ind.unit, fmt_number(w.rate * 100), fmt_number(w.level_target or 0)
+    unit_en = unit_text(unit, "en")
     years = f"{w.start}–{w.end}"
     gap = fmt_number((w.needed_average - w.rate) * 100)
     so_far = ", ".join(f"+{fmt_number(g * 100)} %" for g in w.observed)
-    base = f"{fmt_number(w.level_now)} {unit} in {w.year_now}" + (f" after {so_far}" if so_far else "")
+    base = f"{fmt_number(w.level_now)} {unit_en} in {w.year_now}" + (f" after {so_far}" if so_far else "")
     each = f"; {_pct(w.needed_each)} in each remaining year" if w.needed_each is not None else ""
     said = f" (“{about.source.quote}”)" if about is not None and about.source.quote else ""
     message = (
         f"{rate_ind.name_en} at {rate} % a year on average over {years}{said}, from {base}, gives "
-        f"{fmt_number(w.implied_level)} {unit} in {w.end}, short of the "
-        f"{'binding' if _binding(lt) else 'aspirational'} {level} {unit}, which needs an average of "
+        f"{fmt_number(w.implied_level)} {unit_en} in {w.end}, short of the "
+        f"{'binding' if _binding(lt) else 'aspirational'} {level} {unit_en}, which needs an average of "
         f"{_pct(w.needed_average)} ({gap} pp above the rate target){each}"
     )
     so_far_zh = "、".join(f"{fmt_number(g * 100)}%" for g in w.observed)
@@ -178,9 +179,10 @@ def _rate_level_words(
     return message, message_zh
 
 
-def _describe(s: Statement | Target) -> str:
-    comparator = s.comparator or ">="
-    return f"{comparator} {s.value}"
+def _describe(s: Statement | Target, ordinal: bool, lang: str) -> str:
+    from qzdc.views.target_text import compared
+
+    return compared(s.comparator, s.value, lang, ordinal=ordinal)
 
 
 def rule_conflicting_statements(ctx: Context) -> Iterator[Finding]:
@@ -200,13 +202,15 @@ def rule_conflicting_statements(ctx: Context) -> Iterator[Finding]:
                 )
             elif s.comparator is not None and s.comparator != target.comparator:
                 severity = "info" if "~" in (s.comparator, target.comparator) else "warning"
+                ordinal = target.kind == "ordinal"
                 yield Finding(
                     severity,
                     "conflicting_comparators",
                     (target.id,),
-                    f"{indicator.name_en}: {target.source.ref} says {_describe(target)}, "
-                    f"{s.source.ref} says {_describe(s)} (“{s.source.quote}”)",
-                    f"{indicator.name}：{target.source.ref}为{_describe(target)}，{s.source.ref}为{_describe(s)}（“{s.source.quote}”）",
+                    f"{indicator.name_en}: {target.source.ref} says {_describe(target, ordinal, 'en')}, "
+                    f"{s.source.ref} says {_describe(s, ordinal, 'en')} (“{s.source.quote}”)",
+                    f"{indicator.name}：{target.source.ref}为{_describe(target, ordinal, 'zh')}，"
+                    f"{s.source.ref}为{_describe(s, ordinal, 'zh')}（“{s.source.quote}”）",
                     {"comparator": target.comparator, "other_comparator": s.comparator, "quote": s.source.quote},
                     (target.source.ref, s.source.ref),
                 )

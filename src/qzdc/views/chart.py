@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from qzdc.i18n import tr
 from qzdc.views.view import fmt_number
 
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -28,6 +29,7 @@ def text_chart(
     width: int = 30,
     legend: tuple[str, str] = ("actual", "required path"),
     zero_based: bool = False,
+    lang: str = "en",
 ) -> list[str]:
     """`rows` of (label, actual, required): one line each, the bar the actual, `│` the path.
 
@@ -63,6 +65,9 @@ def text_chart(
         text += f"{fmt_number(actual) if actual is not None else '—':>8} / {fmt_number(required) if required is not None else '—'}"
         lines.append(text.rstrip())
     lines.append(
-        f"{' ' * label_width} █ {legend[0]}   │ {legend[1]}   (axis {fmt_number(lo * unit)}–{fmt_number(hi * unit)})"
+        f"{' ' * label_width} █ {legend[0]}   │ {legend[1]}   "
+        + tr(
+            "word.in_brackets", lang, text=tr("chart.axis", lang, low=fmt_number(lo * unit), high=fmt_number(hi * unit))
+        )
     )
     return lines

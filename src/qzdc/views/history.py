@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from qzdc.i18n import unit_text
 from qzdc.plan.models import Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.views.listing import indicator_name
@@ -165,7 +166,7 @@ def history_view(plan: Plan, indicator: Indicator, observations: Iterable[Observ
         Column("note", _word(_HEADERS, "note", lang), drop=3),
     ]
     name = indicator_name(indicator, lang)
-    unit = f", {indicator.unit}" if indicator.unit else ""
+    unit = f", {unit_text(indicator.unit, lang)}" if indicator.unit else ""
     title = f"{name} ({indicator.id}{unit}) — " + ("历史数据" if lang == "zh" else "history")
     used = sum(1 for r in records if r["counts"])
     footer = f"{len(records)} 条数据，{used} 条采用" if lang == "zh" else f"{len(records)} figure(s), {used} used"

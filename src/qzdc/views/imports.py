@@ -14,7 +14,7 @@ from typing import Any
 
 from qzdc.actuals.importer import Figure, Reading
 from qzdc.actuals.values import Entry
-from qzdc.i18n import tr
+from qzdc.i18n import tr, unit_text
 from qzdc.plan.models import Observation, Plan
 from qzdc.plan.periods import PeriodError, parse_period
 from qzdc.views.listing import indicator_name, join
@@ -117,7 +117,7 @@ def figures_view(plan: Plan, figures: list[Figure], observations: Iterable[Obser
                 "name": indicator_name(indicator, lang),
                 "period": str(e.period),
                 "value": shown_value(e, lang),
-                "unit": indicator.unit,
+                "unit": unit_text(indicator.unit, lang),
                 "change": change_text(change, before, e, lang),
                 "source": e.source or "",
                 "note": e.note or "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qzdc.errors import UsageError
-from qzdc.i18n import listing, tr
+from qzdc.i18n import listing, tr, unit_text
 from qzdc.plan.models import Indicator, ListItem, Plan, Target
 from qzdc.plan.words import (
     LISTS,
@@ -131,7 +131,7 @@ def indicators_view(plan: Plan, lang: str) -> View:
                 "category": category_name(plan, ind.category, lang),
                 "name": indicator_name(ind, lang)
                 + (f" ({tr('aspirational', lang)})" if target and target.strength == "aspirational" else ""),
-                "unit": ind.unit,
+                "unit": unit_text(ind.unit, lang),
                 "kind": tr(target.kind, lang) if target else "—",
                 "baseline": f"{display(baseline.value)} ({baseline.year})" if baseline else "—",
                 "target": _target_text(target, lang, plan) if target else "—",
@@ -168,8 +168,7 @@ def indicators_view(plan: Plan, lang: str) -> View:
 def _target_text(target: Target, lang: str, plan: Plan) -> str:
     from qzdc.views.target_text import target_text
 
-    # A class target reads "III or better" here: ≤III.
-    text = f"≤{target.value}" if target.kind == "ordinal" else target_text(target, lang, plan)
+    text = target_text(target, lang, plan)
     return f"{text} ({target.year})"
 
 

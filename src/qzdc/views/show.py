@@ -9,7 +9,7 @@ from qzdc.engine.assess import assess, rate_link
 from qzdc.engine.held import milestone_done
 from qzdc.engine.required_path import PathStep, required_path
 from qzdc.engine.verdict import Assessment
-from qzdc.i18n import method_text, note_text, tr
+from qzdc.i18n import method_text, note_text, tr, unit_text
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.plan.words import flag_name, row_ref
@@ -32,6 +32,20 @@ from qzdc.views.view import Column, Document, Section, View, display, fmt_number
 
 def _label(zh: str, en: str, lang: str) -> str:
     return zh if lang == "zh" else en
+
+
+def _name_line(indicator: Indicator, lang: str) -> str:
+    """高新技术企业（家） in Chinese; in English both names, the unit translated and as the plan writes it."""
+    if lang == "zh":
+        return indicator.name + (f"（{indicator.unit}）" if indicator.unit else "")
+    unit = indicator.unit
+    shown = unit_text(unit, lang)
+    units = f" ({shown}, {unit})" if unit and shown != unit else f" ({unit})" if unit else ""
+    return f"{indicator.name_en} / {indicator.name}{units}"
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
 
 
 def _window(period: Period | None, obs: Observation) -> object:
@@ -102,35 +116,45 @@ def _path_records(steps: list[PathStep]) -> list[dict[str, Any]]:
 
 def _facts_target(target: Target, plan: Plan, lang: str) -> list[str]:
     lines = [
-        f"{_label('目标', 'target', lang)}: {target_text(target, lang, plan)} ({target.year})  "
+        f"{_label('目标', 'target', lang)}{_colon(lang)}{target_text(target, lang, plan)} ({target.year})  "
         f"{tr(target.kind, lang)} · {tr(target.direction, lang)} · {tr(target.strength, lang)}"
-        + (f" · {_label('路径', 'path', lang)} {target.path}" if target.path else ""),
+        + (f" · {_label('路径', 'path', lang)} {tr('path.' + target.path, lang)}" if target.path else ""),
     ]
     if target.baseline is not None:
-        base = f"{_label('基期', 'baseline', lang)}: {value_text(target, target.baseline.value, lang)} ({target.baseline.year})"
+        base = (
+            f"{_label('基期', 'baseline', lang)}{_colon(lang)}"
+            f"{value_text(target, target.baseline.value, lang)} ({target.baseline.year})"
+        )
         if target.baseline.vintage and target.baseline.vintage != target.baseline.year:
             base += _label(
                 f"，实为{target.baseline.vintage}年数据", f", really a {target.baseline.vintage} figure", lang
             )
         lines.append(base)
     quote = f" “{target.source.quote}”" if target.source.quote else ""
-    lines.append(f"{_label('出处', 'source', lang)}: {target.source.ref}{quote}")
+    lines.append(f"{_label('出处', 'source', lang)}{_colon(lang)}{target.source.ref}{quote}")
     for s in target.statements:
         lines.append(
-            f"{_label('另见', 'also', lang)}: {s.source.ref} “{s.source.quote or ''}” → {display(s.value)}"
+            f"{_label('另见', 'also', lang)}{_colon(lang)}{s.source.ref} “{s.source.quote or ''}” → {display(s.value)}"
             + (f" ({tr(s.strength, lang)})" if s.strength != "binding" else "")
         )
     if target.note:
-        lines.append(f"{_label('说明', 'note', lang)}: {target.note}")
+        lines.append(f"{_label('说明', 'note', lang)}{_colon(lang)}{target.note}")
     return lines
 
 
-def _pace_text(value: float | None, a: Assessment, unit: str) -> str:
+def _in_unit(number: str, unit: str, lang: str) -> str:
+    """2.6个百分点 / 2.6 pp for a change in %; 12 亿元 / 12 100 million yuan otherwise."""
+    if unit == "%":
+        return f"{number}{tr('unit.pp', lang)}" if lang == "zh" else f"{number} pp"
+    return f"{number} {unit_text(unit, lang)}".rstrip()
+
+
+def _pace_text(value: float | None, a: Assessment, unit: str, lang: str) -> str:
     if value is None:
         return "—"
     if a.pace_unit == "rate":
         return f"{fmt_number(value * 100)} %"
-    return f"{fmt_number(value)} {'pp' if unit == '%' else unit}".rstrip()
+    return _in_unit(fmt_number(value), unit, lang)
 
 
 def _facts_status(row: Row, lang: str) -> list[str]:
@@ -138,9 +162,9 @@ def _facts_status(row: Row, lang: str) -> list[str]:
     unit = ind.unit
     per_year = _label("/年", "/yr", lang)
     lines = [
-        f"{_label('状态', 'status', lang)}: {status_text(row, lang)}"
+        f"{_label('状态', 'status', lang)}{_colon(lang)}{status_text(row, lang)}"
         + (_label("（最终）", " (final)", lang) if a.final else "")
-        + f"   {_label('方法', 'method', lang)}: {method_text(a.method, lang)}",
+        + f"   {_label('方法', 'method', lang)}{_colon(lang)}{method_text(a.method, lang)}",
     ]
     if a.latest is not None:
         value = a.latest.value
@@ -154,43 +178,43 @@ def _facts_status(row: Row, lang: str) -> list[str]:
         if target.kind == "cumulative" and a.total is not None:
             # The running total is the target's latest value; the period's own flow beside it.
             lines.append(
-                f"{_label('累计', 'running total', lang)}: {display(a.total)} ({period}, {origin})   "
-                f"{_label('当期', 'of which in the period', lang)}: {shown}"
+                f"{_label('累计', 'running total', lang)}{_colon(lang)}{display(a.total)} ({period}, {origin})   "
+                f"{_label('当期', 'of which in the period', lang)}{_colon(lang)}{shown}"
             )
         else:
-            lines.append(f"{_label('最新值', 'latest', lang)}: {shown} ({period}, {origin})")
+            lines.append(f"{_label('最新值', 'latest', lang)}{_colon(lang)}{shown} ({period}, {origin})")
         if a.latest.inferred:
             lines.append(
                 _label("* 年份为推定：原文未写明该数据的年份", "* year inferred: the document does not state it", lang)
             )
     elif a.required_from is not None and a.required_now is not None:
         known = f"{display(json_value(a.required_from.value))} ({a.required_from.period})"
-        lines.append(f"{_label('尚需自', 'still required from', lang)}: {known}")
+        lines.append(f"{_label('尚需自', 'still required from', lang)}{_colon(lang)}{known}")
     figures = [
         (
             _label("自基期起所需", "required from the baseline", lang),
-            _pace_text(a.required_from_baseline, a, unit) + per_year,
+            _pace_text(a.required_from_baseline, a, unit, lang) + per_year,
         ),
         (_label("当前应达", "expected now", lang), display(a.expected_now) if a.year_due is None else "—"),
-        (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit) + per_year),
+        (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit, lang) + per_year),
         (
             _label("剩余每年尚需", "still required each year", lang),
-            _pace_text(a.required_now, a, unit) + per_year if a.pace_unit != "level" else "—",
+            _pace_text(a.required_now, a, unit, lang) + per_year if a.pace_unit != "level" else "—",
         ),
         (
             _label(f"至{target.year}年底共需", f"still required by the end of {target.year}", lang),
-            _rest_text(a.required_rest, a, unit),
+            _rest_text(a.required_rest, a, unit, lang),
         ),
-        (_label("差距", "gap to the target", lang), gap_text(row) if a.gap is not None else "—"),
+        (_label("差距", "gap to the target", lang), gap_text(row, lang) if a.gap is not None else "—"),
         (_label("年内应达", "due by now this year", lang), display(a.year_due) if a.year_due is not None else "—"),
         (
             _label("本年尚需", "still needed this year", lang),
-            _rest_text(a.year_rest, a, unit, amount=True) if a.year_rest is not None else "—",
+            _rest_text(a.year_rest, a, unit, lang, amount=True) if a.year_rest is not None else "—",
         ),
         (_label("进度", "progress", lang), f"{fmt_number(a.progress * 100)} %" if a.progress is not None else "—"),
         (_label("序时进度", "time elapsed", lang), _schedule_line(a, lang)),
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
-        (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a)),
+        (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a, lang)),
         (
             _label("按实际速度达标年份", "year reached at the observed pace", lang),
             str(a.year_reached) if a.year_reached else "—",
@@ -198,7 +222,7 @@ def _facts_status(row: Row, lang: str) -> list[str]:
         (_label("按增速目标预计", "at the plan's own rate", lang), _rate_level_text(row, lang)),
         (_label("责任单位", "responsible", lang), _owners_text(row, lang)),
     ]
-    lines += [f"{k}: {v}" for k, v in figures if not v.startswith("—")]
+    lines += [f"{k}{_colon(lang)}{v}" for k, v in figures if not v.startswith("—")]
     lines += [f"· {note_text(note, lang)}" for note in a.notes]
     return lines
 
@@ -216,7 +240,7 @@ def _schedule_line(a: Assessment, lang: str) -> str:
 
 
 def _rate_level_text(row: Row, lang: str) -> str:
-    rl, unit = row.assessment.rate_level, row.indicator.unit
+    rl, unit = row.assessment.rate_level, unit_text(row.indicator.unit, lang)
     if rl is None:
         return "—"
     rate, level, gap = fmt_number(rl.rate * 100), fmt_number(rl.level), fmt_number(rl.gap)
@@ -238,20 +262,22 @@ def _owners_text(row: Row, lang: str) -> str:
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
-def _rest_text(value: float | None, a: Assessment, unit: str, amount: bool = False) -> str:
+def _rest_text(value: float | None, a: Assessment, unit: str, lang: str, amount: bool = False) -> str:
     if value is None:
         return "—"
     if a.pace_unit == "rate" and not amount:
         return f"{'+' if value > 0 else ''}{fmt_number(value * 100)} %"
-    return f"{'+' if value > 0 else ''}{fmt_number(value)} {'pp' if unit == '%' else unit}".rstrip()
+    return _in_unit(f"{'+' if value > 0 else ''}{fmt_number(value)}", unit, lang)
 
 
-def _projected_text(target: Target, a: Assessment) -> str:
+def _projected_text(target: Target, a: Assessment, lang: str) -> str:
     if a.projected is None:
         return "—"
     if target.kind in RATE_KINDS:
-        gap = f" ({'+' if (a.projected_gap or 0) >= 0 else ''}{fmt_number((a.projected_gap or 0) * 100)} pp)"
-        return f"{fmt_number(a.projected * 100)} %{gap}"
+        gap = _in_unit(
+            f"{'+' if (a.projected_gap or 0) >= 0 else ''}{fmt_number((a.projected_gap or 0) * 100)}", "%", lang
+        )
+        return f"{fmt_number(a.projected * 100)} %" + (f"（{gap}）" if lang == "zh" else f" ({gap})")
     gap = a.projected_gap or 0
     return f"{fmt_number(a.projected)} ({'+' if gap >= 0 else ''}{fmt_number(gap)})"
 
@@ -286,7 +312,7 @@ def _chart(target: Target, steps: list[PathStep], lang: str) -> list[str]:
         for s in steps
     ]
     legend = (_label("实际", "actual", lang), _label("路径要求", "required path", lang))
-    return text_chart(numeric, legend=legend, zero_based=target.kind in (*RATE_KINDS, "cumulative"))
+    return text_chart(numeric, legend=legend, zero_based=target.kind in (*RATE_KINDS, "cumulative"), lang=lang)
 
 
 def show_document(
@@ -302,10 +328,10 @@ def show_document(
                 f"{indicator.id} · {category_name(plan, indicator.category, lang)}"
                 + (f" · {row_ref(plan, indicator.annex_no, lang)}" if indicator.annex_no else "")
                 + "".join(f" · {flag_name(f, lang)}" for f in plan.meta.flags if f.id in indicator.flags),
-                f"{indicator.name} / {indicator.name_en}" + (f" ({indicator.unit})" if indicator.unit else ""),
-                f"{_label('出处', 'source', lang)}: {indicator.source.ref}"
+                _name_line(indicator, lang),
+                f"{_label('出处', 'source', lang)}{_colon(lang)}{indicator.source.ref}"
                 + (f" “{indicator.source.quote}”" if indicator.source.quote else ""),
-                *([f"{_label('说明', 'note', lang)}: {indicator.note}"] if indicator.note else []),
+                *([f"{_label('说明', 'note', lang)}{_colon(lang)}{indicator.note}"] if indicator.note else []),
             ],
         )
     ]

@@ -15,7 +15,7 @@ from qzdc.engine.assess import assess, rate_link
 from qzdc.engine.series import Point, latest_period
 from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
 from qzdc.errors import UsageError, quoted
-from qzdc.i18n import listing, tr
+from qzdc.i18n import listing, tr, unit_text
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
@@ -437,11 +437,11 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _signed(value: float, row: Row, pace_unit: str | None) -> str:
-    """A change in the unit (+2.5, −0.17, +1.48pp) or a growth rate (15.22%)."""
+def _signed(value: float, row: Row, pace_unit: str | None, lang: str | None = None) -> str:
+    """A change in the unit (+2.5, −0.17, +1.48个百分点 / +1.48pp) or a growth rate (15.22%)."""
     if pace_unit == "rate":
         return f"{fmt_number(value * 100)}%"
-    unit = "pp" if row.indicator.unit == "%" else ""
+    unit = tr("unit.pp", lang) if row.indicator.unit == "%" else ""
     return f"{'+' if value > 0 else ''}{fmt_number(value)}{unit}"
 
 
@@ -453,7 +453,7 @@ def required_text(row: Row, lang: str) -> str:
     a = row.assessment
     this_year = "（年内）" if lang == "zh" else " (this year)"
     if a.year_rest is not None:
-        return _signed(a.year_rest, row, "sum") + this_year
+        return _signed(a.year_rest, row, "sum", lang) + this_year
     value, suffix = a.required_now, ""
     left = row.target.year - a.latest.period.time if a.latest is not None and row.target.year else None
     if a.required_rest is not None and left is not None and 0 < left < 1:
@@ -461,8 +461,8 @@ def required_text(row: Row, lang: str) -> str:
     if value is None:
         return "—"
     if a.pace_unit == "level":  # maintain: nothing more while it holds
-        return ("保持" if lang == "zh" else "hold") if value == 0 else _signed(value, row, "level")
-    return _signed(value, row, a.pace_unit) + suffix
+        return ("保持" if lang == "zh" else "hold") if value == 0 else _signed(value, row, "level", lang)
+    return _signed(value, row, a.pace_unit, lang) + suffix
 
 
 def milestone_text(value: Any, lang: str) -> str:
@@ -512,13 +512,13 @@ def status_text(row: Row, lang: str) -> str:
     return word
 
 
-def gap_text(row: Row) -> str:
+def gap_text(row: Row, lang: str | None = None) -> str:
     a = row.assessment
     if a.gap is None:
         return "—"
     if row.target.kind in RATE_KINDS:
-        return f"{'+' if a.gap > 0 else ''}{fmt_number(a.gap * 100)}pp"
-    return _signed(a.gap, row, "change")
+        return f"{'+' if a.gap > 0 else ''}{fmt_number(a.gap * 100)}{tr('unit.pp', lang)}"
+    return _signed(a.gap, row, "change", lang)
 
 
 def _schedule_text(on_schedule: bool | None, lang: str) -> str:
@@ -541,7 +541,7 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
         "category": category_name(plan, ind.category, lang),
         "annex_no": str(ind.annex_no) if ind.annex_no else "",
         "name": name,
-        "unit": ind.unit,
+        "unit": unit_text(ind.unit, lang),
         "baseline": baseline,
         "latest": _latest_text(row, lang),
         "flow": flow,
@@ -549,7 +549,7 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
         "strength": tr(t.strength, lang),
         "expected": display(expected) if expected is not None and t.kind not in RATE_KINDS else "—",
         "required": required_text(row, lang),
-        "gap": gap_text(row),
+        "gap": gap_text(row, lang),
         "progress": f"{fmt_number(a.progress * 100, 0)}%" if a.progress is not None else "—",
         "time_elapsed": f"{fmt_number(a.time_elapsed * 100, 0)}%" if a.time_elapsed is not None else "—",
         "on_schedule": _schedule_text(a.on_schedule, lang),
@@ -658,7 +658,7 @@ def footnotes(report: StatusReport, lang: str) -> list[str]:
         rl = r.assessment.rate_level
         if rl is None or r.target.year is None:
             continue
-        unit, level, short = r.indicator.unit, fmt_number(rl.level), fmt_number(abs(rl.gap))
+        unit, level, short = unit_text(r.indicator.unit, lang), fmt_number(rl.level), fmt_number(abs(rl.gap))
         rate = fmt_number(rl.rate * 100)
         if zh:
             side = "少" if rl.gap < 0 else "多"

@@ -28,6 +28,25 @@ def comparator_sign(target: Target) -> str:
     return _COMPARATOR_SIGNS.get(target.comparator, "")
 
 
+def compared(comparator: str | None, value: object, lang: str | None = None, *, ordinal: bool = False) -> str:
+    """A value with its comparator as the language writes it.
+
+    Chinese: 100以上 (>), 5以下 (<), 1.7以内 (<=), 20左右 (~), 不低于20 (>=); a class
+    优于III类 (<), 不劣于III类 (<=), III类. English: >100, <5, ≤1.7, ≈20, at least 20;
+    better than III, III or better, III. (Terminal tables draw ≤ and ≈ as <= and ~:
+    qzdc.render.table.terminal_text.)
+    """
+    text = display(value)
+    key = comparator or ">="
+    if ordinal:
+        return tr(f"cmp.class.{key}" if f"cmp.class.{key}" in _CLASS_KEYS else "cmp.class", lang, value=text)
+    return tr(f"cmp.{key}", lang, value=text) if key in _VALUE_KEYS else text
+
+
+_VALUE_KEYS = {">", ">=", "<", "<=", "~", "="}
+_CLASS_KEYS = {"cmp.class.<", "cmp.class.<="}
+
+
 def target_text(target: Target, lang: str | None = None, plan: Plan | None = None) -> str:
     """The target as a person writes it; `lang` "zh" prefers the plan's own notation.
 
@@ -36,9 +55,9 @@ def target_text(target: Target, lang: str | None = None, plan: Plan | None = Non
     if lang == "zh" and target.written:
         return target.written
     if target.kind == "milestone":
-        return "✓"
+        return tr("milestone.done", lang or "en")
     if target.kind == "ordinal":
-        return str(target.value)
+        return compared(target.comparator, target.value, lang or "en", ordinal=True)
     if target.kind == "monitored":
         return tr("monitored", lang or "en")
     if target.kind == "relative":
@@ -47,7 +66,10 @@ def target_text(target: Target, lang: str | None = None, plan: Plan | None = Non
         return f"{'+' if target.change >= 0 else ''}{display(target.change)}"
     if target.change_pct is not None:
         return f"{'+' if target.change_pct >= 0 else ''}{display(target.change_pct)}%"
-    return comparator_sign(target) + display(target.value)
+    if target.comparator in (None, ">=", "<="):
+        # the usual 达到 (>=), or at most for a target to decrease: the number alone, as a target column reads
+        return display(target.value) if target.comparator != "<=" else compared("<=", target.value, lang or "en")
+    return compared(target.comparator, target.value, lang or "en")
 
 
 def _relative_text(target: Target, lang: str, plan: Plan | None) -> str:

@@ -1,0 +1,111 @@
+"""Chinese output reads as Chinese: no English word but ids, and the Chinese forms of signs and units.
+
+Every command that prints, in Chinese on the built-in plan: the only Latin words
+left are ids (indicator and target ids, audit rules), class names (III), the pace
+ratio's R and qzdc's own name. English output translates the units (亿元 → 100
+million yuan) and keeps the Chinese unit beside it in `show`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qzdc.plan.loader import load_plan
+from qzdc.views.target_text import compared
+
+PLAN = load_plan()
+IDS = {i.id for i in PLAN.indicators} | {t.id for t in PLAN.targets} | {PLAN.meta.id}
+ALLOWED = {"I", "II", "III", "IV", "V", "R", "qzdc", "ESG"}  # ESG: the plan's own word (附件3)
+
+COMMANDS = [
+    ["status"],
+    ["status", "--format", "markdown"],
+    ["status", "--as-of", "2024"],
+    ["audit", "--format", "markdown"],
+    ["owners"],
+    ["owners", "区农业农村委"],
+    ["history", "gdp"],
+    ["indicators"],
+    ["tasks"],
+    ["policies"],
+    ["reforms"],
+    ["validate"],
+    ["report"],
+    ["calc", "cagr", "--from", "34", "--to", "67", "--years", "3"],
+    ["calc", "grow", "--from", "75.33", "--rate", "7.5", "--years", "2"],
+    ["calc", "remaining", "--target-rate", "20", "--period", "3", "--observed", "17.4"],
+    ["calc", "years", "--from", "34", "--to", "67", "--rate", "25"],
+    *(["show", str(n)] for n in range(1, 25)),
+    *(["show", t.id] for t in PLAN.targets if PLAN.indicator(t.indicator).annex_no is None),
+]
+
+
+def english_words(text: str) -> set[str]:
+    """Latin words that are not ids, codes, files, options or numbers."""
+    text = re.sub(r"(?<![\w])-{1,2}[a-z][-\w]*", "", text)  # options
+    text = re.sub(r"\$\w+|\S*\.\w+|\w*_\w*|\w*\d\w*", "", text)  # env vars, files, snake_case ids, figures
+    return {w for w in re.findall(r"[A-Za-z]+", text) if w not in IDS and w not in ALLOWED}
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_chinese_output_has_no_english_word(cli, args):
+    result = cli(*args, env={"COLUMNS": "250"})  # wide: no id broken across lines
+    assert result.exit_code == 0, result.stderr
+    assert not english_words(result.stdout + result.stderr), english_words(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("comparator", "value", "ordinal", "zh", "en"),
+    [
+        (">", 100, False, "100以上", ">100"),
+        ("<", 5, False, "5以下", "<5"),
+        ("<=", 1.7, False, "1.7以内", "≤1.7"),
+        ("~", 20.0, False, "20左右", "≈20"),
+        (">=", 20, False, "不低于20", "at least 20"),
+        ("<", "III", True, "优于III类", "better than III"),
+        ("<=", "III", True, "不劣于III类", "III or better"),
+        (None, "III", True, "III类", "III"),
+    ],
+)
+def test_comparators_as_each_language_writes_them(comparator, value, ordinal, zh, en):
+    assert compared(comparator, value, "zh", ordinal=ordinal) == zh
+    assert compared(comparator, value, "en", ordinal=ordinal) == en
+
+
+def test_the_audit_says_better_than_class_iii_in_chinese(cli):
+    out = cli("audit", "--format", "markdown").stdout
+    assert "附件1 序号15为不劣于III类，二（三）试点目标为优于III类" in out
+    assert "附件1 序号4为不低于20，二（三）试点目标为20左右" in out
+    assert "<=" not in out and "~" not in out
+
+
+def test_show_speaks_chinese(cli):
+    out = cli("show", "4").stdout
+    assert "差距：+2.6个百分点" in out
+    assert "按实际速度预计目标年：17.4 %（-2.6个百分点）" in out
+    assert "（纵轴 0–20）" in out
+    assert "规模以上工业总产值年均增速（%）" in out and "Output of industrial" not in out
+    assert "路径 几何" in cli("show", "9").stdout  # 高新技术企业: a count grows by compound growth
+    english = cli("show", "4", "--lang", "en").stdout
+    assert "gap to the target: +2.6pp" in english and "(-2.6 pp)" in english and "(axis 0–20)" in english
+
+
+@pytest.mark.parametrize(
+    ("indicator", "en", "zh"),
+    [
+        ("gdp", "100 million yuan", "亿元"),
+        ("exports", "10,000 US dollars", "万美元"),
+        ("grain_sown_area", "10,000 mu", "万亩"),
+    ],
+)
+def test_english_translates_units_and_show_keeps_the_chinese_one(cli, indicator, en, zh):
+    from qzdc.i18n import unit_text
+
+    assert unit_text(zh, "en") == en
+    assert unit_text(zh, "zh") == zh
+    shown = cli("show", indicator, "--lang", "en").stdout
+    assert f"({en}, {zh})" in shown
+    table = cli("indicators", "--lang", "en", "--format", "markdown").stdout
+    assert f"| {en} |" in table and f"| {zh} |" not in table
