@@ -133,7 +133,9 @@ def indicators_view(plan: Plan, lang: str) -> View:
                 + (f" ({tr('aspirational', lang)})" if target and target.strength == "aspirational" else ""),
                 "unit": unit_text(ind.unit, lang),
                 "kind": tr(target.kind, lang) if target else "—",
-                "baseline": f"{display(baseline.value)} ({baseline.year})" if baseline else "—",
+                "baseline": f"{_baseline_text(target, baseline.value, lang)} ({baseline.year})"
+                if target and baseline
+                else "—",
                 "target": _target_text(target, lang, plan) if target else "—",
                 # One column per flag the plan defines, as the plan names it.
                 **{f"flag.{f.id}": tr("yes", lang) if f.id in ind.flags else "" for f in plan.meta.flags},
@@ -163,6 +165,12 @@ def indicators_view(plan: Plan, lang: str) -> View:
         group_key="category",
         csv_columns=csv_columns,
     )
+
+
+def _baseline_text(target: Target, value: Any, lang: str) -> str:
+    from qzdc.views.status import value_text  # status imports this module
+
+    return value_text(target, value, lang)
 
 
 def _target_text(target: Target, lang: str, plan: Plan) -> str:
