@@ -85,6 +85,14 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Run]:
 
 
 @pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini plan (tests/fixtures/mini): figures recorded with --plan land beside it."""
+    target = tmp_path / "mini"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", target)
+    return target
+
+
+@pytest.fixture
 def plan_copy(tmp_path: Path) -> Path:
     """A writable copy of the built-in plan, for tests that break or edit it."""
     target = tmp_path / "plan"

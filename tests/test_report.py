@@ -31,13 +31,6 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src="x" onerror="alert(2)">'
 
 
-@pytest.fixture
-def mini_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "mini"
-    shutil.copytree(MINI, target)
-    return target
-
-
 def make_hostile_plan(directory: Path) -> Path:
     """A copy of the mini plan with markup in a name, a unit, a category, a department and the title."""
     shutil.copytree(MINI, directory)

@@ -31,13 +31,6 @@ BREAKS_XML = "</w:t></w:r></w:p><w:p><w:r><w:t>企业数"
 FORMULA = '=HYPERLINK("http://x","覆盖率")'
 
 
-@pytest.fixture
-def mini_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "mini"
-    shutil.copytree(MINI, target)
-    return target
-
-
 def word_report(cli, tmp_path: Path, *args: str, plan: str | None = MINI, name: str = "进展报告.docx"):
     out = tmp_path / name
     run = cli("report", *(["--plan", plan] if plan else []), "-o", str(out), *args)

@@ -198,24 +198,19 @@ def _no_grid(section) -> None:
         sect.remove(old)
 
 
-def _portrait(section) -> None:
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE_W, PAGE_H
-    section.top_margin, section.bottom_margin = TOP, BOTTOM
-    section.left_margin, section.right_margin = LEFT, RIGHT
-    # The page number's line starts 7 mm below the text block: 35 − 7 − 5 mm for a 4号 line.
-    section.footer_distance = Mm(23)
-    section.header_distance = Mm(15)
-    _no_grid(section)
-
-
-def _landscape(section) -> None:
-    """The same 156 × 225 mm text block, turned: the binding edge is now at the top."""
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = PAGE_H, PAGE_W
-    section.top_margin, section.bottom_margin = LEFT, RIGHT
-    section.left_margin, section.right_margin = TOP, BOTTOM
-    section.footer_distance = Mm(12)
+def _page(section, *, landscape: bool) -> None:
+    """A4 with the 156 × 225 mm text block; turned (landscape), the binding edge is at the top."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    if landscape:
+        section.page_width, section.page_height = PAGE_H, PAGE_W
+        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = LEFT, RIGHT, TOP, BOTTOM
+        section.footer_distance = Mm(12)
+    else:
+        section.page_width, section.page_height = PAGE_W, PAGE_H
+        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = TOP, BOTTOM, LEFT, RIGHT
+        # The page number's line starts 7 mm below the text block: 35 − 7 − 5 mm for a 4号 line.
+        section.footer_distance = Mm(23)
+        section.header_distance = Mm(15)
     _no_grid(section)
 
 
@@ -401,7 +396,7 @@ def report_docx(data: ReportInput, *, summary_only: bool = False) -> bytes:
     _styles(document)
     _font_table(document)
     section = document.sections[0]
-    _portrait(section)
+    _page(section, landscape=False)
     _page_numbers(document, section)
 
     for line in (title(data), tr("report.title", lang)):
@@ -424,7 +419,7 @@ def report_docx(data: ReportInput, *, summary_only: bool = False) -> bytes:
 
     if not summary_only:
         landscape = document.add_section(WD_SECTION.NEW_PAGE)
-        _landscape(landscape)
+        _page(landscape, landscape=True)
         heading = _paragraph(document, tr("docx.heading_table", lang), "Heading 1")
         heading.paragraph_format.first_line_indent = Pt(0)
         if data.status.rows:
