@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -976,3 +979,501 @@ def test_no_format_emits_a_raw_control_character_and_csv_and_markdown_keep_their
     assert (
         "link_open" not in kinds and "image" not in kinds and "html_inline" not in kinds and "html_block" not in kinds
     )
+
+
+# ── 6. special files are written to, through, or refused: never replaced ─────
+
+
+@pytest.fixture
+def request_cleanup():
+    """Functions to call after the test, whatever its outcome."""
+    calls: list = []
+    yield calls
+    for call in calls:
+        call()
+
+
+needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+
+
+def _record(run, *args):
+    return run("record", "gdp", "2024", "81.2", *args)
+
+
+@needs_root
+def test_o_to_a_character_device_writes_to_it(run, tmp_path):
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a second /dev/null
+    result = run("status", "--format", "json", "-o", str(device))
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode), "the device node was replaced by a regular file"
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_actuals_on_a_character_device_is_refused(run):
+    result = _record(run, "--actuals", "/dev/null")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: /dev/null is a character device, not a regular file; nothing was read "
+        "(qzdc reads its files only from regular files: save the data to a file first)\n"
+    )
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_o_to_a_symlink_writes_the_real_file_and_keeps_the_link(run):
+    Path("real.json").write_text("old", encoding="utf-8")
+    Path("link.json").symlink_to("real.json")
+    result = run("status", "--format", "json", "-o", "link.json")
+    assert result.exit_code == 0, result.stderr
+    assert Path("link.json").is_symlink()
+    assert json.loads(Path("real.json").read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+def test_actuals_through_a_symlink_writes_through_it(run):
+    Path("data").mkdir()
+    assert _record(run, "--actuals", "data/actuals.yaml").exit_code == 0
+    Path("link.yaml").symlink_to("data/actuals.yaml")
+    result = run("record", "gdp", "2024", "82", "--actuals", "link.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert Path("link.yaml").is_symlink()
+    assert [e["value"] for e in yaml.safe_load(Path("data/actuals.yaml").read_text(encoding="utf-8"))["actuals"]] == [
+        81.2,
+        82,
+    ]
+    # One lock for both names: the hidden lock file beside the real file.
+    assert Path("data/.actuals.yaml.lock").exists() and not Path(".link.yaml.lock").exists()
+
+
+def test_a_hard_link_is_kept_by_appending_in_place(run):
+    assert _record(run).exit_code == 0
+    os.link("actuals.yaml", "other-name.yaml")
+    inode = os.stat("actuals.yaml").st_ino
+    before = Path("actuals.yaml").read_bytes()
+    for name, value in (("actuals.yaml", "82"), ("other-name.yaml", "83")):
+        result = run("record", "gdp", "2024", value, "--actuals", name)
+        assert result.exit_code == 0, result.stderr
+    assert os.stat("actuals.yaml").st_ino == os.stat("other-name.yaml").st_ino == inode
+    after = Path("other-name.yaml").read_bytes()
+    assert after.startswith(before)
+    assert [e["value"] for e in yaml.safe_load(after)["actuals"]] == [81.2, 82, 83]
+
+
+def test_o_onto_a_file_with_hard_links_is_refused(run):
+    Path("out.json").write_text("old", encoding="utf-8")
+    os.link("out.json", "twin.json")
+    result = run("status", "--format", "json", "-o", "out.json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "qzdc: error: -o: cannot write out.json: it has 2 hard links, and replacing it would leave the others "
+        "with the old contents; nothing was written (write to another name, or remove the other links)"
+    )
+    assert Path("twin.json").read_text(encoding="utf-8") == "old"
+
+
+def test_a_read_only_actuals_file_is_refused_even_for_root(run):
+    assert _record(run).exit_code == 0
+    Path("actuals.yaml").chmod(0o444)
+    before = Path("actuals.yaml").read_bytes()
+    result = run("record", "gdp", "2024", "90")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: cannot write actuals.yaml: it is read-only; nothing was written "
+        "(make it writable (chmod u+w) if it is meant to change)\n"
+    )
+    assert Path("actuals.yaml").read_bytes() == before
+    assert stat.S_IMODE(os.stat("actuals.yaml").st_mode) == 0o444
+
+
+def test_o_onto_a_read_only_file_is_refused(run):
+    Path("out.csv").write_text("old", encoding="utf-8")
+    Path("out.csv").chmod(0o444)
+    result = run("status", "-o", "out.csv")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(
+        "qzdc: error: -o: cannot write out.csv: it is read-only; nothing was written"
+    )
+    assert Path("out.csv").read_text(encoding="utf-8") == "old"
+
+
+# ── 7. a FIFO is refused at once, never waited on ─────────────────────────────
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+FIFO_MESSAGE = (
+    "is a named pipe (FIFO), not a regular file; nothing was read "
+    "(qzdc reads its files only from regular files: save the data to a file first)"
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("where", ["plan file", "actuals file", "import file", "import workbook"])
+def test_a_fifo_is_refused_with_one_line(tmp_path, plan_copy, where):
+    """A real process with a timeout: before the fix each of these waited forever for a writer."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    if where == "plan file":
+        (plan_copy / "tasks.yaml").unlink()
+        args, shown = ["status", "--plan", str(plan_copy)], _fifo(plan_copy / "tasks.yaml")
+    elif where == "actuals file":
+        args, shown = ["status", "--actuals", "pipe.yaml"], _fifo(tmp_path / "pipe.yaml")
+    elif where == "import file":
+        args, shown = ["import", "pipe.csv"], _fifo(tmp_path / "pipe.csv")
+    else:
+        args, shown = ["import", "pipe.xlsx"], _fifo(tmp_path / "pipe.xlsx")
+    result = subprocess.run(
+        [sys.executable, "-m", "qzdc", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    shown_path = os.path.relpath(shown, tmp_path)
+    assert result.stderr == f"qzdc: error: {shown_path} {FIFO_MESSAGE}\n"
+
+
+def test_a_plan_file_that_is_dev_zero_is_refused(run, plan_copy):
+    (plan_copy / "tasks.yaml").unlink()
+    (plan_copy / "tasks.yaml").symlink_to("/dev/zero")
+    result = run("status", "--plan", str(plan_copy))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qzdc: error: {plan_copy / 'tasks.yaml'} is a character device, not a regular file; nothing was read "
+        "(qzdc reads its files only from regular files: save the data to a file first)\n"
+    )
+
+
+# ── 7b. -o onto the actuals file or a plan file ───────────────────────────────
+
+PROTECTED = (
+    "is a file this command reads (a plan file or the actuals file); nothing was written "
+    "(write the output under another name)"
+)
+
+
+def test_o_onto_the_actuals_file_is_refused_and_the_file_kept(run):
+    for value in ("81", "82", "83"):
+        assert run("record", "gdp", "2024", value).exit_code == 0
+    before = Path("actuals.yaml").read_bytes()
+    result = run("status", "--format", "json", "-o", "actuals.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"qzdc: error: -o: actuals.yaml {PROTECTED}"
+    assert Path("actuals.yaml").read_bytes() == before
+    assert len(yaml.safe_load(before)["actuals"]) == 3
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["indicators"], ["history", "gdp"], ["report"], ["audit"], ["show", "gdp"], ["tasks"]],
+    ids=lambda c: c[0],
+)
+def test_no_command_writes_its_output_over_the_actuals_file(run, command):
+    assert run("record", "gdp", "2024", "81").exit_code == 0
+    before = Path("actuals.yaml").read_bytes()
+    result = run(*command, "-o", "actuals.yaml", "--format", "markdown")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == f"qzdc: error: -o: actuals.yaml {PROTECTED}"
+    assert Path("actuals.yaml").read_bytes() == before
+
+
+def test_o_onto_a_plan_file_is_refused(run, plan_copy):
+    before = (plan_copy / "indicators.yaml").read_bytes()
+    result = run("status", "--plan", str(plan_copy), "--format", "json", "-o", str(plan_copy / "indicators.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"qzdc: error: -o: {plan_copy / 'indicators.yaml'} {PROTECTED}"
+    assert (plan_copy / "indicators.yaml").read_bytes() == before
+
+
+def test_batch_o_onto_a_plans_actuals_file_is_refused(run, plan_copy):
+    (plan_copy / "actuals.yaml").write_text(
+        "actuals:\n  - {indicator: gdp, period: 2024, value: 81}\n", encoding="utf-8"
+    )
+    before = (plan_copy / "actuals.yaml").read_bytes()
+    result = run("batch", str(plan_copy), "--format", "jsonl", "-o", str(plan_copy / "actuals.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"qzdc: error: -o: {plan_copy / 'actuals.yaml'} {PROTECTED}"
+    assert (plan_copy / "actuals.yaml").read_bytes() == before
+
+
+# ── 11. a malformed workbook is one line naming the file ──────────────────────
+
+
+def _workbook(path: Path, rows: list[list[object]] | None = None) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows or [["指标", "期间", "数值"], ["gdp", 2024, 81.2]]:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _rezip(path: Path, replace: dict[str, bytes]) -> Path:
+    """The workbook at `path` with some of its parts replaced."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as old:
+        for info in old.infolist():
+            parts[info.filename] = old.read(info)
+    parts.update(replace)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return path
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+BROKEN_WORKBOOKS = {
+    "broken sheet XML": (
+        {
+            SHEET: b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row'
+        },
+        f"{SHEET} is not well-formed XML (unclosed token: line 1, column 109)",
+    ),
+    "garbage workbook XML": (
+        {"xl/workbook.xml": b"garbage \x00\xff not xml"},
+        "xl/workbook.xml is not well-formed XML (syntax error: line 1, column 0)",
+    ),
+    "a cell reference ZZZZZZZZ": (
+        {
+            SHEET: b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b'<sheetData><row r="1"><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+        },
+        "the cell reference 'ZZZZZZZZ1' is outside any sheet",
+    ),
+    "an XML entity": (
+        {
+            SHEET: b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+        },
+        "its XML declares a DOCTYPE, which no workbook Excel writes has",
+    ),
+    "not a zip at all": (None, "not a readable .xlsx workbook"),
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN_WORKBOOKS))
+def test_an_unreadable_workbook_is_one_line_naming_the_file(run, case):
+    replace, why = BROKEN_WORKBOOKS[case]
+    path = _workbook(Path("figures.xlsx"))
+    if replace is None:
+        path.write_bytes(b"PK\x03\x04 this is no zip")
+    else:
+        _rezip(path, replace)
+    result = run("import", "figures.xlsx", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qzdc: error: cannot read figures.xlsx: {why}; nothing was imported (save it again from Excel as .xlsx)\n"
+    )
+
+
+# ── 12. resource bombs: documented limits, refused in constant memory ─────────
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_unpacked(run):
+    """10 MB of zip that unpacks to 146 MB of XML: refused by the sizes its zip declares, unread."""
+    import zipfile
+
+    path = _workbook(Path("bomb.xlsx"))
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    body = row * (146_000_000 // len(row))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/worksheets/sheet2.xml", body)
+    assert path.stat().st_size < 10_000_000
+    result = run("import", "bomb.xlsx", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: bomb.xlsx unpacks to more than 100 MB, qzdc's limit for a workbook; nothing was imported "
+        "(split it into smaller files (README: Limits))\n"
+    )
+
+
+def test_a_workbook_with_too_many_rows_is_refused_while_it_is_scanned(run, monkeypatch):
+    from qzdc.actuals import importer
+
+    monkeypatch.setattr(importer, "ROW_LIMIT", 50)
+    _workbook(Path("rows.xlsx"), [["指标", "期间", "数值"], *[["gdp", 2024, n] for n in range(60)]])
+    result = run("import", "rows.xlsx", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: rows.xlsx has more than 50 rows, qzdc's limit for an import; nothing was imported "
+        "(split it into smaller files (README: Limits))\n"
+    )
+
+
+def test_a_merged_range_over_the_whole_sheet_is_refused(run):
+    """17 billion cells merged: openpyxl would fill every one; refused from the reference alone."""
+    path = _workbook(Path("merged.xlsx"))
+    _rezip(
+        path,
+        {
+            SHEET: b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+            b'<mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells></worksheet>'
+        },
+    )
+    result = run("import", "merged.xlsx", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: merged.xlsx has more than 2,000,000 cells, qzdc's limit for an import; nothing was imported "
+        "(split it into smaller files (README: Limits))\n"
+    )
+
+
+def test_a_1_gb_csv_is_refused_without_reading_it(run):
+    with open("huge.csv", "wb") as f:  # sparse: a gigabyte on paper, nothing on disk
+        f.truncate(10**9)
+    result = run("import", "huge.csv", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: huge.csv is larger than 20 MB, qzdc's limit for an import file; nothing was read "
+        "(split it into smaller files (README: Limits))\n"
+    )
+
+
+def test_a_csv_with_too_many_rows_is_refused(run, monkeypatch):
+    from qzdc.actuals import importer
+
+    monkeypatch.setattr(importer, "ROW_LIMIT", 10)
+    Path("rows.csv").write_text("指标,期间,数值\n" + "gdp,2024,81\n" * 11, encoding="utf-8")
+    result = run("import", "rows.csv", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("qzdc: error: rows.csv has more than 10 rows, qzdc's limit for an import")
+
+
+def test_a_plan_of_a_billion_annex_rows_is_refused(run, plan_copy):
+    edit(plan_copy / "plan.yaml", "annex_rows: 24\n", "annex_rows: 1000000000\n")
+    result = run("validate", "--plan", str(plan_copy), "--format", "json")
+    assert result.exit_code == 1
+    [error] = json.loads(result.stdout)["errors"]
+    assert error["field"] == "annex_rows"
+    assert error["message"] == "Input should be less than or equal to 999 (got 1000000000)"
+
+
+def test_a_plan_file_beyond_its_limit_is_refused_unread(run, plan_copy):
+    with open(plan_copy / "observations.yaml", "ab") as f:
+        f.truncate(10**9)
+    result = run("status", "--plan", str(plan_copy))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qzdc: error: {plan_copy / 'observations.yaml'} is larger than 10 MB, qzdc's limit for a plan file; "
+        "nothing was read (split it into smaller files (README: Limits))\n"
+    )
+
+
+def test_an_actuals_file_beyond_its_limit_is_refused_unread(run):
+    with open("actuals.yaml", "wb") as f:
+        f.truncate(10**9)
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qzdc: error: actuals.yaml is larger than 20 MB, qzdc's limit for an actuals file; nothing was read "
+        "(split it into smaller files (README: Limits))\n"
+    )
+
+
+# ── 14. usage and limits ─────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--plan", ""],
+        ["status", "--actuals", ""],
+        ["status", "--actuals="],
+        ["validate", "--plan", ""],
+        ["record", "gdp", "2024", "81", "--actuals", ""],
+        ["status", "-o", ""],
+        ["report", "--output="],
+    ],
+    ids=lambda a: " ".join(x or repr(x) for x in a),
+)
+def test_an_empty_path_is_a_usage_error(run, args):
+    result = run(*args)
+    assert result.exit_code == 2
+    name = next(a.split("=")[0] for a in args if a.startswith("-"))
+    assert result.stderr == f"qzdc: error: {name}: the path is empty (name a file or directory, or leave {name} out)\n"
+    assert not Path("actuals.yaml").exists()
+
+
+def test_an_empty_path_through_the_fast_entry_point(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-m", "qzdc", "status", "--plan", ""], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr == "qzdc: error: --plan: the path is empty (name a file or directory, or leave --plan out)\n"
+
+
+def test_an_unreadable_import_file_is_bad_data(run, monkeypatch):
+    Path("figures.csv").write_text("指标,期间,数值\ngdp,2024,81\n", encoding="utf-8")
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if os.fspath(path).endswith("figures.csv"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    result = run("import", "figures.csv")
+    assert result.exit_code == 1
+    assert result.stderr == "qzdc: error: cannot read figures.csv: Permission denied\n"
+
+
+@pytest.mark.parametrize("command", [["status"], ["show", "gdp"], ["status", "--lang", "en"]])
+def test_a_columns_value_beyond_any_screen_is_the_widest(run, command):
+    result = run(*command, env={"COLUMNS": "99999999999"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 1000
+
+
+@needs_root
+def test_a_lock_file_another_user_created_does_not_keep_others_out(request_cleanup):
+    """Two users who may both write the actuals file: the second is not locked out by the first's lock file.
+
+    Forked children drop root for two other users; the first writes with umask 077, as
+    a careful user might, which used to make a lock file the second could not open.
+    """
+    import shutil
+    import tempfile
+
+    from qzdc.actuals.store import append_entries, lock_path
+
+    plan = load_plan()
+    # Outside pytest's own directory, which only root may enter.
+    shared = Path(tempfile.mkdtemp(prefix="qzdc-shared-"))
+    shared.chmod(0o777)
+    request_cleanup.append(lambda: shutil.rmtree(shared, ignore_errors=True))
+    # A write first, elsewhere, so that the children find every module a write needs already imported.
+    append_entries(shared / "warm-up.yaml", plan, [{"indicator": "gdp", "period": 2024, "value": 79}])
+    path = shared / "actuals.yaml"
+    path.write_text("actuals:\n  - {indicator: gdp, period: 2024, value: 80}\n", encoding="utf-8")
+    path.chmod(0o666)
+
+    def as_user(uid: int, value: int) -> int:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.umask(0o077)
+                os.setgid(uid)
+                os.setuid(uid)
+                append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": value}])
+                os._exit(0)
+            except BaseException as error:
+                (shared / f"error-{uid}.txt").write_text(repr(error), encoding="utf-8")
+                os._exit(1)
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+    assert as_user(4242, 81) == 0, (shared / "error-4242.txt").read_text(encoding="utf-8")
+    lock = lock_path(path)
+    assert lock.stat().st_uid == 4242
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o644  # readable by all, whatever the umask
+    assert as_user(4243, 82) == 0, (shared / "error-4243.txt").read_text(encoding="utf-8")
+    assert [e["value"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))["actuals"]] == [80, 81, 82]
+    assert lock.name == ".actuals.yaml.lock"

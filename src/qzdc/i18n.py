@@ -1494,10 +1494,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "另一个 qzdc 已在写 {path} 达 {seconds} 秒；未写入",
         "another qzdc has been writing {path} for {seconds} s; nothing was written",
     ),
-    "store.locked.hint": (
-        "请重试；如果没有正在运行的 qzdc，请删除 {lock}",
-        "try again; if no qzdc is running, delete {lock}",
-    ),
+    "store.locked.hint": ("请在它写完后重试", "try again once it has finished"),
     "store.cannot_lock": ("无法锁定 {path}：{reason}；未写入", "cannot lock {path}: {reason}; nothing was written"),
     "store.fix_first": (
         "{path} 有 {count} 处问题，请先改正；未写入",
@@ -1519,6 +1516,78 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cache.not_a_directory": ("它不是目录", "it is not a directory"),
     "cache.not_a_file": ("它不是普通文件", "it is not a regular file"),
     "fs.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    # files as trusted tools handle them (qzdc.fsutil)
+    "fs.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "fs.kind.fifo": ("命名管道（FIFO）", "a named pipe (FIFO)"),
+    "fs.kind.char": ("字符设备", "a character device"),
+    "fs.kind.block": ("块设备", "a block device"),
+    "fs.kind.socket": ("套接字", "a socket"),
+    "fs.kind.dir": ("目录", "a directory"),
+    "fs.kind.special": ("特殊文件", "a special file"),
+    "fs.not_regular": (
+        "{path} 是{kind}，不是普通文件；未读取任何内容",
+        "{path} is {kind}, not a regular file; nothing was read",
+    ),
+    "fs.not_regular.hint": (
+        "qzdc 只从普通文件读取：请先把数据存为文件",
+        "qzdc reads its files only from regular files: save the data to a file first",
+    ),
+    "fs.what.plan": ("方案文件", "a plan file"),
+    "fs.what.actuals": ("实际值文件", "an actuals file"),
+    "fs.what.import": ("导入文件", "an import file"),
+    "fs.too_large": (
+        "{path} 超过 {limit}，即 qzdc 对{what}的上限；未读取任何内容",
+        "{path} is larger than {limit}, qzdc's limit for {what}; nothing was read",
+    ),
+    "fs.too_large.hint": ("请拆分为较小的文件（见 README 的 Limits）", "split it into smaller files (README: Limits)"),
+    "fs.input_as_output": (
+        "{path} 是本命令读取的文件（方案文件或实际值文件）；未写入任何内容",
+        "{path} is a file this command reads (a plan file or the actuals file); nothing was written",
+    ),
+    "fs.input_as_output.hint": ("请把输出写到另一个文件名", "write the output under another name"),
+    "fs.cannot_write_kind": ("无法写入 {path}：它是{kind}", "cannot write {path}: it is {kind}"),
+    "fs.read_only": (
+        "无法写入 {path}：文件为只读；未写入任何内容",
+        "cannot write {path}: it is read-only; nothing was written",
+    ),
+    "fs.read_only.hint": (
+        "如确需修改，请先把它设为可写（chmod u+w）",
+        "make it writable (chmod u+w) if it is meant to change",
+    ),
+    "fs.hard_links": (
+        "无法写入 {path}：它有 {count} 个硬链接，替换它会使其他名称仍指向旧内容；未写入任何内容",
+        "cannot write {path}: it has {count} hard links, and replacing it would leave the others "
+        "with the old contents; nothing was written",
+    ),
+    "fs.hard_links.hint": ("请写到另一个文件名，或删除其他链接", "write to another name, or remove the other links"),
+    "fs.changed": (
+        "{path} 在写入时被改动；未写入任何内容",
+        "{path} changed while it was being written; nothing was written",
+    ),
+    "fs.changed.hint": ("请重试", "try again"),
+    "store.hard_links_layout": (
+        "{path} 有 {count} 个硬链接，只能在原处追加，而此文件的写法需要改动其中内容；未写入任何内容",
+        "cannot append to {path} in place (it has {count} hard links), and this file's layout needs a change "
+        "inside it; nothing was written",
+    ),
+    "store.cannot_lock.hint": (
+        "qzdc 需要在实际值文件旁创建或打开这个锁文件",
+        "qzdc needs to create or open that lock file beside the actuals file",
+    ),
+    "cache.not_used": (
+        "qzdc：提示：未使用方案缓存 {path}：{why}（qzdc 只从他人无法写入的目录读取缓存）",
+        "qzdc: note: the plan cache {path} is not used: {why} "
+        "(qzdc reads its cache only from a directory no one else can write to)",
+    ),
+    "cache.another_user": ("它属于另一个用户", "it belongs to another user"),
+    "cache.others_write": ("其他人可以写入它", "others may write to it"),
+    "cache.not_directory": ("它不是目录", "it is not a directory"),
+    "cache.not_regular": ("它不是普通文件", "it is not a regular file"),
+    "err.empty_path": ("{option}：路径为空", "{option}: the path is empty"),
+    "err.empty_path.hint": (
+        "请指定文件或目录，或去掉 {option}",
+        "name a file or directory, or leave {option} out",
+    ),
     # importing figures (qzdc.actuals.importer)
     "imp.on_sheet": ("（工作表 {sheet}）", " on sheet {sheet!r}"),
     "imp.header_reads": ("表头行为：{cells}", "the header row reads: {cells}"),
@@ -1570,6 +1639,26 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "imp.bad_csv": ("{path}：不是可读的 CSV 文件：{reason}", "{path}: not a readable CSV file: {reason}"),
     "imp.bad_workbook": ("不是可读的 .xlsx 工作簿", "not a readable .xlsx workbook"),
+    "imp.unreadable": (
+        "无法读取 {path}：{reason}；未导入任何数据",
+        "cannot read {path}: {reason}; nothing was imported",
+    ),
+    "imp.too_many": (
+        "{path} 超过 {limit}，即 qzdc 对导入的上限；未导入任何数据",
+        "{path} has more than {limit}, qzdc's limit for an import; nothing was imported",
+    ),
+    "imp.limit.rows": ("{count} 行", "{count} rows"),
+    "imp.limit.cells": ("{count} 个单元格", "{count} cells"),
+    "imp.unpacked": (
+        "{path} 解压后超过 {limit}，即 qzdc 对工作簿的上限；未导入任何数据",
+        "{path} unpacks to more than {limit}, qzdc's limit for a workbook; nothing was imported",
+    ),
+    "imp.bad_reference": ("单元格引用 {ref} 超出任何工作表的范围", "the cell reference {ref} is outside any sheet"),
+    "imp.doctype": (
+        "其中的 XML 声明了 DOCTYPE，Excel 写出的工作簿从不如此",
+        "its XML declares a DOCTYPE, which no workbook Excel writes has",
+    ),
+    "imp.bad_xml": ("{part} 不是格式正确的 XML（{error}）", "{part} is not well-formed XML ({error})"),
     "imp.save_as_xlsx": ("请用 Excel 重新另存为 .xlsx", "save it again from Excel as .xlsx"),
     "imp.no_extension": ("没有扩展名的文件", "a file without an extension"),
     "imp.cannot_import": (

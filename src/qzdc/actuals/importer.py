@@ -46,7 +46,7 @@ from typing import Any
 
 from qzdc.actuals.store import shown_path
 from qzdc.actuals.values import Entry, check_entry, read_period
-from qzdc.errors import DataError, Problem, UsageError, os_reason, quoted
+from qzdc.errors import DataError, Problem, UsageError, quoted
 from qzdc.i18n import listing, tr
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Plan
@@ -68,6 +68,13 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 CHINESE = {"indicator": "指标", "period": "期间", "value": "数值", "source": "来源", "note": "备注", "unit": "单位"}
 ENCODINGS = ("utf-8-sig", "gb18030")
+# Limits of an import (README: Limits), each checked before the rows are held in memory:
+# the file, what a workbook unpacks to, and the rows and cells of its sheets. A
+# statistics office's monthly sheet is a few hundred rows; these leave room for years.
+IMPORT_LIMIT = 20_000_000
+UNPACKED_LIMIT = 100_000_000
+ROW_LIMIT = 100_000
+CELL_LIMIT = 2_000_000
 # The header is looked for in the first rows; a bureau sheet has a few title rows at most.
 _HEADER_ROWS = 12
 # What may follow a period in a wide column's header and still mean the figure for it.
@@ -345,19 +352,127 @@ def _decode(data: bytes, shown: str) -> str:
 
 
 def _csv_table(path: Path, shown: str) -> Table:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DataError(tr("store.cannot_read", path=shown, reason=os_reason(err))) from None
+    from qzdc.fsutil import read_regular
+
+    data = read_regular(path, limit=IMPORT_LIMIT, what="import", shown=shown)
+    if data is None:
+        raise DataError(tr("store.cannot_read", path=shown, reason=tr("os.ENOENT")))
     text = _decode(data, shown)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[Cell]]] = []
     try:
-        rows = [(n, [Cell(v) for v in record]) for n, record in enumerate(reader, start=1)]
+        for n, record in enumerate(reader, start=1):
+            if n > ROW_LIMIT:
+                raise _too_many(shown, tr("imp.limit.rows", count=f"{ROW_LIMIT:,}"))
+            rows.append((n, [Cell(v) for v in record]))
     except csv.Error as err:
         raise DataError(tr("imp.bad_csv", path=shown, reason=err)) from None
     return Table("", rows)
+
+
+def _too_many(shown: str, limit: str) -> DataError:
+    return DataError(tr("imp.too_many", path=shown, limit=limit), hint=tr("fs.too_large.hint"))
+
+
+def _unreadable(shown: str, why: str | None = None) -> DataError:
+    return DataError(
+        tr("imp.unreadable", path=shown, reason=why or tr("imp.bad_workbook")), hint=tr("imp.save_as_xlsx")
+    )
+
+
+def _check_workbook(data: bytes, shown: str) -> None:
+    """Refuse, in constant memory and before openpyxl builds anything, a workbook that is a bomb or is broken.
+
+    A workbook is a zip of XML. Refused: more than UNPACKED_LIMIT once unpacked
+    (a zip bomb: 10 MB of zip holding 146 MB of XML), sheets with more than
+    ROW_LIMIT rows or CELL_LIMIT cells (merged areas count every cell they span),
+    any XML that declares a DOCTYPE (entities are how XML bombs and external
+    references work; Excel never writes one), and XML that does not parse.
+    """
+    import zipfile
+    from xml.parsers import expat
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _unreadable(shown) from None
+    from qzdc.fsutil import size_text
+
+    if sum(info.file_size for info in infos) > UNPACKED_LIMIT:
+        raise DataError(tr("imp.unpacked", path=shown, limit=size_text(UNPACKED_LIMIT)), hint=tr("fs.too_large.hint"))
+    counts = {"row": 0, "c": 0}
+    extent = [0, 0]  # the sheet's last row and column: openpyxl walks the whole rectangle up to them
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        tag = name.rsplit("}", 1)[-1]
+        if tag in counts:
+            counts[tag] += 1
+            ref = attributes.get("r")
+            if ref:
+                row, col = _cell_ref(ref) if tag == "c" else (_row_number(ref), 0)
+                if row is None:
+                    raise _unreadable(shown, tr("imp.bad_reference", ref=quoted(ref)))
+                extent[0], extent[1] = max(extent[0], row), max(extent[1], col)
+        elif tag == "mergeCell":
+            counts["c"] += _area(attributes.get("ref", ""))
+        if counts["row"] > ROW_LIMIT or extent[0] > ROW_LIMIT:
+            raise _too_many(shown, tr("imp.limit.rows", count=f"{ROW_LIMIT:,}"))
+        if counts["c"] > CELL_LIMIT or extent[0] * extent[1] > CELL_LIMIT:
+            raise _too_many(shown, tr("imp.limit.cells", count=f"{CELL_LIMIT:,}"))
+
+    def doctype(*_args: Any) -> None:
+        raise _unreadable(shown, tr("imp.doctype"))
+
+    with archive:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            parser = expat.ParserCreate(namespace_separator="}")
+            parser.StartDoctypeDeclHandler = doctype
+            parser.StartElementHandler = start if info.filename.startswith("xl/worksheets/") else None
+            extent[0] = extent[1] = 0
+            try:
+                with archive.open(info) as part:
+                    while chunk := part.read(1 << 16):
+                        parser.Parse(chunk, False)
+                parser.Parse(b"", True)
+            except (expat.ExpatError, zipfile.BadZipFile, ValueError, OSError, EOFError) as err:
+                raise _unreadable(shown, tr("imp.bad_xml", part=info.filename, error=err)) from None
+
+
+def _row_number(text: str) -> int | None:
+    return int(text) if text.isdigit() and 1 <= int(text) <= 1_048_576 else None
+
+
+def _cell_ref(ref: str) -> tuple[int | None, int]:
+    """(row, column) of a reference such as `C7`; (None, 0) for one no sheet can hold (`ZZZZZZZZ1`)."""
+    match = re.fullmatch(r"([A-Za-z]{1,3})(\d{1,7})", ref)
+    if not match:
+        return None, 0
+    col = 0
+    for ch in match.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    row = _row_number(match.group(2))
+    return (row, col) if row is not None and col <= 16_384 else (None, 0)
+
+
+def _area(ref: str) -> int:
+    """The cells a range such as `A1:C3` spans (9); a reference that is not one spans none."""
+    match = re.fullmatch(r"([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})", ref)
+    if not match:
+        return 0
+
+    def column(letters: str) -> int:
+        n = 0
+        for ch in letters.upper():
+            n = n * 26 + ord(ch) - 64
+        return n
+
+    rows = abs(int(match.group(4)) - int(match.group(2))) + 1
+    return rows * (abs(column(match.group(3)) - column(match.group(1))) + 1)
 
 
 _FORMAT_DECIMALS = re.compile(r"0\.(0+)")
@@ -370,17 +485,25 @@ def _format_decimals(fmt: str) -> int | None:
 
 
 def _xlsx_tables(path: Path, shown: str) -> list[Table]:
-    import zipfile
+    """Every sheet of a workbook as a table; any workbook that cannot be read is one line naming the file."""
+    from qzdc.fsutil import read_regular
 
+    data = read_regular(path, limit=IMPORT_LIMIT, what="import", shown=shown)
+    if data is None:
+        raise DataError(tr("store.cannot_read", path=shown, reason=tr("os.ENOENT")))
+    _check_workbook(data, shown)
+    try:
+        return _workbook_tables(data)
+    except Exception as err:  # openpyxl meets a broken workbook with many kinds of error
+        raise _unreadable(shown, f"{tr('imp.bad_workbook')} ({type(err).__name__})") from None
+
+
+def _workbook_tables(data: bytes) -> list[Table]:
     from openpyxl import load_workbook
 
-    try:
-        # data_only: a formula cell gives the value Excel last computed, not the formula.
-        # Not read-only: only a full load knows the merged cells of a two-row header.
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        reason = os_reason(err) if isinstance(err, OSError) and err.strerror else tr("imp.bad_workbook")
-        raise DataError(tr("store.cannot_read", path=shown, reason=reason), hint=tr("imp.save_as_xlsx")) from None
+    # data_only: a formula cell gives the value Excel last computed, not the formula.
+    # Not read-only: only a full load knows the merged cells of a two-row header.
+    workbook = load_workbook(io.BytesIO(data), data_only=True)
     tables: list[Table] = []
     try:
         for sheet in workbook.worksheets:

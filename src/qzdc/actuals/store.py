@@ -44,8 +44,9 @@ bureau publishes; such early figures are estimates to be revised later, which a
 new entry does. A period whose last month has not begun is a typo, and is refused.
 
 Safety of writes (`append_entries`): everything is checked before anything is
-written; writers in different processes are serialised by a lock file beside the
-actuals file (`actuals.yaml.lock`, `filelock`: flock on POSIX, msvcrt on Windows,
+written; writers in different processes are serialised by a hidden lock file beside the
+actuals file (`.actuals.yaml.lock`, readable by all so that it never keeps another
+user out; `fsutil.exclusive_lock`: flock on POSIX, msvcrt on Windows,
 released by the operating system when a process dies, so a killed writer never
 blocks the next one); under the lock the file is read again, the new entries are
 appended as text at the end of the `actuals` list (`render_appended`: what the
@@ -78,6 +79,10 @@ DEFAULT_FILE = "actuals.yaml"
 # Seconds a writer waits for another to finish. A write takes well under a second;
 # a lock held this long is a hung process, and the user is told what to do.
 LOCK_TIMEOUT = 60.0
+# The largest actuals file qzdc reads (README: Limits): about 80,000 entries of a
+# typical size; the supported size is 50,000 entries, which a record takes in seconds.
+ACTUALS_LIMIT = 20_000_000
+BOM = b"\xef\xbb\xbf"
 
 
 # ── where the file is, and reading it ─────────────────────────────────────────
@@ -176,15 +181,15 @@ def shown_path(path: Path) -> str:
 
 def _read_file(path: Path, shown: str) -> tuple[str, bool] | None:
     """(text, had a BOM), or None when there is no file."""
+    from qzdc.fsutil import read_regular
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
+        data = read_regular(path, limit=ACTUALS_LIMIT, what="actuals", shown=shown)
     except IsADirectoryError:
         raise UsageError(tr("store.directory_not_file", path=shown)) from None
-    except OSError as err:
-        raise DataError(tr("store.cannot_read", path=shown, reason=os_reason(err))) from None
-    bom = data.startswith(b"\xef\xbb\xbf")
+    if data is None:
+        return None
+    bom = data.startswith(BOM)
     try:
         return data.decode("utf-8-sig"), bom
     except UnicodeDecodeError as err:
@@ -317,7 +322,9 @@ def _fields(item: Entry | Mapping[str, Any]) -> dict[str, Any]:
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """The hidden lock file beside the real actuals file (behind any link): `.actuals.yaml.lock`."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(f".{real.name}.lock")
 
 
 def append_entries(
@@ -352,34 +359,60 @@ def append_entries(
         raise DataError(tr("store.nothing_written", path=shown, count=len(problems)), problems=problems)
     if not checked:
         return Appended([], read_entries(target, plan, today=day))
-    # Before the lock: filelock would create the lock file's missing directories.
+    # Before the lock, whose file goes into that directory.
     missing = missing_directory(target)
     if missing:
         raise UsageError(tr("store.cannot_write", path=shown, problem=missing), hint=tr("store.no_directories"))
 
-    from filelock import FileLock, Timeout
+    from qzdc.fsutil import exclusive_lock
 
-    lock = FileLock(str(lock_path(target)), timeout=LOCK_TIMEOUT)
+    lock = lock_path(target)
     try:
-        lock.acquire()
-    except Timeout:
+        with exclusive_lock(lock, LOCK_TIMEOUT):
+            before = _append_locked(target, shown, plan, checked, day)
+    except TimeoutError:
         raise DataError(
-            tr("store.locked", path=shown, seconds=f"{LOCK_TIMEOUT:.0f}"),
-            hint=tr("store.locked.hint", lock=shown_path(lock_path(target))),
+            tr("store.locked", path=shown, seconds=f"{LOCK_TIMEOUT:.0f}"), hint=tr("store.locked.hint")
         ) from None
     except OSError as err:
-        raise DataError(tr("store.cannot_lock", path=shown, reason=os_reason(err))) from None
-    try:
-        before = _append_locked(target, shown, plan, checked, day)
-    finally:
-        lock.release()
+        raise DataError(
+            tr("store.cannot_lock", path=shown, reason=f"{shown_path(lock)}: {os_reason(err)}"),
+            hint=tr("store.cannot_lock.hint"),
+        ) from None
     return Appended(checked, before)
 
 
 def _append_locked(path: Path, shown: str, plan: Plan, new: list[Entry], today: dt.date) -> list[Entry]:
-    """Under the lock: re-read, append, check the result, replace the file. Returns the entries before."""
-    from qzdc.fsutil import atomic_write
+    """Under the lock: re-read, append, check the result, replace the file. Returns the entries before.
 
+    A file with other hard links is not replaced (that would break them): the new
+    entries are appended in place, under a second lock on the file itself, which
+    writers through any of its names share.
+    """
+    import stat
+
+    from qzdc.fsutil import append_in_place, atomic_write, exclusive_lock, writable_target
+
+    # The real file behind a link; a read-only file is refused here, before anything is read.
+    path, st = writable_target(path, shown=shown, rewriting_input=True)
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
+        with exclusive_lock(path, LOCK_TIMEOUT, lock_file=False):
+            text, bom, before, updated = _updated(path, shown, plan, new, today)
+            if not updated.startswith(text):
+                raise DataError(tr("store.hard_links_layout", path=shown, count=st.st_nlink))
+            size = len(text.encode("utf-8")) + (len(BOM) if bom else 0)
+            append_in_place(path, size, updated[len(text) :].encode("utf-8"), shown=shown)
+        return before
+    text, bom, before, updated = _updated(path, shown, plan, new, today)
+    _remove_stale_temp_files(path)
+    atomic_write(path, updated, encoding="utf-8-sig" if bom else "utf-8", shown=shown, rewriting_input=True)
+    return before
+
+
+def _updated(
+    path: Path, shown: str, plan: Plan, new: list[Entry], today: dt.date
+) -> tuple[str, bool, list[Entry], str]:
+    """The file's text, whether it has a BOM, its entries, and its text with `new` appended, read back and checked."""
     read = _read_file(path, shown)
     text, bom = read if read is not None else ("", False)
     before, problems = parse_entries(text, shown, plan, today)
@@ -394,9 +427,7 @@ def _append_locked(path: Path, shown: str, plan: Plan, new: list[Entry], today: 
     after, problems = parse_entries(updated, shown, plan, today)
     if problems or after != [*before, *new]:
         raise DataError(tr("store.read_back", path=shown), problems=problems, hint=tr("store.bug.hint"))
-    _remove_stale_temp_files(path)
-    atomic_write(path, updated, encoding="utf-8-sig" if bom else "utf-8")
-    return before
+    return text, bom, before, updated
 
 
 def _remove_stale_temp_files(path: Path) -> None:

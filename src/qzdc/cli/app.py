@@ -21,10 +21,12 @@ from typer.core import TyperCommand, TyperGroup
 # Re-exported for the command modules: the typer-free half of the CLI.
 from qzdc.cli.output import (  # noqa: F401
     emit,
+    empty_path_option,
     err,
     guarded,
     load,
     quiet_broken_pipe,
+    report_error,
     report_problems,
     resolve_format,
     write_output,
@@ -68,6 +70,12 @@ class QzdcGroup(TyperGroup):
         args = list(sys.argv[1:] if args is None else args)
         set_language(choose_language(language_in_args(args)))
         _localise(self, "qzdc")
+        empty = empty_path_option(args)
+        if empty is not None:
+            code = report_error(empty)
+            if standalone_mode:
+                sys.exit(code)
+            return code
         try:
             code = super().main(
                 args, prog_name=prog_name or "qzdc", complete_var=complete_var, standalone_mode=False, **extra

@@ -89,6 +89,9 @@ def batch(
             report_problems(error.problems)
         err(tr("msg.batch_failed_plan", directory=result.directory, message=error))
 
+    if output is not None:
+        _protect(directories)
+
     from qzdc.render.terminal import progress_bar
 
     with progress_bar(len(directories), sys.stderr, "qzdc batch") as progress:
@@ -139,12 +142,27 @@ def batch(
                 pass
             except DataError as error:
                 # as for every -o: a path that cannot be written is a usage error
-                raise UsageError(tr("err.output", message=error.message)) from None
+                raise UsageError(tr("err.output", message=error.message), hint=error.hint) from None
             else:
                 err(tr("msg.wrote", path=output))
     if failures:
         names = ", ".join(f.directory for f in failures)
         raise DataError(tr("err.batch_failed", failed=len(failures), total=len(directories), names=names))
+
+
+def _protect(directories: list[str]) -> None:
+    """Every plan's files and actuals are inputs: no `-o` may replace one (checked again as it is written)."""
+    import os
+
+    from qzdc.cli.output import protect_inputs
+    from qzdc.fsutil import inputs
+    from qzdc.plan.loader import FILES
+    from qzdc.views.batch import ACTUALS_FILE
+
+    for directory in directories:
+        for name in [*(spec[0] for spec in FILES.values()), ACTUALS_FILE]:
+            inputs.add(os.path.realpath(os.path.join(directory, name)))
+    protect_inputs()
 
 
 class _NothingToWrite(Exception):

@@ -63,6 +63,8 @@ def parse_status(args: list[str]) -> dict[str, Any] | None:
             i += 2
         else:
             return None  # a missing value: typer says so
+        if not value and keyword in ("plan", "actuals", "output"):
+            return None  # an empty path: typer's side refuses it in one place
         if allowed is not None and value not in allowed:
             return None
         if kind == "multiple":

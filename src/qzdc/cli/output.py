@@ -50,8 +50,10 @@ def guarded(fn: Callable[[], Any]) -> int:
     path or a plan's text) goes through `TerminalStream`: no control character
     reaches the terminal raw.
     """
+    from qzdc.fsutil import inputs
     from qzdc.render.text import TerminalStream
 
+    inputs.clear()  # what this command reads, it records anew
     stderr = sys.stderr
     if not isinstance(stderr, TerminalStream):
         sys.stderr = TerminalStream(stderr)  # type: ignore[assignment]
@@ -87,6 +89,22 @@ def quiet_broken_pipe() -> None:
 
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+# Options whose value is a path: an empty one ('' from an unset shell variable) names
+# nothing, and must not quietly mean the default (or, through pathlib, the working directory).
+PATH_OPTIONS = ("--plan", "--actuals", "--output", "-o")
+
+
+def empty_path_option(args: list[str]) -> UsageError | None:
+    """A usage error for the first path option given an empty value (`--plan ''`), or None."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if name in PATH_OPTIONS and ((eq and not value) or (not eq and i + 1 < len(args) and args[i + 1] == "")):
+            return UsageError(tr("err.empty_path", option=name), hint=tr("err.empty_path.hint", option=name))
+    return None
 
 
 def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -127,10 +145,23 @@ def write_output(output: Path, data: bytes) -> None:
     from qzdc.errors import DataError
     from qzdc.fsutil import atomic_write
 
+    protect_inputs()
     try:
         atomic_write(output, data)
     except DataError as error:
-        raise UsageError(tr("err.output", message=error.message)) from None
+        raise UsageError(tr("err.output", message=error.message), hint=error.hint) from None
+
+
+def protect_inputs() -> None:
+    """Count every actuals file this command could mean among its inputs, read or not, so that no
+    `-o` replaces one: `$QZDC_ACTUALS`, ./actuals.yaml, and the actuals.yaml of each plan read."""
+    import os
+
+    from qzdc.fsutil import inputs
+
+    candidates = [os.environ.get("QZDC_ACTUALS") or "", "actuals.yaml"]
+    candidates += [os.path.join(os.path.dirname(p), "actuals.yaml") for p in inputs if p.endswith("plan.yaml")]
+    inputs.update(os.path.realpath(c) for c in candidates if c)
 
 
 def load(plan: str | Path | None) -> Any:

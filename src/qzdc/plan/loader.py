@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.errors import DataError, Problem, UsageError, closest, quoted
+from qzdc.i18n import tr
 from qzdc.plan.models import (
     Flag,
     Indicator,
@@ -275,13 +276,19 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+# The largest plan file qzdc reads (README: Limits): a national plan's indicators.yaml is
+# well under 1 MB; /dev/zero or a runaway file is refused without filling memory.
+PLAN_FILE_LIMIT = 10_000_000
+
+
 def _read(path: Path) -> bytes | None:
+    from qzdc.fsutil import read_regular
+
+    shown = display_path(path)
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise DataError(f"cannot read {display_path(path)}: {err.strerror}") from None
+        return read_regular(path, limit=PLAN_FILE_LIMIT, what="plan", shown=shown)
+    except IsADirectoryError:
+        raise DataError(tr("fs.cannot_read", path=shown, reason=tr("os.EISDIR"))) from None
 
 
 def load_plan(directory: str | os.PathLike[str] | None = None) -> Plan:

@@ -345,7 +345,7 @@ class PlanFile(_Record):
     review: list[Literal["monthly", "quarterly", "half_year", "year_end"]] = field(default_factory=list)
     thresholds: Thresholds = field(default_factory=Thresholds)
     # Rows in the plan's indicator annex; each annex number 1..annex_rows once.
-    annex_rows: Annotated[int, _V(ge=0)] = 0
+    annex_rows: Annotated[int, _V(ge=0, le=999)] = 0  # as annex_no: no list of targets has a thousand rows
     # The plan's own words for its indicator table, its flags and its item lists.
     annex: Annex = field(default_factory=Annex)
     flags: list[Flag] = field(default_factory=list)

@@ -54,10 +54,14 @@ def use_color(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
+MAX_WIDTH = 1000
+
+
 def terminal_width(stream: TextIO) -> int:
     columns = os.environ.get("COLUMNS", "")
+    # A width beyond any screen (COLUMNS=99999999999) would pad every line to it: taken as the widest.
     if columns.isdigit() and int(columns) > 20:
-        return int(columns)
+        return min(int(columns), MAX_WIDTH)
     if use_color(stream) or (getattr(stream, "isatty", None) and stream.isatty()):
         try:
             return os.get_terminal_size(stream.fileno()).columns
