@@ -1026,7 +1026,7 @@ def test_o_to_a_symlink_writes_the_real_file_and_keeps_the_link(run):
     result = run("status", "--format", "json", "-o", "link.json")
     assert result.exit_code == 0, result.stderr
     assert Path("link.json").is_symlink()
-    assert json.loads(Path("real.json").read_text(encoding="utf-8"))["schema_version"] == 1
+    assert "targets" in json.loads(Path("real.json").read_text(encoding="utf-8"))
 
 
 def test_actuals_through_a_symlink_writes_through_it(run):

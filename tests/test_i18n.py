@@ -122,6 +122,8 @@ ZH_LATIN = {
     # qzdc init and schema: the commands, the plan files' keys a user types, the editor's comment
     "init", "schema", "kind", "relative", "baseline", "annex", "lists", "targets", "ref", "quote", "observations",
     "JSON", "Schema", "yaml", "language", "server",
+    # what a file is when it is not a regular one, and a workbook's insides (qzdc.fsutil, the importer)
+    "FIFO", "XML", "DOCTYPE",
 }  # fmt: skip
 ZH_LATIN |= LITERALS  # and every literal a help page may hold (tests/test_help.py)
 # Keys whose languages fill different fields: Chinese writes a month as a number, English by its name.

@@ -1539,7 +1539,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 超过 {limit}，即 qzdc 对{what}的上限；未读取任何内容",
         "{path} is larger than {limit}, qzdc's limit for {what}; nothing was read",
     ),
-    "fs.too_large.hint": ("请拆分为较小的文件（见 README 的 Limits）", "split it into smaller files (README: Limits)"),
+    "fs.too_large.hint": ("请拆分为较小的文件（上限见说明文档）", "split it into smaller files (README: Limits)"),
     "fs.input_as_output": (
         "{path} 是本命令读取的文件（方案文件或实际值文件）；未写入任何内容",
         "{path} is a file this command reads (a plan file or the actuals file); nothing was written",
@@ -1551,7 +1551,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: it is read-only; nothing was written",
     ),
     "fs.read_only.hint": (
-        "如确需修改，请先把它设为可写（chmod u+w）",
+        "如确需修改，请先把它设为可写",
         "make it writable (chmod u+w) if it is meant to change",
     ),
     "fs.hard_links": (
