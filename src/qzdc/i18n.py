@@ -1574,15 +1574,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "qzdc 需要在实际值文件旁创建或打开这个锁文件",
         "qzdc needs to create or open that lock file beside the actuals file",
     ),
-    "cache.not_used": (
-        "qzdc：提示：未使用方案缓存 {path}：{why}（qzdc 只从他人无法写入的目录读取缓存）",
-        "qzdc: note: the plan cache {path} is not used: {why} "
-        "(qzdc reads its cache only from a directory no one else can write to)",
-    ),
-    "cache.another_user": ("它属于另一个用户", "it belongs to another user"),
-    "cache.others_write": ("其他人可以写入它", "others may write to it"),
-    "cache.not_directory": ("它不是目录", "it is not a directory"),
-    "cache.not_regular": ("它不是普通文件", "it is not a regular file"),
     "err.empty_path": ("{option}：路径为空", "{option}: the path is empty"),
     "err.empty_path.hint": (
         "请指定文件或目录，或去掉 {option}",
