@@ -659,13 +659,13 @@ def test_xlsx_progress_sheet_comes_first(cli, tmp_path):
     assert row(7)[:7] == [None, "新增项目（力争）", "个", None, 60, None, 100]
     assert row(7)[7] == pytest.approx(0.6)
     assert row(8)[0] == "生活富裕"
-    # 收入倍差 2.0 → 2.1, target ≤1.8: the comparator is printed, the value stays a number;
+    # 收入倍差 2.0 → 2.1, target 1.8以内: the comparator is printed, the value stays a number;
     # progress (2.1 − 2.0)/(1.8 − 2.0) = −50 %
     assert row(10)[:7] == [None, "收入倍差", None, 2, 2.1, None, 1.8]
-    assert formats(10)[3:7] == ["0", "0.0", None, '"≤"0.0']
+    assert formats(10)[3:7] == ["0", "0.0", None, '0.0"以内"']  # 1.8以内, as the status table writes it
     assert row(10)[7] == pytest.approx(-0.5)
     # a milestone: a tick for its target, no figures
-    assert row(11)[:7] == [None, "创建示范镇", None, None, None, None, "✓"] and row(11)[9] == "暂无数据"
+    assert row(11)[:7] == [None, "创建示范镇", None, None, None, None, "完成"] and row(11)[9] == "暂无数据"
     assert row(11)[8] is None  # no figure, no time gone by to compare with
     assert ws.max_row == 11
 
@@ -743,7 +743,7 @@ def test_xlsx_figures_keep_their_precision(cli, tmp_path):
     assert shown("出口总额", baseline) == (6090, "0")
     # a baseline from another year than the plan's says so, and stays a number
     assert shown("地区生产总值（力争）", baseline) == (75.33, '0.00" (2023)"')
-    assert shown("地区生产总值（力争）", target) == (100, '">"0')
+    assert shown("地区生产总值（力争）", target) == (100, '0"以上"')  # 100以上
 
 
 def test_xlsx_details_sheet(cli, tmp_path):

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from qzdc.i18n import tr
+from qzdc.plan.models import Target
 from qzdc.plan.words import column
 from qzdc.report.data import ReportInput
 from qzdc.views.listing import join
-from qzdc.views.status import Row, comparator_sign, status_text, target_name
+from qzdc.views.status import Row, status_text, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
 
@@ -80,6 +81,17 @@ def share(fraction: float | None, places: int = 1) -> Figure:
     if fraction is None:
         return EMPTY
     return Figure(fraction, f"{fmt_number(fraction * 100, places)}%", places + 2, percent=True)
+
+
+def comparator_words(target: Target, lang: str) -> tuple[str, str]:
+    """What the status table writes before and after a numeric target (views.target_text): 100以上, ≤1.7, 20左右.
+
+    The usual 达到 (≥) is the number alone."""
+    if target.comparator in (None, ">="):
+        return "", ""
+    marker = "\x00"
+    prefix, _, suffix = tr(f"cmp.{target.comparator}", lang, value=marker).partition(marker)
+    return prefix, suffix
 
 
 def milestone_text(value: Any, lang: str) -> str:
@@ -152,16 +164,22 @@ def progress_table(data: ReportInput) -> ProgressTable:
                 if last is not None and not last.period.is_year
                 else EMPTY
             )
-        if t.kind == "milestone":
-            cells["target"] = Figure("✓", "✓")
-        elif t.kind in ("relative", "monitored") or (lang == "zh" and t.written and "〔" in t.written):
-            # In words or as a total over the period (高于GDP增长, 〔13.5〕): as the plan writes it.
+        if (
+            t.kind in ("milestone", "ordinal", "relative", "monitored")
+            or _number(t.value) is None
+            or t.change is not None
+            or t.change_pct is not None
+            or (lang == "zh" and t.written and "〔" in t.written)
+        ):
+            # In words, a class, done, or as a total over the period (高于GDP增长, III类, 完成, 〔13.5〕):
+            # as the status table writes it.
             text = target_text(t, lang, data.plan)
             cells["target"] = Figure(text, text)
-        elif t.kind == "ordinal" or _number(t.value) is None:
-            cells["target"] = figure(t.value)
         else:
-            other = t.year is not None and t.year != meta.target_year
-            cells["target"] = figure(t.value, prefix=comparator_sign(t), suffix=f" ({t.year})" if other else "")
+            # A number that stays a number, its comparator in the language's words around it: 100以上, ≤1.7.
+            prefix, suffix = comparator_words(t, lang)
+            if t.year is not None and t.year != meta.target_year:
+                suffix += f" ({t.year})"
+            cells["target"] = figure(t.value, prefix=prefix, suffix=suffix)
         rows.append((row, cells))
     return ProgressTable(tr("report.progress_table", lang), columns, rows)
