@@ -180,7 +180,7 @@ def _styles(document) -> None:
     head = _style(document, "qzdc Table Head", "heading1", SIZE_S4, base="qzdc Table")
     head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note = _style(document, "qzdc Note", "body", SIZE_S4)
-    note.paragraph_format.line_spacing = Pt(18)
+    note.paragraph_format.line_spacing = Pt(16)
     note.paragraph_format.first_line_indent = Pt(0)
 
     footer = _style(document, "Footer", "page", SIZE_4)
@@ -339,7 +339,7 @@ def _table(document, data: ReportInput) -> None:
     table.autofit = False
     # Narrow side margins (a dozen columns share 225 mm), a little air above and below.
     margins = OxmlElement("w:tblCellMar")
-    for side, width in (("top", 28), ("left", 57), ("bottom", 28), ("right", 57)):
+    for side, width in (("top", 14), ("left", 57), ("bottom", 14), ("right", 57)):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(width))
         margin.set(qn("w:type"), "dxa")
