@@ -63,7 +63,7 @@ def run_qzdc(*args: str, cwd: Path, timeout: float = 60) -> subprocess.Completed
 
 def test_record_errors_in_chinese(cli):
     result = cli("record", "gdp", "2024", "abc", "--lang", "zh")
-    assert (result.exit_code, result.stderr) == (1, "qzdc：错误：gdp 应为以亿元计的数字，不能是 'abc'\n")
+    assert (result.exit_code, result.stderr) == (1, "qzdc：错误：地区生产总值应为以亿元计的数字，不能是 'abc'\n")
     result = cli("record", "gdp", "2031", "1", "--lang", "zh")
     assert result.stderr == "qzdc：错误：2031 不在方案期内：方案从 2022 年（基期）到 2025 年\n"
     result = cli("record", "gpd", "2024", "1", "--lang", "zh")
@@ -140,7 +140,7 @@ def test_negative_and_not_finite_values_are_still_values(cli):
         assert result.exit_code == 0, result.stderr
     assert [e["value"] for e in entries_in(Path("actuals.yaml"))] == [-2.5, -0.5, -3]
     result = cli("record", "gdp", "2024", "-inf")
-    assert result.exit_code == 1 and "gdp takes a finite number, not '-inf'" in result.stderr
+    assert result.exit_code == 1 and "Gross regional product takes a finite number, not '-inf'" in result.stderr
 
 
 def test_one_argument_too_many_is_a_usage_error(cli):
@@ -287,7 +287,7 @@ def test_history_of_an_indicator_without_figures(cli):
     result = cli("history", "exports", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["entries"] == []
-    assert "no figures for exports" in result.stderr
+    assert "no figures for Total exports in the plan" in result.stderr
 
 
 def test_actuals_file_choice(cli, tmp_path):
@@ -607,18 +607,38 @@ BAD_RECORDS = [
     (["gpd", "2024", "81"], 2, "unknown indicator 'gpd' (did you mean gdp?)"),
     (["生产总值", "2024", "81"], 2, "'生产总值' names more than one indicator: 地区生产总值年均增速 (gdp_growth)"),
     (["99", "2024", "81"], 2, "no indicator has annex number 99"),
-    (["gdp", "2024", "abc"], 1, "gdp takes a number in 亿元, not 'abc'"),
-    (["water_quality", "2024", "12"], 1, "water_quality takes a class (I, II, III, IV, V, 劣V), not '12'"),
-    (["national_high_tech_zone", "2024", "maybe"], 1, "national_high_tech_zone is a milestone: write done, not done"),
-    (["urbanisation_rate", "2024", "120"], 1, "urbanisation_rate is a share in %: 120 is outside 0–100"),
-    (["urbanisation_rate", "2024", "-0.5"], 1, "urbanisation_rate is a share in %: -0.5 is outside 0–100"),
-    (["gdp_growth", "2024", "-100"], 1, "gdp_growth is a growth rate in %: -100 is not above −100"),
-    (["high_tech_enterprises", "2024", "-3"], 1, "high_tech_enterprises is a count of 家: -3 cannot be negative"),
-    (["new_jobs", "2024", "12.5"], 1, "new_jobs is a count of 人: 12.5 is not a whole number"),
-    (["gdp", "2024", "nan"], 1, "gdp takes a finite number, not 'nan'"),
-    (["gdp", "2024", "NaN"], 1, "gdp takes a finite number, not 'NaN'"),
-    (["gdp", "2024", "inf"], 1, "gdp takes a finite number, not 'inf'"),
-    (["gdp", "2024", "-Infinity"], 1, "gdp takes a finite number, not '-Infinity'"),
+    (["gdp", "2024", "abc"], 1, "Gross regional product takes a number in 亿元, not 'abc'"),
+    (
+        ["water_quality", "2024", "12"],
+        1,
+        "Water quality class of the Huaiyuan and Yongxi rivers takes a class (I, II, III, IV, V, 劣V), not '12'",
+    ),
+    (
+        ["national_high_tech_zone", "2024", "maybe"],
+        1,
+        "Recognition as a national high-tech zone is a milestone: write done, not done",
+    ),
+    (
+        ["urbanisation_rate", "2024", "120"],
+        1,
+        "Urbanisation rate of the resident population is a share in %: 120 is outside 0–100",
+    ),
+    (
+        ["urbanisation_rate", "2024", "-0.5"],
+        1,
+        "Urbanisation rate of the resident population is a share in %: -0.5 is outside 0–100",
+    ),
+    (
+        ["gdp_growth", "2024", "-100"],
+        1,
+        "Gross regional product, average annual growth is a growth rate in %: -100 is not above −100",
+    ),
+    (["high_tech_enterprises", "2024", "-3"], 1, "High-tech enterprises is a count of 家: -3 cannot be negative"),
+    (["new_jobs", "2024", "12.5"], 1, "New jobs in the town in the year is a count of 人: 12.5 is not a whole number"),
+    (["gdp", "2024", "nan"], 1, "Gross regional product takes a finite number, not 'nan'"),
+    (["gdp", "2024", "NaN"], 1, "Gross regional product takes a finite number, not 'NaN'"),
+    (["gdp", "2024", "inf"], 1, "Gross regional product takes a finite number, not 'inf'"),
+    (["gdp", "2024", "-Infinity"], 1, "Gross regional product takes a finite number, not '-Infinity'"),
     (["gdp", "2025-Q5", "81"], 2, "'2025-Q5' is not a period: quarters run Q1–Q4"),
     (["gdp", "2025-13", "81"], 2, "'2025-13' is not a period: months run 01–12"),
     (["gdp", "last year", "81"], 2, "'last year' is not a period"),
@@ -680,7 +700,7 @@ def test_future_period_rule(plan, period, today, allowed):
 def test_a_milestone_date_in_the_future_is_refused(plan):
     entry, issues = check_entry(plan, "national_high_tech_zone", "2025", "2025-12-20", today=dt.date(2025, 12, 10))
     assert entry is None
-    assert issues[0].message == "national_high_tech_zone: the date 2025-12-20 is in the future"
+    assert issues[0].message == "Recognition as a national high-tech zone: the date 2025-12-20 is in the future"
 
 
 VALUES = [
@@ -780,7 +800,7 @@ BROKEN = [
     (
         "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 八十\n",
         "actuals.yaml:4:12: actuals[0].value:",
-        "gdp takes a number in 亿元, not '八十'",
+        "Gross regional product takes a number in 亿元, not '八十'",
     ),
     (
         "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 81\n  - indicator: gpd\n    period: 2024\n    value: 1\n",

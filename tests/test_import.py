@@ -109,11 +109,11 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "bad.csv:3:1: A3 指标: unknown indicator 'gpd' (did you mean gdp?)",
-        "bad.csv:4:3: C4 数值: urbanisation_rate is a share in %: 120 is outside 0–100",
+        "bad.csv:4:3: C4 数值: Urbanisation rate of the resident population is a share in %: 120 is outside 0–100",
         "bad.csv:5:2: B5 期间: '2025-Q5' is not a period: quarters run Q1–Q4",
         "bad.csv:6:2: B6 期间: 2026 is outside the plan, which runs from its 2022 baseline to 2025",
-        "bad.csv:7:3: C7 数值: high_tech_enterprises is a count of 家: -3 cannot be negative",
-        "bad.csv:8:3: C8 数值: gdp takes a finite number, not 'nan'",
+        "bad.csv:7:3: C7 数值: High-tech enterprises is a count of 家: -3 cannot be negative",
+        "bad.csv:8:3: C8 数值: Gross regional product takes a finite number, not 'nan'",
         "qzdc: bad.csv: 6 bad cell(s) in 6 row(s); nothing was imported",
     ]
     assert Path("actuals.yaml").read_bytes() == before
@@ -274,7 +274,12 @@ def test_xlsx_bad_rows_are_reported_with_sheet_rows(plan, tmp_path):
     with pytest.raises(DataError) as caught:
         read_import(tmp_path / "bad.xlsx", plan, today=TODAY)
     assert [(p.line, p.column, p.field, p.message) for p in caught.value.problems] == [
-        (3, 3, "Sheet!C3 value", "water_quality takes a class (I, II, III, IV, V, 劣V), not 3"),
+        (
+            3,
+            3,
+            "Sheet!C3 value",
+            "Water quality class of the Huaiyuan and Yongxi rivers takes a class (I, II, III, IV, V, 劣V), not 3",
+        ),
         (4, 2, "Sheet!B4 period", "the date 2024-05-17 is not a period: write 2024, 2025-Q3 or 2025-09"),
     ]
 

@@ -256,12 +256,12 @@ def test_every_bad_cell_is_listed_and_nothing_is_written(cli, fmt):
     where = "数据!" if fmt == "xlsx" else ""
     file = name
     assert result.stderr.splitlines() == [
-        f"{file}:2:4: {where}D2 2025年1-9月: '61.5万美元' is in 万美元, but gdp is in 亿元 (write the figure in 亿元)",
-        f"{file}:3:3: {where}C3 2024年: high_tech_enterprises is a count of 家: -3 cannot be negative",
-        f"{file}:4:4: {where}D4 2025年1-9月: urbanisation_rate is a share in %: 120 is outside 0–100",
+        f"{file}:2:4: {where}D2 2025年1-9月: '61.5万美元' is in 万美元, but Gross regional product is in 亿元 (write the figure in 亿元)",
+        f"{file}:3:3: {where}C3 2024年: High-tech enterprises is a count of 家: -3 cannot be negative",
+        f"{file}:4:4: {where}D4 2025年1-9月: Urbanisation rate of the resident population is a share in %: 120 is outside 0–100",
         f"{file}:5:1: {where}A5 指标名称: unknown indicator '不存在的指标' "
         "(see `qzdc indicators` for ids, annex numbers and names)",
-        f"{file}:7:4: {where}D7 2025年1-9月: new_jobs is a count of 人: 320.5 is not a whole number",
+        f"{file}:7:4: {where}D7 2025年1-9月: New jobs in the town in the year is a count of 人: 320.5 is not a whole number",
         f"qzdc: {file}: 5 bad cell(s) in 5 row(s)"
         + (" on sheet '数据'" if fmt == "xlsx" else "")
         + "; nothing was imported",
@@ -274,7 +274,7 @@ def test_a_figure_given_twice_in_one_file_is_refused(cli):
     write_csv(Path("twice.csv"), [["指标名称", "2025-Q3", "2025年1-9月"], ["地区生产总值", 61.5, 61.6]], "utf-8")
     result = cli("import", "twice.csv")
     assert result.exit_code == 1
-    assert "twice.csv:2:3: C2 2025年1-9月: 地区生产总值 2025-09 is given twice: also at B2" in result.stderr
+    assert "twice.csv:2:3: C2 2025年1-9月: Gross regional product 2025-09 is given twice: also at B2" in result.stderr
     assert not Path("actuals.yaml").exists()
 
 

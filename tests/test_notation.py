@@ -72,13 +72,21 @@ def test_a_unit_from_the_sheet_applies_where_the_value_has_none(plan):
 
 
 REFUSED_VALUES = [
-    ("gdp", "81.3万美元", "'81.3万美元' is in 万美元, but gdp is in 亿元 (write the figure in 亿元)"),
-    ("gdp", "65.2%", "'65.2%' is in %, but gdp is in 亿元 (write the figure in 亿元)"),
-    ("urban_rural_income_ratio", "1.8倍", "urban_rural_income_ratio has no unit, but '1.8倍' is in 倍"),
-    ("high_tech_enterprises", "-3", "high_tech_enterprises is a count of 家: -3 cannot be negative"),
-    ("new_jobs", "1.23456万人", "new_jobs is a count of 人: 12345.6 is not a whole number"),
-    ("urbanisation_rate", "-1", "urbanisation_rate is a share in %: -1 is outside 0–100"),
-    ("gdp_growth", "-100", "gdp_growth is a growth rate in %: -100 is not above −100"),
+    (
+        "gdp",
+        "81.3万美元",
+        "'81.3万美元' is in 万美元, but Gross regional product is in 亿元 (write the figure in 亿元)",
+    ),
+    ("gdp", "65.2%", "'65.2%' is in %, but Gross regional product is in 亿元 (write the figure in 亿元)"),
+    ("urban_rural_income_ratio", "1.8倍", "Urban–rural income ratio has no unit, but '1.8倍' is in 倍"),
+    ("high_tech_enterprises", "-3", "High-tech enterprises is a count of 家: -3 cannot be negative"),
+    ("new_jobs", "1.23456万人", "New jobs in the town in the year is a count of 人: 12345.6 is not a whole number"),
+    ("urbanisation_rate", "-1", "Urbanisation rate of the resident population is a share in %: -1 is outside 0–100"),
+    (
+        "gdp_growth",
+        "-100",
+        "Gross regional product, average annual growth is a growth rate in %: -100 is not above −100",
+    ),
 ]
 
 

@@ -298,16 +298,44 @@ def test_unknown_category_and_status(cli):
 @pytest.mark.parametrize(
     ("gate", "code", "failing"),
     [
-        ("at_risk", 3, "firms, output_growth, income_ratio"),
-        ("off_track", 3, "output_growth, income_ratio"),
-        ("moving_away", 3, "income_ratio"),
+        ("at_risk", 3, "qzdc：3 个目标处于“存在风险”或更差：企业数、产值年均增速、收入倍差\n"),
+        ("off_track", 3, "qzdc：2 个目标处于“进度滞后”或更差：产值年均增速、收入倍差\n"),
+        ("moving_away", 3, "qzdc：1 个目标处于“背离目标”或更差：收入倍差\n"),
     ],
 )
-def test_fail_on_exits_3_with_the_failing_targets(cli, gate, code, failing):
+def test_fail_on_exits_3_naming_the_failing_targets_as_the_plan_does(cli, gate, code, failing):
     result = cli("status", "--plan", MINI, "--fail-on", gate, "--format", "json")
     assert result.exit_code == code
     assert json.loads(result.stdout)["schema_version"] == 2  # the data is still printed
-    assert failing in result.stderr
+    assert result.stderr.endswith(failing)
+
+
+def test_fail_on_in_english_names_the_targets_in_english(cli):
+    result = cli("status", "--plan", MINI, "--fail-on", "at_risk", "--format", "json", "--lang", "en")
+    assert result.exit_code == 3
+    assert result.stderr.endswith("qzdc: 3 target(s) at at risk or worse: Firms; Output growth; Income ratio\n")
+
+
+def test_fail_on_tells_apart_two_failing_targets_of_one_name_by_their_ids():
+    # Two targets set on one indicator (a level and a stretch level) share its name: the gate
+    # line adds the target's id to those two only.
+    from types import SimpleNamespace
+
+    from qzdc.cli.actions import gate
+    from qzdc.errors import GateError
+    from qzdc.i18n import set_language
+
+    def row(name: str, target: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            indicator=SimpleNamespace(name=name, name_en=name),
+            target=SimpleNamespace(id=target, strength="binding"),
+            assessment=SimpleNamespace(status="off_track"),
+        )
+
+    set_language("zh")
+    with pytest.raises(GateError) as caught:
+        gate([row("产值", "output_a"), row("产值", "output_b"), row("企业数", "firms")], "at_risk")
+    assert caught.value.message == "3 个目标处于“存在风险”或更差：产值（output_a）、产值（output_b）、企业数"
 
 
 def test_fail_on_passes_when_nothing_shown_fails(cli):

@@ -56,13 +56,13 @@ def test_rates_may_be_negative(fyp, indicator, value):
 @pytest.mark.parametrize(
     ("plan_name", "indicator", "value", "message"),
     [
-        ("fyp", "energy_intensity_reduction", "100", "energy_intensity_reduction is a reduction in %: 100 is not below 100"),
-        ("fyp", "unemployment", "120", "unemployment is a share in %: 120 is outside 0–100"),  # a maintained share
-        ("builtin", "urbanisation_rate", "-1", "urbanisation_rate is a share in %: -1 is outside 0–100"),
-        ("builtin", "waste_safe_disposal", "101", "waste_safe_disposal is a share in %: 101 is outside 0–100"),
-        ("builtin", "gdp_growth", "-100", "gdp_growth is a growth rate in %: -100 is not above −100"),
-        ("builtin", "new_jobs", "2.5", "new_jobs is a count of 人: 2.5 is not a whole number"),
-        ("builtin", "high_tech_enterprises", "-1", "high_tech_enterprises is a count of 家: -1 cannot be negative"),
+        ("fyp", "energy_intensity_reduction", "100", "Energy use per unit of GDP, reduction is a reduction in %: 100 is not below 100"),
+        ("fyp", "unemployment", "120", "Surveyed urban unemployment rate is a share in %: 120 is outside 0–100"),  # a maintained share
+        ("builtin", "urbanisation_rate", "-1", "Urbanisation rate of the resident population is a share in %: -1 is outside 0–100"),
+        ("builtin", "waste_safe_disposal", "101", "Safe-disposal rate of household waste in the town is a share in %: 101 is outside 0–100"),
+        ("builtin", "gdp_growth", "-100", "Gross regional product, average annual growth is a growth rate in %: -100 is not above −100"),
+        ("builtin", "new_jobs", "2.5", "New jobs in the town in the year is a count of 人: 2.5 is not a whole number"),
+        ("builtin", "high_tech_enterprises", "-1", "High-tech enterprises is a count of 家: -1 cannot be negative"),
     ],
 )  # fmt: skip
 def test_bounds_where_the_quantity_has_them(request, plan_name, indicator, value, message):

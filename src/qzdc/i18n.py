@@ -1279,7 +1279,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "os.EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
     "os.EBUSY": ("文件正被占用", "Device or resource busy"),
     # record, import, history
-    "msg.no_figures": ("方案和 {path} 中都没有 {id} 的数据", "no figures for {id} in the plan or in {path}"),
+    "msg.no_figures": ("方案和 {path} 中都没有{name}的数据", "no figures for {name} in the plan or in {path}"),
     "err.record_option": ("{name} 不是 record 的选项", "{name} is not an option of record"),
     "err.record_options_are": ("record 的选项有 {options}", "its options are {options}"),
     "err.record_extra": (
@@ -1383,21 +1383,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "err.calc_negative_years": ("--years 不能为负数", "--years must not be negative"),
     "err.calc_period": ("--period 应为正整数年数", "--period must be a positive number of years"),
     # figures as people write them (qzdc.actuals.values)
-    "val.wants_number": ("{name} 应为数字", "{name} takes a number"),
-    "val.wants_number_in": ("{name} 应为以{unit}计的数字", "{name} takes a number in {unit}"),
+    "val.wants_number": ("{name}应为数字", "{name} takes a number"),
+    "val.wants_number_in": ("{name}应为以{unit}计的数字", "{name} takes a number in {unit}"),
     "val.wants_milestone": (
-        "{name} 是里程碑：应写 done（完成）、not done（未完成）或完成日期（YYYY-MM-DD）",
+        "{name}是里程碑：应写 done（完成）、not done（未完成）或完成日期（YYYY-MM-DD）",
         "{name} is a milestone: write done, not done or the date it was done (YYYY-MM-DD)",
     ),
     "val.not": ("{wants}，不能是 {value}", "{wants}, not {value}"),
-    "val.not_finite": ("{name} 应为有限的数字，不能是 {value}", "{name} takes a finite number, not {value}"),
+    "val.not_finite": ("{name}应为有限的数字，不能是 {value}", "{name} takes a finite number, not {value}"),
     "val.without_unit": ("数值后面不要带单位", "write the value without its unit"),
     "val.out_of_range": (
         "{name}：{value} 超出范围：数值应在 ±10^15 以内",
         "{name}: {value} is out of range: a figure lies within ±10^15",
     ),
     "val.out_of_range.hint": ("请检查位数", "check the number of digits"),
-    "val.rule": ("{name} 是{what}：{number} {problem}", "{name} is {what}: {number} {problem}"),
+    "val.rule": ("{name}是{what}：{number} {problem}", "{name} is {what}: {number} {problem}"),
     "rule.growth_rate": ("增速（%）", "a growth rate in %"),
     "rule.growth_rate.hint": ("降幅不会超过 100%", "a fall cannot exceed 100 %"),
     "rule.reduction": ("降幅（%）", "a reduction in %"),
@@ -1411,14 +1411,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "rule.not_above": ("不高于 {low}", "is not above {low}"),
     "rule.not_below": ("不低于 {high}", "is not below {high}"),
     "rule.not_whole": ("不是整数", "is not a whole number"),
-    "val.no_unit": ("{name} 没有单位，而 {value} 带有单位 {unit}", "{name} has no unit, but {value} is in {unit}"),
+    "val.no_unit": ("{name}没有单位，而 {value} 带有单位 {unit}", "{name} has no unit, but {value} is in {unit}"),
     "val.no_unit.hint": ("只写数字", "write the number alone"),
     "val.other_unit": (
-        "{value} 的单位是 {unit}，而 {name} 的单位是 {own}",
+        "{value} 的单位是 {unit}，而{name}的单位是 {own}",
         "{value} is in {unit}, but {name} is in {own}",
     ),
     "val.other_unit.hint": ("请按 {own} 填写", "write the figure in {own}"),
-    "val.class": ("{name} 应为等级（{classes}），不能是 {value}", "{name} takes a class ({classes}), not {value}"),
+    "val.class": ("{name}应为等级（{classes}），不能是 {value}", "{name} takes a class ({classes}), not {value}"),
     "val.future_date": ("{name}：日期 {date} 还没到", "{name}: the date {date} is in the future"),
     "val.future_date.hint": ("里程碑完成后再录入", "record a milestone once it is done"),
     "val.done_after": (

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.actuals.store import shown_path
-from qzdc.actuals.values import Entry, check_entry, read_period
+from qzdc.actuals.values import Entry, check_entry, known_as, read_period
 from qzdc.errors import DataError, Problem, UsageError, quoted
 from qzdc.i18n import listing, tr
 from qzdc.plan.lookup import find_indicator
@@ -673,7 +673,7 @@ class _Sheet:
                 col,
                 tr(
                     "imp.twice",
-                    name=indicator.name,
+                    name=known_as(indicator),
                     period=entry.period,
                     cell=f"{_column_letter(earlier.column - 1)}{earlier.row}",
                 ),

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from qzdc.errors import DataError, UsageError, quoted
-from qzdc.i18n import tr
+from qzdc.i18n import language, tr
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Observation, Plan, Source
 from qzdc.plan.numbers import Written, decimals_of
@@ -94,6 +94,11 @@ class ValueProblem(ValueError):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+def known_as(indicator: Indicator) -> str:
+    """The indicator as a message about one of its figures names it: its name as the plan writes it, not its id."""
+    return indicator.name if language() == "zh" else indicator.name_en
 
 
 def value_kind(indicator: Indicator) -> str | None:
@@ -260,7 +265,7 @@ def _in_unit(indicator: Indicator, number: Decimal, unit: str, raw: Any) -> tupl
     own = indicator.unit
     if not unit or fold_unit(unit) == fold_unit(own):
         return number, False
-    name = indicator.id
+    name = known_as(indicator)
     if not own:
         raise ValueProblem(tr("val.no_unit", name=name, value=quoted(raw), unit=unit), tr("val.no_unit.hint"))
     base, factor = unit_scale(unit)
@@ -277,7 +282,7 @@ def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tu
 
     A number written with decimals keeps them (`Written`): 67.00 is shown as 67.00.
     """
-    name, own = indicator.id, indicator.unit
+    name, own = known_as(indicator), indicator.unit
     wants = tr("val.wants_number_in", name=name, unit=own) if own else tr("val.wants_number", name=name)
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         raise ValueProblem(tr("val.not", wants=wants, value=_shown_value(raw)))
@@ -352,7 +357,7 @@ def _parse_class(indicator: Indicator, raw: Any) -> str:
         found = by_fold.get(text.casefold())
         if found is not None:
             return found
-    raise ValueProblem(tr("val.class", name=indicator.id, classes=", ".join(classes), value=_shown_value(raw)))
+    raise ValueProblem(tr("val.class", name=known_as(indicator), classes=", ".join(classes), value=_shown_value(raw)))
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -366,7 +371,7 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def _parse_milestone(indicator: Indicator, raw: Any, period: Period | None, today: dt.date | None) -> str | dt.date:
-    name = indicator.id
+    name = known_as(indicator)
     wants = tr("val.wants_milestone", name=name)
     if isinstance(raw, bool):
         return DONE if raw else NOT_DONE

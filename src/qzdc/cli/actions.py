@@ -45,12 +45,19 @@ def gate(rows: list[Any], fail_on: str | None) -> None:
     """Exit 3 (after the output) when a row is at `fail_on` or worse (at_risk < off_track < moving_away)."""
     if fail_on is None:
         return
-    from qzdc.views.status import failing
+    from qzdc.i18n import language, listing
+    from qzdc.views.status import failing, target_name
 
     bad = failing(rows, fail_on)
     if bad:
-        ids = ", ".join(r.target.id for r in bad)
-        raise GateError(tr("msg.gate", count=len(bad), status=tr(fail_on), ids=ids))
+        lang = language()
+        names = [target_name(r, lang) for r in bad]
+        # By the name the user knows; the target's id only tells apart two targets of one name.
+        # English names hold commas ("Output …, average annual growth"): they are listed with semicolons.
+        pattern = "{}（{}）" if lang == "zh" else "{} ({})"
+        shown = [pattern.format(n, r.target.id) if names.count(n) > 1 else n for n, r in zip(names, bad, strict=True)]
+        named = listing(shown) if lang == "zh" else "; ".join(shown)
+        raise GateError(tr("msg.gate", count=len(bad), status=tr(fail_on), ids=named))
 
 
 def status(

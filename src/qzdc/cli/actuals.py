@@ -193,6 +193,7 @@ def history(
     from qzdc.actuals.store import actuals_path, all_observations, read_actuals
     from qzdc.plan.lookup import find_indicator
     from qzdc.views.history import history_view
+    from qzdc.views.listing import indicator_name
 
     chosen = resolve_format(fmt, output)
     loaded = load(plan)
@@ -201,5 +202,5 @@ def history(
     observations = all_observations(loaded, read_actuals(target, loaded))
     view = history_view(loaded, found, observations, lang.value)
     if not view.rows:
-        err(tr("msg.no_figures", id=found.id, path=target))
+        err(tr("msg.no_figures", name=indicator_name(found, lang.value), path=target))
     emit(view, chosen, output)
