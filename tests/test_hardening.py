@@ -151,7 +151,7 @@ def test_record_refuses_a_value_beyond_a_float_and_writes_nothing(run):
     result = run("record", "gdp", "2024", BIG)
     assert result.exit_code == 1
     assert result.stderr == (
-        f"qzdc: error: gdp: '{BIG[:58]}… is out of range: a figure lies within ±10^15 (check the number of digits)\n"
+        f"qzdc: error: Gross regional product: '{BIG[:58]}… is out of range: a figure lies within ±10^15 (check the number of digits)\n"
     )
     assert not Path("actuals.yaml").exists()
 
@@ -172,7 +172,7 @@ def test_record_refuses_every_value_out_of_range(run, value, shown):
     result = run("record", "gdp", "2024", value)
     assert result.exit_code == 1
     assert result.stderr == (
-        f"qzdc: error: gdp: {shown} is out of range: a figure lies within ±10^15 (check the number of digits)\n"
+        f"qzdc: error: Gross regional product: {shown} is out of range: a figure lies within ±10^15 (check the number of digits)\n"
     )
     assert not Path("actuals.yaml").exists()
 
@@ -198,7 +198,7 @@ def test_import_refuses_a_huge_value_and_writes_nothing(run):
     result = run("import", "figures.csv")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"figures.csv:2:3: C2 value: gdp: '{BIG[:58]}… is out of range: a figure lies within ±10^15 "
+        f"figures.csv:2:3: C2 value: Gross regional product: '{BIG[:58]}… is out of range: a figure lies within ±10^15 "
         "(check the number of digits)",
         "qzdc: figures.csv: 1 bad cell(s) in 1 row(s); nothing was imported",
     ]
@@ -208,9 +208,9 @@ def test_import_refuses_a_huge_value_and_writes_nothing(run):
 DIGITS = " (check the number of digits)"
 RANGE = "is out of range: a figure lies within ±10^15"
 HAND_EDITED = [
-    (f"value: {BIG}", f"4:12: actuals[0].value: gdp: a 400-digit number {RANGE}{DIGITS}"),
+    (f"value: {BIG}", f"4:12: actuals[0].value: Gross regional product: a 400-digit number {RANGE}{DIGITS}"),
     (f"value: {HUGE}", f"4:12: a whole number of 5000 digits is too long to read{DIGITS}"),
-    ("value: 1.5e+300", f"4:12: actuals[0].value: gdp: 1.5e+300 {RANGE}{DIGITS}"),
+    ("value: 1.5e+300", f"4:12: actuals[0].value: Gross regional product: 1.5e+300 {RANGE}{DIGITS}"),
     ("value: 1.0e+999", "4:12: '1.0e+999' is not a finite number (write the figure, or null where there is none)"),
 ]
 
@@ -252,7 +252,8 @@ def test_batch_reports_a_plan_with_a_huge_value_and_goes_on(run, plan_copy, tmp_
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 40  # every target of the good plan
     assert (
-        f"{plan_copy / 'actuals.yaml'}:4:12: actuals[0].value: gdp: a 400-digit number is out of range" in result.stderr
+        f"{plan_copy / 'actuals.yaml'}:4:12: actuals[0].value: Gross regional product: a 400-digit number is out of range"
+        in result.stderr
     )
 
 
