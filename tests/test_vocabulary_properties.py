@@ -71,12 +71,18 @@ def test_reduction_status_never_worse_as_the_reduction_grows(total, earlier, ys)
     assert RANK[better.status] >= RANK[worse.status], (worse, better)
 
 
+# The loader refuses a total outside (0, 100): drawn inside it (filtering `wild` would discard most inputs).
+totals = st.one_of(
+    st.floats(min_value=5e-324, max_value=99.99999999, allow_nan=False),
+    st.sampled_from([5e-324, 1e-300, 13.5, 99.999999]),
+)
+
+
 @example(total=13.5, data=[(2021, 100.0), (2022, -1e300)])
 @example(total=99.999999, data=[(2021, -4.476546622757236e63)])  # overflowed the projection
 @SETTINGS
-@given(total=wild, data=st.lists(st.tuples(periods, wild), max_size=6))
+@given(total=totals, data=st.lists(st.tuples(periods, wild), max_size=6))
 def test_no_nan_or_infinity_from_a_reduction(total, data):
-    assume(0 < total < 100)  # the loader refuses any other total
     assert_clean(assess(target("cumulative_reduction", value=total), obs(data)))
 
 
