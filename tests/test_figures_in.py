@@ -1,11 +1,112 @@
 """Entering figures as an analyst does (user test 1, findings 2, 4, 9, 14 and 16).
 
+- A count unit (人, 个, 家, 户) is a whole count only where the plan's own figures are
+  whole and the name is not per head; otherwise the indicator is a ratio.
 - A figure's messages name the indicator as the plan writes it, never by its id.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import shutil
 from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from qzdc.actuals.values import number_rule
+from qzdc.plan.loader import load_plan
+from qzdc.report.template import template_xlsx
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "cn-14th-fyp"
+
+
+def entries_in(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["actuals"]
+
+
+# ── a count unit on a ratio (finding 2) ──────────────────────────────────────
+
+
+@pytest.fixture
+def fyp(tmp_path: Path) -> Path:
+    plan = tmp_path / "fyp"
+    shutil.copytree(EXAMPLE, plan)
+    return plan
+
+
+def test_a_per_head_ratio_with_a_count_unit_takes_its_real_figures(cli, fyp):
+    # 每千人口拥有执业（助理）医师数, unit 人, 2.9 → 3.2; 每千人口拥有3岁以下婴幼儿托位数, unit 个, 1.8 → 4.5
+    result = cli("record", "--plan", str(fyp), "每千人口拥有执业", "2023", "3.05")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("已录入 每千人口拥有执业（助理）医师数 2023 = 3.05 人 → ")
+    result = cli("record", "--plan", str(fyp), "托位数", "2023", "2.5")
+    assert result.exit_code == 0, result.stderr
+    assert [(e["indicator"], e["value"]) for e in entries_in(fyp / "actuals.yaml")] == [
+        ("licensed_doctors", 3.05),
+        ("childcare_places", 2.5),
+    ]
+
+
+def test_the_rule_is_read_from_the_plan_not_from_the_unit_alone(fyp):
+    plan = load_plan(fyp)
+    for ratio in ("licensed_doctors", "childcare_places"):
+        rule = number_rule(plan, plan.indicator(ratio))
+        assert (rule.whole, rule.low) == (False, None)
+    builtin = load_plan()
+    # 高新技术企业 34 → 67 家, 新增就业 in 人 with whole figures: counts
+    for count in ("high_tech_enterprises", "new_jobs"):
+        rule = number_rule(builtin, builtin.indicator(count))
+        assert (rule.whole, rule.low) == (True, 0)
+
+
+def test_the_template_validates_a_ratio_as_a_decimal(fyp):
+    plan = load_plan(fyp)
+    sheet = load_workbook(io.BytesIO(template_xlsx(plan, "zh", today=dt.date(2024, 12, 15)))).worksheets[0]
+    rows = {sheet.cell(row=r, column=3).value: r for r in range(3, sheet.max_row + 1)}
+    checks = sheet.data_validations.dataValidation
+    (doctors,) = [c for c in checks if f"E{rows['licensed_doctors']}" in c.sqref]
+    assert (doctors.type, doctors.formula1, doctors.formula2) == ("decimal", "-1e+15", "1e+15")
+
+
+def test_a_drafted_plan_takes_ratios_and_keeps_whole_counts(cli, tmp_path):
+    table = tmp_path / "指标表.csv"
+    table.write_text(
+        "指标,基期值,目标值\n"
+        "每千人口拥有执业（助理）医师数（人）,2.6,3.2\n"  # per head by its name and its figures
+        "每万人拥有社会组织数（个）,6,8\n"  # per head by its name, whole figures
+        "婴幼儿托位（个）,1.8,4.5\n"  # a ratio by its figures
+        "高新技术企业（家）,34,67\n",  # a count
+        encoding="utf-8",
+    )
+    plan = tmp_path / "shima"
+    result = cli("init", str(plan), "--from", str(table), "--baseline-year", "2022", "--target-year", "2025")
+    assert result.exit_code == 0, result.stderr
+    for name, value in (("医师数", "2.8"), ("社会组织", "6.5"), ("婴幼儿托位", "2.5")):
+        result = cli("record", "--plan", str(plan), name, "2024", value)
+        assert result.exit_code == 0, result.stderr
+    result = cli("record", "--plan", str(plan), "高新", "2024", "50.5")
+    assert (result.exit_code, result.stderr) == (1, "qzdc：错误：高新技术企业是个数（家）：50.5 不是整数\n")
+    assert [e["value"] for e in entries_in(plan / "actuals.yaml")] == [2.8, 6.5, 2.5]
+    # the same rule in the template's data validation
+    drafted = load_plan(plan)
+    sheet = load_workbook(io.BytesIO(template_xlsx(drafted, "zh", today=dt.date(2024, 12, 15)))).worksheets[0]
+    kinds = {}
+    for check in sheet.data_validations.dataValidation:
+        for cells in check.sqref.ranges:
+            kinds[sheet.cell(row=cells.min_row, column=3).value] = check.type
+    assert sorted(kinds.values()) == ["decimal", "decimal", "decimal", "whole"]
+    assert kinds[drafted.indicators[3].id] == "whole"
+
+
+def test_an_import_takes_a_ratio_with_a_count_unit(cli, fyp):
+    (fyp / "q.csv").write_text("指标,期间,数值\n每千人口拥有执业（助理）医师数,2023,3.15\n", encoding="utf-8")
+    result = cli("import", str(fyp / "q.csv"), "--plan", str(fyp))
+    assert result.exit_code == 0, result.stderr
+    assert [e["value"] for e in entries_in(fyp / "actuals.yaml")] == [3.15]
+
 
 # ── messages name the indicator as the user knows it (finding 14) ─────────────
 

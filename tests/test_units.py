@@ -78,7 +78,7 @@ def test_a_unit_per_head_is_a_ratio(plan_copy, unit):
     edit(plan_copy / "indicators.yaml", "    name: 科技型企业\n    name_en: Technology-based enterprises\n    unit: 家\n",
          f"    name: 科技型企业\n    name_en: Technology-based enterprises\n    unit: {unit}\n")  # fmt: skip
     plan = load_plan(plan_copy)
-    assert number_rule(plan.indicator("tech_smes")).what == "a number"
+    assert number_rule(plan, plan.indicator("tech_smes")).what == "a number"
     assert issues(plan, "tech_smes", "2.5") == []
 
 
@@ -95,7 +95,7 @@ def test_a_unit_per_head_is_a_ratio(plan_copy, unit):
     ],
 )
 def test_the_rule_by_what_an_indicator_measures(builtin, indicator, what):
-    assert number_rule(builtin.indicator(indicator)).what == what
+    assert number_rule(builtin, builtin.indicator(indicator)).what == what
 
 
 def test_record_takes_a_rise_in_energy_intensity(cli, tmp_path):

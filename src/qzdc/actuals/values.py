@@ -18,14 +18,13 @@ from typing import Any
 
 from qzdc.errors import DataError, UsageError, quoted
 from qzdc.i18n import language, tr
+from qzdc.plan.counts import is_whole_count
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Observation, Plan, Source
 from qzdc.plan.numbers import Written, decimals_of
 from qzdc.plan.periods import MissingYear, Period, PeriodError, parse_period, parse_period_loose
 
 FIELDS = ("indicator", "period", "value", "source", "note", "recorded_at")
-# Units of counts of things: firms (家), projects (个), households (户), people (人).
-COUNT_UNITS = frozenset({"家", "个", "户", "人"})
 DONE = "done"
 NOT_DONE = "not done"
 _DONE_WORDS = frozenset({"done", "yes", "true", "完成", "已完成", "是"})
@@ -142,20 +141,17 @@ class NumberRule:
 SHARE_KINDS = frozenset({"share", "level", "maintain"})
 
 
-def is_count_unit(unit: str) -> bool:
-    """A whole count: a bare 人, 家, 个 or 户. A unit per head (人/千人口, 件/万人) is a ratio, 万人 a scale."""
-    return "".join(unicodedata.normalize("NFKC", unit).split()) in COUNT_UNITS
-
-
-def number_rule(indicator: Indicator) -> NumberRule:
+def number_rule(plan: Plan, indicator: Indicator) -> NumberRule:
     """The rule for an indicator's numbers, by what it measures, not by its unit alone.
 
     A `%` is bounded to 0–100 only for a share (a share, level or maintained value in
     %: 城镇化率, 处理率). A growth rate may be negative, down to (not including) −100;
     a reduction rate may be negative (a rise), up to (not including) 100; any other
     rate in % (a yearly flow summed over the period, one set against another
-    indicator's, a monitored one) has no bounds. A count (a bare 人, 家, 个, 户) is a
-    whole number, not negative; a unit per head (人/千人口) is a ratio, not a count.
+    indicator's, a monitored one) has no bounds. A count (a bare 人, 家, 个, 户, where
+    the plan's own figures are whole and the name is not per head:
+    `qzdc.plan.counts.is_whole_count`) is a whole number, not negative; a ratio
+    (每千人口拥有执业（助理）医师数 in 人, 2.9 → 3.2) takes any number.
     """
     kind = value_kind(indicator)
     unit = indicator.unit
@@ -167,7 +163,7 @@ def number_rule(indicator: Indicator) -> NumberRule:
         if kind in SHARE_KINDS:
             return NumberRule(tr("rule.share"), low=0, high=100)
         return NumberRule(tr("rule.rate"))
-    if is_count_unit(unit):
+    if is_whole_count(plan, indicator):
         return NumberRule(tr("rule.count", unit=unit), low=0, whole=True)
     return NumberRule(tr("rule.number"))
 
@@ -277,7 +273,9 @@ def _in_unit(indicator: Indicator, number: Decimal, unit: str, raw: Any) -> tupl
     return number * factor / own_factor, True
 
 
-def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tuple[int | float, str | None]:
+def _parse_number(
+    plan: Plan, indicator: Indicator, raw: Any, unit: str | None = None
+) -> tuple[int | float, str | None]:
     """The number a person wrote, in the indicator's unit, and what was written where it was converted.
 
     A number written with decimals keeps them (`Written`): 67.00 is shown as 67.00.
@@ -327,7 +325,7 @@ def _parse_number(indicator: Indicator, raw: Any, unit: str | None = None) -> tu
     if not abs(exact) <= LARGEST:
         raise ValueProblem(tr("val.out_of_range", name=name, value=quoted(raw)), tr("val.out_of_range.hint"))
     number = _number(exact, places)
-    rule = number_rule(indicator)
+    rule = number_rule(plan, indicator)
     problem = rule.problem(number)
     if problem is not None:
         raise ValueProblem(tr("val.rule", name=name, what=rule.what, number=number, problem=problem), rule.hint)
@@ -402,6 +400,7 @@ def _parse_milestone(indicator: Indicator, raw: Any, period: Period | None, toda
 
 
 def parse_value(
+    plan: Plan,
     indicator: Indicator,
     raw: Any,
     *,
@@ -410,10 +409,11 @@ def parse_value(
     unit: str | None = None,
 ) -> ObservedValue:
     """A value as typed or read (text, a number, a date) → the value to store; ValueProblem if wrong."""
-    return read_value(indicator, raw, period=period, today=today, unit=unit)[0]
+    return read_value(plan, indicator, raw, period=period, today=today, unit=unit)[0]
 
 
 def read_value(
+    plan: Plan,
     indicator: Indicator,
     raw: Any,
     *,
@@ -431,7 +431,7 @@ def read_value(
         return _parse_class(indicator, raw), None
     if kind == "milestone":
         return _parse_milestone(indicator, raw, period, today), None
-    return _parse_number(indicator, raw, unit)
+    return _parse_number(plan, indicator, raw, unit)
 
 
 def read_period(raw: Any, year: int | None = None) -> Period:
@@ -553,7 +553,7 @@ def check_entry(
         issues.append(Issue("value", tr("val.missing_value")))
     elif found is not None:
         try:
-            parsed_value, written = read_value(found, value, period=parsed_period, today=today, unit=unit)
+            parsed_value, written = read_value(plan, found, value, period=parsed_period, today=today, unit=unit)
         except ValueProblem as problem:
             issues.append(Issue("value", problem.message, problem.hint))
     source_text, issue = _optional_text(source, "source")

@@ -37,7 +37,7 @@ def template_indicators(plan: Plan) -> list[Indicator]:
     return [*annex, *(i for i in plan.indicators if i.annex_no is None)]
 
 
-def _validation(indicator: Indicator, lang: str) -> DataValidation:
+def _validation(plan: Plan, indicator: Indicator, lang: str) -> DataValidation:
     """Excel's check of a value cell, by what the indicator takes."""
     kind = value_kind(indicator)
     if kind == "ordinal":
@@ -50,7 +50,7 @@ def _validation(indicator: Indicator, lang: str) -> DataValidation:
         check = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True, errorStyle="warning")
         check.error = tr("template.check.milestone", lang)
     else:
-        rule = number_rule(indicator)
+        rule = number_rule(plan, indicator)
         kind = "whole" if rule.whole else "decimal"
         unit = indicator.unit or "—"
         if rule.low is not None and rule.high is not None:
@@ -100,7 +100,7 @@ def template_xlsx(plan: Plan, lang: str, *, today: dt.date | None = None) -> byt
         for offset in range(len(periods)):
             sheet.cell(row=row, column=first_value + offset).fill = _VALUE_FILL
         if periods:
-            check = _validation(indicator, lang)
+            check = _validation(plan, indicator, lang)
             key = (check.type, check.operator, check.formula1, check.formula2, check.error)
             check = checks.setdefault(key, check)
             start = get_column_letter(first_value)
