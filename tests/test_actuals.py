@@ -414,7 +414,8 @@ def test_an_empty_file_gets_the_header_and_a_list(plan, tmp_path, text):
     append_entries(path, plan, [{"indicator": "gdp", "period": 2024, "value": 81}], now=NOW)
     written = path.read_bytes().decode("utf-8")
     newline = "\r\n" if "\r\n" in text else "\n"
-    assert written.startswith("# qzdc 实际数据")
+    assert written.startswith(text)  # even blank lines stay: qzdc only appends
+    assert written[len(text) :].startswith("# qzdc 实际数据")
     assert f"{newline}actuals:{newline}  - indicator: gdp{newline}    period: 2024{newline}" in written
 
 
@@ -468,20 +469,39 @@ HAND_EDITED = {
     "a literal block scalar last": "actuals:\n  - indicator: gdp\n    period: 2024\n    value: 80\n    note: |\n      第一行\n      第二行\n",
     "empty actuals": "# 2024 起录入\nactuals:\n# nothing yet\n",
     "empty actuals with a comment on its line": "actuals:   # 待录入\n",
-    "actuals: []": "actuals: []   # none yet\n",
-    "actuals: ~": "actuals: ~\n",
     "comments only": "# 万古镇\n# 张三维护\n",
     "comments only, no final line break": "# 万古镇",
-    "document markers": "---\nactuals:\n  - indicator: gdp\n    period: 2024\n    value: 80\n...\n# after the end\n",
-    "a flow list": "actuals: [{indicator: gdp, period: 2024, value: 80}]  # flow\n",
-    "a flow list over lines with a trailing comma": (
-        "actuals: [\n  {indicator: gdp, period: 2024, value: 80},   # one\n  {indicator: gdp, period: 2025-Q3, value: 60},\n]\n"
-    ),
-    "a flow mapping at the top": "{actuals: [{indicator: gdp, period: 2024, value: 80}]}\n",
-    "an empty flow mapping at the top": "{}\n",
+    "a document start marker": "%YAML 1.1\n---\nactuals:\n  - indicator: gdp\n    period: 2024\n    value: 80\n",
+    "an empty document": "--- # 待录入\n",
+    "a tab after a colon": "actuals:\n  - indicator: gdp\n    period: 2024\n    value:\t80\n",
+    "NEL, LS and PS in quotes": 'actuals:\n  - {indicator: gdp, period: 2024, value: 80, note: "a\\Nb\\Lc\\Pd"}\n',
     "a quoted key and anchors": (
         '"actuals":\n  - &first {indicator: gdp, period: 2024, value: 80}\n  - indicator: gdp\n    period: 2025\n    value: 90\n'
     ),
+}
+# Valid files in a layout that text added at the end cannot extend: each is refused, named, unchanged.
+REFUSED = {
+    "actuals: []": ("actuals: []   # none yet\n", "actuals is written as a list in brackets (flow style)"),
+    "actuals: ~": ("actuals: ~\n", "actuals: is followed by '~'"),
+    "actuals: null": ("actuals: null  # none\n", "actuals: is followed by 'null'"),
+    "document markers": (
+        "---\nactuals:\n  - indicator: gdp\n    period: 2024\n    value: 80\n...\n# after the end\n",
+        "the file ends its YAML document with a '...' line",
+    ),
+    "a flow list": (
+        "actuals: [{indicator: gdp, period: 2024, value: 80}]  # flow\n",
+        "actuals is written as a list in brackets (flow style)",
+    ),
+    "a flow list over lines with a trailing comma": (
+        "actuals: [\n  {indicator: gdp, period: 2024, value: 80},   # one\n  {indicator: gdp, period: 2025-Q3, value: 60},\n]\n",
+        "actuals is written as a list in brackets (flow style)",
+    ),
+    "a flow mapping at the top": (
+        "{actuals: [{indicator: gdp, period: 2024, value: 80}]}\n",
+        "the file is written as a mapping in braces (flow style)",
+    ),
+    "an empty flow mapping at the top": ("{}\n", "the file is written as a mapping in braces (flow style)"),
+    "a document of ~": ("~\n", "the file holds '~', not a mapping with actuals:"),
 }
 NEW = [
     {"indicator": "gdp", "period": "2025-Q3", "value": 61.5, "source": "季报", "note": "no"},
@@ -525,20 +545,11 @@ def test_hand_edited_files_take_new_entries(plan, tmp_path, layout, newline, bom
         assert "\r" not in text
     # every comment a person wrote is still there, in order
     assert _in_order(_comments(original), _comments(text))
-    # PyYAML, which status reads with, agrees
-    assert len(yaml.safe_load(text)["actuals"]) == len(before) + 2
+    # PyYAML's C loader, which status reads with, agrees
+    assert len(yaml.load(text, Loader=yaml.CSafeLoader)["actuals"]) == len(before) + 2
 
 
-APPENDED_AT_THE_END = [
-    name
-    for name in HAND_EDITED
-    if name not in ("actuals: []", "actuals: ~", "document markers")
-    and not HAND_EDITED[name].lstrip().startswith("{")
-    and "a flow list" not in name
-]
-
-
-@pytest.mark.parametrize("name", APPENDED_AT_THE_END)
+@pytest.mark.parametrize("name", list(HAND_EDITED))
 def test_what_was_written_stays_byte_for_byte(plan, tmp_path, name):
     """New entries are added after what is there; nothing already in the file is rewritten."""
     path = tmp_path / "actuals.yaml"
@@ -551,15 +562,28 @@ AWKWARD_TEXT = ["yes", "no", "null", "~", "1e3", "0x1F", "2024-01-01", "- x", "[
                 "a: b", "a\tb", "多行\n备注", "\\", "%x", "@x", "`x", "!x", "&x", "*x", "|", ">", "?", "x\u2028y", "…"]  # fmt: skip
 
 
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_a_layout_new_text_cannot_extend_is_named_and_left_alone(plan, tmp_path, name, english):
+    layout, construct = REFUSED[name]
+    path = tmp_path / "actuals.yaml"
+    path.write_text(layout, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        append_entries(path, plan, NEW, now=NOW)
+    assert caught.value.message == (
+        f"cannot append to {path} without changing what it holds: {construct}; nothing was written"
+    )
+    assert path.read_text(encoding="utf-8") == layout
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(st.sampled_from(AWKWARD_TEXT), st.text(min_size=1, max_size=30)))
 @pytest.mark.parametrize(
     "layout",
     [
         "actuals:\n  - {indicator: gdp, period: 2024, value: 1}\n",
-        "actuals: [{indicator: gdp, period: 2024, value: 1}]\n",
+        "actuals:\n- indicator: gdp\n  period: 2024\n  value: 1\n",
     ],
-    ids=["block", "flow"],
+    ids=["flow entry", "block entry"],
 )
 def test_any_text_reads_back_as_written(plan, layout, text):
     assume(text.strip())

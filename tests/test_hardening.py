@@ -1478,3 +1478,206 @@ def test_a_lock_file_another_user_created_does_not_keep_others_out(request_clean
     assert as_user(4243, 82) == 0, (shared / "error-4243.txt").read_text(encoding="utf-8")
     assert [e["value"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))["actuals"]] == [80, 81, 82]
     assert lock.name == ".actuals.yaml.lock"
+
+
+# ── 13. the appender, for any file YAML accepts ──────────────────────────────
+
+_NOTE_TEXT = st.one_of(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(codec="utf-8", exclude_categories=["Cs"]),
+            st.sampled_from(list(":#-[]{}'\"|>!&*%@`,? \t\u0085\u2028\u2029")),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["no", "~", "null", "2024", "- x", "a: b", "#x", "多行\n备注"]),
+)
+
+
+@st.composite
+def _entry_text(draw, dash: int, key: int, nl: str) -> str:
+    """One entry of gdp as a person might write it: block or flow, any quoting of its note, comments."""
+    import yaml as pyyaml
+
+    period = draw(st.sampled_from(["2023", "2024", '"2024"', "2024-Q3", '"2025-Q1"']))
+    value = draw(st.sampled_from(["75", "80.5", "81.20", "+82", "7.6e+1", '"83"']))
+    note = draw(st.none() | _NOTE_TEXT)
+    style = draw(st.sampled_from([None, '"', "'", "|", ">"]))
+    comment = draw(st.sampled_from(["", "  # 快报", "\t# tab before"]))
+    if draw(st.booleans()):  # flow
+        fields = ["indicator: gdp", f"period: {period}", f"value: {value}"]
+        if note is not None:
+            fields.append("note: " + pyyaml.dump(note, default_style='"', width=1 << 30).strip())
+        return " " * dash + "- {" + ", ".join(fields) + "}" + comment + nl
+    lines = [
+        f"indicator: gdp{comment}",
+        f"period: {period}",
+        f"value:{draw(st.sampled_from([' ', '  ', chr(9)]))}{value}",
+    ]
+    if note is not None:
+        dumped = pyyaml.dump({"note": note}, default_style=style, width=1 << 30, allow_unicode=True).rstrip("\n")
+        lines += dumped.split("\n")
+    out = " " * dash + "-" + " " * (key - dash - 1) + lines[0] + nl
+    for line in lines[1:]:
+        out += (" " * key + line if line else line) + nl
+    return out
+
+
+@st.composite
+def actuals_files(draw) -> str:
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    head = draw(
+        st.sampled_from(
+            ["", "# 万古镇实际数据" + nl, nl, "---" + nl, "%YAML 1.1" + nl + "---" + nl, "--- # start" + nl]
+        )
+    )
+    key = draw(st.sampled_from(["actuals:", '"actuals":', "actuals:   # 录入", "actuals: &list"]))
+    dash = draw(st.sampled_from([0, 2, 4]))
+    indent = dash + draw(st.sampled_from([2, 4]))
+    between = st.sampled_from(["", nl, "  # 修订" + nl, "# col 0" + nl, "   " + nl])
+    body = "".join(draw(between) + draw(_entry_text(dash, indent, nl)) for _ in range(draw(st.integers(0, 3))))
+    if not body and key == "actuals: &list":
+        key = "actuals:"  # an anchor on nothing is a null value, which is refused: tested apart
+    tail = draw(st.sampled_from(["", nl, nl + nl, "# end" + nl, "  # end, indented" + nl]))
+    text = head + key + nl + body + tail
+    if draw(st.booleans()):
+        text = text.rstrip("\r\n")  # no final line break
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=actuals_files(), bom=st.booleans())
+def test_appending_keeps_every_byte_and_adds_one_entry(layout, bom):
+    """For any file the reader accepts: the old bytes are a prefix of the new file, which reads as the old
+    entries and the new one; or the append is refused, naming what prevents it, and the file is unchanged."""
+    import tempfile
+
+    from qzdc.actuals.store import append_entries, read_entries
+    from qzdc.errors import DataError
+
+    plan = _PLAN()
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "actuals.yaml"
+        original = (b"\xef\xbb\xbf" if bom else b"") + layout.encode("utf-8")
+        path.write_bytes(original)
+        try:
+            before = read_entries(path, plan)
+        except DataError:
+            return  # not a file the reader accepts (a note YAML folds into another key, say): nothing to append to
+        try:
+            append_entries(path, plan, [{"indicator": "gdp", "period": 2025, "value": 99.5, "note": "新"}])
+        except DataError as error:
+            assert error.message.startswith("cannot append to "), error.message
+            assert path.read_bytes() == original
+            return
+        written = path.read_bytes()
+        assert written.startswith(original)
+        after = read_entries(path, plan)
+        assert after[: len(before)] == before
+        assert [(e.indicator, str(e.period), e.value, e.note) for e in after[len(before) :]] == [
+            ("gdp", "2025", 99.5, "新")
+        ]
+
+
+def _PLAN():
+    global _plan_cache
+    if "_plan_cache" not in globals():
+        _plan_cache = load_plan()
+    return _plan_cache
+
+
+TAB_IN_VALUE = "actuals:\n  - indicator: gdp\n    period: 2023\n    value:\t75\n"
+NEL_LS_PS = 'actuals:\n  - {indicator: gdp, period: 2023, value: 75, note: "a\\Nb\\Lc\\Pd"}\n'
+
+
+@pytest.mark.parametrize("layout", [TAB_IN_VALUE, NEL_LS_PS], ids=["a tab in a value line", "NEL, LS and PS"])
+def test_record_reads_what_the_reader_reads(run, layout):
+    """The writer used to parse with pure-Python YAML, which refuses a tab after a colon that libyaml reads."""
+    Path("actuals.yaml").write_text(layout, encoding="utf-8")
+    assert run("status", "--format", "json").exit_code == 0
+    result = run("record", "gdp", "2024", "81")
+    assert result.exit_code == 0, result.stderr
+    written = Path("actuals.yaml").read_text(encoding="utf-8")
+    assert written.startswith(layout)
+    assert written[len(layout) :].startswith("  - indicator: gdp\n    period: 2024\n    value: 81\n")
+
+
+def test_a_surrogate_escape_in_the_file_is_refused_alike_by_every_command(run):
+    layout = 'actuals:\n  - {indicator: gdp, period: 2023, value: 75, note: "a\\udcffb"}\n'
+    Path("actuals.yaml").write_text(layout, encoding="utf-8")
+    line = (
+        "actuals.yaml:2:57: YAML syntax error: found invalid Unicode character escape code "
+        "(while parsing a quoted scalar)"
+    )
+    for command in (["status"], ["history", "gdp"], ["record", "gdp", "2024", "81"]):
+        result = run(*command)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == line
+    assert Path("actuals.yaml").read_text(encoding="utf-8") == layout
+
+
+def test_bytes_a_terminal_passed_undecoded_are_refused_as_text(run):
+    result = run("record", "gdp", "2024", "81", "--note", "a\udcffb")  # what Python makes of the byte 0xff
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "qzdc: error: note holds bytes that are not text (not UTF-8) (type it again; save a sheet as UTF-8)\n"
+    )
+    assert not Path("actuals.yaml").exists()
+
+
+CANNOT_APPEND = {
+    "flow style": (
+        "actuals: [{indicator: gdp, period: 2023, value: 75}]\n",
+        "actuals is written as a list in brackets (flow style); nothing was written "
+        '(qzdc appends only after a block list (lines that start with "- "): write the entries as such lines)',
+    ),
+    "a document end marker": (
+        "actuals:\n  - {indicator: gdp, period: 2023, value: 75}\n...\n",
+        "the file ends its YAML document with a '...' line; nothing was written "
+        "(delete the '...' line, then record again)",
+    ),
+    "null": (
+        "actuals: null\n",
+        "actuals: is followed by 'null'; nothing was written (delete it, leaving actuals: alone on its line, then record again)",
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(CANNOT_APPEND))
+def test_a_layout_that_text_at_the_end_cannot_extend_is_named(run, layout):
+    text, message = CANNOT_APPEND[layout]
+    Path("actuals.yaml").write_text(text, encoding="utf-8")
+    result = run("record", "gdp", "2024", "81")
+    assert result.exit_code == 1
+    assert result.stderr == f"qzdc: error: cannot append to actuals.yaml without changing what it holds: {message}\n"
+    assert Path("actuals.yaml").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "actuals:\n  - {indicator: gdp, period: 2023, value: 75}\n\n\n\n",
+        "---\nactuals:\n  - {indicator: gdp, period: 2023, value: 75}\n",
+        "actuals:\n",
+        "\n\n",
+    ],
+    ids=["blank lines", "a document start marker", "an empty actuals:", "a file of blank lines"],
+)
+def test_layouts_that_were_rewritten_are_now_appended_to(run, layout):
+    Path("actuals.yaml").write_text(layout, encoding="utf-8")
+    result = run("record", "gdp", "2024", "81")
+    assert result.exit_code == 0, result.stderr
+    assert Path("actuals.yaml").read_text(encoding="utf-8").startswith(layout)
+
+
+def test_the_supported_size_of_an_actuals_file_takes_a_record(run):
+    """10,000 entries (README: Limits) is the size qzdc supports: read, appended to and read back."""
+    entry = '  - indicator: gdp\n    period: {year}\n    value: {value}\n    source: 区统计局快报\n    recorded_at: "2025-01-01T08:00:00+08:00"\n'
+    text = "actuals:\n" + "".join(entry.format(year=2023 + n % 3, value=80 + n % 100 / 10) for n in range(10_000))
+    Path("actuals.yaml").write_text(text, encoding="utf-8")
+    result = run("record", "gdp", "2024", "81")
+    assert result.exit_code == 0, result.stderr
+    written = Path("actuals.yaml").read_text(encoding="utf-8")
+    assert written.startswith(text)
+    assert len(yaml.load(written, Loader=yaml.CSafeLoader)["actuals"]) == 10_001

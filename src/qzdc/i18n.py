@@ -1565,6 +1565,39 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} changed while it was being written; nothing was written",
     ),
     "fs.changed.hint": ("请重试", "try again"),
+    "splice.cannot_append": (
+        "无法在不改动 {path} 现有内容的情况下追加：{construct}；未写入任何内容",
+        "cannot append to {path} without changing what it holds: {construct}; nothing was written",
+    ),
+    "splice.document_end": ("文件以 ... 一行结束其 YAML 文档", "the file ends its YAML document with a '...' line"),
+    "splice.document_end.hint": ("删除末尾的 ... 一行，再录入", "delete the '...' line, then record again"),
+    "splice.root_scalar": (
+        "文件的内容是 {value}，不是以 actuals: 开头的映射",
+        "the file holds {value}, not a mapping with actuals:",
+    ),
+    "splice.root_scalar.hint": ("删除它，再在空文件上录入", "delete it, then record into the empty file"),
+    "splice.flow_mapping": (
+        "文件写成了用花括号括起的流式映射",
+        "the file is written as a mapping in braces (flow style)",
+    ),
+    "splice.flow_list": (
+        "actuals 写成了用方括号括起的流式列表",
+        "actuals is written as a list in brackets (flow style)",
+    ),
+    "splice.flow.hint": (
+        "qzdc 只在块式列表（以“- ”开头的各行）之后追加：请把各条数据改写为这样的行",
+        'qzdc appends only after a block list (lines that start with "- "): write the entries as such lines',
+    ),
+    "splice.scalar_value": ("actuals: 后写着 {value}", "actuals: is followed by {value}"),
+    "splice.scalar_value.hint": (
+        "删除它，让 actuals: 单独占一行，再录入",
+        "delete it, leaving actuals: alone on its line, then record again",
+    ),
+    "val.not_text": (
+        "{field} 中有不是文本的字节（不是 UTF-8）",
+        "{field} holds bytes that are not text (not UTF-8)",
+    ),
+    "val.not_text.hint": ("请重新输入；表格请另存为 UTF-8", "type it again; save a sheet as UTF-8"),
     "store.hard_links_layout": (
         "{path} 有 {count} 个硬链接，只能在原处追加，而此文件的写法需要改动其中内容；未写入任何内容",
         "cannot append to {path} in place (it has {count} hard links), and this file's layout needs a change "

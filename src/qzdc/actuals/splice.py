@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from qzdc.actuals.values import Entry
+from qzdc.errors import quoted
 from qzdc.plan.numbers import Written
 
 NEW_FILE_HEADER = """\
@@ -92,8 +93,22 @@ def _block_items(entries: Sequence[Entry], dash: int, key: int, nl: str) -> str:
     return "".join(line + nl for line in lines)
 
 
-def _flow_items(entries: Sequence[Entry]) -> str:
-    return ", ".join(_dump(entry, flow=True) for entry in entries)
+class CannotAppend(ValueError):
+    """The file is valid, but in a layout that new entries cannot follow without a change to what is there."""
+
+    def __init__(self, construct: str, hint: str):
+        super().__init__(construct)
+        self.construct = construct
+        self.hint = hint
+
+
+def _events(text: str) -> list[Any]:
+    """The file's YAML events by libyaml, the same parser as the reader's (`qzdc.plan.yamlio`):
+    what one reads, the other reads alike (a tab after a colon, NEL or LS inside quotes)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return list(yaml.parse(text, Loader=loader))
 
 
 def _node_end(events: list[Any], start: int) -> int:
@@ -112,130 +127,86 @@ def _node_end(events: list[Any], start: int) -> int:
     raise ValueError("unbalanced YAML events")
 
 
-def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """Apply (start, end, replacement) edits to `text`; the spans do not overlap."""
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text
-
-
 def render_appended(text: str, entries: Sequence[Entry]) -> str:
-    """`text` (an actuals file, possibly empty) with `entries` appended, as text.
+    """`text` (an actuals file, possibly empty) followed by `entries`, as text: `text` is its prefix.
 
-    What the file holds is kept byte for byte: the new entries are added at the end
-    of the `actuals` list, in the layout of the list they join (a block list's
-    indentation, or inside a flow list's brackets), with the file's line endings.
-    Only an empty `actuals:` (nothing, `~` or `[]`) is replaced, by a block list.
-    The entries themselves are written by PyYAML's emitter, whose quoting matches
-    the PyYAML reader that `status` uses. The caller parses the result back.
+    Nothing the file holds is touched: the new entries are added after its last
+    byte, as items of its block `actuals` list, with the list's own indentation
+    and the file's line endings. A layout that new text at the end cannot extend
+    (a flow list `[…]`, `actuals: ~`, a `...` document end) raises CannotAppend,
+    which names the construct and the edit that allows appending. The entries
+    are written by PyYAML's emitter, whose quoting matches the reader's; the
+    caller parses the result back before anything is written.
 
-    (A round-trip writer that re-emits the whole document, ruamel.yaml, was used
-    before; it does not reproduce hand-edited files reliably: a comment before a
-    flow-style entry swallowed a line break further down, and a comment between
-    flow-style entries was dropped.)
+    (Earlier versions edited inside the file: they replaced `actuals: ~` and
+    wrote inside a flow list's brackets. A round-trip writer, ruamel.yaml, was
+    used before that; it lost comments and line breaks in hand-edited files.)
     """
+    from qzdc.i18n import tr
+
     newline = re.search(r"\r?\n", text)
     nl = newline.group() if newline else "\n"
+    gap = "" if not text or text.endswith(("\n", "\r")) else nl
     if not text.strip():  # a new file, or one of blank lines: qzdc's header, then the list
-        return NEW_FILE_HEADER.replace("\n", nl) + "actuals:" + nl + _block_items(entries, 2, 4, nl)
+        return text + gap + NEW_FILE_HEADER.replace("\n", nl) + "actuals:" + nl + _block_items(entries, 2, 4, nl)
     import yaml
 
-    doc = _Document(text, list(yaml.parse(text, Loader=yaml.SafeLoader)), entries, nl)
-    root = doc.root
-    if root is None or isinstance(root, yaml.ScalarEvent):
-        # No document (comments only), or an empty one (`---`, `~`): start the list.
-        cut = [(root.start_mark.index, root.end_mark.index, "")] if root is not None else []
-        return doc.new_list(cut, 2, "actuals:" + nl)
-    if not isinstance(root, yaml.MappingStartEvent):
-        raise ValueError("the file is not a mapping")
-    found = doc.actuals_key()
-    if found is None:
-        # `{}`: the only mapping without the key that parses as an actuals file.
-        closing = doc.events[doc.root_end].start_mark.index
-        return _splice(text, [(closing, closing, f"actuals: [{_flow_items(entries)}]")])
-    key, value_at, value_end = found
-    value = doc.events[value_at]
-    if isinstance(value, yaml.ScalarEvent):  # `actuals:` with nothing, `~` or null
-        if not root.flow_style:
-            return doc.new_list([(value.start_mark.index, value.end_mark.index, "")], key.start_mark.column + 2)
-        colon = " " if ":" in text[key.end_mark.index : value.start_mark.index] else ": "
-        return _splice(text, [(value.start_mark.index, value.end_mark.index, f"{colon}[{_flow_items(entries)}]")])
+    events = _events(text)
+    starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
+    if not starts:  # comments only: the list starts the document
+        return text + gap + "actuals:" + nl + _block_items(entries, 2, 4, nl)
+    root_at = starts[0] + 1
+    root_end = _node_end(events, root_at)
+    if getattr(events[root_end + 1], "explicit", False):
+        raise CannotAppend(tr("splice.document_end"), tr("splice.document_end.hint"))
+    root = events[root_at]
+    if isinstance(root, yaml.ScalarEvent):
+        if root.value == "" and not root.style:  # `---` alone: an empty document, which the list fills
+            return text + gap + "actuals:" + nl + _block_items(entries, 2, 4, nl)
+        raise CannotAppend(tr("splice.root_scalar", value=quoted(root.value)), tr("splice.root_scalar.hint"))
+    if not isinstance(root, yaml.MappingStartEvent) or root.flow_style:
+        raise CannotAppend(tr("splice.flow_mapping"), tr("splice.flow.hint"))
+    key_at = root_at + 1
+    while key_at < root_end:
+        key, value_at = events[key_at], key_at + 1
+        value_end = _node_end(events, value_at)
+        if isinstance(key, yaml.ScalarEvent) and key.value == "actuals":
+            break
+        key_at = value_end + 1
+    else:
+        raise ValueError("the file has no actuals key")  # the reader refuses such a file first
+    if value_end + 1 != root_end:
+        raise ValueError("actuals is not the last key")  # likewise: no other key is allowed
+    value = events[value_at]
+    if isinstance(value, yaml.ScalarEvent):
+        if value.value == "" and not value.style and value.anchor is None and value.tag is None:
+            # `actuals:` with nothing after it: the list that follows becomes its value.
+            dash = key.start_mark.column + 2
+            return text + gap + _block_items(entries, dash, dash + 2, nl)
+        raise CannotAppend(tr("splice.scalar_value", value=quoted(value.value)), tr("splice.scalar_value.hint"))
     if not isinstance(value, yaml.SequenceStartEvent):
-        raise ValueError("actuals is not a list")
-    if value_end + 1 != doc.root_end:
-        raise ValueError("actuals is not the last key")
+        raise ValueError("actuals is not a list")  # the reader refuses such a file first
     if value.flow_style:
-        return _append_to_flow_list(doc, key, value_at, value_end)
-    return _append_to_block_list(doc, value_at, value_end)
+        raise CannotAppend(tr("splice.flow_list"), tr("splice.flow.hint"))
+    return text + gap + _block_items(entries, *_columns(text, events, value_at, value_end), nl)
 
 
-class _Document:
-    """An actuals file's text and YAML events, and where new text may go."""
-
-    def __init__(self, text: str, events: list[Any], entries: Sequence[Entry], nl: str):
-        import yaml
-
-        self.text, self.events, self.entries, self.nl = text, events, entries, nl
-        starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
-        self.root_at = starts[0] + 1 if starts else None
-        self.root = events[self.root_at] if self.root_at is not None else None
-        self.root_end = _node_end(events, self.root_at) if self.root_at is not None else None
-        # Where the document ends: before an explicit `...`, else at the end of the text.
-        self.end = len(text)
-        self.gap = "" if text.endswith(("\n", "\r")) else nl
-        if self.root_end is not None:
-            document_end = events[self.root_end + 1]
-            if getattr(document_end, "explicit", False):
-                self.end, self.gap = document_end.start_mark.index, ""
-
-    def new_list(self, edits: list[tuple[int, int, str]], dash: int, key_line: str = "") -> str:
-        """The entries as a new block list at the document's end (after `key_line`), with `edits` made."""
-        items = _block_items(self.entries, dash, dash + 2, self.nl)
-        return _splice(self.text, [*edits, (self.end, self.end, self.gap + key_line + items)])
-
-    def actuals_key(self) -> tuple[Any, int, int] | None:
-        """The root mapping's `actuals` key event, and the first and last event indices of its value."""
-        import yaml
-
-        assert self.root_at is not None and self.root_end is not None
-        index = self.root_at + 1
-        while index < self.root_end:
-            key, value_at = self.events[index], index + 1
-            value_end = _node_end(self.events, value_at)
-            if isinstance(key, yaml.ScalarEvent) and key.value == "actuals":
-                return key, value_at, value_end
-            index = value_end + 1
-        return None
-
-
-def _append_to_flow_list(doc: _Document, key: Any, value_at: int, value_end: int) -> str:
-    """`actuals: [...]`: after its last item, or inside the brackets; `[]` in a block file becomes a block list."""
-    events, text = doc.events, doc.text
-    if _item_starts(events, value_at, value_end):
-        last_end = events[value_end - 1].end_mark.index
-        return _splice(text, [(last_end, last_end, ", " + _flow_items(doc.entries))])
-    assert doc.root is not None
-    if not doc.root.flow_style:  # `actuals: []`: a block list reads best
-        value = events[value_at]
-        return doc.new_list([(value.start_mark.index, events[value_end].end_mark.index, "")], key.start_mark.column + 2)
-    closing = events[value_end].start_mark.index
-    return _splice(text, [(closing, closing, _flow_items(doc.entries))])
-
-
-def _append_to_block_list(doc: _Document, value_at: int, value_end: int) -> str:
-    """A block list: new items at the end, with the dash and the keys where the file has them."""
+def _columns(text: str, events: list[Any], value_at: int, value_end: int) -> tuple[int, int]:
+    """Where a block list's dashes and its items' keys stand, for new items to match."""
     import yaml
 
-    events, text, value = doc.events, doc.text, doc.events[value_at]
+    value = events[value_at]
     dash = value.start_mark.column
     if value.anchor is not None or value.tag is not None:
         # `actuals: &x` or `actuals: !!seq`: the list's mark is the anchor's; find its first dash.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        here = (value.start_mark.line, value.start_mark.column)
         dash = next(
             token.start_mark.column
-            for token in yaml.scan(text, Loader=yaml.SafeLoader)
-            if isinstance(token, yaml.BlockEntryToken) and token.start_mark.index >= value.start_mark.index
+            for token in yaml.scan(text, Loader=loader)
+            if isinstance(token, yaml.BlockEntryToken) and (token.start_mark.line, token.start_mark.column) >= here
         )
-    key_column = next(
+    key = next(
         (
             events[i].start_mark.column
             for i in _item_starts(events, value_at, value_end)
@@ -246,10 +217,7 @@ def _append_to_block_list(doc: _Document, value_at: int, value_end: int) -> str:
         ),
         dash + 2,
     )
-    if key_column <= dash:
-        key_column = dash + 2
-    items = _block_items(doc.entries, dash, key_column, doc.nl)
-    return _splice(text, [(doc.end, doc.end, doc.gap + items)])
+    return dash, key if key > dash else dash + 2
 
 
 def _item_starts(events: list[Any], start: int, end: int) -> list[int]:

@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qzdc.actuals.splice import render_appended
+from qzdc.actuals.splice import CannotAppend, render_appended
 from qzdc.actuals.values import FIELDS, Entry, check_entry
 from qzdc.errors import DataError, Problem, UsageError, closest, os_reason
 from qzdc.i18n import tr
@@ -422,7 +422,9 @@ def _updated(
 
     try:
         updated = render_appended(text, new)
-    except (yaml.YAMLError, ValueError) as err:  # a file the C reader took and the Python parser did not
+    except CannotAppend as err:
+        raise DataError(tr("splice.cannot_append", path=shown, construct=err.construct), hint=err.hint) from None
+    except (yaml.YAMLError, ValueError) as err:  # a file the reader took and the writer could not follow
         raise DataError(tr("store.cannot_update", path=shown, reason=err), hint=tr("store.bug.hint")) from None
     after, problems = parse_entries(updated, shown, plan, today)
     if problems or after != [*before, *new]:

@@ -487,6 +487,10 @@ def _optional_text(raw: Any, field: str) -> tuple[str | None, Issue | None]:
         hint = tr("val.must_be_text.hint") if isinstance(raw, bool) else None
         return None, Issue(field, tr("val.must_be_text", field=field, value=_shown_value(raw)), hint)
     if isinstance(raw, str):
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError:  # bytes a terminal passed on undecoded (surrogate escapes): no file can hold them
+            return None, Issue(field, tr("val.not_text", field=field), tr("val.not_text.hint"))
         return raw.strip(), None
     return _name_text(raw), None
 
