@@ -76,10 +76,10 @@ def test_table_is_one_row_per_plan(cli, plans):
     result = cli("batch", *plans, "--lang", "en")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert any(line.split()[:1] == ["mini"] for line in lines)  # one row per plan, by id
+    assert any(line.split()[:1] == ["mini"] for line in lines)  # one row per plan: no town in its title, by id
     assert "failed" in result.stdout
-    wide = cli("batch", *plans, "--lang", "en", env={"COLUMNS": "160"})
-    assert "Small test plan" in wide.stdout  # the English title, where there is room
+    wide = cli("batch", *plans, "--lang", "en", env={"COLUMNS": "200"})
+    assert "Small test plan" in wide.stdout  # the English title, whole, where there is room
     assert "failed" in result.stdout
 
 

@@ -317,11 +317,11 @@ def test_dry_run_shows_revisions_and_names(cli):
     result = cli("import", "r.csv", "--dry-run")
     assert result.exit_code == 0, result.stderr
     rows = {line.split()[0]: line for line in result.stdout.splitlines()[3:] if line.strip()}
-    assert "修订 150 → 148" in rows["科技型企业"]
-    assert "取代方案数 7.5 → 7.6" in rows["地区生产总值年均增速"]
+    assert "修订 150 -> 148" in rows["科技型企业"]  # a terminal table draws → as ->
+    assert "取代方案数 7.5 -> 7.6" in rows["地区生产总值年均增速"]
     assert "新增" in rows["地区生产总值"]
     assert "与已有数据相同" in rows["高新技术企业"]
     assert "tech_smes" not in result.stdout  # names, not ids
     assert "已检查 r.csv：4 个数据全部有效（新增 1，修订 2，与原有相同 1）；未写入（--dry-run）" in result.stderr
     english = cli("import", "r.csv", "--dry-run", "--lang", "en").stdout
-    assert "revises 150 → 148" in english and "replaces the plan's 7.5 → 7.6" in english
+    assert "revises 150 -> 148" in english and "replaces the plan's 7.5 -> 7.6" in english

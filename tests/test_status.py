@@ -130,21 +130,21 @@ def test_status_json_mini(cli):
 
 
 MINI_TABLE_EN = """\
-Small test plan · as of 2023 · no figures entered yet: no mini/actuals.yaml
+Small test plan ・ as of 2023 ・ no figures entered yet: no mini/actuals.yaml
 
- Indicator                     Baseline       Latest   Target   Needed/yr   Status
- ──────────────────────────────────────────────────────────────────────────────────────
+ Indicator                     Baseline       Latest   Target   Needed/yr   Progress   Status
+ ─────────────────────────────────────────────────────────────────────────────────────────────────
  Economy
- Firms                              100   115 (2023)      144      25.22%   at risk
- Output growth                        5     6 (2023)        8      10.04%   off track
- New projects (aspirational)          —    60 (2023)      100         +40   on track
+ Firms (firms)                      100   115 (2023)      144      25.22%        34%   at risk
+ Output growth (%)                    5     6 (2023)        8      10.04%        36%   off track
+ New projects (aspirational)          -    60 (2023)      100         +40        60%   on track
 
  Prosperity
- Coverage                            40    44 (2023)       46        +2pp   on track
- Income ratio                         2   2.1 (2023)     ≤1.8        -0.3   moving away
- Model town                           —            —     done           —   no data
+ Coverage (%)                        40    44 (2023)       46        +2pp        67%   on track
+ Income ratio                         2   2.1 (2023)    <=1.8        -0.3       -50%   moving away
+ Model town                           -            -     done           -          -   no data
 
-on track 2 · at risk 1 · off track 1 · moving away 1 · no data 1
+on track 2 ・ at risk 1 ・ off track 1 ・ moving away 1 ・ no data 1
 """
 
 
@@ -160,7 +160,8 @@ def mini_here(cli) -> str:
 
 
 def test_status_table_mini_exact(cli, mini_here):
-    # English names need room (22 cells) more than the unit, progress and annex number do at 100 columns.
+    # English names need room (22 cells) more than the unit (which joins the name) and the annex number do at 100
+    # columns; progress stays. Terminal tables draw — and ≤ as - and <=.
     result = cli("status", "--plan", mini_here, "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert _strip(result.stdout) == MINI_TABLE_EN

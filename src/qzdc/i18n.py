@@ -1360,6 +1360,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "err.schema_not_directory": ("-o：{path} 不是目录", "-o: {path} is not a directory"),
     "err.schema_not_directory.hint": ("四个 schema 文件放在一个目录中", "all four schemas go into a directory"),
     "err.schema_mkdir": ("-o：无法创建目录 {path}：{reason}", "-o: cannot make the directory {path}: {reason}"),
+    # statuses as a narrow column heads them (qzdc batch): short, and no two alike
+    "short.achieved": ("实现", "done"),
+    "short.on_track": ("正常", "on track"),
+    "short.at_risk": ("风险", "at risk"),
+    "short.off_track": ("滞后", "off track"),
+    "short.moving_away": ("背离", "away"),
+    "short.pending": ("待完成", "pending"),
+    "short.no_data": ("无数据", "no data"),
+    "short.monitored": ("监测", "monitored"),
+    # the audit's rules, one line each in a table (qzdc.views.audit)
+    "audit.group": ("{rule}：{n} 项，涉及 {names}", "{rule}: {n} findings, for {names}"),
+    "audit.rule.rate_level_conflict": ("增速与总量目标矛盾", "rate against level"),
+    "audit.rule.aspirational_beyond_binding": ("力争目标高于约束性目标", "aspiration beyond the binding target"),
+    "audit.rule.conflicting_values": ("同一目标数值不一", "a target stated with two values"),
+    "audit.rule.conflicting_comparators": ("同一目标表述不一", "a target stated two ways"),
+    "audit.rule.conflicting_strength": ("约束性与力争不一", "binding in one place, aspirational in another"),
+    "audit.rule.baseline_vintage": ("基期值实为其他年份", "a baseline from another year"),
+    "audit.rule.baseline_year": ("基期年份与方案不同", "a baseline year other than the plan's"),
+    "audit.rule.department_variants": ("单位名称疑似重复", "department names that look alike"),
+    "audit.rule.target_equals_baseline": ("目标值等于基期值", "a target equal to its baseline"),
+    "audit.rule.met_at_baseline": ("基期已达到目标", "met at the baseline"),
+    "audit.rule.rate_below_baseline": ("目标增速低于基期增速", "a target rate below the baseline's"),
+    "audit.rule.share_over_100": ("比率将超过100%", "a share passing 100 %"),
+    "audit.rule.level_rate_mismatch": ("总量与增速数据不符", "level and growth figures that disagree"),
+    "audit.rule.unowned_target": ("没有责任单位的目标", "targets no department carries"),
+    "audit.rule.stated_figures_differ": ("同一数据前后不一", "a figure stated twice, differently"),
     # a value and its comparator (qzdc.views.target_text.compared)
     "cmp.>": ("{value}以上", ">{value}"),
     "cmp.>=": ("不低于{value}", "at least {value}"),
@@ -1747,6 +1773,13 @@ _UNIT_BASES: dict[str, str] = {
     "%": "%",
     "‰": "‰",
 }
+
+
+def amount(number: str, unit: str) -> str:
+    """A number and its unit in a sentence: 87.05 亿元, 3 firms, 87.05 (100 million yuan) where the unit is a scale."""
+    if not unit:
+        return number
+    return f"{number} ({unit})" if unit[0].isdigit() else f"{number} {unit}"
 
 
 def unit_text(unit: str, lang: str | None = None) -> str:

@@ -4,8 +4,6 @@ and in the same layout without rich everywhere else."""
 from __future__ import annotations
 
 import io
-import itertools
-import re
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -78,6 +76,38 @@ _GLUE = frozenset("/／")
 _SPACES = frozenset(" \u3000")
 
 
+# Characters of "ambiguous" width: one cell in most terminals, two in a CJK font (the
+# Windows console in a Chinese locale, many CJK terminal settings). No width is right
+# everywhere, so tables draw them with characters whose width is certain.
+_GLYPHS = str.maketrans(
+    {
+        "—": "-",  # — (an empty cell, a range) and –
+        "–": "-",
+        "≤": "<=",
+        "≥": ">=",
+        "≈": "~",
+        "±": "+/-",
+        "×": "x",
+        "→": "->",
+        "·": "・",
+        "…": "...",
+        "“": "「",
+        "”": "」",
+        "‘": "『",
+        "’": "』",
+        "✓": "Y",
+        "✗": "N",
+        "°": "度",
+        "²": "2",
+    }
+)
+
+
+def terminal_glyphs(text: str) -> str:
+    """`text` with the characters CJK fonts draw two cells wide (— ≤ “ ” ✓ …) drawn with ones of certain width."""
+    return text.translate(_GLYPHS)
+
+
 def _is_wide(ch: str) -> bool:
     return _char_cells(ch) == 2
 
@@ -95,12 +125,31 @@ def _breakable(a: str, b: str) -> bool:
     return _is_wide(a) or _is_wide(b)
 
 
+# A short bracketed note stays whole: （力争）, （%）, （亿元）, (aspirational) is not.
+_SHORT_BRACKETS = {"（": "）", "(": ")"}
+_SHORT = 8  # cells inside the brackets
+
+
+def _held_together(text: str) -> set[int]:
+    """Offsets inside a short bracketed note, where no line may break."""
+    held: set[int] = set()
+    for i, ch in enumerate(text):
+        close = _SHORT_BRACKETS.get(ch)
+        if close is None:
+            continue
+        j = text.find(close, i + 1)
+        if j > i and cell_len(text[i + 1 : j]) <= _SHORT and not any(c in _SHORT_BRACKETS for c in text[i + 1 : j]):
+            held.update(range(i + 1, j + 1))
+    return held
+
+
 def _units(text: str) -> list[str]:
     """`text` cut at every break opportunity; each piece keeps the spaces after it."""
     units: list[str] = []
     start = 0
+    held = _held_together(text) if "（" in text or "(" in text else set()
     for i in range(1, len(text)):
-        if _breakable(text[i - 1], text[i]):
+        if i not in held and _breakable(text[i - 1], text[i]):
             units.append(text[start:i])
             start = i
     if text:
@@ -160,33 +209,6 @@ def _keep_company(lines: list[list[str]], width: int) -> None:
         last[:] = moved
 
 
-_WORD = re.compile(r"\s*\S+\s*")
-
-
-def _divide(text: str, width: int) -> list[int]:
-    """Break offsets that fit `text` into `width` cells, folding long words (rich._wrap.divide_line)."""
-    breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group(0)
-        length = cell_len(word.rstrip())
-        if width - offset >= length:
-            offset += cell_len(word)
-        elif length > width:
-            pieces = _chop(word, width)
-            for n, piece in enumerate(pieces):
-                if start:
-                    breaks.append(start)
-                if n == len(pieces) - 1:
-                    offset = cell_len(piece)
-                else:
-                    start += len(piece)
-        elif offset and start:
-            breaks.append(start)
-            offset = cell_len(word)
-    return breaks
-
-
 def _fit(text: str, width: int, ellipsis: bool) -> str:
     """Crop `text` to `width` cells (with … when asked), padding a split wide character."""
     if cell_len(text) <= width:
@@ -202,23 +224,11 @@ def _fit(text: str, width: int, ellipsis: bool) -> str:
     return "".join(out) + " " * (limit - size) + ("…" if ellipsis else "")
 
 
-def _rstrip_end(text: str, width: int) -> str:
-    excess = len(text) - width
-    if excess <= 0:
-        return text
-    trailing = len(text) - len(text.rstrip())
-    return text[: len(text) - min(trailing, excess)] if trailing else text
-
-
 def cell_lines(text: str, width: int, right: bool, no_wrap: bool) -> list[str]:
     """A cell's text as lines of exactly `width` cells (rich's Text.wrap and justify)."""
     lines: list[str] = []
     for line in text.split("\n"):
-        if no_wrap:
-            pieces = [line]
-        else:
-            offsets = [0, *_divide(line, width), len(line)]
-            pieces = [_rstrip_end(line[a:b], width) for a, b in itertools.pairwise(offsets)]
+        pieces = [line] if no_wrap else break_lines(line, width)
         for piece in pieces:
             if right:
                 piece = _fit(piece.rstrip(), width, no_wrap)
@@ -272,6 +282,17 @@ def _column_widths(columns: list[Column], cells: list[dict[str, str]], width: in
     return widths
 
 
+def _squeezed(columns: list[Column], cells: list[dict[str, str]], width: int) -> list[int]:
+    """Widths below the columns' floors: no-wrap columns whole, the wrapping ones the rest, by floor, 4 cells at least."""
+    widths = [_natural_width(c, cells) if c.no_wrap else c.min_width for c in columns]
+    wrap = [i for i, c in enumerate(columns) if not c.no_wrap]
+    room = width - _overhead(len(columns)) - sum(w for c, w in zip(columns, widths, strict=True) if c.no_wrap)
+    floors = sum(widths[i] for i in wrap)
+    for i in wrap:
+        widths[i] = max(4, min(widths[i], room * widths[i] // floors if floors else 4))
+    return widths
+
+
 @dataclass
 class _Layout:
     columns: list[Column]
@@ -283,18 +304,20 @@ class _Layout:
 
 def _layout(view: View, width: int) -> _Layout:
     """Which columns fit, their widths, and the rows with group labels in place."""
-    cells = view.display_cells()
-    styles = view.styles or [{} for _ in cells]
+    every = view.display_cells()
+    styles = view.styles or [{} for _ in every]
     shown = [c for c in view.columns if c.key != view.group_key]
+    cells = _joined(view, shown, every)
     widths = _column_widths(shown, cells, width)
     for level in sorted({c.drop for c in shown if c.drop}, reverse=True):
         if widths is not None:
             break
         shown = [c for c in shown if c.drop != level]
+        cells = _joined(view, shown, every)
         widths = _column_widths(shown, cells, width)
     fits = widths is not None
-    if widths is None:  # nothing left to drop: let every column take its floor and fold
-        widths = [_natural_width(c, cells) if c.no_wrap else c.min_width for c in shown]
+    if widths is None:  # nothing left to drop: the wrapping columns share what room there is, and fold
+        widths = _squeezed(shown, cells, width)
     rows: list[list[tuple[str, str]]] = []
     sections: set[int] = set()
     groups = grouped_rows(view, cells) if view.group_key else [("", list(range(len(cells))))]
@@ -312,11 +335,45 @@ def _layout(view: View, width: int) -> _Layout:
     return _Layout(shown, widths, rows, sections, fits)
 
 
+def _joined(view: View, shown: list[Column], cells: list[dict[str, str]]) -> list[dict[str, str]]:
+    """`cells` with the text of each dropped column that joins another appended to that column's cell."""
+    keys = {c.key for c in shown}
+    joins = [c for c in view.columns if c.join_into in keys and c.key not in keys and c.key != view.group_key]
+    if not joins:
+        return cells
+    joined = []
+    for row in cells:
+        row = dict(row)
+        for c in joins:
+            if row.get(c.key):
+                row[c.join_into] = row.get(c.join_into, "") + c.join_format.format(row[c.key])
+        joined.append(row)
+    return joined
+
+
 def footer_lines(view: View, width: int) -> list[str]:
     """The footer (counts, then notes, one a line) folded to the terminal's width."""
     if not view.footer:
         return []
-    return [line.rstrip() for line in cell_lines(view.footer, width, False, False)]
+    lines = cell_lines(_counts_whole(view.footer), width, False, False)
+    return [line.replace("\u00a0", " ").rstrip() for line in lines]
+
+
+def _counts_whole(footer: str) -> str:
+    """A footer of counts ("no data 27 · at risk 1", "进度正常 3  存在风险 1") breaks between counts, never inside one.
+
+    Counts are set apart by two spaces or a dot; a single space inside one (before
+    its number, inside "no data") holds like a letter — a no-break space while the
+    lines are broken, a space again in each line.
+    """
+    import re
+
+    def whole(line: str) -> str:
+        if not re.fullmatch(r"[^\d·・]+ \d+(?:(?:  | [·・] )[^\d·・]+ \d+)*", line):
+            return line  # a note, not counts
+        return re.sub(r"(?<=[^\s·・]) (?=[^\s·・])", "\u00a0", line)
+
+    return "\n".join(whole(line) for line in footer.split("\n"))
 
 
 def _plain_table(view: View, width: int) -> str:
@@ -365,11 +422,13 @@ def _rich_table(view: View, width: int, color: bool) -> str:
     from rich.text import Text
 
     layout = _layout(view, width)
-    title = Text(view.title) if view.title else None  # Text: never read as rich markup
+    total = 2 + sum(layout.widths) + 3 * (len(layout.widths) - 1)
+    # Text: never read as rich markup. Lines broken here, as _plain_table breaks them: rich only pads them.
+    title = Text("\n".join(break_lines(view.title, total))) if view.title else None
     table = Table(box=box.SIMPLE_HEAD, title=title, pad_edge=False, title_justify="left")
     for c, w in zip(layout.columns, layout.widths, strict=True):
         table.add_column(
-            Text(c.header),
+            Text(c.header if c.no_wrap else "\n".join(break_lines(c.header, w))),
             justify="right" if c.align == "right" else "left",
             no_wrap=c.no_wrap,
             overflow="ellipsis" if c.no_wrap else "fold",
@@ -378,7 +437,12 @@ def _rich_table(view: View, width: int, color: bool) -> str:
     for r, row in enumerate(layout.rows):
         if r in layout.sections:
             table.add_section()
-        table.add_row(*[Text(text, style=STYLES.get(style, "")) for text, style in row])
+        table.add_row(
+            *[
+                Text(text if c.no_wrap else "\n".join(break_lines(text, w)), style=STYLES.get(style, ""))
+                for (text, style), c, w in zip(row, layout.columns, layout.widths, strict=True)
+            ]
+        )
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -400,20 +464,20 @@ def _shown(view: View) -> View:
     import dataclasses
 
     def safe(text: str | None) -> str | None:
-        return None if text is None else terminal_text(text)
+        return None if text is None else terminal_glyphs(terminal_text(text))
 
     return dataclasses.replace(
         view,
         title=safe(view.title),
         footer=safe(view.footer),
-        columns=[dataclasses.replace(c, header=terminal_text(c.header)) for c in view.columns],
-        cells=[{k: terminal_text(v) for k, v in row.items()} for row in view.display_cells()],
+        columns=[dataclasses.replace(c, header=terminal_glyphs(terminal_text(c.header))) for c in view.columns],
+        cells=[{k: terminal_glyphs(terminal_text(v)) for k, v in row.items()} for row in view.display_cells()],
     )
 
 
 def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
     """A table fitted to `width` (low-priority columns drop first); coloured by rich on a terminal."""
-    view = _shown(view)
+    view = _shown(view.table or view)
     color = use_color(stream) if color is None else color
     width = width or terminal_width(stream)
     return _rich_table(view, width, color) if color else _plain_table(view, width)

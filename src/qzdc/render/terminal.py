@@ -11,14 +11,15 @@ from typing import TextIO
 STYLES = {
     "status.achieved": "bold green",
     "status.on_track": "green",
-    "status.at_risk": "yellow",
+    # black on yellow: yellow text alone vanishes on a light background
+    "status.at_risk": "black on yellow",
     "status.off_track": "red",
     "status.moving_away": "bold red",
     "status.pending": "cyan",
     "status.no_data": "dim",
     "status.monitored": "blue",
     "severity.error": "bold red",
-    "severity.warning": "yellow",
+    "severity.warning": "black on yellow",
     "severity.info": "cyan",
     "dim": "dim",
     "group": "bold",

@@ -17,10 +17,10 @@ from typing import Any
 from qzdc.engine.assess import assess
 from qzdc.engine.formulas import CalcError, RateWindow, rate_window
 from qzdc.engine.series import points, usable_points
-from qzdc.i18n import tr, unit_text
+from qzdc.i18n import amount, tr, unit_text
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.plan.words import item_ref
-from qzdc.views.listing import join, plan_title
+from qzdc.views.listing import indicator_name, join, plan_title
 from qzdc.views.view import Column, View, decimals, fmt_number
 
 SEVERITIES = ("error", "warning", "info")
@@ -158,13 +158,13 @@ def _rate_level_words(
     years = f"{w.start}–{w.end}"
     gap = fmt_number((w.needed_average - w.rate) * 100)
     so_far = ", ".join(f"+{fmt_number(g * 100)} %" for g in w.observed)
-    base = f"{fmt_number(w.level_now)} {unit_en} in {w.year_now}" + (f" after {so_far}" if so_far else "")
+    base = f"{amount(fmt_number(w.level_now), unit_en)} in {w.year_now}" + (f" after {so_far}" if so_far else "")
     each = f"; {_pct(w.needed_each)} in each remaining year" if w.needed_each is not None else ""
     said = f" (“{about.source.quote}”)" if about is not None and about.source.quote else ""
     message = (
         f"{rate_ind.name_en} at {rate} % a year on average over {years}{said}, from {base}, gives "
-        f"{fmt_number(w.implied_level)} {unit_en} in {w.end}, short of the "
-        f"{'binding' if _binding(lt) else 'aspirational'} {level} {unit_en}, which needs an average of "
+        f"{amount(fmt_number(w.implied_level), unit_en)} in {w.end}, short of the "
+        f"{'binding' if _binding(lt) else 'aspirational'} {amount(level, unit_en)}, which needs an average of "
         f"{_pct(w.needed_average)} ({gap} pp above the rate target){each}"
     )
     so_far_zh = "、".join(f"{fmt_number(g * 100)}%" for g in w.observed)
@@ -496,7 +496,44 @@ def finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def _subject_name(plan: Plan, subject: str, lang: str) -> str:
+    """A finding's subject as people name it: an indicator's or a target's indicator's name; a department as is."""
+    if subject in plan.indicators_by_id:
+        return indicator_name(plan.indicator(subject), lang)
+    if subject in plan.targets_by_id:
+        return indicator_name(plan.indicator(plan.targets_by_id[subject].indicator), lang)
+    return subject
+
+
+def _grouped(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings of one rule together, in the order the first of each came."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.severity, f.rule), []).append(f)
+    return list(groups.values())
+
+
+def _group_cells(plan: Plan, group: list[Finding], lang: str) -> dict[str, str]:
+    """One line for a rule: its finding in full when it has one, else the rule and every target it concerns."""
+    first = group[0]
+    subjects = list(dict.fromkeys(s for f in group for s in f.subjects))
+    if len(group) == 1:
+        message = first.message_zh if lang == "zh" else first.message
+    else:
+        names = list(dict.fromkeys(_subject_name(plan, s, lang) for f in group for s in f.subjects))
+        message = tr(
+            "audit.group", lang, rule=tr(f"audit.rule.{first.rule}", lang), n=len(group), names=join(names, lang)
+        )
+    return {
+        "severity": tr(f"severity.{first.severity}", lang),
+        "subjects": join(subjects, lang),
+        "message": message,
+        "sources": "\n".join(dict.fromkeys(src for f in group for src in f.sources)),  # a place a line
+    }
+
+
 def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
+    """The findings: JSON, CSV and Markdown one per finding; a terminal table one line per rule."""
     zh = lang == "zh"
     counts = Counter(f.severity for f in findings)
     data = {
@@ -505,11 +542,10 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         "findings": [finding_json(f) for f in findings],
         "summary": {s: counts.get(s, 0) for s in SEVERITIES},
     }
-    words = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
     rows = [{**finding_json(f), "subjects": "、".join(f.subjects), "sources": "; ".join(f.sources)} for f in findings]
     cells = [
         {
-            "severity": words[f.severity][0 if zh else 1],
+            "severity": tr(f"severity.{f.severity}", lang),
             "rule": f.rule,
             "subjects": join(list(f.subjects), lang),
             "message": f.message_zh if zh else f.message,
@@ -517,22 +553,31 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         }
         for f in findings
     ]
-    columns = [
-        Column("severity", "级别" if zh else "Severity", no_wrap=True),
-        # Rule names and ids read whole or not at all: they drop before they would break mid-word.
-        Column("rule", "规则" if zh else "Rule", drop=2, no_wrap=True),
-        Column("message", "发现" if zh else "Finding", min_width=30),
-        Column("subjects", "涉及" if zh else "Involves", drop=3, min_width=16),
-        Column("sources", "出处" if zh else "Sources", drop=1, min_width=16),
-    ]
-    footer = ("  " if zh else " · ").join(f"{words[s][0 if zh else 1]} {counts.get(s, 0)}" for s in SEVERITIES)
+    severity = Column("severity", "级别" if zh else "Severity", no_wrap=True)
+    message = Column("message", "发现" if zh else "Finding", min_width=30)
+    # ids read whole or not at all: they drop before they would break mid-word
+    subjects = Column("subjects", "涉及" if zh else "Involves", drop=3, no_wrap=True)
+    sources = Column("sources", "出处" if zh else "Sources", drop=1, min_width=16)
+    footer = ("  " if zh else " · ").join(f"{tr('severity.' + s, lang)} {counts.get(s, 0)}" for s in SEVERITIES)
+    title = ("方案自洽性检查" if zh else "Plan audit") + f" · {plan_title(plan, lang)}"
+    groups = _grouped(findings)
+    table = View(
+        data=data,
+        columns=[severity, message, subjects, sources],
+        rows=rows,
+        cells=[_group_cells(plan, g, lang) for g in groups],
+        styles=[{"severity": f"severity.{g[0].severity}"} for g in groups],
+        title=title,
+        footer=footer,
+    )
     return View(
         data=data,
-        columns=columns,
+        columns=[severity, Column("rule", "规则" if zh else "Rule", drop=2, no_wrap=True), message, subjects, sources],
         rows=rows,
         cells=cells,
         styles=[{"severity": f"severity.{f.severity}"} for f in findings],
-        title=("方案自洽性检查" if zh else "Plan audit") + f" · {plan_title(plan, lang)}",
+        title=title,
         footer=footer,
         csv_columns=["severity", "rule", "subjects", "message", "message_zh", "sources"],
+        table=table,
     )

@@ -96,23 +96,51 @@ def plan_summary(result: PlanResult) -> dict[str, Any]:
     }
 
 
+_PLACE_ZH = r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))"
+_PLACE_EN = r"^([A-Z][\w'-]* (?:town|township|subdistrict))\b"
+
+
+def short_title(title: str, title_en: str | None, plan_id: str, lang: str) -> str:
+    """A plan named as people name it beside others: its town (万古镇, Wangu town), else its id.
+
+    A town's plan title names its district first (大足区万古镇…): the town is the
+    last place before the plan's own words.
+    """
+    import re
+
+    if lang == "zh" or not title_en:
+        head = re.split(r"[“「\"（(]", title, maxsplit=1)[0]
+        places = re.findall(_PLACE_ZH, re.sub(r"^.*?[省市区县](?=.)", "", head) or head)
+        if places:
+            return places[-1]
+    else:
+        found = re.match(_PLACE_EN, title_en)
+        if found:
+            return found.group(1)
+    return plan_id
+
+
 def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str) -> Any:
-    """One row per plan: how many targets at each status."""
+    """One row per plan: how many targets at each status.
+
+    Each plan by its short name (万古镇); the counts under short, distinct status
+    words (正常, 风险, 滞后 …), so that no header breaks into two that read alike;
+    the plan's full title last, whole, where there is room for it.
+    """
     from qzdc.i18n import tr
     from qzdc.views.status import summary_text
     from qzdc.views.view import Column, View
 
     zh = lang == "zh"
-    # The plan's id (short, as a script names it) always; its title where there is room.
     columns = [
         Column("plan", "方案" if zh else "Plan", no_wrap=True),
-        Column("title", "名称" if zh else "Title", min_width=16, drop=1),
         Column("as_of", "截至" if zh else "As of", no_wrap=True),
     ]
     columns += [
-        Column(s, tr(s, lang), align="right", no_wrap=True)  # every count stays, so that the row adds up
+        Column(s, tr(f"short.{s}", lang), align="right", no_wrap=True)  # every count stays, so that the row adds up
         for s in totals
     ]
+    columns.append(Column("title", "名称" if zh else "Title", no_wrap=True, drop=1))
     rows, cells = [], []
     for p in plans:
         if p["failed"]:
@@ -122,7 +150,8 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
         title = p["title_en"] if not zh and p["title_en"] else p["title"]
         rows.append({"plan": p["id"], "title": title, "as_of": p["as_of"], **p["summary"]})
         counts = {s: str(n) for s, n in p["summary"].items()}
-        cells.append({"plan": p["id"], "title": title, "as_of": p["as_of"] or "—", **counts})
+        short = short_title(p["title"], p["title_en"], p["id"], lang)
+        cells.append({"plan": short, "title": title, "as_of": p["as_of"] or "—", **counts})
     title = f"{len(plans)} {'个方案' if zh else 'plans'}"
     return View(data=plans, columns=columns, rows=rows, cells=cells, title=title, footer=summary_text(totals, lang))
 

@@ -149,7 +149,7 @@ def history_view(plan: Plan, indicator: Indicator, observations: Iterable[Observ
             "origin": _word(_ORIGIN, r["origin"], lang),
             "source": r["source"] or "",
             "recorded_at": (r["recorded_at"] or "").replace("T", " "),
-            "status": ("✓ " if r["counts"] else "") + _word(_STATUS, r["status"], lang),
+            "status": _word(_STATUS, r["status"], lang),  # the counting one in green (styles)
             "note": r["note"] or "",
         }
         for r in records

@@ -9,7 +9,7 @@ from qzdc.engine.assess import assess, rate_link
 from qzdc.engine.held import milestone_done
 from qzdc.engine.required_path import PathStep, required_path
 from qzdc.engine.verdict import Assessment
-from qzdc.i18n import method_text, note_text, tr, unit_text
+from qzdc.i18n import amount, method_text, note_text, tr, unit_text
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.plan.words import flag_name, row_ref
@@ -146,7 +146,7 @@ def _in_unit(number: str, unit: str, lang: str) -> str:
     """2.6个百分点 / 2.6 pp for a change in %; 12 亿元 / 12 100 million yuan otherwise."""
     if unit == "%":
         return f"{number}{tr('unit.pp', lang)}" if lang == "zh" else f"{number} pp"
-    return f"{number} {unit_text(unit, lang)}".rstrip()
+    return amount(number, unit_text(unit, lang))
 
 
 def _pace_text(value: float | None, a: Assessment, unit: str, lang: str) -> str:
@@ -247,7 +247,7 @@ def _rate_level_text(row: Row, lang: str) -> str:
     sign = "+" if rl.gap > 0 else ""
     return _label(
         f"按年均{rate}%，{row.target.year}年为{level} {unit}（{sign}{gap}）",
-        f"at {rate} % a year, {level} {unit} in {row.target.year} ({sign}{gap})",
+        f"at {rate} % a year, {amount(level, unit)} in {row.target.year} ({sign}{gap})",
         lang,
     )
 
@@ -386,7 +386,7 @@ def show_document(
                 "value": display(r["value"]),
                 "origin": _label("方案", "plan", lang) if r["origin"] == "plan" else _label("录入", "actuals", lang),
                 "source": r["source"] or "",
-                "used": "✓" if r["used"] else _label("已被取代", "superseded", lang),
+                "used": tr("yes", lang) if r["used"] else _label("已被取代", "superseded", lang),
             }
             for r in records
         ],

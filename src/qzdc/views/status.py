@@ -15,7 +15,7 @@ from qzdc.engine.assess import assess, rate_link
 from qzdc.engine.series import Point, latest_period
 from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
 from qzdc.errors import UsageError, quoted
-from qzdc.i18n import listing, tr, unit_text
+from qzdc.i18n import amount, listing, tr, unit_text
 from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
@@ -580,8 +580,9 @@ def status_columns(
     `strength`: with the attribute column (约束性/预期性/力争) after the target.
     `long_targets`: some target is written in words (保持在合理区间…), so the column may wrap.
     The progress table's own columns (当期, 应达, 差距, 序时进度, 达序时, 责任单位)
-    drop before everything that was there: the latest value, still required and
-    the status stay longest.
+    drop first, then the number and the unit (which joins the name), then the
+    baseline and progress: the latest value, what is still required and the
+    status stay longest.
     """
 
     def head(key: str) -> str:
@@ -592,13 +593,14 @@ def status_columns(
         Column("annex_no", head("number"), align="right", no_wrap=True, drop=3),
         # English names are long: below 22 cells they wrap into a column of fragments.
         Column("name", head("name"), min_width=12 if lang == "zh" else 22),
-        Column("unit", head("unit"), no_wrap=True, drop=2),
-        Column("baseline", head("baseline"), align="right", drop=1, no_wrap=True),
+        # Without room of its own, the unit joins the name as Annex 1 writes it: 出口总额（万美元）.
+        Column("unit", head("unit"), no_wrap=True, drop=3, join_into="name", join_format=_unit_join(lang)),
+        Column("baseline", head("baseline"), align="right", drop=2, no_wrap=True),
         Column("latest", tr("col.latest", lang), align="right", no_wrap=True),
         Column("flow", tr("col.flow", lang), align="right", no_wrap=True, drop=5),
-        Column("target", head("target"), align="right", no_wrap=not long_targets),
+        Column("target", head("target"), align="right", no_wrap=not long_targets, drop=1),
         Column("expected", tr("col.due", lang), align="right", no_wrap=True, drop=5),
-        Column("required", tr("col.required", lang), align="right", no_wrap=True, drop=1),
+        Column("required", tr("col.required", lang), align="right", no_wrap=True),
         Column("gap", tr("col.gap", lang), align="right", no_wrap=True, drop=4),
         Column("progress", tr("col.progress", lang), align="right", no_wrap=True, drop=2),
         Column("time_elapsed", tr("col.time_elapsed", lang), align="right", no_wrap=True, drop=4),
@@ -610,6 +612,10 @@ def status_columns(
         after_target = next(i for i, c in enumerate(columns) if c.key == "target") + 1
         columns.insert(after_target, Column("strength", head("strength"), no_wrap=True, drop=2))
     return columns
+
+
+def _unit_join(lang: str) -> str:
+    return "（{}）" if lang == "zh" else " ({})"
 
 
 _CN_DIGITS = "〇一二三四"
@@ -668,7 +674,7 @@ def footnotes(report: StatusReport, lang: str) -> list[str]:
         else:
             side = "short of" if rl.gap < 0 else "above"
             lines.append(
-                f"{target_name(r, lang)}: at the plan's {rate} % a year, {level} {unit} in {r.target.year}, "
+                f"{target_name(r, lang)}: at the plan's {rate} % a year, {amount(level, unit)} in {r.target.year}, "
                 f"{short} {side} the target"
             )
     if any(r.assessment.latest is not None and r.assessment.latest.inferred for r in report.rows):

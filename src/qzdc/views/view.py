@@ -25,6 +25,11 @@ class Column:
     no_wrap: bool = False
     # The narrowest a wrapping column may get, in terminal cells (CJK counts 2).
     min_width: int = 6
+    # When the terminal has no room for this column, its text joins another's cell:
+    # the unit joins the name as Annex 1 writes it, 出口总额（万美元）. `join_format`
+    # has one {} for this column's text.
+    join_into: str | None = None
+    join_format: str = "（{}）"
 
 
 @dataclass
@@ -38,6 +43,7 @@ class View:
     group_key: str | None = None  # rows are grouped under this cell's text in tables
     footer: str | None = None
     csv_columns: list[str] | None = None  # CSV header keys; default: the non-display columns
+    table: View | None = None  # another layout for a terminal table (the audit: one line per rule)
 
     def display_cells(self) -> list[dict[str, str]]:
         if self.cells is not None:
