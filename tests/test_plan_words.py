@@ -156,15 +156,20 @@ def test_a_flag_the_plan_does_not_define_is_a_usage_error(cli):
     )
 
 
-def test_a_plan_defines_its_own_flags(cli, tmp_path):
+def fyp_with(tmp_path: Path, plan_yaml: str) -> Path:
+    """A copy of the five-year test plan with `plan_yaml` added to its plan.yaml."""
     plan = tmp_path / "p"
     plan.mkdir()
     for name in ("indicators.yaml", "observations.yaml"):
         (plan / name).write_text((FYP / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (plan / "plan.yaml").write_text(
-        (FYP / "plan.yaml").read_text(encoding="utf-8")
-        + "flags:\n  - {id: livelihood, name: 民生实事指标, name_en: livelihood project indicator, label: 民生实事}\n",
-        encoding="utf-8",
+    (plan / "plan.yaml").write_text((FYP / "plan.yaml").read_text(encoding="utf-8") + plan_yaml, encoding="utf-8")
+    return plan
+
+
+def test_a_plan_defines_its_own_flags(cli, tmp_path):
+    plan = fyp_with(
+        tmp_path,
+        "flags:\n  - {id: livelihood, name: 民生实事指标, name_en: livelihood project indicator, label: 民生实事}\n",
     )
     text = (plan / "indicators.yaml").read_text(encoding="utf-8")
     text = text.replace("    name: 城镇调查失业率\n", "    name: 城镇调查失业率\n    flags: [livelihood]\n")
@@ -195,14 +200,9 @@ def test_validate_counts_only_the_lists_a_plan_has(cli):
 
 
 def test_a_plan_names_its_columns(cli, tmp_path):
-    plan = tmp_path / "p"
-    plan.mkdir()
-    for name in ("indicators.yaml", "observations.yaml"):
-        (plan / name).write_text((FYP / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (plan / "plan.yaml").write_text(
-        (FYP / "plan.yaml").read_text(encoding="utf-8")
-        + "annex:\n  ref: 专栏1\n  title: 主要指标\n  columns: {baseline: 2020年, target: 2025年, strength: 属性}\n",
-        encoding="utf-8",
+    plan = fyp_with(
+        tmp_path,
+        "annex:\n  ref: 专栏1\n  title: 主要指标\n  columns: {baseline: 2020年, target: 2025年, strength: 属性}\n",
     )
     table = cli("status", "--plan", str(plan), env={"COLUMNS": "200"}).stdout
     assert "2020年" in table and "2025年" in table and "属性" in table and "基期值" not in table

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 Kind = Literal[
     "level",
@@ -40,18 +40,7 @@ Strength = Literal["binding", "anticipatory", "aspirational"]
 # final verdict, or only the target year's figure does.
 JudgedOn = Literal["every_year", "target_year"]
 
-KINDS: tuple[str, ...] = (
-    "level",
-    "share",
-    "average_growth",
-    "cumulative",
-    "cumulative_reduction",
-    "maintain",
-    "ordinal",
-    "milestone",
-    "relative",
-    "monitored",
-)
+KINDS: tuple[str, ...] = get_args(Kind)
 # Kinds whose target is a number (directly, or a change from the baseline).
 NUMERIC_KINDS = frozenset({"level", "share", "average_growth", "cumulative", "cumulative_reduction", "maintain"})
 # Kinds whose figures are rates in % of a year (growth, reduction): the engine holds
