@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -136,3 +137,117 @@ def test_a_bad_import_cell_names_the_indicator_as_the_plan_writes_it(cli):
 def test_history_without_figures_names_the_indicator(cli):
     result = cli("history", "研发投入")
     assert result.stderr.endswith("方案和 actuals.yaml 中都没有研发投入强度的数据\n")
+
+
+# ── a figure the same as the one that counts is not written again (finding 4) ──
+
+
+def test_recording_the_same_figure_again_writes_nothing(cli):
+    assert cli("record", "gdp", "2024", "81.2", "--source", "区统计局快报").exit_code == 0
+    before = Path("actuals.yaml").read_bytes()
+    for again in (["81.2"], ["81.20"], ["81.2", "--source", "区统计局快报"], ["812000万元"]):
+        result = cli("record", "gdp", "2024", *again)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.startswith("地区生产总值 2024 = 81.2")
+        assert "与原有数据相同，未写入，actuals.yaml 未改动（大足区万古镇" in result.stderr
+        assert Path("actuals.yaml").read_bytes() == before
+    # 2025-Q3 and 2025年1-9月 are one period (January to September)
+    assert cli("record", "exports", "2025-Q3", "5400").exit_code == 0
+    before = Path("actuals.yaml").read_bytes()
+    result = cli("record", "exports", "2025年1-9月", "5400")
+    assert "与原有数据相同，未写入" in result.stderr
+    assert Path("actuals.yaml").read_bytes() == before
+    result = cli("record", "gdp", "2024", "81.2", "--lang", "en")
+    assert result.stderr.startswith("Gross regional product 2024 = 81.2 100 million yuan is the same as before: ")
+
+
+def test_the_plans_own_figure_is_not_recorded_again(cli):
+    # the plan reports GDP 2023 at 75.33 亿元 (一、试点基础): the same figure, even with a source, adds nothing
+    for again in (["75.33"], ["75.33", "--source", "统计公报"]):
+        result = cli("record", "gdp", "2023", *again)
+        assert result.exit_code == 0, result.stderr
+        assert "与原有数据相同，未写入" in result.stderr
+    assert not Path("actuals.yaml").exists()
+    result = cli("record", "gdp", "2023", "75.4")
+    assert "（原为方案数 75.33）" in result.stderr
+
+
+def test_the_same_value_with_a_new_source_or_note_is_written_and_keeps_the_rest(cli):
+    assert cli("record", "gdp", "2024", "81.2", "--source", "快报").exit_code == 0
+    result = cli("record", "gdp", "2024", "81.2", "--note", "年报已核")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("已录入 地区生产总值 2024 = 81.2 亿元（数值不变，更新来源或备注） → actuals.yaml")
+    result = cli("record", "gdp", "2024", "81.2", "--source", "年报")
+    assert result.exit_code == 0, result.stderr
+    assert [(e["value"], e.get("source"), e.get("note")) for e in entries_in(Path("actuals.yaml"))] == [
+        (81.2, "快报", None),
+        (81.2, "快报", "年报已核"),  # the note is new, the source stays
+        (81.2, "年报", "年报已核"),  # the source is new, the note stays
+    ]
+
+
+BUREAU = (
+    "万古镇2025年1-9月主要经济指标\n"
+    "指标名称,计量单位,时间,本期数,本年累计,备注\n"
+    "1.地区生产总值,万元,2025年1-9月,216000,616000,\n"
+    "出口总额,万美元,2025年1-9月,1900,5400,海关\n"
+)
+WIDE = (
+    "指标名称,单位,2023年实际,2024年实际\n"
+    "地区生产总值年均增速,%,7.5,7.8\n"  # 7.5 in 2023 is the plan's own figure
+    "出口总额,万美元,6400,6800\n"
+)
+
+
+def test_re_importing_a_sheet_changes_no_byte(cli):
+    Path("统计局.csv").write_text(BUREAU, encoding="utf-8")
+    Path("分析表.csv").write_text(WIDE, encoding="utf-8")
+    first = cli("import", "分析表.csv")
+    assert first.exit_code == 0, first.stderr
+    assert "已导入 3 个数据（新增 3，修订 0，与原有相同未写入 1）" in first.stderr
+    assert cli("import", "统计局.csv").exit_code == 0
+    before = Path("actuals.yaml").read_bytes()
+    for sheet in ("统计局.csv", "分析表.csv"):
+        again = cli("import", sheet)
+        assert again.exit_code == 0, again.stderr
+        assert again.stderr.splitlines()[-1].startswith(f"{sheet} 的 ")
+        assert "个数据都与原有数据相同，未写入，actuals.yaml 未改动" in again.stderr
+        assert Path("actuals.yaml").read_bytes() == before
+    # one entry per figure, and the counting one keeps its note 海关
+    exports = [
+        (e["period"], e["value"], e.get("note"))
+        for e in entries_in(Path("actuals.yaml"))
+        if e["indicator"] == "exports"
+    ]
+    assert exports == [(2023, 6400, None), (2024, 6800, None), ("2025-09", 5400, "海关")]
+    # the plan's 2023 growth rate is still the figure that counts for 2023
+    history = json.loads(cli("history", "1", "--format", "json").stdout)["entries"]
+    assert [(e["period"], e["origin"], e["counts"]) for e in history if e["period"] == "2023"] == [
+        ("2023", "plan", True)
+    ]
+
+
+def test_an_import_writes_only_its_new_and_changed_figures(cli):
+    Path("统计局.csv").write_text(BUREAU, encoding="utf-8")
+    assert cli("import", "统计局.csv").exit_code == 0
+    Path("统计局.csv").write_text(BUREAU.replace("616000", "617000"), encoding="utf-8")
+    dry = cli("import", "统计局.csv", "--dry-run")
+    assert "已检查 统计局.csv：2 个数据全部有效（新增 0，修订 1，与原有相同未写入 1）" in dry.stderr
+    result = cli("import", "统计局.csv")
+    assert "已导入 1 个数据（新增 0，修订 1，与原有相同未写入 1）" in result.stderr
+    assert [(e["indicator"], e["value"]) for e in entries_in(Path("actuals.yaml"))] == [
+        ("gdp", 61.6),
+        ("exports", 5400),
+        ("gdp", 61.7),
+    ]
+
+
+def test_figures_are_the_same_as_the_engine_compares_them():
+    from qzdc.actuals.changes import same_value
+
+    assert same_value(0.1 + 0.2, 0.3)  # 0.30000000000000004, printed 0.3
+    assert same_value(67, 67.0)  # 67.00 and 67 are one number
+    assert not same_value(81.2, 81.21)
+    assert not same_value("III", 3)
+    assert same_value(dt.date(2025, 3, 18), dt.date(2025, 3, 18))
+    assert not same_value(True, 1)

@@ -63,8 +63,8 @@ WIDE = [
     [None, None, None, None, None, None, None, None],  # a blank row
     ["合计", None, None, None, 57.5, 58.9, 5464.2, None],  # a total row: skipped, figures and all
 ]
+# 2023's 7.5 for gdp_growth is the plan's own figure: not written again.
 WIDE_EXPECTED = [
-    ("gdp_growth", 2023, 7.5, None, None),
     ("gdp_growth", 2024, 6.9, None, None),
     ("gdp_growth", "2025-09", 6.2, None, None),
     ("high_tech_enterprises", 2023, 45, None, None),
@@ -84,7 +84,7 @@ def test_the_wide_layout(cli, fmt):
     # a guessed layout says how it was read, also when it is imported at once
     assert "宽表：每行一个指标，每列一个期间" in result.stderr
     assert "期间列：2023年实际 → 2023、2024年实际 → 2024、2025年1-9月 → 2025-09" in result.stderr
-    assert "已导入 8 个数据（新增 7，修订 0，与原有相同 1）" in result.stderr  # 2023 7.5 is the plan's own
+    assert "已导入 7 个数据（新增 7，修订 0，与原有相同未写入 1）" in result.stderr  # 2023 7.5 is the plan's own
 
 
 def test_dry_run_says_how_a_guessed_layout_was_read(cli):
@@ -99,7 +99,7 @@ def test_dry_run_says_how_a_guessed_layout_was_read(cli):
         "  期间列：2023年实际 → 2023、2024年实际 → 2024、2025年1-9月 → 2025-09",
         "  未读取的列：序号、基期值、目标值",
         "  跳过：1 行空行、1 行合计行、1 行无数据",
-        "已检查 wide.xlsx：8 个数据全部有效（新增 7，修订 0，与原有相同 1）；未写入（--dry-run）",
+        "已检查 wide.xlsx：8 个数据全部有效（新增 7，修订 0，与原有相同未写入 1）；未写入（--dry-run）",
     ]
     assert not Path("actuals.yaml").exists()
     english = cli("import", "wide.xlsx", "--dry-run", "--lang", "en").stderr.splitlines()
@@ -320,8 +320,8 @@ def test_dry_run_shows_revisions_and_names(cli):
     assert "修订 150 -> 148" in rows["科技型企业"]  # a terminal table draws → as ->
     assert "取代方案数 7.5 -> 7.6" in rows["地区生产总值年均增速"]
     assert "新增" in rows["地区生产总值"]
-    assert "与已有数据相同" in rows["高新技术企业"]
+    assert "与已有数据相同，不写入" in rows["高新技术企业"]
     assert "tech_smes" not in result.stdout  # names, not ids
-    assert "已检查 r.csv：4 个数据全部有效（新增 1，修订 2，与原有相同 1）；未写入（--dry-run）" in result.stderr
+    assert "已检查 r.csv：4 个数据全部有效（新增 1，修订 2，与原有相同未写入 1）；未写入（--dry-run）" in result.stderr
     english = cli("import", "r.csv", "--dry-run", "--lang", "en").stdout
     assert "revises 150 -> 148" in english and "replaces the plan's 7.5 -> 7.6" in english

@@ -21,7 +21,9 @@ The file format::
 
 Revisions: a revised figure is a new entry for the same indicator and period,
 appended after the first. The entry that comes last in the file counts; the
-earlier ones stay as history (`qzdc history`) and are never erased by qzdc.
+earlier ones stay as history (`qzdc history`) and are never erased by qzdc. A
+figure the same as the one that counts is not written again
+(`qzdc.actuals.changes`).
 
 Values, by the kind of the indicator's first target (an indicator without a
 target takes numbers):
@@ -64,10 +66,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qzdc.actuals.changes import changed
 from qzdc.actuals.splice import CannotAppend, render_appended
 from qzdc.actuals.values import FIELDS, Entry, check_entry
 from qzdc.errors import DataError, Problem, UsageError, closest, os_reason
@@ -299,10 +302,12 @@ def all_observations(plan: Plan, actuals: Iterable[Observation]) -> list[Observa
 
 @dataclass(frozen=True)
 class Appended:
-    """What a write did: the entries written, and those the file held before (read under the lock)."""
+    """What a write did: the entries written, those the file held before (read under the lock), and
+    those not written because they repeat the figure that counts (`qzdc.actuals.changes`)."""
 
     entries: list[Entry]
     before: list[Entry]
+    unchanged: list[Entry] = field(default_factory=list)
 
 
 def _fields(item: Entry | Mapping[str, Any]) -> dict[str, Any]:
@@ -339,6 +344,9 @@ def append_entries(
 
     Entries without `recorded_at` get the current time. Raises DataError (with every
     problem) and writes nothing if any entry, or the file as it stands, is wrong.
+    An entry the same as the figure that counts for its period (the same value, and
+    no other source or note; or the plan's own figure) is not written: when no entry
+    is new, the file is left as it was, byte for byte.
     """
     target = Path(path)
     shown = shown_path(target)
@@ -359,6 +367,7 @@ def append_entries(
         raise DataError(tr("store.nothing_written", path=shown, count=len(problems)), problems=problems)
     if not checked:
         return Appended([], read_entries(target, plan, today=day))
+
     # Before the lock, whose file goes into that directory.
     missing = missing_directory(target)
     if missing:
@@ -369,7 +378,7 @@ def append_entries(
     lock = lock_path(target)
     try:
         with exclusive_lock(lock, LOCK_TIMEOUT):
-            before = _append_locked(target, shown, plan, checked, day)
+            before, written, unchanged = _append_locked(target, shown, plan, checked, day)
     except TimeoutError:
         raise DataError(
             tr("store.locked", path=shown, seconds=f"{LOCK_TIMEOUT:.0f}"), hint=tr("store.locked.hint")
@@ -379,11 +388,16 @@ def append_entries(
             tr("store.cannot_lock", path=shown, reason=f"{shown_path(lock)}: {os_reason(err)}"),
             hint=tr("store.cannot_lock.hint"),
         ) from None
-    return Appended(checked, before)
+    return Appended(written, before, unchanged)
 
 
-def _append_locked(path: Path, shown: str, plan: Plan, new: list[Entry], today: dt.date) -> list[Entry]:
-    """Under the lock: re-read, append, check the result, replace the file. Returns the entries before.
+def _append_locked(
+    path: Path, shown: str, plan: Plan, new: list[Entry], today: dt.date
+) -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """Under the lock: re-read, append what is new, check the result, replace the file.
+
+    Returns the entries before, those written and those not written (the same as
+    the figure that counts); with none to write, the file is not touched.
 
     A file with other hard links is not replaced (that would break them): the new
     entries are appended in place, under a second lock on the file itself, which
@@ -397,27 +411,35 @@ def _append_locked(path: Path, shown: str, plan: Plan, new: list[Entry], today: 
     path, st = writable_target(path, shown=shown, rewriting_input=True)
     if st is not None and stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
         with exclusive_lock(path, LOCK_TIMEOUT, lock_file=False):
-            text, bom, before, updated = _updated(path, shown, plan, new, today)
+            text, bom, before, updated, written, unchanged = _updated(path, shown, plan, new, today)
+            if not written:
+                return before, written, unchanged
             if not updated.startswith(text):
                 raise DataError(tr("store.hard_links_layout", path=shown, count=st.st_nlink))
             size = len(text.encode("utf-8")) + (len(BOM) if bom else 0)
             append_in_place(path, size, updated[len(text) :].encode("utf-8"), shown=shown)
-        return before
-    text, bom, before, updated = _updated(path, shown, plan, new, today)
+        return before, written, unchanged
+    text, bom, before, updated, written, unchanged = _updated(path, shown, plan, new, today)
+    if not written:
+        return before, written, unchanged
     _remove_stale_temp_files(path)
     atomic_write(path, updated, encoding="utf-8-sig" if bom else "utf-8", shown=shown, rewriting_input=True)
-    return before
+    return before, written, unchanged
 
 
 def _updated(
-    path: Path, shown: str, plan: Plan, new: list[Entry], today: dt.date
-) -> tuple[str, bool, list[Entry], str]:
-    """The file's text, whether it has a BOM, its entries, and its text with `new` appended, read back and checked."""
+    path: Path, shown: str, plan: Plan, entries: list[Entry], today: dt.date
+) -> tuple[str, bool, list[Entry], str, list[Entry], list[Entry]]:
+    """The file's text, whether it has a BOM, its entries, its text with the new entries appended (read
+    back and checked), the entries appended and those left out as the same as the figure that counts."""
     read = _read_file(path, shown)
     text, bom = read if read is not None else ("", False)
     before, problems = parse_entries(text, shown, plan, today)
     if problems:
         raise DataError(tr("store.fix_first", path=shown, count=len(problems)), problems=problems)
+    new, unchanged = changed(entries, [*plan.observations, *(e.observation() for e in before)])
+    if not new:
+        return text, bom, before, text, new, unchanged
     import yaml
 
     try:
@@ -429,7 +451,7 @@ def _updated(
     after, problems = parse_entries(updated, shown, plan, today)
     if problems or after != [*before, *new]:
         raise DataError(tr("store.read_back", path=shown), problems=problems, hint=tr("store.bug.hint"))
-    return text, bom, before, updated
+    return text, bom, before, updated, new, unchanged
 
 
 def _remove_stale_temp_files(path: Path) -> None:

@@ -67,9 +67,10 @@ YearOption = Annotated[int | None, typer.Option("--year", show_default=False)]
 
 
 def _recorded_text(entry: Any, before: list[Any], plan: Any, lang: str) -> str:
-    """`地区生产总值 2024 = 81.3 亿元（修订 80.9）`: what was recorded, by name, and what it replaces."""
+    """`地区生产总值 2024 = 81.3 亿元（原为 80.9）`: what was recorded, by name, and what it changes."""
+    from qzdc.actuals.changes import change_of, counting_figures
     from qzdc.i18n import tr
-    from qzdc.views.imports import change_of, counting_figures, value_text
+    from qzdc.views.imports import value_text
     from qzdc.views.listing import indicator_name
 
     indicator = plan.indicator(entry.indicator)
@@ -78,7 +79,7 @@ def _recorded_text(entry: Any, before: list[Any], plan: Any, lang: str) -> str:
     if entry.written:
         what += f"（{entry.written}）" if lang == "zh" else f" ({entry.written})"
     change, old = change_of(entry, counting_figures([*plan.observations, *(e.observation() for e in before)]))
-    if change != "new":
+    if change not in ("new", "same"):
         text = tr(f"record.{change}", lang, old=value_text(old))
         what += f"（{text}）" if lang == "zh" else f" ({text})"
     return what
@@ -112,10 +113,11 @@ def record(
     target = actuals_path(actuals, writing=True, plan=loaded)
     entry = make_entry(loaded, indicator, period, value, source, note, year=year)
     result = append_entries(target, loaded, [entry])
-    # what append_entries checked and wrote, with the conversion the typed value went through
-    written = dataclasses.replace(result.entries[0], written=entry.written)
-    what = _recorded_text(written, result.before, loaded, lang.value)
-    err(tr("record.done", lang.value, what=what, actuals=shown_path(target), plan=plan_title(loaded, lang.value)))
+    words = {"actuals": shown_path(target), "plan": plan_title(loaded, lang.value)}
+    # what append_entries checked and wrote (or left out), with the conversion the typed value went through
+    checked = dataclasses.replace([*result.entries, *result.unchanged][0], written=entry.written)
+    what = _recorded_text(checked, result.before, loaded, lang.value)
+    err(tr("record.done" if result.entries else "record.unchanged", lang.value, what=what, **words))
 
 
 @app.command("import")
@@ -171,8 +173,11 @@ def import_(
         err(tr("import.checked", lang.value, n=len(imported.figures), changes=changes, **words))
         return
     result = append_entries(target, loaded, imported.entries)
+    if not result.entries:
+        err(tr("import.unchanged", lang.value, n=len(result.unchanged), **words))
+        return
     before = [*loaded.observations, *(e.observation() for e in result.before)]
-    changes = changes_text(result.entries, counting_figures(before), lang.value)
+    changes = changes_text([*result.entries, *result.unchanged], counting_figures(before), lang.value)
     err(tr("import.done", lang.value, n=len(result.entries), changes=changes, **words))
 
 

@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from qzdc.actuals.changes import Window, change_of, counting_figures
 from qzdc.actuals.importer import Figure, Reading
 from qzdc.actuals.values import Entry
 from qzdc.i18n import tr, unit_text
 from qzdc.plan.models import Observation, Plan
-from qzdc.plan.periods import PeriodError, parse_period
 from qzdc.views.listing import indicator_name, join
 from qzdc.views.view import Column, View, display
 
@@ -31,36 +31,6 @@ _DRY_RUN_HEADERS = {
     "source": ("来源", "Source"),
     "note": ("备注", "Note"),
 }
-
-Window = tuple[str, int, int, bool]
-
-
-def _window(indicator: str, period: Any) -> Window | None:
-    try:
-        parsed = parse_period(period)
-    except PeriodError:
-        return None
-    return (indicator, *parsed.window, parsed.is_year)
-
-
-def counting_figures(observations: Iterable[Observation]) -> dict[Window, Observation]:
-    """The figure that counts today for each indicator and window of time: the last one given."""
-    counting: dict[Window, Observation] = {}
-    for obs in observations:
-        key = _window(obs.indicator, obs.period)
-        if key is not None:
-            counting[key] = obs
-    return counting
-
-
-def change_of(entry: Entry, counting: dict[Window, Observation]) -> tuple[str, Any]:
-    """What a new figure does: ("new", None), ("revises" | "supersedes" | "same", the figure it replaces)."""
-    before = counting.get((entry.indicator, *entry.period.window, entry.period.is_year))
-    if before is None:
-        return "new", None
-    if before.value == entry.value and not isinstance(entry.value, bool):
-        return "same", before.value
-    return ("supersedes" if before.origin == "plan" else "revises"), before.value
 
 
 def change_text(change: str, before: Any, entry: Entry, lang: str) -> str:
@@ -83,7 +53,7 @@ def changes_text(entries: Iterable[Entry], counting: dict[Window, Observation], 
     counts = {"new": 0, "revised": 0, "same": 0}
     for entry in entries:
         change, _ = change_of(entry, counting)
-        counts[{"revises": "revised", "supersedes": "revised"}.get(change, change)] += 1
+        counts[{"revises": "revised", "supersedes": "revised", "annotates": "revised"}.get(change, change)] += 1
     parts = [tr("changes.new", lang, n=counts["new"]), tr("changes.revised", lang, n=counts["revised"])]
     if counts["same"]:
         parts.append(tr("changes.same", lang, n=counts["same"]))

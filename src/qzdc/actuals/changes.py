@@ -1,0 +1,107 @@
+"""What a new figure changes: nothing, the figure that counts for its period, or nothing yet there.
+
+The figure that counts for an indicator and a window of time (January to the end
+of a month, or a year's own figure) is the last one given: the plan's own, then
+the actuals file's in file order. A new figure is
+
+- **new** where none counts yet;
+- **the same** where its value is the counting figure's (numbers compared as the
+  engine compares them: as printed, to 12 significant digits) and it brings no
+  other source or note, or where it repeats the plan's own figure: it is not
+  written, so a re-imported sheet leaves the file as it was and the counting
+  figure keeps its source and note;
+- an **annotation** where the value is the same but the source or note is new: a
+  revision of what is said about the figure, written with the counting figure's
+  source or note where it gives none;
+- a **revision** of a figure recorded before, or a figure that **supersedes** the
+  plan's own, where the value differs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from qzdc.actuals.values import Entry
+from qzdc.engine.verdict import printed
+from qzdc.plan.models import Observation
+from qzdc.plan.periods import PeriodError, parse_period
+
+Window = tuple[str, int, int, bool]
+# What `change_of` may say of a figure; only "same" is not written.
+CHANGES = ("new", "same", "annotates", "revises", "supersedes")
+
+
+def _window(indicator: str, period: Any) -> Window | None:
+    try:
+        parsed = parse_period(period)
+    except PeriodError:
+        return None
+    return (indicator, *parsed.window, parsed.is_year)
+
+
+def counting_figures(observations: Iterable[Observation]) -> dict[Window, Observation]:
+    """The figure that counts today for each indicator and window of time: the last one given."""
+    counting: dict[Window, Observation] = {}
+    for obs in observations:
+        key = _window(obs.indicator, obs.period)
+        if key is not None:
+            counting[key] = obs
+    return counting
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two figures are one value: numbers as the engine compares them (printed), else equal.
+
+    67.00 and 67 are one number; done (a word) and True, or a class and a number, are not.
+    """
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return printed(float(a)) == printed(float(b))
+    return type(a) is type(b) and a == b
+
+
+def _says_more(entry: Entry, before: Observation) -> bool:
+    """Whether the new figure gives a source or a note that the counting one does not have."""
+    source = before.source.ref if before.source is not None else None
+    return (entry.source is not None and entry.source != source) or (
+        entry.note is not None and entry.note != before.note
+    )
+
+
+def change_of(entry: Entry, counting: dict[Window, Observation]) -> tuple[str, Any]:
+    """What a new figure does (one of CHANGES), and the value of the figure it meets (None if new)."""
+    before = counting.get((entry.indicator, *entry.period.window, entry.period.is_year))
+    if before is None:
+        return "new", None
+    if same_value(entry.value, before.value):
+        if before.origin == "plan" or not _says_more(entry, before):
+            return "same", before.value
+        return "annotates", before.value
+    return ("supersedes" if before.origin == "plan" else "revises"), before.value
+
+
+def changed(entries: Iterable[Entry], observations: Iterable[Observation]) -> tuple[list[Entry], list[Entry]]:
+    """(the entries to write, those the same as the figure that counts): `observations` are what is there now."""
+    counting = counting_figures(observations)
+    written: list[Entry] = []
+    unchanged: list[Entry] = []
+    for entry in entries:
+        key = (entry.indicator, *entry.period.window, entry.period.is_year)
+        change, _ = change_of(entry, counting)
+        if change == "same":
+            unchanged.append(entry)
+            continue
+        if change == "annotates":
+            # A new note keeps the figure's source, and a new source its note: only what is given changes.
+            before = counting[key]
+            entry = dataclasses.replace(
+                entry,
+                source=entry.source if entry.source is not None else before.source.ref if before.source else None,
+                note=entry.note if entry.note is not None else before.note,
+            )
+        written.append(entry)
+        counting[key] = entry.observation()
+    return written, unchanged
