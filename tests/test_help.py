@@ -31,6 +31,7 @@ LITERALS = {
     "moving_away", "pending", "no_data", "YAML", "CSV", "Excel", "Markdown", "UTF", "BOM", "GBK", "bash", "zsh",
     "fish", "PowerShell", "Tab", "III", "gdp", "high_tech_enterprises", "carp_lantern_dance_heritage",
     "monitored", "pilot", "flags", "JSON", "Schema", "plan", "observations",
+    "name", "category",  # --sort's values
     *(name for p, _ in COMMANDS for name in p),
 }  # fmt: skip
 
@@ -103,6 +104,8 @@ STATUS_ZH = """\
                      和数值。
   --fail-on 状态     有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离
                      目标）。
+  --sort 顺序        排列顺序：status（按状态，最差的在前）、name（按名称，中文按拼音）或
+                     category（按类别分组，默认）。
   -f, --format 格式  输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为
                      表格。
   -o, --output 文件  写入文件而不是屏幕，格式按扩展名（.json .csv .md .txt）；写入失败时不留半个
@@ -149,6 +152,8 @@ Options:
                        2025-Q2), with the old and new status and figures.
   --fail-on STATUS     Exit with code 3, after the output, if any target shown is at this status or
                        worse (at_risk < off_track < moving_away).
+  --sort ORDER         Order: status (worst first), name (alphabetical; Chinese names by pinyin) or
+                       category (grouped by category, the default).
   -f, --format FORMAT  Output format: table, json, csv or markdown. Default: from the -o extension,
                        else a table.
   -o, --output FILE    Write to FILE instead of the screen, in the format of its extension

@@ -722,6 +722,12 @@ _HELP: dict[str, tuple[str, str]] = {
         "Only the targets whose status changed since this earlier period (e.g. 2025-Q2), "
         "with the old and new status and figures.",
     ),
+    "help.opt.status.sort": (
+        "排列顺序：status（按状态，最差的在前）、name（按名称，中文按拼音）或 category（按类别分组，默认）。",
+        "Order: status (worst first), name (alphabetical; Chinese names by pinyin) or category "
+        "(grouped by category, the default).",
+    ),
+    "help.meta.sort": ("顺序", "ORDER"),
     "help.opt.status.fail_on": (
         "有目标处于此状态或更差时，输出后以退出码 3 结束（存在风险 < 进度滞后 < 背离目标）。",
         "Exit with code 3, after the output, if any target shown is at this status or worse "
@@ -1235,6 +1241,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "msg.cannot_write_output": ("无法写入输出：{reason}", "cannot write the output: {reason}"),
     "msg.interrupted": ("qzdc：已中断", "qzdc: interrupted"),
     "msg.wrote": ("已写入 {path}", "wrote {path}"),
+    "err.completion": ("无法安装 Tab 键补全：{reason}", "cannot install completion: {reason}"),
+    "msg.completion_installed": (
+        "已为 {shell} 安装 Tab 键补全：{path}（重开终端后生效）",
+        "{shell} completion installed in {path} (it works once the terminal is restarted)",
+    ),
     "msg.gate": ("{count} 个目标处于“{status}”或更差：{ids}", "{count} target(s) at {status} or worse: {ids}"),
     "msg.audit_gate": ("qzdc：{count} 项发现为“{severity}”或更严重", "qzdc: {count} finding(s) at {severity} or worse"),
     "err.format_from_name": ("无法从文件名 {name} 判断格式", "cannot tell the format from {name!r}"),
@@ -1244,6 +1255,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.cannot_write_format": ("此命令不能输出 {format}", "this command cannot write {format}"),
     "err.choose_one_of": ("可选：{choices}", "choose one of {choices}"),
+    "err.use_report": ("报告请用 qzdc report -o {output}", "for a report, use qzdc report -o {output}"),
     "err.output": ("-o：{message}", "-o: {message}"),
     "err.needs_output": ("{format} 格式需要用 -o 指定文件", "{format} needs -o FILE"),
     "err.validate_format": ("validate 只能输出 table 或 json", "validate writes table or json"),

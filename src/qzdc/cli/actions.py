@@ -72,6 +72,7 @@ def status(
     owners: list[str] | None = None,
     since: str | None = None,
     fail_on: str | None = None,
+    sort: str | None = None,
     fmt: str | None = None,
     output: Path | None = None,
     lang: str = "zh",
@@ -102,5 +103,5 @@ def status(
         gate([c.after for c in changes], fail_on)
         return
     report = build_status(loaded, seen, as_of=parse_as_of(as_of, loaded), filters=filters)
-    emit(naming_the_file(status_view(report, lang), figures, chosen, lang), chosen, output)
+    emit(naming_the_file(status_view(report, lang, sort=sort), figures, chosen, lang), chosen, output)
     gate(report.rows, fail_on)

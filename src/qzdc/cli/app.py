@@ -97,6 +97,9 @@ def _localise(command: Any, path: str) -> None:
     from qzdc.cli.help import command_line
 
     command.short_help = command_line(path)
+    for param in command.params:
+        if param.name == "install_completion":
+            param.callback = _install_completion
     for name, sub in getattr(command, "commands", {}).items():
         _localise(sub, name if path == "qzdc" else f"{path} {name}")
 
@@ -114,6 +117,23 @@ def _click_error(error: Any, args: list[str]) -> int:
     return int(error.exit_code)
 
 
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """typer's --install-completion (bash, zsh, fish, PowerShell), saying what it did in the run's language."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    from qzdc.errors import os_reason
+
+    try:
+        shell, path = install(shell=value if isinstance(value, str) else None, prog_name="qzdc")
+    except OSError as error:  # PowerShell installs through `powershell`, which may not be there
+        err(tr("msg.error", message=tr("err.completion", reason=os_reason(error))))
+        raise typer.Exit(EXIT_BAD_DATA) from None
+    sys.stdout.write(tr("msg.completion_installed", shell=shell, path=path) + "\n")
+    raise typer.Exit(0)
+
+
 class QzdcTyper(typer.Typer):
     """typer's app, whose commands are `QzdcCommand`s unless told otherwise."""
 
@@ -126,7 +146,7 @@ app = QzdcTyper(
     name="qzdc",
     cls=QzdcGroup,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )

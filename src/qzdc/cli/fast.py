@@ -30,6 +30,7 @@ STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "--owner": ("owners", "multiple", None),
     "--since": ("since", "value", None),
     "--fail-on": ("fail_on", "value", None),
+    "--sort": ("sort", "value", ("status", "name", "category")),
     "--format": ("fmt", "value", ("table", "json", "csv", "markdown")),
     "-f": ("fmt", "value", ("table", "json", "csv", "markdown")),
     "--output": ("output", "value", None),

@@ -120,9 +120,10 @@ def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...
     else:
         chosen = "table"
     if chosen not in allowed:
-        raise UsageError(
-            tr("err.cannot_write_format", format=chosen), hint=tr("err.choose_one_of", choices=", ".join(allowed))
-        )
+        # A workbook, a web page or a Word document is a report: say which command writes it.
+        documents = chosen in ("xlsx", "html", "docx") and output is not None
+        hint = tr("err.use_report", output=output) if documents else tr("err.choose_one_of", choices=", ".join(allowed))
+        raise UsageError(tr("err.cannot_write_format", format=chosen), hint=hint)
     return chosen
 
 

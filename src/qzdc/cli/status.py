@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -20,6 +21,15 @@ from qzdc.cli.app import (
     load,
     resolve_format,
 )
+
+
+class SortKey(StrEnum):
+    """`--sort`: worst status first, by name, or by category (the plan's order, grouped)."""
+
+    status = "status"
+    name = "name"
+    category = "category"
+
 
 AsOfOption = Annotated[
     str | None,
@@ -70,6 +80,7 @@ def status(
     owner: OwnerOption = None,
     since: SinceOption = None,
     fail_on: FailOnOption = None,
+    sort: Annotated[SortKey | None, typer.Option("--sort", show_default=False)] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
@@ -89,6 +100,7 @@ def status(
         owners=owner,
         since=since,
         fail_on=fail_on,
+        sort=sort.value if sort else None,
         fmt=fmt,
         output=output,
         lang=lang.value,

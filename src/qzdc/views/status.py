@@ -684,11 +684,37 @@ def footnotes(report: StatusReport, lang: str) -> list[str]:
     return lines
 
 
-def status_view(report: StatusReport, lang: str) -> View:
+# Worst first: the order `--sort status` lists targets in.
+SORT_ORDER = ("moving_away", "off_track", "at_risk", "on_track", "pending", "achieved", "monitored", "no_data")
+
+
+def sorted_report(report: StatusReport, sort: str | None, lang: str) -> StatusReport:
+    """The rows by `sort`: status (worst first), name (拼音 order in Chinese, by GB18030's), or as the plan has them."""
+    if sort == "status":
+        rank = {s: i for i, s in enumerate(SORT_ORDER)}
+        rows = sorted(report.rows, key=lambda r: rank.get(r.assessment.status, len(rank)))
+    elif sort == "name":
+        # GB2312's first level, inside GB18030, orders characters by their 拼音: 出口 before 地区 before 高新.
+        def key(r: Row) -> bytes | str:
+            name = indicator_name(r.indicator, lang)
+            return name.encode("gb18030", "replace") if lang == "zh" else name.casefold()
+
+        rows = sorted(report.rows, key=key)
+    else:
+        return report
+    return replace(report, rows=rows)
+
+
+def status_view(report: StatusReport, lang: str, sort: str | None = None) -> View:
+    """The status table; `sort` status or name lists every target in one table, its category a column."""
+    report = sorted_report(report, sort, lang)
     data = status_json(report)
     cells = [status_cells(r, report.plan, lang) for r in report.rows]
     long_targets = any(len(c["target"]) > 12 for c in cells)
     columns = status_columns(lang, plan=report.plan, strength=shows_strength(report.plan), long_targets=long_targets)
+    grouped = sort in (None, "category")
+    if not grouped:  # one list: the category in a column of its own, the first to go
+        columns = [replace(c, drop=7) if c.key == "category" else c for c in columns]
     title = f"{plan_title(report.plan, lang)} · {'截至' if lang == 'zh' else 'as of '}{as_of_text(report, lang)}"
     footer = "\n".join([summary_text(data["summary"], lang, data["stale"]), *footnotes(report, lang)])
     return View(
@@ -698,7 +724,7 @@ def status_view(report: StatusReport, lang: str) -> View:
         cells=cells,
         styles=[{"status": f"status.{r.assessment.status}"} for r in report.rows],
         title=title,
-        group_key="category",
+        group_key="category" if grouped else None,
         footer=footer,
         csv_columns=csv_columns(plan_years(report.plan)),
     )
