@@ -615,15 +615,16 @@ def test_a_profile_starting_at_zero_leaves_the_first_quarter_unjudged(run, plan_
         "nothing of the year is due by 2024-Q1 by the seasonal profile: "
         "the figure to date (100) cannot be scaled to the year and is not judged"
     )
-    # With a second quarter in, 30 % of the year is due: 2400 so far is an estimate of 8000 for 2024.
+    # With a second quarter in, 30 % of 2024's path value 6090 · (7500/6090)^(2/3) = 6997.02 is due, 2099.11:
+    # 2400 so far is R = 1.14, on track (and about 2400/0.3 = 8000 for the year).
     with (plan_copy / "actuals.yaml").open("a", encoding="utf-8") as f:
         f.write("  - {indicator: exports, period: 2024-Q2, value: 2400}\n")
     status = _strict_json(run("status", "--format", "json", "--lang", "en", *args).stdout)
     [exports] = [t for t in status["targets"] if t["id"] == "exports"]
     assert exports["status"] == "on_track"
     assert (
-        "yearly flow: 2400 to 2024-Q2 is 30 % of the year by the seasonal profile, an estimate of 8000 for 2024"
-        in (exports["notes"])
+        "yearly flow: 2400 to 2024-Q2 against 2099.11 due, 30 % of 6997.02 (2024 on the path) by the seasonal "
+        "profile; at that pace about 8000 for 2024" in exports["notes"]
     )
 
 

@@ -105,18 +105,56 @@ def test_level_stock_year_to_date_uses_the_path_at_t_minus_1_plus_f(cli, tmp_pat
     assert t["final"] is False
 
 
-def test_level_flow_year_to_date_is_a_share_of_the_year(cli, tmp_path):
-    # 出口总额 is a yearly flow, 6090 → 7500 万美元. 5400 to 2025-Q3 is 75 % of the year by a linear
-    # share: an estimate of 5400/0.75 = 7200 for 2025. r_obs = (7200/6090)^(1/3) − 1 = 5.740 %;
-    # r_req = 7.188 %; R = 0.7985 → at_risk. Expected by Q3: 75 % of 7500 = 5625.
+def test_level_flow_year_to_date_is_judged_against_what_is_due_by_then(cli, tmp_path):
+    # methodology.md, "Periods within a year": a yearly flow's figure to date against f times the
+    # year's requirement, which for a level target is the path's value for the year (the target in
+    # the target year). 出口总额 6090 → 7500 万美元: 5400 to 2025-Q3, f = 9/12 = 0.75;
+    # due 0.75 × 7500 = 5625; R = 5400/5625 = 0.96 → on_track; the rest of the year needs 7500 − 5400 = 2100.
+    # The estimate of the year, 5400/0.75 = 7200, is an extra figure: projected 7200, gap 7500 − 7200 = 300,
+    # r_obs = (7200/6090)^(1/3) − 1 = 5.740 %.
     actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q3", 5400)])
     t = status_of(cli, "--actuals", str(actuals))["exports"]
-    assert t["status"] == "at_risk"
-    assert t["pace_ratio"] == pytest.approx(0.7984725247)
+    assert t["status"] == "on_track"
+    assert t["pace_ratio"] == pytest.approx(0.96)
     assert t["expected_now"] == pytest.approx(5625)
+    assert t["year_to_date"] == {"period": "2025-Q3", "value": 5400.0, "due": 5625.0, "rest_of_year": 2100.0}
     assert t["projected"]["value"] == pytest.approx(7200)
+    assert t["gap"] == pytest.approx(300)
+    assert t["observed_pace"]["value"] == pytest.approx(5.7397797)
+    assert t["method"] == "geometric, year to date against a linear share of the year's path value"
     assert t["final"] is False
-    assert any("yearly flow" in note for note in t["notes"])
+    # 序时进度: the progress of an estimate does not decide it either; the status does.
+    assert t["on_schedule"] is True
+    assert any("against 5625 due" in note and "about 7200" in note for note in t["notes"])
+
+
+@pytest.mark.parametrize(
+    ("indicator", "target_id", "period", "value", "due", "ratio", "status"),
+    [
+        # 地区生产总值（力争） 100 亿元 in 2025: 61.6 by 2025-09, due 9/12 × 100 = 75, R = 61.6/75 = 0.82133.
+        ("gdp", "gdp_100", "2025-09", 61.6, 75, 61.6 / 75, "at_risk"),
+        # 规模以上工业总产值（力争） 110 亿元 in 2025: 70.5 by 2025-Q3, due 0.75 × 110 = 82.5, R = 0.85455.
+        ("industrial_output", "industrial_output_110", "2025-Q3", 70.5, 82.5, 70.5 / 82.5, "at_risk"),
+        # 出口总额 in a year before the target year: 2024's path value 6090 × (7500/6090)^(2/3) = 6997.0238;
+        # 3300 by 2024-Q2 against half of it, 3498.5119: R = 3300/3498.5119 = 0.94326 → at_risk.
+        ("exports", "exports", "2024-Q2", 3300, 3498.5119, 3300 / 3498.5119, "at_risk"),
+    ],
+)
+def test_other_yearly_flows_to_date(cli, tmp_path, indicator, target_id, period, value, due, ratio, status):
+    actuals = write_actuals(tmp_path / "a.yaml", [(indicator, period, value)])
+    t = status_of(cli, "--actuals", str(actuals))[target_id]
+    assert t["year_to_date"]["due"] == pytest.approx(due)
+    assert t["expected_now"] == pytest.approx(due)
+    assert t["pace_ratio"] == pytest.approx(ratio, rel=1e-6)
+    assert t["status"] == status
+
+
+def test_a_yearly_flow_to_date_in_chinese_says_what_r_is(cli, tmp_path):
+    actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q3", 5400)])
+    out = cli("show", "exports", "--actuals", str(actuals), "--lang", "zh").stdout
+    assert "方法：几何路径（复合增长）：年初至今数对比当年路径值的线性分摊" in out
+    assert "年度流量指标：截至2025-Q3为5400，应达5625（2025年路径值7500的75%，按线性分摊）；按此进度全年约7200" in out
+    assert "速度比 R：0.960" in out
 
 
 def test_level_flow_year_to_date_already_over_the_year_is_achieved(cli, tmp_path):

@@ -211,8 +211,40 @@ class TestYearToDate:
         a = assess(t, obs(("2025-09", 5400)))
         assert a.expected_now == approx(5625)
         assert a.year_rest == approx(2100)
-        # The estimate of the year, 5400/0.75 = 7200, is 300 short of the target.
+        # The status rests on 5400 against 5625: R = 0.96 → on_track.
+        assert a.pace_ratio == approx(0.96)
+        assert a.status == "on_track"
+        # The estimate of the year, 5400/0.75 = 7200, is 300 short of the target: an extra figure.
         assert a.gap == approx(300)
+        assert a.projected == approx(7200)
+
+    def test_a_flow_to_date_with_a_seasonal_profile(self):
+        # Profile 10/30/60/100 % by quarter end: by 2025-Q3 60 % of 7500 = 4500 is due; R = 5400/4500 = 1.2.
+        t = target(b=6090, G=7500, path="geometric", flow=True, profile=[10, 30, 60, 100])
+        a = assess(t, obs(("2025-Q3", 5400)))
+        assert a.expected_now == approx(4500)
+        assert a.pace_ratio == approx(1.2)
+        assert a.status == "on_track"
+        assert a.method == "geometric, year to date against the seasonal profile's share of the year's path value"
+
+    @pytest.mark.parametrize(
+        ("to_date", "ratio", "status"),
+        [
+            # A decrease flow, linear 100 → 80 over 2022–2025: 80 for 2025, 0.75 × 80 = 60 due by 2025-Q3.
+            # 66 is 10 % over what is due: R = 1 − (66 − 60)/60 = 0.9 → at_risk (as 54 would be for an increase).
+            (66, 0.9, "at_risk"),
+            # 57 is 5 % under: R = 1 − (57 − 60)/60 = 1.05 → on_track.
+            (57, 1.05, "on_track"),
+            # 90 is 50 % over: R = 0.5 → off_track.
+            (90, 0.5, "off_track"),
+        ],
+    )
+    def test_a_decrease_flow_to_date(self, to_date, ratio, status):
+        t = target(b=100, G=80, path="linear", direction="decrease", flow=True)
+        a = assess(t, obs(("2025-Q3", to_date)))
+        assert a.expected_now == approx(60)
+        assert a.pace_ratio == approx(ratio)
+        assert a.status == status
 
     def test_cumulative_year_to_date(self):
         # 150 over 2023–2025; 40, 45, then 30 by 2025-H1: running total 115; the year needs 65, 35 still.

@@ -110,21 +110,24 @@ def test_the_issues_example():
 
 
 def test_flows_to_date_and_stale_figures():
-    """出口总额 6090 (2022) → 7500 (2025), a yearly flow: 5400 to September 2025 against 7500 · 9/12 = 5625 due,
-    7500 − 5400 = 2100 still to come this year. 高新技术企业 34 → 45 in 2024: √(45/34) − 1 = 15.05 % a year;
+    """地区生产总值（力争）, a yearly flow to 100 亿元 in 2025: 61.6 to September 2025 against 100 · 9/12 = 75 due
+    (R = 0.82, at risk), 100 − 61.6 = 38.4 still to come this year. 出口总额 5400 against 7500 · 9/12 = 5625
+    due is R = 0.96, on track: not behind. 高新技术企业 34 → 45 in 2024: √(45/34) − 1 = 15.05 % a year;
     2025 needs 67/45 − 1 = 48.9 %. As of 2025-09, the plan's 2023 figures are older than 2024: stale."""
-    extra = [("exports", "2025-09", 5400), ("high_tech_enterprises", "2024", 45)]
+    extra = [("exports", "2025-09", 5400), ("gdp", "2025-09", 61.6), ("high_tech_enterprises", "2024", 45)]
     lines = points_of(None, extra, "zh")
-    assert "  出口总额：2025年1—9月5400万美元（应达5625万美元），年内尚需2100万美元。" in lines
+    assert "  地区生产总值（力争）：2025年1—9月61.6亿元（应达75亿元），年内尚需38.4亿元。" in lines
+    assert not any(line.startswith("  出口总额") for line in lines)
     assert "  高新技术企业：2024年45家，年均增长15.0%，2025年需增长48.9%。" in lines
     stale = next(line for line in lines if "已过时" in line)
     assert stale.startswith("4项目标的最新数据早于2024年，已过时：地区生产总值年均增速（2023年）、")
     # where the current figures end (the stale ones are flagged apart): qzdc status's own as-of words
-    assert lines[-1] == "数据截至2025年9月（高新技术企业至2024年）；34项目标（共40项）尚无基期以后的数据。"
+    # (地区生产总值（力争） starts from the plan's 2023 figure, its baseline: 61.6 is its first figure after it.)
+    assert lines[-1] == "数据截至2025年9月（高新技术企业至2024年）；33项目标（共40项）尚无基期以后的数据。"
     lines = points_of(None, extra, "en")
     assert (
-        "  Total exports: 5400 万美元 in Jan–Sep 2025 (due by then: 5625 万美元); the rest of the year needs 2100 万美元."
-        in lines
+        "  Gross regional product (aspirational): 61.6 亿元 in Jan–Sep 2025 (due by then: 75 亿元); "
+        "the rest of the year needs 38.4 亿元." in lines
     )
     assert any(line.startswith("4 target(s) rest on figures older than 2024: Gross regional product") for line in lines)
 

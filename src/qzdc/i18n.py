@@ -429,6 +429,8 @@ _METHODS = {
     "the rate the year needs": "当年所需增速",
     "a linear share of the year": "全年要求的线性分摊",
     "the seasonal profile": "季节进度",
+    "a linear share of the year's path value": "当年路径值的线性分摊",
+    "the seasonal profile's share of the year's path value": "当年路径值按季节进度的分摊",
 }
 
 _NOTES: list[tuple[str, str]] = [
@@ -444,12 +446,14 @@ _NOTES: list[tuple[str, str]] = [
     ),
     (r"no observation after the baseline", "基期以后尚无数据"),
     (
-        r"yearly flow: (\S+) to (\S+) is (\S+) % of the year by a linear share of the year, an estimate of (\S+) for (\d+)",
-        r"年度流量指标：截至\2为\1，按线性分摊应完成全年的\3%，推算\5年全年约\4",
+        r"yearly flow: (\S+) to (\S+) against (\S+) due, (\S+) % of (\S+) \((\d+) on the path\) by a linear share "
+        r"of the year; at that pace about (\S+) for \d+",
+        r"年度流量指标：截至\2为\1，应达\3（\6年路径值\5的\4%，按线性分摊）；按此进度全年约\7",
     ),
     (
-        r"yearly flow: (\S+) to (\S+) is (\S+) % of the year by the seasonal profile, an estimate of (\S+) for (\d+)",
-        r"年度流量指标：截至\2为\1，按季节进度应完成全年的\3%，推算\5年全年约\4",
+        r"yearly flow: (\S+) to (\S+) against (\S+) due, (\S+) % of (\S+) \((\d+) on the path\) by the seasonal "
+        r"profile; at that pace about (\S+) for \d+",
+        r"年度流量指标：截至\2为\1，应达\3（\6年路径值\5的\4%，按季节进度）；按此进度全年约\7",
     ),
     (
         r"nothing of the year is due by (\S+) by the seasonal profile: the figure to date \((\S+)\) "

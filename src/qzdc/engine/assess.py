@@ -89,13 +89,15 @@ def on_schedule(target: Target, a: Assessment) -> bool | None:
     """达到序时进度: progress at least the share of time gone by (methodology: "Time elapsed").
 
     For growth-rate, maintain, class and milestone targets, where progress by
-    distance means little, the status says it instead; unknown without a figure.
+    distance means little, the status says it instead; so too for a yearly flow
+    to date, whose progress rests on an estimate of the year; unknown without a figure.
     """
     if a.time_elapsed is None or a.latest is None:
         return None
     if a.status == "achieved":
         return True
-    if target.kind in ("level", "share", "cumulative") and a.progress is not None:
+    flow_to_date = target.flow and not a.latest.period.is_year
+    if target.kind in ("level", "share", "cumulative") and a.progress is not None and not flow_to_date:
         return printed(a.progress) >= printed(a.time_elapsed)
     if a.status == "on_track":
         return True

@@ -123,6 +123,7 @@ class LatestValue:
     due: float  # the share of the year due by the latest period (1 for a whole year)
     met: bool
     final: bool
+    to_date: float | None = None  # a yearly flow's figure to date, which its status is judged on
 
 
 def _scalable(target: Target, points: list[Point], notes: list[str]) -> list[Point]:
@@ -147,17 +148,40 @@ def latest_value(target: Target, latest: Point, goal: float, notes: list[str]) -
     y, t = float(latest.value), latest.period.time
     assert target.year is not None
     if target.flow and not latest.period.is_year:
-        # A yearly flow (GDP, exports) to date is part of the year: estimate the year from the share due.
+        # A yearly flow (GDP, exports) to date is part of the year. Its status is the figure so far
+        # against the share of the year's path value due by then; the estimate of the year
+        # (figure / share due) gives the extra figures only: pace, projection, progress, gap.
         due = share_due(target, latest.period)
         ytd = y
         y, t = ytd / due, float(latest.period.year)
-        notes.append(
-            f"yearly flow: {fmt_value(ytd)} to {latest.period} is {fmt_value(due * 100)} % of the year by "
-            f"{share_words(target)}, an estimate of {fmt_value(y)} for {latest.period.year}"
-        )
         met = target.direction == "increase" and holds(ytd, target.comparator, goal)
-        return LatestValue(y, t, due, met, final=False)
+        return LatestValue(y, t, due, met, final=False, to_date=ytd)
     return LatestValue(y, t, 1.0, holds(y, target.comparator, goal), final=t >= target.year)
+
+
+def flow_ratio(to_date: float, due: float, direction: str) -> float | None:
+    """R for a yearly flow to date: the figure so far against what is due by then.
+
+    `to_date / due` for an increase target (5400 against 5625 is 0.96). Written as
+    1 ± (to_date − due)/|due| so that a decrease target, or a due below zero,
+    reads the same way: a figure 4 % worse than due is R = 0.96 either way.
+    None when nothing is due.
+    """
+    if due == 0:
+        return None
+    if direction != "decrease" and due > 0:
+        return finite(to_date / due)
+    off = (to_date - due) / abs(due)
+    return finite(1 - off if direction == "decrease" else 1 + off)
+
+
+def flow_share_words(target: Target) -> str:
+    """What a yearly flow's figure to date is judged against, for `method`."""
+    return (
+        "the seasonal profile's share of the year's path value"
+        if target.profile
+        else "a linear share of the year's path value"
+    )
 
 
 def still_required(
@@ -265,14 +289,24 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
     else:
         fig = linear_figures(b, y, goal, t0, t, target.year, now.met)
     expected = fig.expected
+    ratio = fig.ratio
     year_rest = year_due = None
-    if now.due != 1.0 and expected is not None:
+    if now.to_date is not None and expected is not None:
+        # A yearly flow to date: E(year), the path's value for the year (the target in the target
+        # year), is the year's requirement; the share of it due by now is what the figure so far is
+        # judged against, and the rest of the year must bring the figure to E(year).
+        year_value = expected
         if not now.met:
-            # A yearly flow to date: the rest of the year must bring it to the path's value for the year.
-            year_rest = expected - float(latest.value)
-        expected *= now.due  # what should have accumulated by now, comparable with the year-to-date figure
+            year_rest = year_value - now.to_date
+        expected *= now.due
         year_due = expected
-        method += f", year to date against {share_words(target)}"
+        ratio = flow_ratio(now.to_date, expected, target.direction)
+        method += f", year to date against {flow_share_words(target)}"
+        notes.append(
+            f"yearly flow: {fmt_value(now.to_date)} to {latest.period} against {fmt_value(expected)} due, "
+            f"{fmt_value(now.due * 100)} % of {fmt_value(year_value)} ({latest.period.year} on the path) by "
+            f"{share_words(target)}; at that pace about {fmt_value(y)} for {latest.period.year}"
+        )
     # What is left to do before the target year ends, in all: G/y − 1 or G − y.
     remaining = target.year - t
     rest = None if now.met or remaining <= 0 else (goal / y - 1 if fig.pace_unit == "rate" else goal - y)
@@ -281,13 +315,13 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
     if now.met:
         status = "achieved"
         still = None  # nothing more is required
-    elif fig.ratio is None:
+    elif ratio is None:
         status = "off_track"
         notes.append("the pace ratio cannot be computed")
     elif now.final:
-        status = final_miss(fig.ratio)
+        status = final_miss(ratio)
     else:
-        status = status_from_ratio(fig.ratio, thresholds)
+        status = status_from_ratio(ratio, thresholds)
     if now.final:
         notes.append(f"final: the latest figure is for the target year {target.year}")
     return Assessment(
@@ -302,7 +336,7 @@ def assess_path(target: Target, series: list[Point], thresholds: Thresholds) -> 
         required_now=finite(still),
         required_rest=finite(rest),
         progress=finite((y - b) / (goal - b)),
-        pace_ratio=fig.ratio,
+        pace_ratio=ratio,
         projected=finite(fig.projected),
         projected_gap=finite(fig.projected - goal) if fig.projected is not None else None,
         year_reached=reached_in(t, fig.years_to_go),
