@@ -152,6 +152,7 @@ def test_other_yearly_flows_to_date(cli, tmp_path, indicator, target_id, period,
 def test_a_yearly_flow_to_date_in_chinese_says_what_r_is(cli, tmp_path):
     actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q3", 5400)])
     out = cli("show", "exports", "--actuals", str(actuals), "--lang", "zh").stdout
+    out = "".join(line.strip() for line in out.splitlines())  # long notes wrap at the terminal's width
     assert "方法：几何路径（复合增长）：年初至今数对比当年路径值的线性分摊" in out
     assert "年度流量指标：截至2025-Q3为5400，应达5625（2025年路径值7500的75%，按线性分摊）；按此进度全年约7200" in out
     assert "速度比 R：0.960" in out
