@@ -765,7 +765,8 @@ def test_values_are_parsed_by_the_indicators_kind(plan, indicator, typed, stored
     [("2025年9月", "2025-09"), ("2025年第三季度", "2025-Q3"), ("2025Q3", "2025-Q3"), ("2025年上半年", "2025-H1")],
 )
 def test_periods_as_analysts_write_them(plan, typed, period):
-    entry, _ = check_entry(plan, "gdp", typed, "1", today=TODAY)
+    # a level: 9月 and 第三季度 are its value at the end of the period (a yearly flow's: tests/test_figures_in.py)
+    entry, _ = check_entry(plan, "urbanisation_rate", typed, "65", today=TODAY)
     assert entry is not None and entry.period == parse_period(period)
 
 

@@ -251,3 +251,104 @@ def test_figures_are_the_same_as_the_engine_compares_them():
     assert not same_value("III", 3)
     assert same_value(dt.date(2025, 3, 18), dt.date(2025, 3, 18))
     assert not same_value(True, 1)
+
+
+# ── 三季度 and 9月 may be the quarter or the month alone (finding 9) ─────────────
+
+YEAR_TO_DATE = "请写年初至今的期间，如 2025年前三季度、2025年1-9月、2025-Q3 或 2025-09"
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "part"),
+    [
+        ("出口总额", "2025年三季度", "当季"),  # a yearly flow (flow: true)
+        ("出口总额", "2025年第三季度", "当季"),
+        ("出口总额", "2025年9月", "当月"),
+        ("出口总额", "2025.9", "当月"),
+        ("新增招商引资项目", "2025年三季度", "当季"),  # a cumulative target
+        ("地区生产总值年均增速", "2025年9月", "当月"),  # a growth rate
+    ],
+)
+def test_a_quarter_or_month_alone_is_refused_where_the_year_to_date_differs(cli, name, typed, part):
+    result = cli("record", name, typed, "38")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"qzdc：错误：{name}按年初至今计算，'{typed}' 可能只是{part}的数：{YEAR_TO_DATE}\n",
+    )
+    assert not Path("actuals.yaml").exists()
+
+
+def test_the_year_to_date_forms_are_taken_for_a_flow(cli):
+    for typed in ("2025年前三季度", "2025年1-9月", "2025年1—9月", "2025-Q3", "2025-09", "2025年1-9月累计"):
+        result = cli("record", "exports", typed, "5400")
+        assert result.exit_code == 0, (typed, result.stderr)
+    # 本年累计 in a year without --year; 三季度 with --year is refused like 2025年三季度
+    assert cli("record", "exports", "前三季度", "5400", "--year", "2025").exit_code == 0
+    result = cli("record", "exports", "三季度", "5400", "--year", "2025", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "qzdc: error: Total exports counts from January, and '三季度' may be the quarter's own figure: "
+        "write the year to date, e.g. 2025年前三季度, 2025年1-9月, 2025-Q3 or 2025-09\n",
+    )
+    # 一季度 and 1月 are the year to date whichever way they are written; 下半年 is the second half alone
+    assert cli("record", "exports", "2025年一季度", "1800").exit_code == 0
+    result = cli("record", "exports", "2025年下半年", "3700")
+    assert result.stderr == (
+        "qzdc：错误：出口总额按年初至今计算，'2025年下半年' 可能只是下半年的数："
+        "请写年初至今的期间，如 2025年全年、2025年1-12月、2025-Q4 或 2025-12\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "value", "period"),
+    [
+        ("城镇化率", "2025年三季度", "65.5", "2025-Q3"),  # a share: its value at the end of September
+        ("城镇化率", "2025年第三季度", "65.5", "2025-Q3"),
+        ("城镇化率", "2025.9", "65.5", "2025-09"),
+        ("水质", "2025年9月", "III", "2025-09"),  # a class
+        ("城乡收入倍差", "2025年9月", "1.78", "2025-09"),  # a level
+    ],
+)
+def test_a_value_at_the_end_of_the_period_takes_the_quarter_or_month(cli, name, typed, value, period):
+    result = cli("record", name, typed, value)
+    assert result.exit_code == 0, result.stderr
+    assert [e["period"] for e in entries_in(Path("actuals.yaml"))] == [period]
+
+
+def test_an_import_lists_each_quarter_alone_of_a_flow_and_takes_the_levels(cli):
+    Path("宽表.csv").write_text(
+        "指标名称,单位,2024年,2025年三季度\n出口总额,万美元,6800,5400\n常住人口城镇化率,%,65.1,65.5\n新增招商引资项目,个,45,38\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "宽表.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-3:] == [
+        f"宽表.csv:2:4: D2 2025年三季度: 出口总额按年初至今计算，'2025年三季度' 可能只是当季的数：{YEAR_TO_DATE}",
+        f"宽表.csv:4:4: D4 2025年三季度: 新增招商引资项目按年初至今计算，'2025年三季度' 可能只是当季的数：{YEAR_TO_DATE}",
+        "qzdc：宽表.csv：2 行中有 2 个单元格有误；未导入任何数据",
+    ]
+    assert not Path("actuals.yaml").exists()
+
+
+def test_a_bureau_sheet_of_the_months_own_figures_is_refused_and_its_running_totals_taken(cli):
+    # 时间 2025年9月 beside 本期数 is September alone; beside 本年累计 it is January to September
+    own = "指标名称,计量单位,时间,本期数\n出口总额,万美元,2025年9月,700\n常住人口城镇化率,%,2025年9月,65.5\n"
+    Path("当月.csv").write_text(own, encoding="utf-8")
+    result = cli("import", "当月.csv")
+    assert result.exit_code == 1
+    assert (
+        f"当月.csv:2:3: C2 时间: 出口总额按年初至今计算，'2025年9月' 可能只是当月的数：{YEAR_TO_DATE}" in result.stderr
+    )
+    assert "当月.csv:3" not in result.stderr  # a share at the end of September is its value then
+    Path("累计.csv").write_text(own.replace("本期数", "本年累计").replace(",700", ",5400"), encoding="utf-8")
+    result = cli("import", "累计.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [(e["indicator"], e["period"], e["value"]) for e in entries_in(Path("actuals.yaml"))] == [
+        ("exports", "2025-09", 5400),
+        ("urbanisation_rate", "2025-09", 65.5),
+    ]
+    # the period in the title: 2025年9月 over 本期数 is September alone too
+    Path("标题.csv").write_text("万古镇2025年9月主要经济指标\n指标名称,本期数\n出口总额,700\n", encoding="utf-8")
+    result = cli("import", "标题.csv")
+    assert result.exit_code == 1
+    assert "出口总额按年初至今计算，'2025年9月' 可能只是当月的数" in result.stderr

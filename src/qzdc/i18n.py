@@ -773,11 +773,13 @@ _HELP: dict[str, tuple[str, str]] = {
         "qzdc record carp_lantern_dance_heritage 2025 done",
     ),
     "help.opt.period": (
-        "期间：2024（全年）、2025-Q3、2025-H1 或 2025-09（年初至该月），也可写 2025年1-9月、2025年三季度、"
-        "2025年上半年、2025年9月、2025.9；不写年份（1-9月、前三季度、上半年）时用 --year 给出年份。",
+        "期间：2024（全年）、2025-Q3、2025-H1 或 2025-09（年初至该月），也可写 2025年1-9月、2025年前三季度、"
+        "2025年上半年；不写年份（1-9月、前三季度、上半年）时用 --year 给出年份。2025年三季度、2025年9月 只用于"
+        "时点值，流量、累计和增速指标请写年初至今。",
         "Period: 2024 (the year), 2025-Q3, 2025-H1 or 2025-09 (January to that month), or as the statistics "
-        "bureau writes it: 2025年1-9月, 2025年三季度, 2025年上半年, 2025年9月, 2025.9; without its year "
-        "(1-9月, 前三季度, 上半年) give the year with --year.",
+        "bureau writes it: 2025年1-9月, 2025年前三季度, 2025年上半年; without its year (1-9月, 前三季度, 上半年) "
+        "give the year with --year. 2025年三季度 and 2025年9月 only for a value at the end of the period: a flow, "
+        "a cumulative target or a growth rate takes the year to date.",
     ),
     "help.opt.value": (
         "数值：数字（可带指标的单位或同一单位的其他量级，如 81.3亿元、8130万元；可用千分位和全角数字）、"
@@ -1494,6 +1496,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "val.must_be_text.hint": ("在 YAML 文件中给它加上引号", "quote it in the YAML file"),
     "val.not_datetime": ("不是日期时间：{value}", "not a date and time: {value}"),
     "val.not_datetime.hint": ('请写成 "2026-11-29T08:30:00+08:00"', 'write it as "2026-11-29T08:30:00+08:00"'),
+    "val.period_alone": (
+        "{name}按年初至今计算，{value} 可能只是{part}的数：请写年初至今的期间，如 {forms}",
+        "{name} counts from January, and {value} may be the {part} own figure: write the year to date, e.g. {forms}",
+    ),
+    "val.period_alone.Q": ("当季", "quarter's"),
+    "val.period_alone.M": ("当月", "month's"),
+    "val.period_alone.H": ("下半年", "second half's"),
     "val.or_year_option": ("或用 --year 指定年份", "or give the year with --year"),
     "val.missing_indicator": ("缺少指标", "the indicator is missing"),
     "val.missing_period": ("缺少期间", "the period is missing"),

@@ -176,6 +176,7 @@ class Heading:
     period: Period | None = None
     yearless: str | None = None  # a period written without its year (1-9月)
     unit: str | None = None
+    written: Any = None  # the period as the header writes it (三季度 may be the quarter alone)
 
 
 def _strip_suffix(text: str) -> str:
@@ -192,7 +193,7 @@ def read_heading(raw: Any, year: int | None) -> Heading:
     if isinstance(raw, dt.date | int | float) and not isinstance(raw, bool):
         text = raw.isoformat()[:7] if isinstance(raw, dt.date) else str(raw)
         try:
-            return Heading(text, period=read_period(raw))
+            return Heading(text, period=read_period(raw), written=raw)
         except PeriodError:
             return Heading(text)
     text = " ".join(str(raw).split())
@@ -210,11 +211,11 @@ def read_heading(raw: Any, year: int | None) -> Heading:
         folded, unit = fold(bracketed.group("base")), bracketed.group("inner").strip()
     for candidate in dict.fromkeys((folded, _strip_suffix(folded))):
         try:
-            return Heading(text, period=parse_period_loose(candidate), unit=unit)
+            return Heading(text, period=parse_period_loose(candidate), unit=unit, written=candidate)
         except MissingYear:
             # 1-9月: its year comes from --year or the title; without one, it is reported when read.
             period = parse_period_loose(candidate, year=year) if year is not None else None
-            return Heading(text, period=period, yearless=candidate, unit=unit)
+            return Heading(text, period=period, yearless=candidate, unit=unit, written=candidate)
         except PeriodError:
             continue
     return Heading(text)
@@ -322,8 +323,9 @@ def _year_of(texts: list[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _period_in(texts: list[str], year: int | None) -> tuple[Period, str] | None:
-    """A period a title states (`2025年1-9月主要经济指标`), and that title, for a sheet without a period column."""
+def _period_in(texts: list[str], year: int | None) -> tuple[Period, str, str] | None:
+    """A period a title states (`2025年1-9月主要经济指标`), that title and the period as it writes it,
+    for a sheet without a period column."""
     pattern = re.compile(
         r"((?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月|前?[一二三四1-4]季度|[上下]半年|全年)"
         r"|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前[一二三四1-4]季度|上半年)"
@@ -331,7 +333,7 @@ def _period_in(texts: list[str], year: int | None) -> tuple[Period, str] | None:
     for text in texts:
         for match in pattern.finditer(unicodedata.normalize("NFKC", text)):
             try:
-                return parse_period_loose(match.group(1), year=year), text
+                return parse_period_loose(match.group(1), year=year), text, match.group(1)
             except PeriodError:
                 continue
     return None
@@ -623,6 +625,8 @@ class _Sheet:
         self.figures: list[Figure] = []
         self.seen: dict[tuple[str, int, int, bool], Figure] = {}
         self.used_year = False  # whether a period written without its year took `year`
+        self.fixed_text: str | None = None  # the period as the sheet's title writes it
+        self.year_to_date = False  # the value column is cumulative (本年累计)
 
     def place(self, col: int) -> str:
         return self.header.headings[col].text if col < len(self.header.headings) else ""
@@ -647,6 +651,7 @@ class _Sheet:
         source: Any = None,
         note: Any = None,
         period_col: int | None = None,
+        period_text: Any = None,
     ) -> None:
         if isinstance(period, str) and self.year is not None and not self.used_year:
             try:
@@ -656,7 +661,17 @@ class _Sheet:
             except PeriodError:
                 pass
         entry, issues = check_entry(
-            self.plan, indicator.id, period, value, source, note, today=self.today, year=self.year, unit=unit
+            self.plan,
+            indicator.id,
+            period,
+            value,
+            source,
+            note,
+            today=self.today,
+            year=self.year,
+            unit=unit,
+            period_text=period_text,
+            year_to_date=self.year_to_date,
         )
         for issue in issues:
             at = period_col if issue.field == "period" and period_col is not None else col
@@ -714,6 +729,9 @@ def _read_table(
             assert in_title is not None  # _usable checked it
             fixed = in_title[0]
             reading.fixed_period = (str(fixed), in_title[1])
+            sheet.fixed_text = in_title[2]
+        # 本年累计, 累计: the column says its figures run from January, however the period is written.
+        sheet.year_to_date = "累计" in fold(header.headings[fields["value"]].text)
     for key, col in fields.items():
         if col in read_cols and (not wide or key != "value"):
             reading.columns[key] = header.headings[col].text
@@ -759,12 +777,32 @@ def _read_table(
                 continue
             unit = header.headings[col].unit or row_unit
             if wide:
-                sheet.add(row_no, col, indicator, period_of[col], value, unit=unit, source=source, note=note)
+                written = header.headings[col].written
+                sheet.add(
+                    row_no,
+                    col,
+                    indicator,
+                    period_of[col],
+                    value,
+                    unit=unit,
+                    source=source,
+                    note=note,
+                    period_text=written,
+                )
             else:
                 period_col = fields.get("period")
                 period = _cell_value(_cell(cells, period_col)) if period_col is not None else fixed
                 sheet.add(
-                    row_no, col, indicator, period, value, unit=unit, source=source, note=note, period_col=period_col
+                    row_no,
+                    col,
+                    indicator,
+                    period,
+                    value,
+                    unit=unit,
+                    source=source,
+                    note=note,
+                    period_col=period_col,
+                    period_text=sheet.fixed_text if period_col is None else None,
                 )
     reading.skipped = {k: n for k, n in skipped.items() if n}
     uses_year = sheet.used_year or any(header.headings[c].yearless for c in period_of)

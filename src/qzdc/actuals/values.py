@@ -22,7 +22,15 @@ from qzdc.plan.counts import is_whole_count
 from qzdc.plan.lookup import find_indicator
 from qzdc.plan.models import Indicator, Observation, Plan, Source
 from qzdc.plan.numbers import Written, decimals_of
-from qzdc.plan.periods import MissingYear, Period, PeriodError, parse_period, parse_period_loose
+from qzdc.plan.periods import (
+    MissingYear,
+    Period,
+    PeriodError,
+    may_be_alone,
+    parse_period,
+    parse_period_loose,
+    year_to_date_forms,
+)
 
 FIELDS = ("indicator", "period", "value", "source", "note", "recorded_at")
 DONE = "done"
@@ -108,6 +116,20 @@ def value_kind(indicator: Indicator) -> str | None:
 def is_growth_rate(indicator: Indicator) -> bool:
     """A growth rate in %: it may be negative, down to (not including) −100."""
     return value_kind(indicator) == "average_growth" or indicator.rate_of is not None
+
+
+# Targets counted over the period: a year's part of them is a sum (or a rate) from January.
+_SUMMED_KINDS = frozenset({"cumulative", "cumulative_reduction"})
+
+
+def counts_from_january(indicator: Indicator) -> bool:
+    """Whether a figure within the year means January to date: a yearly flow, a cumulative target, a growth rate.
+
+    For these a quarter's or a month's own figure (当季, 当月) differs from the year to
+    date; a level, share, class or milestone is the value at the end of the period,
+    which is the same whichever way the period is written.
+    """
+    return indicator.flow or is_growth_rate(indicator) or any(t.kind in _SUMMED_KINDS for t in indicator.targets)
 
 
 @dataclass(frozen=True)
@@ -522,11 +544,17 @@ def check_entry(
     today: dt.date | None = None,
     year: int | None = None,
     unit: str | None = None,
+    period_text: Any = None,
+    year_to_date: bool = False,
 ) -> tuple[Entry | None, list[Issue]]:
     """Check one entry's fields as typed, imported or read from the file: (entry, []) or (None, issues).
 
     `year` is the year of a period written without one (1-9月); `unit` the unit a
-    sheet states for the value (read_value).
+    sheet states for the value (read_value). `period_text` is how the period was
+    written where `period` is already read (a sheet's column header or title);
+    `year_to_date` says the sheet's value column is cumulative (本年累计), so that a
+    period written as a quarter or month alone (三季度, 9月) is the year to date. Without
+    it, such a period is refused for an indicator that counts from January.
     """
     issues: list[Issue] = []
     found: Indicator | None = None
@@ -551,6 +579,27 @@ def check_entry(
             problem = check_period(plan, parsed_period, today)
             if problem is not None:
                 issues.append(problem)
+    written_as = period_text if period_text is not None else period
+    if (
+        found is not None
+        and parsed_period is not None
+        and not year_to_date
+        and counts_from_january(found)
+        and may_be_alone(written_as)
+    ):
+        issues.append(
+            Issue(
+                "period",
+                tr(
+                    "val.period_alone",
+                    name=known_as(found),
+                    value=quoted(written_as),
+                    part=tr(f"val.period_alone.{parsed_period.unit}"),
+                    forms=year_to_date_forms(parsed_period, language()),
+                ),
+                usage=True,
+            )
+        )
     parsed_value: ObservedValue | None = None
     written: str | None = None
     if _blank(value):

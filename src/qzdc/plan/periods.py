@@ -184,6 +184,60 @@ def _loose_match(text: str, year: int | None, shown: str) -> Period | None:
     return None
 
 
+# Forms that may name a quarter, a month or a half-year alone rather than the year to date
+# (三季度 or 9月 is 当季 / 当月 in the bureau's usage; 前三季度 and 1-9月 are cumulative).
+# 一季度 and 1月 are the year to date either way, so only a later one is in doubt.
+_ALONE_FORMS: tuple[str, ...] = (
+    rf"^{_YEAR}(?P<n>\d{{1,2}})月(?:份)?(?:末|底)?$",
+    rf"^{_YEAR}第?(?P<n>[1-4一二两三四])季度(?:末)?$",
+    rf"^{_YEAR}下半年$",
+    r"^(?P<year>\d{4})[/.](?P<n>\d{1,2})$",
+)
+_ALONE_COMPILED: list[re.Pattern[str]] = []
+
+
+def may_be_alone(value: object) -> bool:
+    """Whether a period as written may be a quarter's, month's or half-year's own figure, not the year to date.
+
+    `2025年三季度`, `2025年第三季度`, `2025年9月`, `9月份`, `2025.9` (also a spreadsheet's
+    number 2025.9) and `2025年下半年` may be; `2025年前三季度`, `2025年1-9月`, `9月累计`,
+    `上半年`, `2025年一季度`, `2025年1月` and the machine forms `2025-Q3`, `2025-09` are
+    January to the end of the period, as qzdc's periods always are.
+    """
+    if isinstance(value, float):
+        try:
+            return not value.is_integer() and _float_period(value).n > 1
+        except PeriodError:  # not a period at all: reading it says so
+            return False
+    if not isinstance(value, str):
+        return False
+    import unicodedata
+
+    if not _ALONE_COMPILED:
+        _ALONE_COMPILED.extend(re.compile(pattern) for pattern in _ALONE_FORMS)
+    text = "".join(unicodedata.normalize("NFKC", value).split())
+    for pattern in _ALONE_COMPILED:
+        match = pattern.match(text)
+        if match is not None:
+            n = match.groupdict().get("n")
+            return n is None or _number(n) > 1
+    return False
+
+
+def year_to_date_forms(period: Period, lang: str) -> str:
+    """How to write the year to date ending with `period`: 2025年前三季度、2025年1-9月、2025-Q3 或 2025-09."""
+    year, month = period.window
+    forms: list[str] = [f"{year}年全年"] if month == 12 else []
+    if month % 3 == 0 and month < 12:
+        forms.append(f"{year}年前{_CN_ORDINALS[month // 3]}季度")
+    forms.append(f"{year}年1-{month}月")
+    if month % 3 == 0:
+        forms.append(f"{year}-Q{month // 3}")
+    forms.append(f"{year}-{month:02d}")
+    last = " 或 " if lang == "zh" else " or "
+    return ("、" if lang == "zh" else ", ").join(forms[:-1]) + last + forms[-1]
+
+
 def _months(shown: str) -> Period:
     raise PeriodError(tr("err.not_a_period.months_1_12", value=quoted(shown)))
 
