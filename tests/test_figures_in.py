@@ -352,3 +352,60 @@ def test_a_bureau_sheet_of_the_months_own_figures_is_refused_and_its_running_tot
     result = cli("import", "标题.csv")
     assert result.exit_code == 1
     assert "出口总额按年初至今计算，'2025年9月' 可能只是当月的数" in result.stderr
+
+
+# ── a figure orders of magnitude off the latest known one (finding 16) ─────────
+
+
+def test_a_figure_a_hundred_times_off_is_taken_with_a_warning(cli):
+    assert cli("record", "gdp", "2024", "81.2").exit_code == 0
+    # 81.3元 is 81.3 / 10⁸ = 0.000000813 亿元: 81.2 / 0.000000813 ≈ 10⁸, far beyond 100
+    result = cli("record", "gdp", "2024", "81.3元")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[1] == (
+        "qzdc：注意：地区生产总值 2024 = 0.000000813 亿元（81.3元），不到最近的数据 81.2 亿元（2024）的 1/100，请核对单位"
+    )
+    assert entries_in(Path("actuals.yaml"))[-1]["value"] == 8.13e-07  # still recorded
+    # 8130000万元 is 813 亿元: 813 / 0.000000813 = 10⁹ times the figure that counts now
+    result = cli("record", "gdp", "2024", "8130000万元", "--lang", "en")
+    assert result.stderr.splitlines()[1] == (
+        "qzdc: note: Gross regional product 2024 = 813 100 million yuan (8130000万元) is more than 100 times "
+        "the latest figure, 0.000000813 100 million yuan (2024): check the unit"
+    )
+
+
+def test_without_figures_the_baseline_is_the_yardstick(cli):
+    # 高新技术企业: baseline 34 家 (2022); 3400 is exactly 100 times it
+    result = cli("record", "高新技术企业", "2024", "3400")
+    assert result.exit_code == 0 and len(result.stderr.splitlines()) == 1
+    # 科技型企业: baseline 100 家 (2022); 10001 is more than 100 times it
+    result = cli("record", "科技型企业", "2024", "10001")
+    assert result.stderr.splitlines()[1] == (
+        "qzdc：注意：科技型企业 2024 = 10001 家，是基期值 100 家（2022）的 100 倍以上，请核对单位"
+    )
+
+
+@pytest.mark.parametrize("value", ["81.3", "0.82", "8120", "0", "-5"])
+def test_a_figure_within_a_hundredfold_or_zero_gives_no_warning(cli, value):
+    # 0.82 / 81.2 = 0.0101 and 8120 / 81.2 = 100: within; zero and a sign say nothing of a scale
+    assert cli("record", "gdp", "2024", "81.2").exit_code == 0
+    result = cli("record", "gdp_growth" if value == "-5" else "gdp", "2024", value)
+    assert result.exit_code == 0, result.stderr
+    assert "请核对单位" not in result.stderr
+
+
+def test_an_import_warns_of_each_figure_a_hundred_times_off_by_its_cell(cli):
+    assert cli("record", "gdp", "2024", "81.2").exit_code == 0
+    Path("月报.csv").write_text(
+        "指标名称,单位,2025年1-9月\n地区生产总值,元,616000\n出口总额,万美元,5400\n", encoding="utf-8"
+    )
+    warning = (
+        "qzdc：注意：C2：地区生产总值 2025-09 = 0.00616 亿元（616000元），"
+        "不到最近的数据 81.2 亿元（2024）的 1/100，请核对单位"
+    )
+    dry = cli("import", "月报.csv", "--dry-run")
+    assert dry.stderr.splitlines()[-1] == warning
+    result = cli("import", "月报.csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == warning  # exports 5400 against its baseline 6090: no warning
+    assert [e["value"] for e in entries_in(Path("actuals.yaml"))] == [81.2, 0.00616, 5400]

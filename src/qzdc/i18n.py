@@ -329,6 +329,16 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{what} 与原有数据相同，未写入，{actuals} 未改动（{plan}）",
         "{what} is the same as before: nothing written, {actuals} unchanged ({plan})",
     ),
+    "check.scale.large": (
+        "qzdc：注意：{where}{what}，是{against} {known}（{period}）的 100 倍以上，请核对单位",
+        "qzdc: note: {where}{what} is more than 100 times {against}, {known} ({period}): check the unit",
+    ),
+    "check.scale.small": (
+        "qzdc：注意：{where}{what}，不到{against} {known}（{period}）的 1/100，请核对单位",
+        "qzdc: note: {where}{what} is less than 1/100 of {against}, {known} ({period}): check the unit",
+    ),
+    "check.scale.latest": ("最近的数据", "the latest figure"),
+    "check.scale.baseline": ("基期值", "the baseline"),
     "changes.new": ("新增 {n}", "{n} new"),
     "changes.revised": ("修订 {n}", "{n} revised"),
     "changes.same": ("与原有相同未写入 {n}", "{n} unchanged, not written"),

@@ -15,17 +15,23 @@ the actuals file's in file order. A new figure is
   source or note where it gives none;
 - a **revision** of a figure recorded before, or a figure that **supersedes** the
   plan's own, where the value differs.
+
+A new figure more than 100 times, or less than 1/100 of, the indicator's latest
+known figure (or its baseline) is still taken, but `scale_slip` finds it, for
+`record` and `import` to warn: it is most likely in another scale of the unit.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from qzdc.actuals.values import Entry
 from qzdc.engine.verdict import printed
-from qzdc.plan.models import Observation
+from qzdc.plan.models import Observation, Plan
 from qzdc.plan.periods import PeriodError, parse_period
 
 Window = tuple[str, int, int, bool]
@@ -105,3 +111,56 @@ def changed(entries: Iterable[Entry], observations: Iterable[Observation]) -> tu
         written.append(entry)
         counting[key] = entry.observation()
     return written, unchanged
+
+
+# A figure this many times the latest known one, or less than its reciprocal, is most likely
+# in another scale of the unit (元 for 亿元, 万元 for 亿元: 10⁴ and 10⁸ apart).
+SCALE_SLIP = 100
+
+
+@dataclass(frozen=True)
+class Known:
+    """The figure a new one is set against: the latest known value, or the baseline."""
+
+    value: int | float  # as written (67.00 keeps its decimals)
+    period: str  # 2024, 2025-09; the baseline's year for a baseline
+    baseline: bool = False
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def latest_known(plan: Plan, observations: Iterable[Observation]) -> dict[str, Known]:
+    """For each indicator, its latest known figure (the counting figure of its latest period), else its baseline."""
+    latest: dict[str, tuple[tuple[int, int, int], Known]] = {}
+    for obs in counting_figures(observations).values():
+        if _number(obs.value) is None:
+            continue
+        period = parse_period(obs.period)
+        if obs.indicator not in latest or period.sort_key() > latest[obs.indicator][0]:
+            latest[obs.indicator] = (period.sort_key(), Known(obs.value, str(period)))
+    known = {indicator: figure for indicator, (_, figure) in latest.items()}
+    for indicator in plan.indicators:
+        if indicator.id in known:
+            continue
+        baselines = [t.baseline for t in indicator.targets if t.baseline is not None]
+        found = next((b for b in baselines if _number(b.value) is not None), None)
+        if found is not None:
+            known[indicator.id] = Known(found.value, str(found.year), baseline=True)
+    return known
+
+
+def scale_slip(entry: Entry, known: dict[str, Known]) -> Known | None:
+    """The known figure a new one is more than 100 times, or less than 1/100 of: a likely slip of the unit.
+
+    Zero on either side says nothing of a scale, and a sign is not a scale: magnitudes are compared.
+    """
+    number = _number(entry.value)
+    against = known.get(entry.indicator)
+    if number is None or not number or against is None or not against.value:
+        return None
+    ratio = abs(number) / abs(against.value)
+    return against if ratio > SCALE_SLIP or ratio < 1 / SCALE_SLIP else None

@@ -571,7 +571,8 @@ def _is_total(name: Any) -> bool:
     return any(text.startswith(word) for word in _TOTAL_WORDS)
 
 
-def _column_letter(col: int) -> str:
+def column_letter(col: int) -> str:
+    """A 0-based column as a spreadsheet names it: 0 → A, 26 → AA."""
     letters = ""
     n = col + 1
     while n:
@@ -633,7 +634,7 @@ class _Sheet:
 
     def problem(self, row: int, col: int | None, message: str, hint: str | None = None, title: str = "") -> None:
         header = title or (self.place(col) if col is not None else "")
-        where = f"{_column_letter(col)}{row}" if col is not None else str(row)
+        where = f"{column_letter(col)}{row}" if col is not None else str(row)
         label = f"{self.table.name}!{where} {header}" if self.table.name else f"{where} {header}"
         self.problems.append(
             Problem(message, self.shown, row, col + 1 if col is not None else None, label.strip(), hint)
@@ -690,7 +691,7 @@ class _Sheet:
                     "imp.twice",
                     name=known_as(indicator),
                     period=entry.period,
-                    cell=f"{_column_letter(earlier.column - 1)}{earlier.row}",
+                    cell=f"{column_letter(earlier.column - 1)}{earlier.row}",
                 ),
                 tr("imp.twice.hint"),
             )

@@ -23,7 +23,7 @@ from qzdc.cli.app import (
     resolve_format,
     write_output,
 )
-from qzdc.i18n import tr, unit_text
+from qzdc.i18n import tr
 
 _NOT_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
 
@@ -70,19 +70,40 @@ def _recorded_text(entry: Any, before: list[Any], plan: Any, lang: str) -> str:
     """`地区生产总值 2024 = 81.3 亿元（原为 80.9）`: what was recorded, by name, and what it changes."""
     from qzdc.actuals.changes import change_of, counting_figures
     from qzdc.i18n import tr
-    from qzdc.views.imports import value_text
-    from qzdc.views.listing import indicator_name
+    from qzdc.views.imports import figure_text, value_text
 
-    indicator = plan.indicator(entry.indicator)
-    unit = f" {unit_text(indicator.unit, lang)}" if indicator.unit and not isinstance(entry.value, str) else ""
-    what = f"{indicator_name(indicator, lang)} {entry.period} = {value_text(entry.value)}{unit}"
-    if entry.written:
-        what += f"（{entry.written}）" if lang == "zh" else f" ({entry.written})"
+    what = figure_text(plan, entry, lang)
     change, old = change_of(entry, counting_figures([*plan.observations, *(e.observation() for e in before)]))
     if change not in ("new", "same"):
         text = tr(f"record.{change}", lang, old=value_text(old))
         what += f"（{text}）" if lang == "zh" else f" ({text})"
     return what
+
+
+def _warn_of_scale(plan: Any, figures: list[tuple[Any, str]], observations: list[Any], lang: str) -> None:
+    """A line on stderr for each (entry, where) more than 100 times, or under 1/100 of, the latest known figure."""
+    from qzdc.actuals.changes import latest_known
+    from qzdc.views.imports import scale_warning
+
+    known = latest_known(plan, observations)
+    for entry, where in figures:
+        warning = scale_warning(plan, entry, known, lang, where)
+        if warning is not None:
+            err(warning)
+
+
+def _imported_figures(imported: Any, entries: list[Any], lang: str) -> list[tuple[Any, str]]:
+    """Each entry of an import with the cell it came from (`进展表!F7：`), and as it was written there."""
+    from qzdc.actuals.importer import column_letter
+
+    sheet = f"{imported.reading.sheet}!" if imported.reading.sheet else ""
+    cells = {(f.entry.indicator, f.entry.period): f for f in imported.figures}
+    found = []
+    for entry in entries:
+        figure = cells[(entry.indicator, entry.period)]
+        where = f"{sheet}{column_letter(figure.column - 1)}{figure.row}{'：' if lang == 'zh' else ': '}"
+        found.append((dataclasses.replace(entry, written=figure.written), where))
+    return found
 
 
 @app.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -118,6 +139,9 @@ def record(
     checked = dataclasses.replace([*result.entries, *result.unchanged][0], written=entry.written)
     what = _recorded_text(checked, result.before, loaded, lang.value)
     err(tr("record.done" if result.entries else "record.unchanged", lang.value, what=what, **words))
+    if result.entries:
+        known = [*loaded.observations, *(e.observation() for e in result.before)]
+        _warn_of_scale(loaded, [(checked, "")], known, lang.value)
 
 
 @app.command("import")
@@ -167,10 +191,15 @@ def import_(
             err(f"  {line}")
     words = {"file": shown_path(file), "actuals": shown_path(target), "plan": plan_title(loaded, lang.value)}
     if dry_run:
+        from qzdc.actuals.changes import changed
+
         before = [*loaded.observations, *(e.observation() for e in read_entries(target, loaded))]
         emit(figures_view(loaded, imported.figures, before, lang.value), "table", None)
         changes = changes_text(imported.entries, counting_figures(before), lang.value)
         err(tr("import.checked", lang.value, n=len(imported.figures), changes=changes, **words))
+        _warn_of_scale(
+            loaded, _imported_figures(imported, changed(imported.entries, before)[0], lang.value), before, lang.value
+        )
         return
     result = append_entries(target, loaded, imported.entries)
     if not result.entries:
@@ -179,6 +208,7 @@ def import_(
     before = [*loaded.observations, *(e.observation() for e in result.before)]
     changes = changes_text([*result.entries, *result.unchanged], counting_figures(before), lang.value)
     err(tr("import.done", lang.value, n=len(result.entries), changes=changes, **words))
+    _warn_of_scale(loaded, _imported_figures(imported, result.entries, lang.value), before, lang.value)
 
 
 @app.command()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from qzdc.actuals.changes import Window, change_of, counting_figures
+from qzdc.actuals.changes import Known, Window, change_of, counting_figures, scale_slip
 from qzdc.actuals.importer import Figure, Reading
 from qzdc.actuals.values import Entry
 from qzdc.i18n import tr, unit_text
@@ -31,6 +31,35 @@ _DRY_RUN_HEADERS = {
     "source": ("来源", "Source"),
     "note": ("备注", "Note"),
 }
+
+
+def figure_text(plan: Plan, entry: Entry, lang: str) -> str:
+    """`地区生产总值 2024 = 0.813 亿元（8130万元）`: a figure by the indicator's name, with its unit and as written."""
+    indicator = plan.indicator(entry.indicator)
+    unit = f" {unit_text(indicator.unit, lang)}" if indicator.unit and not isinstance(entry.value, str) else ""
+    what = f"{indicator_name(indicator, lang)} {entry.period} = {value_text(entry.value)}{unit}"
+    if entry.written:
+        what += f"（{entry.written}）" if lang == "zh" else f" ({entry.written})"
+    return what
+
+
+def scale_warning(plan: Plan, entry: Entry, known: dict[str, Known], lang: str, where: str = "") -> str | None:
+    """A warning for a figure more than 100 times, or under 1/100 of, the latest known one: check the unit."""
+    against = scale_slip(entry, known)
+    if against is None:
+        return None
+    indicator = plan.indicator(entry.indicator)
+    unit = f" {unit_text(indicator.unit, lang)}" if indicator.unit else ""
+    larger = abs(float(entry.value)) > abs(against.value)
+    return tr(
+        "check.scale.large" if larger else "check.scale.small",
+        lang,
+        where=where,
+        what=figure_text(plan, entry, lang),
+        against=tr("check.scale.baseline" if against.baseline else "check.scale.latest", lang),
+        known=f"{value_text(against.value)}{unit}",
+        period=against.period,
+    )
 
 
 def change_text(change: str, before: Any, entry: Entry, lang: str) -> str:
