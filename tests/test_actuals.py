@@ -272,7 +272,7 @@ def test_history_formats(cli):
     assert "Gross regional product (gdp, 100 million yuan) - history" in table.stdout  # — drawn as -
     assert "superseded" not in table.stdout
     assert " used " in table.stdout
-    csv_text = cli("history", "gdp", "--format", "csv").stdout
+    csv_text = cli("history", "gdp", "--format", "csv", "--raw").stdout
     lines = csv_text.splitlines()
     assert lines[0] == "period,revision,value,origin,source,recorded_at,counts,status,note"
     assert lines[1] == "2023,1,75.33,plan,一、试点基础,,false,baseline,"

@@ -321,7 +321,7 @@ def test_audit_gate_passes_on_a_plan_without_errors(cli, mini):
 
 
 def test_audit_formats(cli):
-    csv_out = cli("audit", "--format", "csv").stdout.splitlines()
+    csv_out = cli("audit", "--format", "csv", "--raw").stdout.splitlines()
     assert csv_out[0] == "severity,rule,subjects,message,message_zh,sources"
     assert len(csv_out) == 1 + 17 + len(UNOWNED)
     md = cli("audit", "--format", "markdown", "--lang", "en").stdout

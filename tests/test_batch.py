@@ -65,7 +65,7 @@ def test_json_has_plans_targets_failures_and_summary(cli, plans):
 
 
 def test_csv_has_plan_columns(cli, plans):
-    result = cli("batch", *plans, "--format", "csv")
+    result = cli("batch", *plans, "--format", "csv", "--raw")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 46
     assert list(rows[0])[:4] == ["plan", "plan_dir", "as_of", "id"]

@@ -325,7 +325,7 @@ def test_a_planted_pickle_in_the_cache_runs_nothing(tmp_path):
     assert not marker.exists(), "planted code ran"
     assert result.returncode == 0, result.stderr
     # nothing on stderr but which actuals file was read (none here)
-    assert result.stderr.splitlines() == ["qzdc: 尚未录入数据：无 actuals.yaml"]
+    assert result.stderr.splitlines() == ["qzdc：尚未录入数据：无 actuals.yaml"]
     assert json.loads(result.stdout)["summary"]["at_risk"] == 1
     # The unreadable entry was replaced by plain data.
     assert json.loads((root / "plans" / f"{key}.json").read_text(encoding="utf-8"))["~"] == "Plan"
@@ -816,19 +816,30 @@ def formula_plan(plan_copy):
     return plan_copy
 
 
+@pytest.mark.parametrize("raw", [["--raw"], []], ids=["machine CSV", "people's CSV"])
 @pytest.mark.parametrize(
     "command",
-    [["status"], ["history", "gdp"], ["indicators"], ["tasks"], ["owners"], ["audit"]],
+    [
+        ["status"],
+        ["status", "--since", "2023"],
+        ["history", "gdp"],
+        ["show", "gdp"],
+        ["indicators"],
+        ["tasks"],
+        ["owners"],
+        ["owners", "区发展改革委"],
+        ["audit"],
+    ],
     ids=lambda c: " ".join(c),
 )
-def test_no_csv_output_holds_a_live_formula(run, formula_plan, command):
+def test_no_csv_output_holds_a_live_formula(run, formula_plan, command, raw):
     import csv
     import io
 
     args = ["--plan", str(formula_plan)]
     if command[0] not in _NO_ACTUALS:
         args += ["--actuals", str(formula_plan / "actuals.yaml")]
-    result = run(*command, "--format", "csv", *args)
+    result = run(*command, "--format", "csv", *raw, *args)
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     for row in rows:
@@ -836,14 +847,15 @@ def test_no_csv_output_holds_a_live_formula(run, formula_plan, command):
             if cell[:1] in ("=", "+", "@", "\t", "\r"):
                 raise AssertionError(f"live formula {cell!r} in {command}")
             if cell.startswith("-"):
-                float(cell)  # only a number may start with a minus sign
+                float(cell.removesuffix("%"))  # only a number (or a percentage) may start with a minus sign
 
 
-def test_batch_csv_holds_no_live_formula(run, formula_plan):
+@pytest.mark.parametrize("raw", [["--raw"], []], ids=["machine CSV", "people's CSV"])
+def test_batch_csv_holds_no_live_formula(run, formula_plan, raw):
     import csv
     import io
 
-    result = run("batch", str(formula_plan), "--format", "csv")
+    result = run("batch", str(formula_plan), "--format", "csv", *raw)
     assert result.exit_code == 0, result.stderr
     cells = [c for row in csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))) for c in row]
     assert '\'=HYPERLINK("http://evil.example/","x")' in cells

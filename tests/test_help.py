@@ -108,6 +108,8 @@ STATUS_ZH = """\
                      category（按类别分组，默认）。
   -f, --format 格式  输出格式：table（表格）、json、csv 或 markdown。默认按 -o 的扩展名，否则为
                      表格。
+  --raw              与 CSV 一起用：输出供程序读取的稳定列（英文列名、原始数值），而不是给人看的
+                     表格。
   -o, --output 文件  写入文件而不是屏幕，格式按扩展名（.json .csv .md .txt）；写入失败时不留半个
                      文件。
   --lang 语言        语言：zh（中文）或 en（英文）。默认为 $QZDC_LANG，未设置时按系统语言（zh_* 为中
@@ -156,6 +158,8 @@ Options:
                        category (grouped by category, the default).
   -f, --format FORMAT  Output format: table, json, csv or markdown. Default: from the -o extension,
                        else a table.
+  --raw                With CSV: the stable columns scripts read (English keys, raw values) instead
+                       of the people's table.
   -o, --output FILE    Write to FILE instead of the screen, in the format of its extension
                        (.json .csv .md .txt); never half-written.
   --lang LANG          Language: zh (Chinese) or en (English). Default: $QZDC_LANG, else the

@@ -40,7 +40,7 @@ def test_a_hand_written_file_keeps_its_digits_too(cli):
 def test_history_in_every_format(cli, recorded):
     table = cli("history", "high_tech_enterprises").stdout
     assert " 67.00 " in table
-    assert "\n2024,1,67.00,actuals," in cli("history", "high_tech_enterprises", "--format", "csv").stdout
+    assert "\n2024,1,67.00,actuals," in cli("history", "high_tech_enterprises", "--format", "csv", "--raw").stdout
     assert "| 67.00 |" in cli("history", "high_tech_enterprises", "--format", "markdown").stdout
     entry = json.loads(cli("history", "high_tech_enterprises", "--format", "json").stdout)["entries"][0]
     assert entry["value"] == 67 and isinstance(entry["value"], int | float)  # the number, unchanged
@@ -50,7 +50,7 @@ def test_status_in_every_format(cli, recorded):
     assert "67.00 (2024)" in cli("status").stdout
     assert "| 67.00 (2024) |" in cli("status", "--format", "markdown").stdout
     assert "| 65.20 (2024) |" in cli("status", "--format", "markdown").stdout
-    rows = cli("status", "--format", "csv").stdout.splitlines()
+    rows = cli("status", "--format", "csv", "--raw").stdout.splitlines()
     firms = next(r for r in rows if r.startswith("high_tech_enterprises,"))
     assert ",2024,67.00,actuals," in firms
     targets = json.loads(cli("status", "--format", "json").stdout)["targets"]

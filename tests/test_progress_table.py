@@ -33,7 +33,7 @@ def by_id(data):
 
 def csv_by_id(cli, *args):
     """`qzdc status --format csv` as one dict per target, by id."""
-    result = cli("status", "--format", "csv", *args)
+    result = cli("status", "--format", "csv", "--raw", *args)
     assert result.exit_code == 0, result.stderr
     return {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
 
@@ -161,7 +161,7 @@ def test_owners_department_lists_its_targets_with_their_status(cli):
     assert "High-tech enterprises" in result.stdout and "no data" in result.stdout
     data = json.loads(cli("owners", "区科技局", "--format", "json").stdout)
     assert [(t["id"], t["role"], t["status"]) for t in data["targets"]] == [(i, "lead", "no_data") for i in KEJIJU]
-    rows = list(csv.DictReader(io.StringIO(cli("owners", "区科技局", "--format", "csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(cli("owners", "区科技局", "--format", "csv", "--raw").stdout)))
     assert [r["id"] for r in rows] == KEJIJU and rows[2]["required_now"] == "25.3714441602"
 
 
@@ -313,7 +313,7 @@ def test_a_2021_figure_in_a_report_as_of_2024_is_stale_everywhere(cli, early):
 
 
 def test_csv_has_one_actual_column_per_year_beside_the_latest_value(cli):
-    reader = csv.DictReader(io.StringIO(cli("status", "--format", "csv").stdout))
+    reader = csv.DictReader(io.StringIO(cli("status", "--format", "csv", "--raw").stdout))
     header = reader.fieldnames
     at = header.index("latest_origin")
     assert header[at + 1 : at + 4] == ["actual_2023", "actual_2024", "actual_2025"]
@@ -329,7 +329,7 @@ def test_batch_rows_carry_the_new_fields(cli, tmp_path):
     lines = [json.loads(line) for line in cli("batch", str(plan), "--format", "jsonl").stdout.splitlines()]
     exports = next(line for line in lines if line["id"] == "exports")
     assert exports["year_to_date"] == {"period": "2025-09", "value": 5400, "due": 5625, "rest_of_year": 2100}
-    rows = list(csv.DictReader(io.StringIO(cli("batch", str(plan), "--format", "csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(cli("batch", str(plan), "--format", "csv", "--raw").stdout)))
     projects = next(r for r in rows if r["id"] == "new_investment_projects")
     assert (projects["latest_value"], projects["latest_flow"], projects["gap"]) == ("85", "45", "65")
     assert json.loads(projects["actuals"]) == {"2023": 40, "2024": 45, "2025": None}

@@ -202,7 +202,7 @@ MINI_CSV = (
 
 
 def test_status_csv_mini_exact(cli):
-    result = cli("status", "--plan", MINI, "--format", "csv")
+    result = cli("status", "--plan", MINI, "--format", "csv", "--raw")
     assert result.exit_code == 0, result.stderr
     # The test runner reads stdout as text with universal newlines; the file test checks the CRLF bytes.
     assert result.stdout == MINI_CSV.replace("\r\n", "\n")
@@ -239,7 +239,7 @@ def test_status_markdown_mini_exact(cli, mini_here):
 
 def test_output_file_infers_format_and_writes_csv_with_bom(cli, tmp_path):
     out = tmp_path / "status.csv"
-    result = cli("status", "--plan", MINI, "-o", str(out))
+    result = cli("status", "--plan", MINI, "-o", str(out), "--raw")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     raw = out.read_bytes()

@@ -37,7 +37,7 @@ def naming_the_file(view: Any, figures: Any, fmt: str, lang: str) -> Any:
     text = actuals_text(figures.shown, len(figures.observations), figures.exists, lang)
     if fmt in ("table", "markdown"):
         return dataclasses.replace(view, title=f"{view.title} · {text}" if view.title else text)
-    err(f"qzdc: {text}")
+    err(tr("msg.prefix", message=text))
     return view
 
 
@@ -74,6 +74,7 @@ def status(
     fail_on: str | None = None,
     sort: str | None = None,
     fmt: str | None = None,
+    raw: bool = False,
     output: Path | None = None,
     lang: str = "zh",
 ) -> None:
@@ -81,7 +82,7 @@ def status(
     from qzdc.actuals.values import parse_as_of
     from qzdc.views.status import Filters, build_status, changes_view, status_changes, status_key, status_view
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     if fail_on is not None:
         from qzdc.views.status import gate_status
 

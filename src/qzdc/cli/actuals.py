@@ -15,6 +15,7 @@ from qzdc.cli.app import (
     LangOption,
     OutputOption,
     PlanOption,
+    RawOption,
     app,
     emit,
     err,
@@ -218,6 +219,7 @@ def history(
     actuals: ActualsOption = None,
     plan: PlanOption = None,
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -230,7 +232,7 @@ def history(
     from qzdc.views.history import history_view
     from qzdc.views.listing import indicator_name
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     loaded = load(plan)
     found = find_indicator(loaded, indicator)
     target = actuals_path(actuals, plan=loaded)

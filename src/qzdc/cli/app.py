@@ -191,6 +191,8 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+# --raw: with --format csv, the stable machine columns (keys, raw values) instead of the people's CSV.
+RawOption = Annotated[bool, typer.Option("--raw")]
 ActualsOption = Annotated[
     Path | None,
     typer.Option("--actuals", show_default=False),

@@ -15,6 +15,7 @@ from qzdc.cli.app import (
     LangOption,
     OutputOption,
     PlanOption,
+    RawOption,
     app,
     emit,
     err,
@@ -44,6 +45,7 @@ def audit(
         ),
     ] = None,
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -54,7 +56,7 @@ def audit(
     from qzdc.views.audit import SEVERITY_RANK, audit_view
     from qzdc.views.audit import audit as run_audit
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     loaded = load(plan)
     findings = run_audit(loaded, observations(loaded, actuals))
     emit(audit_view(loaded, findings, lang.value), chosen, output)

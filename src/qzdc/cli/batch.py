@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from qzdc.cli.app import Lang, LangOption, app, handle_errors
+from qzdc.cli.app import Lang, LangOption, RawOption, app, handle_errors
 from qzdc.cli.output import err, report_problems
 from qzdc.cli.status import AsOfOption, CategoryOption, FlagOption, OwnerOption, PilotOption, StatusOption
 from qzdc.errors import DataError, UsageError
@@ -62,6 +62,7 @@ def batch(
         Path | None,
         typer.Option("--output", "-o", show_default=False),
     ] = None,
+    raw: RawOption = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """The status of many plans at once, the plan named on every row; failed plans are listed and the rest go on.
@@ -72,6 +73,10 @@ def batch(
     from qzdc.views.status import Filters, status_key
 
     chosen = _format(fmt, output)
+    if raw:
+        if chosen != "csv":
+            raise UsageError(tr("err.raw_is_csv"))
+        chosen = "csv_raw"
     if chosen in ("html", "xlsx") and output is None:
         raise UsageError(tr("err.needs_output", format=chosen))
     # checked once here: a word no plan could match must not fail every plan in turn
@@ -123,7 +128,9 @@ def batch(
             try:
                 with atomic_writer(output) as raw:
                     # BOM: Excel on a Chinese-locale Windows reads UTF-8 CSV only with one.
-                    out = io.TextIOWrapper(raw, encoding="utf-8-sig" if chosen == "csv" else "utf-8", newline="")
+                    out = io.TextIOWrapper(
+                        raw, encoding="utf-8-sig" if chosen in ("csv", "csv_raw") else "utf-8", newline=""
+                    )
                     failures = run_batch(
                         directories,
                         fmt=chosen,

@@ -13,6 +13,7 @@ from qzdc.cli.app import (
     OutputOption,
     QzdcGroup,
     QzdcTyper,
+    RawOption,
     app,
     emit,
     handle_errors,
@@ -39,6 +40,7 @@ def cagr(
     end: To,
     years: Annotated[float, typer.Option("--years")],
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -48,7 +50,7 @@ def cagr(
     """
     from qzdc.views.calc import cagr_view
 
-    emit(cagr_view(start, end, years, lang.value), resolve_format(fmt, output), output)
+    emit(cagr_view(start, end, years, lang.value), resolve_format(fmt, output, raw=raw), output)
 
 
 @calc_app.command("grow")
@@ -58,6 +60,7 @@ def grow(
     rate: Annotated[float, typer.Option("--rate")],
     years: Annotated[float, typer.Option("--years")],
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -67,7 +70,7 @@ def grow(
     """
     from qzdc.views.calc import grow_view
 
-    emit(grow_view(start, rate, years, lang.value), resolve_format(fmt, output), output)
+    emit(grow_view(start, rate, years, lang.value), resolve_format(fmt, output, raw=raw), output)
 
 
 @calc_app.command("remaining")
@@ -77,6 +80,7 @@ def remaining(
     period: Annotated[int, typer.Option("--period")],
     observed: Annotated[list[float] | None, typer.Option("--observed")] = None,
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -86,7 +90,11 @@ def remaining(
     """
     from qzdc.views.calc import remaining_view
 
-    emit(remaining_view(target_rate, period, list(observed or []), lang.value), resolve_format(fmt, output), output)
+    emit(
+        remaining_view(target_rate, period, list(observed or []), lang.value),
+        resolve_format(fmt, output, raw=raw),
+        output,
+    )
 
 
 @calc_app.command("years")
@@ -96,6 +104,7 @@ def years(
     end: To,
     rate: Annotated[float, typer.Option("--rate")],
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -105,4 +114,4 @@ def years(
     """
     from qzdc.views.calc import years_view
 
-    emit(years_view(start, end, rate, lang.value), resolve_format(fmt, output), output)
+    emit(years_view(start, end, rate, lang.value), resolve_format(fmt, output, raw=raw), output)

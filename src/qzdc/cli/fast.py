@@ -31,6 +31,7 @@ STATUS_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "--since": ("since", "value", None),
     "--fail-on": ("fail_on", "value", None),
     "--sort": ("sort", "value", ("status", "name", "category")),
+    "--raw": ("raw", "flag", None),
     "--format": ("fmt", "value", ("table", "json", "csv", "markdown")),
     "-f": ("fmt", "value", ("table", "json", "csv", "markdown")),
     "--output": ("output", "value", None),

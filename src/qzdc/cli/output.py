@@ -107,8 +107,10 @@ def empty_path_option(args: list[str]) -> UsageError | None:
     return None
 
 
-def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...] = FORMATS) -> str:
-    """--format wins; else the -o extension; else a table."""
+def resolve_format(
+    fmt: str | None, output: Path | None, allowed: tuple[str, ...] = FORMATS, *, raw: bool = False
+) -> str:
+    """--format wins; else the -o extension; else a table. `raw` (--raw): the machine CSV, "csv_raw"."""
     from qzdc.render.formats import format_from_path
 
     if fmt is not None:
@@ -124,6 +126,10 @@ def resolve_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...
         documents = chosen in ("xlsx", "html", "docx") and output is not None
         hint = tr("err.use_report", output=output) if documents else tr("err.choose_one_of", choices=", ".join(allowed))
         raise UsageError(tr("err.cannot_write_format", format=chosen), hint=hint)
+    if raw:
+        if chosen != "csv":
+            raise UsageError(tr("err.raw_is_csv"))
+        return "csv_raw"
     return chosen
 
 
@@ -137,7 +143,7 @@ def emit(view: Any, fmt: str, output: Path | None) -> None:
         return
     text = render(view, fmt, stream=io.StringIO())
     # A BOM lets Excel on a Chinese-locale Windows read UTF-8 CSV without mojibake.
-    write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))
+    write_output(output, text.encode("utf-8-sig" if fmt in ("csv", "csv_raw") else "utf-8"))
     err(tr("msg.wrote", path=output))
 
 

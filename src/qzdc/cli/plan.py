@@ -16,6 +16,7 @@ from qzdc.cli.app import (
     LangOption,
     OutputOption,
     PlanOption,
+    RawOption,
     UsageError,
     app,
     emit,
@@ -63,7 +64,11 @@ def validate(
 @app.command()
 @handle_errors
 def indicators(
-    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+    plan: PlanOption = None,
+    fmt: FormatOption = None,
+    raw: RawOption = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """List the plan's indicators with baseline, target, kind and the plan's flags.
 
@@ -71,14 +76,18 @@ def indicators(
     """
     from qzdc.views.listing import indicators_view
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     emit(indicators_view(load(plan), lang.value), chosen, output)
 
 
 @app.command()
 @handle_errors
 def tasks(
-    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+    plan: PlanOption = None,
+    fmt: FormatOption = None,
+    raw: RawOption = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """List the plan's tasks with lead and supporting departments and the targets they carry.
 
@@ -86,14 +95,18 @@ def tasks(
     """
     from qzdc.views.listing import tasks_view
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     emit(tasks_view(load(plan), lang.value), chosen, output)
 
 
 @app.command()
 @handle_errors
 def policies(
-    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+    plan: PlanOption = None,
+    fmt: FormatOption = None,
+    raw: RawOption = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """List the plan's policies and their lead departments.
 
@@ -101,14 +114,18 @@ def policies(
     """
     from qzdc.views.listing import list_view
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     emit(list_view(load(plan), "policies", lang.value), chosen, output)
 
 
 @app.command()
 @handle_errors
 def reforms(
-    plan: PlanOption = None, fmt: FormatOption = None, output: OutputOption = None, lang: LangOption = Lang.zh
+    plan: PlanOption = None,
+    fmt: FormatOption = None,
+    raw: RawOption = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """List the plan's reforms and their lead departments.
 
@@ -116,7 +133,7 @@ def reforms(
     """
     from qzdc.views.listing import list_view
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     emit(list_view(load(plan), "reforms", lang.value), chosen, output)
 
 

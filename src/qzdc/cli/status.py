@@ -15,6 +15,7 @@ from qzdc.cli.app import (
     LangOption,
     OutputOption,
     PlanOption,
+    RawOption,
     app,
     emit,
     handle_errors,
@@ -82,6 +83,7 @@ def status(
     fail_on: FailOnOption = None,
     sort: Annotated[SortKey | None, typer.Option("--sort", show_default=False)] = None,
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -102,6 +104,7 @@ def status(
         fail_on=fail_on,
         sort=sort.value if sort else None,
         fmt=fmt,
+        raw=raw,
         output=output,
         lang=lang.value,
     )
@@ -118,6 +121,7 @@ def show(
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -129,7 +133,7 @@ def show(
     from qzdc.plan.lookup import find_indicator
     from qzdc.views.show import show_document
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     loaded = load(plan)
     found = find_indicator(loaded, indicator)
     figures = actions.read_figures(loaded, actuals)
@@ -146,6 +150,7 @@ def owners(
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
+    raw: RawOption = False,
     output: OutputOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -153,7 +158,7 @@ def owners(
     answers for and where that target stands."""
     from qzdc.views.owners import department_document, departments_view
 
-    chosen = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output, raw=raw)
     loaded = load(plan)
     if department is None:
         emit(departments_view(loaded, lang.value), chosen, output)

@@ -119,6 +119,105 @@ def to_csv(view: View) -> str:
     return buffer.getvalue()
 
 
+# ── the people's CSV ─────────────────────────────────────────────────────────
+#
+# `--format csv` is for people opening it in Excel: headers in the run's language,
+# words for codes (存在风险, 是/否, 约束性), figures rounded as the table rounds them
+# and kept numbers (a rate as 21.32%, which Excel reads as a percentage).
+# `--format csv --raw` is for scripts: the stable keys and raw values (`to_csv`).
+
+_WORD_KEYS = {"status", "status_before", "status_after", "kind", "direction", "strength"}
+_ROUND_0 = {"progress_pct", "time_elapsed_pct"}  # the table shows them as whole percents
+# A column the machine CSV joins with "; " and the row's list of its items, which the people's CSV joins itself.
+_ITEMS = {"notes": "note_list", "sources": "source_list"}
+
+
+def _people_header(key: str, lang: str) -> str:
+    from qzdc.i18n import tr
+
+    year = re.fullmatch(r"actual_(\d{4})", key)
+    if year:
+        return tr("csv.actual_year", lang, year=year.group(1))
+    return tr(f"csv.{key}", lang) if tr(f"csv.{key}", lang) != f"csv.{key}" else key
+
+
+def people_value(key: str, value: Any, row: dict[str, Any], csv_words: dict[str, dict[Any, str]], lang: str) -> Any:
+    """One cell of the people's CSV: `value` of column `key` in words, rounded, made safe for a spreadsheet."""
+    from qzdc.i18n import listing, method_text, note_text, tr
+
+    words = csv_words.get(key)
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    if words is not None and value in words:
+        return csv_text(words[value])
+    if isinstance(value, bool):
+        return tr("yes" if value else "no", lang)
+    if key in _WORD_KEYS and isinstance(value, str):
+        return tr(value, lang)
+    if key == "severity" and isinstance(value, str):
+        return tr(f"severity.{value}", lang)
+    if key == "unit" and isinstance(value, str):
+        from qzdc.i18n import unit_text
+
+        return csv_text(unit_text(value, lang))
+    if key == "comparator" and isinstance(value, str):
+        return tr(f"cmp.word.{value}", lang)
+    if key in ("latest_origin", "origin") and isinstance(value, str):
+        return tr(f"origin.{value}", lang)
+    if key == "method" and isinstance(value, str):
+        return method_text(value, lang)
+    if key in _ITEMS and isinstance(row.get(_ITEMS[key]), list | tuple):
+        # the items themselves, not the machine cell's "; " join: a note may hold "; " of its own
+        items = row[_ITEMS[key]]
+        shown = [note_text(n, lang) for n in items] if key == "notes" else [str(n) for n in items]
+        return csv_text(("；" if lang == "zh" else "; ").join(shown))
+    if isinstance(value, dict):  # batch's `actuals`, {"2023": 40, "2024": null}: 2023年：40；2024年：—
+        return csv_text(
+            ("；" if lang == "zh" else "; ").join(
+                f"{k}{'年：' if lang == 'zh' else ': '}{'—' if v is None else people_value(key, v, {}, {}, lang)}"
+                for k, v in value.items()
+            )
+        )
+    if isinstance(value, Written):  # a recorded figure as the table shows it, with its own decimals (67.00)
+        return value.text
+    if isinstance(value, int | float):
+        from qzdc.views.view import fmt_number
+
+        text = fmt_number(float(value), 0 if key in _ROUND_0 else None)
+        return f"{text}%" if row.get(f"{key}_type") == "rate_pct" else text
+    if isinstance(value, list | tuple):
+        return csv_text(listing([str(v) for v in value], lang))
+    return csv_value(value)
+
+
+# Columns the people's CSV leaves out: a unit's type, and the text in the other language.
+_PEOPLE_OMITS = {"zh": {"name_en", "message"}, "en": {"message_zh"}}
+
+
+def people_keys(keys: list[str], lang: str) -> list[str]:
+    """The machine columns a people's CSV shows: all but the `_type` ones and the other language's text."""
+    return [k for k in keys if not k.endswith("_type") and k not in _PEOPLE_OMITS.get(lang, set())]
+
+
+def people_headers(keys: list[str], lang: str, own: dict[str, str] | None = None) -> list[str]:
+    """The people's CSV header row; a plan's own word (its pilot flag) is a text cell like any other."""
+    return [csv_text((own or {}).get(k) or _people_header(k, lang)) for k in keys]
+
+
+def to_people_csv(view: View) -> str:
+    """`view` as a CSV for people: the CSV's columns in the run's words, figures rounded as the table rounds them."""
+    from qzdc.i18n import language
+
+    lang = view.lang or language()
+    keys = people_keys(view.csv_columns or [c.key for c in view.columns if not c.display_only], lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(people_headers(keys, lang, view.csv_headers))
+    for row in view.rows:
+        writer.writerow([people_value(k, row.get(k), row, view.csv_words, lang) for k in keys])
+    return buffer.getvalue()
+
+
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
@@ -180,10 +279,10 @@ def to_markdown(view: View) -> str:
 def _document(doc: Document, fmt: str, stream: TextIO) -> str:
     if fmt == "json":
         return to_json(doc.data)
-    if fmt == "csv":
+    if fmt in ("csv", "csv_raw"):
         if doc.csv_view is None:
             raise ValueError("this document has no table to write as CSV")
-        return to_csv(doc.csv_view)
+        return to_people_csv(doc.csv_view) if fmt == "csv" else to_csv(doc.csv_view)
     if fmt == "markdown":
         parts = [f"## {md_escape(doc.title)}", ""]
         for section in doc.sections:
@@ -218,6 +317,8 @@ def render(view: View | Document, fmt: str, *, stream: TextIO | None = None) -> 
     if fmt == "json":
         return to_json(view.data)
     if fmt == "csv":
+        return to_people_csv(view)
+    if fmt == "csv_raw":
         return to_csv(view)
     if fmt == "markdown":
         return to_markdown(view)

@@ -25,7 +25,7 @@ from qzdc.views.batch import (
 )
 from qzdc.views.status import SCHEMA_VERSION, Filters, csv_row
 
-STREAMED = ("jsonl", "csv")
+STREAMED = ("jsonl", "csv", "csv_raw")
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html", "xlsx")
 
 
@@ -52,11 +52,15 @@ class Writer:
         self.records: list[dict[str, Any]] = []  # json
         self.targets = targets_view([], lang) if fmt in ("markdown", "html", "xlsx") else None
         self.totals: Counter[str] = Counter()
-        if fmt == "csv":
+        if fmt in ("csv", "csv_raw"):
             import csv
 
+            from qzdc.render.formats import people_headers, people_keys
+
+            # the people's CSV (--format csv) in the run's words; the machine's (--raw) the stable keys
+            self.columns = BATCH_COLUMNS if fmt == "csv_raw" else people_keys(BATCH_COLUMNS, lang)
             self.csv = csv.writer(out, lineterminator="\r\n")
-            self.csv.writerow(BATCH_COLUMNS)
+            self.csv.writerow(self.columns if fmt == "csv_raw" else people_headers(self.columns, lang))
 
     def add(self, result: PlanResult) -> PlanResult:
         """Write one plan's rows; a plan that qzdc fails on is written as a failed plan. Returns what was written."""
@@ -71,7 +75,7 @@ class Writer:
         self.totals.update(part.statuses)
         if self.fmt == "jsonl":
             self.out.write(part.lines)
-        elif self.fmt == "csv":
+        elif self.fmt in ("csv", "csv_raw"):
             self.csv.writerows(part.rows)
         elif self.fmt == "json":
             self.records += part.records
@@ -91,13 +95,19 @@ class Writer:
             from qzdc.render.formats import json_line
 
             part.lines = "".join(json_line(record) for record in records(result))
-        elif self.fmt == "csv":
-            from qzdc.render.formats import csv_value
+        elif self.fmt in ("csv", "csv_raw"):
+            from qzdc.render.formats import csv_value, people_value
+            from qzdc.views.listing import category_name
 
+            plan = result.report.plan
+            words = {"category": {c.id: category_name(plan, c.id, self.lang) for c in plan.meta.categories}}
             for record in records(result):
                 row = {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"]}
                 row.update(csv_row(record))
-                part.rows.append([csv_value(row.get(k)) for k in BATCH_COLUMNS])
+                if self.fmt == "csv_raw":
+                    part.rows.append([csv_value(row.get(k)) for k in self.columns])
+                else:
+                    part.rows.append([people_value(k, row.get(k), row, words, self.lang) for k in self.columns])
         elif self.fmt == "json":
             from qzdc.render.formats import clean_floats
 

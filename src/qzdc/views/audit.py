@@ -542,7 +542,15 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         "findings": [finding_json(f) for f in findings],
         "summary": {s: counts.get(s, 0) for s in SEVERITIES},
     }
-    rows = [{**finding_json(f), "subjects": "、".join(f.subjects), "sources": "; ".join(f.sources)} for f in findings]
+    rows = [
+        {
+            **finding_json(f),
+            "subjects": "、".join(f.subjects),
+            "sources": "; ".join(f.sources),
+            "source_list": f.sources,
+        }
+        for f in findings
+    ]
     cells = [
         {
             "severity": tr(f"severity.{f.severity}", lang),
@@ -569,6 +577,7 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         styles=[{"severity": f"severity.{g[0].severity}"} for g in groups],
         title=title,
         footer=footer,
+        lang=lang,
     )
     return View(
         data=data,
@@ -579,5 +588,7 @@ def audit_view(plan: Plan, findings: list[Finding], lang: str) -> View:
         title=title,
         footer=footer,
         csv_columns=["severity", "rule", "subjects", "message", "message_zh", "sources"],
+        csv_words={"rule": {f.rule: tr(f"audit.rule.{f.rule}", lang) for f in findings}},
         table=table,
+        lang=lang,
     )

@@ -153,7 +153,9 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
         short = short_title(p["title"], p["title_en"], p["id"], lang)
         cells.append({"plan": short, "title": title, "as_of": p["as_of"] or "—", **counts})
     title = f"{len(plans)} {'个方案' if zh else 'plans'}"
-    return View(data=plans, columns=columns, rows=rows, cells=cells, title=title, footer=summary_text(totals, lang))
+    return View(
+        data=plans, columns=columns, rows=rows, cells=cells, title=title, footer=summary_text(totals, lang), lang=lang
+    )
 
 
 def targets_view(results: list[PlanResult], lang: str) -> Any:
@@ -174,4 +176,4 @@ def targets_view(results: list[PlanResult], lang: str) -> Any:
             )
             cells.append({"plan": plan_title(plan, lang), **status_cells(row, plan, lang)})
             styles.append({"status": f"status.{row.assessment.status}"})
-    return View(data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=BATCH_COLUMNS)
+    return View(data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=BATCH_COLUMNS, lang=lang)

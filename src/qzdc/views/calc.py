@@ -23,6 +23,8 @@ def _view(data: dict[str, Any], lines: list[tuple[str, str]], lang: str) -> View
         rows=[{"item": k, "value": v} for k, v in data.items() if not isinstance(v, list)],
         cells=[{"item": k, "value": v} for k, v in lines],
         csv_columns=["item", "value"],
+        csv_words={"item": {k: tr(f"calc.item.{k}", lang) for k in data}},
+        lang=lang,
     )
 
 

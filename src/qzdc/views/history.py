@@ -185,4 +185,6 @@ def history_view(plan: Plan, indicator: Indicator, observations: Iterable[Observ
         title=title,
         footer=footer,
         csv_columns=["period", "revision", "value", "origin", "source", "recorded_at", "counts", "status", "note"],
+        csv_words={"status": {k: _word(_STATUS, k, lang) for k in _STATUS}},
+        lang=lang,
     )

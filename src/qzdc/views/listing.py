@@ -88,6 +88,14 @@ def summary_line(plan: Plan, lang: str) -> str:
     return "valid: " + ", ".join(parts)
 
 
+def pilot_header(plan: Plan, lang: str) -> dict[str, str]:
+    """The people's CSV heads the `pilot` column with the plan's own word for its pilot flag (市级试点)."""
+    from qzdc.plan.words import flag, flag_label
+
+    found = flag(plan, "pilot")
+    return {"pilot": flag_label(found, lang)} if found else {}
+
+
 def indicators_view(plan: Plan, lang: str) -> View:
     data: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
@@ -164,6 +172,9 @@ def indicators_view(plan: Plan, lang: str) -> View:
         title=annex_title(plan, lang),
         group_key="category",
         csv_columns=csv_columns,
+        csv_headers=pilot_header(plan, lang),
+        csv_words={"category": {c.id: category_name(plan, c.id, lang) for c in plan.meta.categories}},
+        lang=lang,
     )
 
 
@@ -242,6 +253,8 @@ def tasks_view(plan: Plan, lang: str) -> View:
         title=list_title(plan, "tasks", lang),
         group_key="group",
         csv_columns=["number", "id", "group", "group_name", "name", "lead", "support", "targets"],
+        csv_headers={"name": tr("col.task", lang)},
+        lang=lang,
     )
 
 
@@ -284,4 +297,5 @@ def list_view(plan: Plan, which: str, lang: str) -> View:
         cells=cells,
         title=list_title(plan, which, lang),
         csv_columns=["number", "text", "lead", "targets"],
+        lang=lang,
     )

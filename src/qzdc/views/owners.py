@@ -10,7 +10,7 @@ from qzdc.errors import UsageError, closest, quoted
 from qzdc.i18n import tr
 from qzdc.plan.lookup import find_department
 from qzdc.plan.models import Plan
-from qzdc.views.listing import indicator_name, join
+from qzdc.views.listing import category_name, indicator_name, join, pilot_header
 from qzdc.views.view import Column, Document, Section, View
 
 ROLES = ("lead", "support")
@@ -98,7 +98,7 @@ def departments_view(plan: Plan, lang: str) -> View:
         Column("reform_lead", "牵头改革" if zh else "Reforms led", align="right", no_wrap=True),
         Column("total", "合计" if zh else "Total", align="right", no_wrap=True),
     ]
-    return View(data=rows, columns=columns, rows=rows, title="单位职责" if zh else "Departments by role")
+    return View(data=rows, columns=columns, rows=rows, title="单位职责" if zh else "Departments by role", lang=lang)
 
 
 def department_view(plan: Plan, department: str, lang: str) -> View:
@@ -146,6 +146,9 @@ def department_view(plan: Plan, department: str, lang: str) -> View:
         cells=cells,
         title=department,
         csv_columns=["item", "number", "name", "role", "targets"],
+        csv_words={"role": {"lead": tr("role.lead", lang), "support": tr("role.support", lang)}},
+        csv_headers={"name": tr("csv.text", lang)},
+        lang=lang,
     )
 
 
@@ -180,6 +183,12 @@ def department_document(plan: Plan, department: str, report: Any, lang: str) -> 
         cells=cells,
         styles=[{"status": f"status.{r.assessment.status}"} for r, _ in rows],
         csv_columns=["role", *csv_columns(plan_years(plan))],
+        csv_words={
+            "role": {"lead": tr("role.lead", lang), "support": tr("role.support", lang)},
+            "category": {c.id: category_name(plan, c.id, lang) for c in plan.meta.categories},
+        },
+        csv_headers=pilot_header(plan, lang),
+        lang=lang,
     )
     title_targets = "负责的目标" if zh else "Targets it answers for"
     return Document(

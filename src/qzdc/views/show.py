@@ -299,7 +299,7 @@ def _path_view(steps: list[PathStep], lang: str) -> View:
         }
         for r in rows
     ]
-    return View(data=rows, columns=columns, rows=rows, cells=cells)
+    return View(data=rows, columns=columns, rows=rows, cells=cells, lang=lang)
 
 
 def _chart(target: Target, steps: list[PathStep], lang: str) -> list[str]:
@@ -390,6 +390,7 @@ def show_document(
             }
             for r in records
         ],
+        lang=lang,
     )
     sections.append(
         Section(
@@ -419,6 +420,7 @@ def show_document(
         data=path_rows,
         columns=[Column(k, k) for k in ("target", "year", "required", "actual", "period")],
         rows=path_rows,
+        lang=lang,
     )
     title = f"{indicator_name(indicator, lang)} · {_label('截至', 'as of', lang)} {effective or '—'}"
     return Document(data=data, title=title, sections=sections, csv_view=csv_view)

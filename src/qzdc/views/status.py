@@ -20,7 +20,7 @@ from qzdc.plan.lookup import find_categories
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period
 from qzdc.plan.words import GENERIC_COLUMNS, column
-from qzdc.views.listing import category_name, indicator_name, join, plan_title
+from qzdc.views.listing import category_name, indicator_name, join, pilot_header, plan_title
 from qzdc.views.owners import Owners, resolve_department, target_owners
 from qzdc.views.target_text import comparator_sign, target_text  # noqa: F401 - used by the report
 from qzdc.views.view import Column, View, display, fmt_number
@@ -421,6 +421,7 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
         **{k: data[k] for k in ("progress_pct", "pace_ratio", "source")},
         "latest_origin": latest.get("origin"),
         "notes": "; ".join(data["notes"]),
+        "note_list": data["notes"],
         "baseline_year": baseline.get("year"),
         "baseline_value": baseline.get("value"),
         "latest_period": latest.get("period"),
@@ -727,6 +728,9 @@ def status_view(report: StatusReport, lang: str, sort: str | None = None) -> Vie
         group_key="category" if grouped else None,
         footer=footer,
         csv_columns=csv_columns(plan_years(report.plan)),
+        csv_headers=pilot_header(report.plan, lang),
+        csv_words={"category": {c.id: category_name(report.plan, c.id, lang) for c in report.plan.meta.categories}},
+        lang=lang,
     )
 
 
@@ -774,6 +778,20 @@ def _snapshot(row: Row) -> dict[str, Any]:
         "pace_ratio": a.pace_ratio,
         "required_now": _pace(a.required_now, a, row.target),
     }
+
+
+CHANGE_COLUMNS = (
+    "id",
+    "name",
+    "status_before",
+    "status_after",
+    "latest_before",
+    "period_before",
+    "latest_after",
+    "period_after",
+    "pace_ratio_before",
+    "pace_ratio_after",
+)
 
 
 def changes_view(plan: Plan, since: Period, as_of: Period | None, changes: list[Change], lang: str) -> View:
@@ -837,4 +855,7 @@ def changes_view(plan: Plan, since: Period, as_of: Period | None, changes: list[
         styles=[{"status": f"status.{c.after.assessment.status}"} for c in changes],
         title=title,
         footer=footer,
+        # the table's columns pair before → after in one cell; a CSV has a column for each
+        csv_columns=list(CHANGE_COLUMNS),
+        lang=lang,
     )

@@ -44,6 +44,11 @@ class View:
     footer: str | None = None
     csv_columns: list[str] | None = None  # CSV header keys; default: the non-display columns
     table: View | None = None  # another layout for a terminal table (the audit: one line per rule)
+    # The people's CSV (`--format csv`): words for a column's codes, e.g. category: {"economy": "经济发展"}
+    # (status words, kinds, yes and no need none), and the language (None: the run's).
+    csv_words: dict[str, dict[Any, str]] = field(default_factory=dict)
+    csv_headers: dict[str, str] = field(default_factory=dict)  # a column's own header in the people's CSV
+    lang: str | None = None
 
     def display_cells(self) -> list[dict[str, str]]:
         if self.cells is not None:
