@@ -342,6 +342,98 @@ def test_desktop_keeps_the_table(context, builtin_report):
     visit.page.close()
 
 
+@pytest.fixture
+def stale_report(cli, tmp_path) -> tuple[Path, dict]:
+    """User test 1's case: figures to 2024 for most targets, to 2025 for a few, so that the plan's own
+    2023 figure of 年经营性收入20万元以上村占比 is stale and the as-of period is a long sentence."""
+    for args in (
+        ("gdp_growth", "2024", "7.8"),
+        ("urbanisation_rate", "2024", "65.1"),
+        ("industrial_output_growth", "2024", "17.4"),
+        ("industrial_output_growth", "2025-H1", "19.1"),
+        ("retail_sales_growth", "2024", "5.0"),
+        ("retail_sales_growth", "2025-09", "6.5"),
+        ("exports", "2024", "6800"),
+        ("exports", "2025-Q3", "5400"),
+    ):
+        run = cli("record", *args)
+        assert run.exit_code == 0, run.stderr
+    out = tmp_path / "进展报告.html"
+    run = cli("report", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    return out, json.loads(cli("status", "--format", "json").stdout)
+
+
+TABLE_LAYOUT = """() => {
+    const rule = document.querySelector('#targets h2').getBoundingClientRect();
+    const table = document.querySelector('table.status-table').getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(document.querySelector('table.status-table td.c-name')).fontSize);
+    const lines = el => {  // the lines a piece of text takes
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    };
+    return {
+        ruleRight: rule.right, tableRight: table.right, page: document.documentElement.scrollWidth,
+        names: [...document.querySelectorAll('tr.status-row td.c-name')].map(td => td.getBoundingClientRect().width / size),
+        stale: [...document.querySelectorAll('td.c-status .status-note')].map(note => ({
+            word: lines(note.parentElement.querySelector('.status-word')),
+            note: note.innerText,
+            below: note.getBoundingClientRect().top >= note.parentElement.querySelector('.status-word').getBoundingClientRect().bottom - 1,
+        })),
+        figures: [...document.querySelectorAll('td.num .nw')].map(span => lines(span)),
+        labels: [...document.querySelectorAll('dl.facts dt')].map(dt => [dt.innerText, lines(dt)]),
+    };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_desktop_table_keeps_its_names_with_a_stale_target(context, stale_report, cli, tmp_path, lang):
+    """User test 1, finding 17: one stale figure (进度正常（据2023年旧数据）) in a status cell that would not
+    wrap squeezed the 指标 column to two characters and ran the table past the section's rule at 1280 px.
+    The status word stays whole with its note on a line below it; names keep about seven characters a line."""
+    out, status = stale_report
+    assert "villages_income_over_200k" in [t["id"] for t in status["targets"] if t["stale"]]
+    if lang == "en":
+        out = tmp_path / "report-en.html"
+        assert cli("report", "--lang", "en", "-o", str(out)).exit_code == 0
+    visit = Visit(context, out, width=1280)
+    layout = visit.eval(TABLE_LAYOUT)
+    assert layout["page"] <= 1280
+    assert layout["tableRight"] <= layout["ruleRight"] + 0.5, layout
+    assert min(layout["names"]) >= 7, sorted(layout["names"])[:3]
+    assert layout["stale"], "a stale status shows its note"
+    for stale in layout["stale"]:
+        assert stale["word"] == 1 and stale["below"], stale
+        assert ("据" in stale["note"]) if lang == "zh" else ("stale" in stale["note"]), stale
+    assert layout["figures"] and set(layout["figures"]) == {1}  # a figure or its note never breaks inside
+    assert all(lines == 1 for _, lines in layout["labels"]), layout["labels"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=str(ARTIFACTS / f"report-1280-stale-{lang}.png"), full_page=True)
+    visit.page.close()
+
+
+def test_phone_header_labels_stay_on_one_line(context, stale_report):
+    """At 400 px the header's labels (数据截至, 录入数据) keep one line each; their values wrap beside them
+    (数据截至 took one character a line beside a long as-of sentence)."""
+    out, _ = stale_report
+    visit = Visit(context, out, width=400)
+    labels = visit.eval(TABLE_LAYOUT)["labels"]
+    assert [label for label, _ in labels][:1] == ["文号"]
+    assert "数据截至" in [label for label, _ in labels]
+    assert all(lines == 1 for _, lines in labels), labels
+    visit.page.close()
+
+
+@pytest.mark.parametrize("width", [1024, 700])
+def test_narrow_desktop_does_not_scroll_the_page(context, stale_report, width):
+    """Between a phone and a desktop the summary tables stack and the status table scrolls inside its section."""
+    out, _ = stale_report
+    visit = Visit(context, out, width=width)
+    assert visit.eval("document.documentElement.scrollWidth") <= width
+    visit.page.close()
+
+
 SMALL_PRINT = """() => {
     // the smallest type the page itself sets on text a reader sees (outside the charts)
     let smallest = Infinity;

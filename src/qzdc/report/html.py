@@ -22,6 +22,7 @@ those characters. Text is drawn in the reader's own Chinese font
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from qzdc.i18n import tr
@@ -93,9 +94,10 @@ h2 {{ font-size: 1.2rem; margin: 1.6rem 0 .6rem; padding-bottom: .25rem; border-
 h3 {{ font-size: 1rem; margin: 1rem 0 .5rem; }}
 .subtitle {{ font-size: 1.1rem; margin: 0 0 .6rem; color: #374151; }}
 dl.facts {{ display: flex; flex-wrap: wrap; gap: .1rem 1.4rem; margin: 0; font-size: .92rem; }}
-dl.facts div {{ display: flex; gap: .4rem; }}
-dl.facts dt {{ color: #4b5563; }}
-dl.facts dd {{ margin: 0; }}
+dl.facts div {{ display: flex; gap: .4rem; min-width: 0; }}
+/* a label never wraps inside itself (数据截至 one character a line at 400 px): its value wraps instead */
+dl.facts dt {{ color: #4b5563; flex: none; white-space: nowrap; }}
+dl.facts dd {{ margin: 0; min-width: 0; }}
 .key-points {{ border: 1px solid #d1d5db; border-left: 5px solid #1f2937; border-radius: 4px; padding: .6rem 1rem .6rem 1.1rem; background: #f9fafb; }}
 .key-points > ul {{ margin: 0; padding-left: 1.1rem; }}
 .key-points li {{ margin: .2rem 0; }}
@@ -104,13 +106,29 @@ table {{ border-collapse: collapse; font-variant-numeric: tabular-nums; }}
 th, td {{ padding: .28rem .5rem; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }}
 thead th {{ background: #f3f4f6; border-bottom: 1px solid #9ca3af; white-space: nowrap; }}
 td.num, th.num {{ text-align: right; white-space: nowrap; }}
+/* a figure and its note (75.33 (2023), -0.15个百分点, 7.14%（年内）) may go on two lines, a figure never breaks */
+td.num.parts {{ white-space: normal; }}
+.nw {{ white-space: nowrap; }}
 td.zero {{ color: #9ca3af; }}
+/* a header or a unit breaks between words (Still / required), never inside a Chinese word (万美 / 元) */
+td.c-unit, table.status-table thead th {{ word-break: keep-all; overflow-wrap: normal; }}
+table.status-table thead th {{ white-space: normal; }}
+/* on a screen narrower than the table (a tablet), the table scrolls inside its section, not the page */
+@media screen {{ .table-wrap {{ overflow-x: auto; }} }}
 tr.group th {{ background: #fff; padding-top: .8rem; border-bottom: 1px solid #d1d5db; font-size: 1.02rem; }}
 table.status-table {{ width: 100%; }}
-td.status {{ white-space: nowrap; font-weight: 600; }}
+/* The status word stays whole; a note on it (（据2023年旧数据）) takes a line of its own, so that one
+   stale figure cannot widen the column and squeeze the names (user test 1, finding 17). */
+td.status {{ font-weight: 600; min-width: 5.5em; }}
+td.status .status-word {{ white-space: nowrap; }}
+td.status .status-note {{ display: block; font-weight: 400; font-size: .85rem; }}
+/* the name column keeps room for a name (about seven characters a line) */
+table.status-table td.c-name {{ min-width: 7.5em; }}
 .unit-inline {{ display: none; }}
 .chip {{ display: inline-block; padding: 0 .45rem; border-radius: .6rem; font-weight: 600; white-space: nowrap; }}
 .summary-grid {{ display: grid; grid-template-columns: minmax(220px, 1fr) 2fr; gap: 1.5rem; align-items: start; }}
+/* the two summary tables side by side need about 800 px; below that they stack */
+@media (max-width: 820px) {{ .summary-grid {{ display: block; }} .summary-grid > div {{ margin-bottom: .8rem; }} }}
 .bar {{ display: flex; height: 14px; border-radius: 3px; overflow: hidden; margin: .4rem 0 .8rem; border: 1px solid #d1d5db; }}
 {bar_rules}
 ul.legend {{ list-style: none; padding: 0; margin: .6rem 0 0; columns: 2; column-gap: 2rem; font-size: .85rem; }}
@@ -257,6 +275,27 @@ def _summary(data: ReportInput) -> str:
     )
 
 
+# A figure and the note after it: 75.33 (2023), -0.15个百分点, 7.14%（年内）, 100 (2023*).
+FIGURE_AND_NOTE = re.compile(r"^([+\-−]?[\d.,]+%?)(\s*)([^\s\d.,%].*)$")
+
+
+def _figure_parts(text: str) -> str:
+    """A figure with a note, as two unbreakable pieces that may go on two lines ('' for a bare figure)."""
+    match = FIGURE_AND_NOTE.match(text)
+    if not match:
+        return ""
+    figure, space, note = match.groups()
+    return f'<span class="nw">{e(figure)}</span>{" " if space else ""}<wbr><span class="nw">{e(note)}</span>'
+
+
+def _status_html(text: str, word: str) -> str:
+    """The status word, unbroken, and any note on it (据2023年旧数据) on a line of its own."""
+    note = text[len(word) :] if text.startswith(word) else ""
+    if not note:
+        return e(text)
+    return f'<span class="status-word">{e(word)}</span><span class="status-note">{e(note.strip())}</span>'
+
+
 def _targets(data: ReportInput, charted: set[str]) -> str:
     lang = data.lang
     view = targets_view(data)
@@ -284,7 +323,12 @@ def _targets(data: ReportInput, charted: set[str]) -> str:
                     if row.indicator.unit:
                         text += f'<span class="unit-inline">（{e(row.indicator.unit)}）</span>'
                 if c.key == "status":
-                    tds.append(f'<td class="c-status status s-{e(status)}" {attributes}>{text}</td>')
+                    tds.append(
+                        f'<td class="c-status status s-{e(status)}" {attributes}>'
+                        f"{_status_html(cells[i].get(c.key, ''), tr(status, lang))}</td>"
+                    )
+                elif c.align == "right" and (parts := _figure_parts(cells[i].get(c.key, ""))):
+                    tds.append(f'<td class="c-{e(c.key)} num parts" {attributes}>{parts}</td>')
                 else:
                     num = " num" if c.align == "right" else ""
                     tds.append(f'<td class="c-{e(c.key)}{num}" {attributes}>{text}</td>')
@@ -293,7 +337,7 @@ def _targets(data: ReportInput, charted: set[str]) -> str:
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     table = (
-        f'<table class="status-table"><thead><tr>{head}</tr></thead>{"".join(bodies)}</table>'
+        f'<div class="table-wrap"><table class="status-table"><thead><tr>{head}</tr></thead>{"".join(bodies)}</table></div>'
         if cells
         else f"<p>{e(tr('report.no_targets', lang))}</p>"
     )
