@@ -1,7 +1,7 @@
 """Batch benchmarks: throughput against the YAML parser, and memory as plans multiply.
 
     python benchmarks/batch.py throughput [--plans 1000] [--dir DIR]
-    python benchmarks/batch.py memory [--small 100] [--large 10000] [--dir DIR]
+    python benchmarks/batch.py memory [--small 100] [--large 10000] [--format jsonl|xlsx] [--dir DIR]
 
 throughput: `qzdc batch --format jsonl` over N synthetic plans (benchmarks/make_plans.py)
 against parsing the same YAML files (every plan's plan, indicators, tasks,
@@ -12,6 +12,8 @@ Goal: warm ratio ≤ 1.5.
 
 memory: peak resident memory of a jsonl batch over the large set against the
 small set (the large set's first plans are the small set). Goal: ratio ≤ 1.2.
+`--format xlsx` measures `batch -o FILE.xlsx` the same way: the workbook streams
+its rows (openpyxl's write-only mode), so its memory stays flat too.
 
 Plans are generated once per DIR (default: a temporary directory) and reused.
 Prints medians and ratios; asserts nothing.
@@ -87,16 +89,17 @@ def throughput(directory: Path, n: int) -> None:
     print(f"  qzdc batch --format jsonl warm {warm:7.2f} s   ratio {warm / base:.2f}  (goal ≤ 1.5)")
 
 
-def memory(directory: Path, small: int, large: int) -> None:
+def memory(directory: Path, small: int, large: int, fmt: str = "jsonl") -> None:
     dirs = plans(directory, large)
     peaks = {}
-    with tempfile.TemporaryDirectory() as cache:
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out_dir:
         env = env_with(cache)
+        where = ["-o", str(Path(out_dir) / "all.xlsx")] if fmt == "xlsx" else []
         for label, chosen in (("small", dirs[:small]), ("large", dirs)):
-            cmd = [sys.executable, "-c", PEAK_RSS, qzdc(), "batch", "--format", "jsonl", *chosen]
+            cmd = [sys.executable, "-c", PEAK_RSS, qzdc(), "batch", "--format", fmt, *where, *chosen]
             out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
             peaks[label] = int(out.strip().splitlines()[-1])  # KiB on Linux
-    print("peak RSS, qzdc batch --format jsonl")
+    print(f"peak RSS, qzdc batch --format {fmt}")
     print(f"  {small:>6} plans {peaks['small'] / 1024:8.1f} MiB")
     print(
         f"  {large:>6} plans {peaks['large'] / 1024:8.1f} MiB   ratio {peaks['large'] / peaks['small']:.2f}  (goal ≤ 1.2)"
@@ -109,6 +112,7 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=1000)
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--large", type=int, default=10000)
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "xlsx"], help="memory: the output format")
     parser.add_argument("--dir", type=Path, default=None, help="where the synthetic plans are (made if missing)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
@@ -117,7 +121,7 @@ def main() -> None:
         if args.which == "throughput":
             throughput(directory, args.plans)
         else:
-            memory(directory, args.small, args.large)
+            memory(directory, args.small, args.large, args.format)
 
 
 if __name__ == "__main__":

@@ -1694,3 +1694,98 @@ def test_the_supported_size_of_an_actuals_file_takes_a_record(run):
     written = Path("actuals.yaml").read_text(encoding="utf-8")
     assert written.startswith(text)
     assert len(yaml.load(written, Loader=yaml.CSafeLoader)["actuals"]) == 10_001
+
+
+def test_batch_writes_a_workbook_as_plans_arrive_holding_no_rows(run, plan_copy, tmp_path, monkeypatch):
+    """`batch -o x.xlsx` over 2,000 plans took 1.6 GB: every row was held until the end. Now each plan's rows
+    go to a write-only sheet as it is read, and the workbook is what the in-memory one was."""
+    import openpyxl
+
+    import qzdc.report.batch
+
+    held = []
+    real = qzdc.report.batch.Writer.add
+
+    def add(self, result):
+        written = real(self, result)
+        held.append(self.targets)  # the targets table a document holds in memory
+        return written
+
+    monkeypatch.setattr(qzdc.report.batch.Writer, "add", add)
+    edit(
+        plan_copy / "indicators.yaml", "    name: 地区生产总值\n", "    name: '=HYPERLINK(\"http://evil.example/\")'\n"
+    )
+    out = tmp_path / "all.xlsx"
+    result = run("batch", str(plan_copy), str(plan_copy), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert held == [None, None]
+    book = openpyxl.load_workbook(out)
+    plans, targets = book.worksheets
+    rows = 2 * len(load_plan(plan_copy).targets)
+    assert plans.max_row == 1 + 2 and targets.max_row == 1 + rows
+    assert targets.freeze_panes == "A2" and targets.auto_filter.ref.endswith(str(1 + rows))
+    names = [c for row in targets.iter_rows() for c in row if c.value == '=HYPERLINK("http://evil.example/")']
+    assert names and all(c.data_type == "s" for c in names)  # text, never a formula
+    status = next(c for c in targets[1] if c.value == "status").column
+    assert targets.cell(row=2, column=status).fill.fill_type == "solid"  # coloured by its status
+
+
+# ── 12b. output encodings: a fallback the encoding can carry, never a crash ────
+
+ENCODINGS = ["gbk", "cp936", "ascii", "latin-1"]
+ESCAPE_NOTE = (
+    "qzdc: note: the output encoding {encoding} cannot carry some characters; they are written as \\uXXXX "
+    "escapes (set PYTHONIOENCODING=utf-8, or write to a file with -o, which is always UTF-8)"
+)
+
+
+def _qzdc(args: list[str], cwd: Path, encoding: str) -> tuple[int, bytes, str]:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src"), "PYTHONIOENCODING": encoding}
+    env.pop("QZDC_LANG", None)
+    proc = subprocess.run([sys.executable, "-m", "qzdc", *args], cwd=cwd, env=env, capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr.decode(encoding, "replace")
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize(
+    "command", [["status"], ["history", "gdp"], ["show", "gdp"], ["report"], ["owners"]], ids=lambda c: " ".join(c)
+)
+def test_every_command_writes_in_any_output_encoding(tmp_path, encoding, command):
+    code, out, err = _qzdc(command, tmp_path, encoding)
+    assert code == 0, err
+    assert "Traceback" not in err
+    out.decode(encoding)  # every byte is in the encoding the stream was given
+    lines = [line for line in err.splitlines() if "cannot carry" in line or "无法表示" in line]
+    if encoding in ("ascii", "latin-1"):  # Chinese cannot be carried at all: escapes, and a note in English
+        assert lines == [ESCAPE_NOTE.format(encoding=encoding)]
+    else:  # GBK carries all of it, with √ for ✓
+        assert lines == []
+
+
+def test_gbk_output_says_yes_with_a_character_gbk_has(tmp_path):
+    code, out, _ = _qzdc(["show", "gdp"], tmp_path, "gbk")
+    assert code == 0
+    text = out.decode("gbk")
+    assert "√" in text and "✓" not in text
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
+def test_machine_formats_keep_their_data_and_shape_in_any_encoding(tmp_path, encoding, fmt):
+    import csv
+    import io
+
+    code, out, _ = _qzdc(["status", "--format", fmt], tmp_path, encoding)
+    assert code == 0
+    _, utf8, _ = _qzdc(["status", "--format", fmt], tmp_path, "utf-8")
+    text, whole = out.decode(encoding), utf8.decode("utf-8")
+    if fmt == "json":  # escapes are JSON's own: the same data
+        assert json.loads(text) == json.loads(whole)
+    elif fmt == "csv":
+        shape = [len(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
+        assert shape == [len(r) for r in csv.reader(io.StringIO(whole.lstrip("\ufeff")))]
+    else:
+        assert [line.count(" | ") for line in text.splitlines()] == [line.count(" | ") for line in whole.splitlines()]

@@ -124,6 +124,8 @@ ZH_LATIN = {
     "JSON", "Schema", "yaml", "language", "server",
     # what a file is when it is not a regular one, and a workbook's insides (qzdc.fsutil, the importer)
     "FIFO", "XML", "DOCTYPE",
+    # what to do when the output's encoding cannot carry a character (qzdc.render.text)
+    "PYTHONIOENCODING", "uXXXX",
 }  # fmt: skip
 ZH_LATIN |= LITERALS  # and every literal a help page may hold (tests/test_help.py)
 # Keys whose languages fill different fields: Chinese writes a month as a number, English by its name.

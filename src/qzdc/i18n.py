@@ -1685,6 +1685,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "qzdc 需要在实际值文件旁创建或打开这个锁文件",
         "qzdc needs to create or open that lock file beside the actuals file",
     ),
+    "msg.escaped_characters": (
+        "qzdc：提示：输出编码 {encoding} 无法表示部分字符，已写为 \\uXXXX 转义"
+        "（设置 PYTHONIOENCODING=utf-8，或用 -o 写入文件，文件总是 UTF-8）",
+        "qzdc: note: the output encoding {encoding} cannot carry some characters; they are written as \\uXXXX "
+        "escapes (set PYTHONIOENCODING=utf-8, or write to a file with -o, which is always UTF-8)",
+    ),
     "err.empty_path": ("{option}：路径为空", "{option}: the path is empty"),
     "err.empty_path.hint": (
         "请指定文件或目录，或去掉 {option}",

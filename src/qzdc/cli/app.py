@@ -68,6 +68,9 @@ class QzdcGroup(TyperGroup):
         too early to know it).
         """
         args = list(sys.argv[1:] if args is None else args)
+        from qzdc.render.text import carry_what_the_encoding_cannot
+
+        carry_what_the_encoding_cannot(sys.stdout, sys.stderr)  # help and usage errors too
         set_language(choose_language(language_in_args(args)))
         _localise(self, "qzdc")
         empty = empty_path_option(args)

@@ -100,7 +100,7 @@ def batch(
     from qzdc.render.terminal import progress_bar
 
     with progress_bar(len(directories), sys.stderr, "qzdc batch") as progress:
-        if chosen in ("html", "xlsx"):
+        if chosen == "html":
             from qzdc.cli.output import write_output
             from qzdc.report.batch import batch_document
 
@@ -127,9 +127,14 @@ def batch(
 
             try:
                 with atomic_writer(output) as raw:
-                    # BOM: Excel on a Chinese-locale Windows reads UTF-8 CSV only with one.
-                    out = io.TextIOWrapper(
-                        raw, encoding="utf-8-sig" if chosen in ("csv", "csv_raw") else "utf-8", newline=""
+                    # BOM: Excel on a Chinese-locale Windows reads UTF-8 CSV only with one. A
+                    # workbook is written as bytes, its rows kept in openpyxl's temporary files.
+                    out: Any = (
+                        raw
+                        if chosen == "xlsx"
+                        else io.TextIOWrapper(
+                            raw, encoding="utf-8-sig" if chosen in ("csv", "csv_raw") else "utf-8", newline=""
+                        )
                     )
                     failures = run_batch(
                         directories,
@@ -142,7 +147,8 @@ def batch(
                         failed=failed,
                     )
                     out.flush()
-                    out.detach()
+                    if chosen != "xlsx":
+                        out.detach()
                     if len(failures) == len(directories):
                         raise _NothingToWrite  # leaves no file behind
             except _NothingToWrite:

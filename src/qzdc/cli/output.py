@@ -51,16 +51,35 @@ def guarded(fn: Callable[[], Any]) -> int:
     reaches the terminal raw.
     """
     from qzdc.fsutil import inputs
-    from qzdc.render.text import TerminalStream
+    from qzdc.render.text import TerminalStream, carry_what_the_encoding_cannot
 
     inputs.clear()  # what this command reads, it records anew
+    carry_what_the_encoding_cannot(sys.stdout, sys.stderr)
     stderr = sys.stderr
     if not isinstance(stderr, TerminalStream):
         sys.stderr = TerminalStream(stderr)  # type: ignore[assignment]
     try:
-        return _guarded(fn)
+        code = _guarded(fn)
+        note_escaped_characters()
+        return code
     finally:
         sys.stderr = stderr
+
+
+def note_escaped_characters() -> None:
+    """Once, if the output's encoding could not carry some characters and they went out as \\u escapes."""
+    from qzdc.render.text import escaped
+
+    if not escaped:
+        return
+    encoding = escaped[0]
+    try:
+        "中文".encode(encoding)
+        lang = None
+    except (UnicodeEncodeError, LookupError):
+        lang = "en"  # a note the terminal cannot show in Chinese is written in English
+    err(tr("msg.escaped_characters", lang, encoding=encoding))
+    escaped.clear()
 
 
 def _guarded(fn: Callable[[], Any]) -> int:

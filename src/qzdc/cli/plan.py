@@ -50,12 +50,16 @@ def validate(
         loaded = load(plan)
     except DataError as error:
         if fmt is Format.json:
-            sys.stdout.write(to_json({"valid": False, "errors": [p.as_dict() for p in error.problems]}))
+            sys.stdout.write(
+                to_json({"valid": False, "errors": [p.as_dict() for p in error.problems]}, stream=sys.stdout)
+            )
             raise typer.Exit(EXIT_BAD_DATA) from None
         raise
     if fmt is Format.json:
         counts = summary(loaded)
-        sys.stdout.write(to_json({"valid": True, "plan": loaded.meta.id, "counts": counts, "errors": []}))
+        sys.stdout.write(
+            to_json({"valid": True, "plan": loaded.meta.id, "counts": counts, "errors": []}, stream=sys.stdout)
+        )
         return
     line = summary_line(loaded, lang.value)
     sys.stdout.write(line + "\n")

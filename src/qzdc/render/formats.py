@@ -19,7 +19,7 @@ from qzdc.engine.verdict import printed
 from qzdc.plan.numbers import Written
 from qzdc.render.table import cell_len, cell_lines, grouped_rows, to_table
 from qzdc.render.terminal import terminal_width, use_color
-from qzdc.render.text import json_text, terminal_text
+from qzdc.render.text import carries_everything, json_text, terminal_text
 from qzdc.views.view import Column, Document, View
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -62,14 +62,18 @@ def clean_floats(data: Any) -> Any:
     return data
 
 
-def to_json(data: Any, *, indent: int | None = 2) -> str:
+def to_json(data: Any, *, indent: int | None = 2, stream: Any = None) -> str:
+    """`data` as JSON; for a `stream` whose encoding cannot carry every character (GBK, ASCII), with
+    every non-ASCII character as a \\u escape: the same data, and nothing for the encoding to lose."""
+    ascii_only = stream is not None and not carries_everything(stream)
     # allow_nan=False: a NaN or infinity must never reach a script as a number.
-    return json_text(json.dumps(clean_floats(data), ensure_ascii=False, indent=indent, allow_nan=False)) + "\n"
+    text = json.dumps(clean_floats(data), ensure_ascii=ascii_only, indent=indent, allow_nan=False)
+    return json_text(text) + "\n"
 
 
-def json_line(data: Any) -> str:
+def json_line(data: Any, stream: Any = None) -> str:
     """One JSON object on one line (jsonl), as `to_json` writes it."""
-    return to_json(data, indent=None)
+    return to_json(data, indent=None, stream=stream)
 
 
 # Text a spreadsheet reads as a formula (OWASP, "CSV injection"): = + - @, tab and CR.
@@ -278,7 +282,7 @@ def to_markdown(view: View) -> str:
 
 def _document(doc: Document, fmt: str, stream: TextIO) -> str:
     if fmt == "json":
-        return to_json(doc.data)
+        return to_json(doc.data, stream=stream)
     if fmt in ("csv", "csv_raw"):
         if doc.csv_view is None:
             raise ValueError("this document has no table to write as CSV")
@@ -315,7 +319,7 @@ def render(view: View | Document, fmt: str, *, stream: TextIO | None = None) -> 
     if isinstance(view, Document):
         return _document(view, fmt, stream or sys.stdout)
     if fmt == "json":
-        return to_json(view.data)
+        return to_json(view.data, stream=stream or sys.stdout)
     if fmt == "csv":
         return to_people_csv(view)
     if fmt == "csv_raw":

@@ -44,14 +44,23 @@ class _Part:
 class Writer:
     """Writes the combined status as plans arrive; `close` finishes what needs the whole."""
 
-    def __init__(self, fmt: str, out: IO[str], lang: str):
+    def __init__(self, fmt: str, out: IO[Any], lang: str):
         self.fmt = fmt
-        self.out = out
+        self.out = out  # text; for a workbook, bytes
         self.lang = lang
         self.plans: list[dict[str, Any]] = []
         self.records: list[dict[str, Any]] = []  # json
         self.targets = targets_view([], lang) if fmt in ("markdown", "html", "xlsx") else None
         self.totals: Counter[str] = Counter()
+        if fmt == "xlsx":
+            # A workbook streams too: each plan's rows go to a write-only sheet as it is read.
+            from qzdc.report.xlsx import StreamedSheet, streamed_workbook
+
+            _, sections = self.document()
+            self.book = streamed_workbook()
+            self.sheets = [StreamedSheet(self.book, heading, _keys(view)) for heading, view in sections]
+            self.targets = None  # the rows are in the sheet, not held here
+
         if fmt in ("csv", "csv_raw"):
             import csv
 
@@ -77,6 +86,9 @@ class Writer:
             self.out.write(part.lines)
         elif self.fmt in ("csv", "csv_raw"):
             self.csv.writerows(part.rows)
+        elif self.fmt == "xlsx" and part.view is not None:
+            for row in part.view.rows:
+                self.sheets[1].add(row)
         elif self.fmt == "json":
             self.records += part.records
         elif self.targets is not None and part.view is not None:
@@ -94,7 +106,7 @@ class Writer:
         if self.fmt == "jsonl":
             from qzdc.render.formats import json_line
 
-            part.lines = "".join(json_line(record) for record in records(result))
+            part.lines = "".join(json_line(record, self.out) for record in records(result))
         elif self.fmt in ("csv", "csv_raw"):
             from qzdc.render.formats import csv_value, people_value
             from qzdc.views.listing import category_name
@@ -112,7 +124,7 @@ class Writer:
             from qzdc.render.formats import clean_floats
 
             part.records = [clean_floats(record) for record in records(result)]
-        elif self.targets is not None:
+        elif self.targets is not None or self.fmt == "xlsx":
             part.view = targets_view([result], self.lang)
         return part
 
@@ -122,6 +134,13 @@ class Writer:
     def close(self) -> None:
         if self.fmt in STREAMED:
             return
+        if self.fmt == "xlsx":
+            plans, targets = self.sheets
+            for row in summary_view(self.plans, self.summary(), self.lang).rows:
+                plans.add(row)
+            plans.close()
+            targets.close()
+            self.book.save(self.out)
         if self.fmt == "json":
             from qzdc.render.formats import to_json
 
@@ -132,7 +151,7 @@ class Writer:
                 "failures": [p for p in self.plans if p["failed"]],
                 "summary": self.summary(),
             }
-            self.out.write(to_json(data))
+            self.out.write(to_json(data, stream=self.out))
         elif self.fmt in ("table", "markdown"):
             from qzdc.render.formats import render
 
@@ -151,6 +170,10 @@ class Writer:
         )
 
 
+def _keys(view: Any) -> list[str]:
+    return view.csv_columns or [c.key for c in view.columns if not c.display_only]
+
+
 def batch(
     directories: list[str],
     *,
@@ -162,7 +185,7 @@ def batch(
     progress: Callable[[int], None] | None = None,
     failed: Callable[[PlanResult], None] | None = None,
 ) -> list[PlanResult]:
-    """Write the combined status of `directories` to `out`; return the plans that failed."""
+    """Write the combined status of `directories` to `out` (binary for xlsx); return the plans that failed."""
     writer = Writer(fmt, out, lang)
     failures = _feed(writer, directories, as_of, filters, progress, failed)
     writer.close()
@@ -200,16 +223,12 @@ def batch_document(
     progress: Callable[[int], None] | None = None,
     failed: Callable[[PlanResult], None] | None = None,
 ) -> tuple[bytes, list[PlanResult]]:
-    """The combined status as an HTML page or an Excel workbook (bytes), and the plans that failed."""
+    """The combined status as an HTML page (bytes), and the plans that failed."""
     import io
 
     writer = Writer(fmt, io.StringIO(), lang)
     failures = _feed(writer, directories, as_of, filters, progress, failed)
     title, sections = writer.document()
-    if fmt == "html":
-        from qzdc.report.html import views_html
+    from qzdc.report.html import views_html
 
-        return views_html(title, sections, lang).encode("utf-8"), failures
-    from qzdc.report.xlsx import views_xlsx
-
-    return views_xlsx(sections), failures
+    return views_html(title, sections, lang).encode("utf-8"), failures

@@ -67,7 +67,11 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Cell:
     """Write one cell: text as text (never a formula), numbers as numbers."""
-    cell = ws.cell(row=row, column=column)
+    return fill(ws.cell(row=row, column=column), value, number_format)
+
+
+def fill(cell: Cell, value: Any, number_format: str | None = None) -> Cell:
+    """Give `cell` its value: text as text (never a formula), numbers as numbers (of a sheet or a stream)."""
     if isinstance(value, str):
         text = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.value = text
@@ -86,7 +90,7 @@ def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | N
         cell.value = value
         cell.number_format = number_format or FMT_DATE
     elif value is not None:
-        return put(ws, row, column, str(value), number_format)
+        return fill(cell, str(value), number_format)
     return cell
 
 
@@ -474,6 +478,57 @@ def report_xlsx(data: ReportInput, *, summary_only: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def _view_cell(cell: Cell, key: str, value: Any) -> Cell:
+    """A view's raw value in its cell, as `views_xlsx` and `StreamedSheet` write it."""
+    if isinstance(value, list):
+        value = "、".join(str(v) for v in value)
+    fill(cell, value, _figure_format(value) if _number(value) is not None else None)
+    if key == "status" and isinstance(value, str):
+        _status_style(cell, value)
+    return cell
+
+
+class StreamedSheet:
+    """A sheet of a write-only workbook whose rows are written as they come (`qzdc batch -o x.xlsx`).
+
+    openpyxl's write-only mode keeps each sheet's rows in a temporary file, not in
+    memory, so that a workbook of two thousand plans costs no more memory than
+    one of two. Header frozen, filters on, `status` coloured, as `views_xlsx`.
+    """
+
+    def __init__(self, workbook: Any, name: str, keys: list[str]):
+        self.ws = workbook.create_sheet(name[:31])
+        self.keys = keys
+        self.rows = 0
+        for column, key in enumerate(keys, start=1):
+            self.ws.column_dimensions[get_column_letter(column)].width = max(10, min(40, len(key) + 4))
+        self.ws.freeze_panes = "A2"
+        header = []
+        for key in keys:
+            cell = fill(_stream_cell(self.ws), key)
+            cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _HEADER_BORDER
+            header.append(cell)
+        self.ws.append(header)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.ws.append([_view_cell(_stream_cell(self.ws), key, row.get(key)) for key in self.keys])
+        self.rows += 1
+
+    def close(self) -> None:
+        if self.rows:
+            self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.keys))}{self.rows + 1}"
+
+
+def _stream_cell(ws: Any) -> Cell:
+    from openpyxl.cell import WriteOnlyCell
+
+    return WriteOnlyCell(ws)
+
+
+def streamed_workbook() -> Any:
+    return Workbook(write_only=True)
+
+
 def views_xlsx(sheets: list[tuple[str, View]]) -> bytes:
     """Tables as a workbook, one sheet each: the raw values of each view's machine
     columns (numbers as numbers, text as text), header frozen, filters on, and a
@@ -486,12 +541,7 @@ def views_xlsx(sheets: list[tuple[str, View]]) -> bytes:
         _header_row(ws, 1, keys)
         for r, row in enumerate(view.rows, start=2):
             for column, key in enumerate(keys, start=1):
-                value = row.get(key)
-                if isinstance(value, list):
-                    value = "、".join(str(v) for v in value)
-                cell = _figure(ws, r, column, value) if _number(value) is not None else put(ws, r, column, value)
-                if key == "status" and isinstance(value, str):
-                    _status_style(cell, value)
+                _view_cell(ws.cell(row=r, column=column), key, row.get(key))
         ws.freeze_panes = "A2"
         if view.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{len(view.rows) + 1}"
