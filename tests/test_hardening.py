@@ -1765,11 +1765,26 @@ def test_every_command_writes_in_any_output_encoding(tmp_path, encoding, command
         assert lines == []
 
 
-def test_gbk_output_says_yes_with_a_character_gbk_has(tmp_path):
-    code, out, _ = _qzdc(["show", "gdp"], tmp_path, "gbk")
-    assert code == 0
-    text = out.decode("gbk")
-    assert "√" in text and "✓" not in text
+@pytest.mark.parametrize(
+    ("encoding", "text", "written"),
+    [
+        ("gbk", "✓ ✗ ・ 地区", "√ × · 地区"),
+        ("ascii", "✓ ✗ ・ … （1）", "v x . ... (1)"),
+        ("latin-1", "✓ × 地", "v × \\u5730"),
+        ("ascii", 'a“b"', 'a\\u201cb"'),  # no fallback brings in a quote: “ stays an escape
+    ],
+)
+def test_a_character_the_encoding_lacks_goes_out_as_one_it_has(encoding, text, written):
+    import io
+
+    from qzdc.render.text import carry_what_the_encoding_cannot
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding)
+    carry_what_the_encoding_cannot(stream)
+    stream.write(text)
+    stream.flush()
+    assert raw.getvalue().decode(encoding) == written
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
