@@ -59,11 +59,11 @@ def test_chinese_output_has_no_english_word(cli, args):
 @pytest.mark.parametrize(
     ("comparator", "value", "ordinal", "zh", "en"),
     [
-        (">", 100, False, "100以上", ">100"),
-        ("<", 5, False, "5以下", "<5"),
+        (">", 100, False, "超过100", ">100"),
+        ("<", 5, False, "低于5", "<5"),
         ("<=", 1.7, False, "1.7以内", "≤1.7"),
         ("~", 20.0, False, "20左右", "≈20"),
-        (">=", 20, False, "不低于20", "at least 20"),
+        (">=", 20, False, "20以上", "at least 20"),
         ("<", "III", True, "优于III类", "better than III"),
         ("<=", "III", True, "不劣于III类", "III or better"),
         (None, "III", True, "III类", "III"),
@@ -74,10 +74,29 @@ def test_comparators_as_each_language_writes_them(comparator, value, ordinal, zh
     assert compared(comparator, value, "en", ordinal=ordinal) == en
 
 
+@pytest.mark.parametrize("comparator", [">", ">=", "<", "<=", "~"])
+@pytest.mark.parametrize("value", [100, 6.5])
+def test_a_printed_target_reads_back_as_the_same_comparator(comparator, value):
+    """User test 1, finding 8: a table's 超过100 copied into a plan file stays >, its 100以上 stays ≥
+    (以上/以下/以内 include the number, 超过/低于 do not: 民法典第一千二百五十九条; docs/plan-format.md)."""
+    from qzdc.plan.notation import read_value
+
+    printed = compared(comparator, value, "zh")
+    assert read_value(printed) == (comparator, value, "plain"), printed
+    if comparator in (">", "<", "<="):  # the symbols English prints read back too (≥ prints as words)
+        assert read_value(compared(comparator, value, "en")) == (comparator, value, "plain")
+
+
+def test_a_strict_target_is_not_printed_with_yi_shang(cli):
+    """地区生产总值 力争突破百亿元 is > 100: the table says 超过100, not 100以上 (which reads as ≥)."""
+    out = cli("status", env={"COLUMNS": "200"}).stdout
+    assert "超过100" in out and "100以上" not in out
+
+
 def test_the_audit_says_better_than_class_iii_in_chinese(cli):
     out = cli("audit", "--format", "markdown").stdout
     assert "附件1 序号15为不劣于III类，二（三）试点目标为优于III类" in out
-    assert "附件1 序号4为不低于20，二（三）试点目标为20左右" in out
+    assert "附件1 序号4为20以上，二（三）试点目标为20左右" in out
     assert "<=" not in out and "~" not in out
 
 

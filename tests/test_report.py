@@ -743,7 +743,7 @@ def test_xlsx_figures_keep_their_precision(cli, tmp_path):
     assert shown("出口总额", baseline) == (6090, "0")
     # a baseline from another year than the plan's says so, and stays a number
     assert shown("地区生产总值（力争）", baseline) == (75.33, '0.00" (2023)"')
-    assert shown("地区生产总值（力争）", target) == (100, '0"以上"')  # 100以上
+    assert shown("地区生产总值（力争）", target) == (100, '"超过"0')  # 超过100: the plan's 突破百亿元, > 100
 
 
 def test_xlsx_details_sheet(cli, tmp_path):

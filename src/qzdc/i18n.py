@@ -1432,9 +1432,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "audit.rule.unowned_target": ("没有责任单位的目标", "targets no department carries"),
     "audit.rule.stated_figures_differ": ("同一数据前后不一", "a figure stated twice, differently"),
     # a value and its comparator (qzdc.views.target_text.compared)
-    "cmp.>": ("{value}以上", ">{value}"),
-    "cmp.>=": ("不低于{value}", "at least {value}"),
-    "cmp.<": ("{value}以下", "<{value}"),
+    # 以上/以下/以内 include the number and 超过/低于 do not (民法典第一千二百五十九条), as the plan
+    # notation reads them (qzdc.plan.notation): what a table prints reads back as the same comparator
+    "cmp.>": ("超过{value}", ">{value}"),
+    "cmp.>=": ("{value}以上", "at least {value}"),
+    "cmp.<": ("低于{value}", "<{value}"),
     "cmp.<=": ("{value}以内", "≤{value}"),
     "cmp.~": ("{value}左右", "≈{value}"),
     "cmp.=": ("{value}", "={value}"),

@@ -6,7 +6,8 @@ before validation they become the fields the models know (`comparator`, `value`,
 `change`, `change_pct`, `strength`), and the original cell is kept as `written`
 so that tables show the target as the plan writes it. Only notations with one
 reading are accepted (methodology.md, "The wider vocabulary"): 以上 and 以下
-include the number, as they do in Chinese statistical and legal usage.
+include the number, 超过 and 低于 do not, as in Chinese statistical and legal
+usage (民法典第一千二百五十九条).
 
 Works on the parsed YAML (plain dicts and lists), before pydantic sees it; what
 it cannot read is left as it is, for validation to report.
@@ -26,7 +27,7 @@ from qzdc.plan.yamlio import Loc
 COMPARATORS: dict[str, str] = {
     ">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "=", "~": "~",
     "≥": ">=", "⩾": ">=", "＞": ">", "≤": "<=", "⩽": "<=", "＜": "<", "＝": "=", "≈": "~", "～": "~",
-    "以上": ">=", "不低于": ">=", "不少于": ">=", "高于": ">",
+    "以上": ">=", "不低于": ">=", "不少于": ">=", "高于": ">", "超过": ">",
     "以下": "<=", "以内": "<=", "不超过": "<=", "不高于": "<=", "低于": "<",
     "左右": "~", "约": "~", "同步": "~", "基本同步": "~",
 }  # fmt: skip
@@ -34,7 +35,7 @@ STRENGTHS: dict[str, str] = {"约束性": "binding", "预期性": "anticipatory"
 
 _NUMBER = r"([+-]?\d+(?:\.\d+)?)"
 # After NFKC: ＞ is >, ＜ is <, ～ is ~; ≥ and ≤ stay.
-_PREFIX = re.compile(rf"^(不低于|不少于|不超过|不高于|高于|低于|约|>=|<=|≥|≤|>|<|≈|~|=)\s*{_NUMBER}\s*%?$")
+_PREFIX = re.compile(rf"^(不低于|不少于|不超过|不高于|高于|超过|低于|约|>=|<=|≥|≤|>|<|≈|~|=)\s*{_NUMBER}\s*%?$")
 _SUFFIX = re.compile(rf"^{_NUMBER}\s*%?\s*(以上|以下|以内|左右)$")
 _BRACKET = re.compile(rf"^〔\s*{_NUMBER}\s*%?\s*〕$")
 _CHANGE = re.compile(r"^\+\s*(\d+(?:\.\d+)?)\s*(%?)$")

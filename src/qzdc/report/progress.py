@@ -84,7 +84,7 @@ def share(fraction: float | None, places: int = 1) -> Figure:
 
 
 def comparator_words(target: Target, lang: str) -> tuple[str, str]:
-    """What the status table writes before and after a numeric target (views.target_text): 100以上, ≤1.7, 20左右.
+    """What the status table writes before and after a numeric target (views.target_text): 超过100, ≤1.7, 20左右.
 
     The usual 达到 (≥) is the number alone."""
     if target.comparator in (None, ">="):
@@ -176,7 +176,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
             text = target_text(t, lang, data.plan)
             cells["target"] = Figure(text, text)
         else:
-            # A number that stays a number, its comparator in the language's words around it: 100以上, ≤1.7.
+            # A number that stays a number, its comparator in the language's words around it: 超过100, ≤1.7.
             prefix, suffix = comparator_words(t, lang)
             if t.year is not None and t.year != meta.target_year:
                 suffix += f" ({t.year})"

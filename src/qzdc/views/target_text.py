@@ -31,7 +31,8 @@ def comparator_sign(target: Target) -> str:
 def compared(comparator: str | None, value: object, lang: str | None = None, *, ordinal: bool = False) -> str:
     """A value with its comparator as the language writes it.
 
-    Chinese: 100以上 (>), 5以下 (<), 1.7以内 (<=), 20左右 (~), 不低于20 (>=); a class
+    Chinese: 超过100 (>), 低于5 (<), 1.7以内 (<=), 20左右 (~), 20以上 (>=), each read back as the
+    same comparator by the plan notation (qzdc.plan.notation); a class
     优于III类 (<), 不劣于III类 (<=), III类. English: >100, <5, ≤1.7, ≈20, at least 20;
     better than III, III or better, III. (Terminal tables draw ≤ and ≈ as <= and ~:
     qzdc.render.table.terminal_text.)
