@@ -180,3 +180,48 @@ def test_years_may_come_from_the_command_line(cli, tmp_path):
     assert cli("validate", "--plan", str(tmp_path / "p")).exit_code == 0
     text = (tmp_path / "p" / "indicators.yaml").read_text(encoding="utf-8")
     assert re.search(r"baseline: \{year: 2022, value: 10\}", text)
+
+
+def test_a_rate_beside_a_level_target_is_drafted_as_its_growth_and_audited(cli, tmp_path):
+    """User test finding 10: 75 in the target column and 7 in 年均增长〔累计〕 are both the plan's;
+    the rate is drafted as the level's growth rate (rate_of), so the audit checks the one against the other:
+    52.3 · 1.07⁵ = 73.35 < 75, which needs (75/52.3)^(1/5) − 1 = 7.48 % a year."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "类别,指标,单位,2025年,2030年,年均增长〔累计〕,属性\n"
+        "经济发展,1.地区生产总值,亿元,52.3,75,7,预期性\n"
+        "绿色生态,2.森林覆盖率（%）,,23.2,24.1,〔0.9〕,约束性\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "p"
+    result = cli("init", str(plan), "--from", str(source))
+    assert result.exit_code == 0, result.stderr
+    text = (plan / "indicators.yaml").read_text(encoding="utf-8")
+    # The 〔0.9〕 restating the share's change is not drafted, but said.
+    assert "        # 请核对：同一行“年均增长〔累计〕”列另有“〔0.9〕”，未写入草稿\n" in text
+    assert cli("validate", "--plan", str(plan)).stdout == "有效：3 个指标（指标表 2 个），3 个目标\n"
+    status = json.loads(cli("status", "--plan", str(plan), "--format", "json").stdout)
+    growth = next(t for t in status["targets"] if t["id"] == "indicator_1_growth")
+    assert (growth["kind"], growth["target"]["value"], growth["strength"]) == ("average_growth", 7, "anticipatory")
+    indicators = json.loads(cli("indicators", "--plan", str(plan), "--format", "json").stdout)
+    assert next(i for i in indicators if i["id"] == "indicator_1_growth")["name"] == "地区生产总值年均增速"
+    audit = json.loads(cli("audit", "--plan", str(plan), "--format", "json").stdout)
+    (finding,) = [f for f in audit["findings"] if f["rule"] == "aspirational_beyond_binding"]
+    assert set(finding["subjects"]) == {"indicator_1", "indicator_1_growth"}
+    assert "2030年为73.35亿元，达不到预期的75亿元；后者需年均增长7.48%" in finding["message_zh"].replace(" %", "%")
+    assert "short of the anticipatory 75" in finding["message"]
+
+
+def test_a_rate_beside_a_growth_row_is_not_drafted_twice(cli, tmp_path):
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "类别,指标,单位,2025年,2030年,年均增长〔累计〕,属性\n"
+        "经济发展,1.地区生产总值,亿元,52.3,75,7.5,预期性\n"
+        "经济发展,2.地区生产总值年均增速,%,6,7.5,—,预期性\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "p"
+    assert cli("init", str(plan), "--from", str(source)).exit_code == 0
+    text = (plan / "indicators.yaml").read_text(encoding="utf-8")
+    assert "indicator_1_growth" not in text
+    assert "# 请核对：同一行“年均增长〔累计〕”列另有“7.5”，未写入草稿" in text

@@ -993,6 +993,14 @@ _HELP: dict[str, tuple[str, str]] = {
         "check: the target {target} is below the baseline {baseline}: lower is better",
     ),
     "init.share": ("请核对：百分比", "check: a percentage"),
+    "init.rate_row": (
+        "请核对：取自第{number}行“{label}”列，与该行目标值同为方案所定；qzdc audit 核对二者是否一致",
+        "check: from row {number}'s {label} column, stated with the row's target; qzdc audit checks the two agree",
+    ),
+    "init.rate_unused": (
+        "请核对：同一行“{label}”列另有“{text}”，未写入草稿",
+        "check: the row's {label} column also says {text}, not drafted",
+    ),
     "init.starred": (
         "请核对：表中为“{text}”，星号的含义见表注",
         "check: the table has {text}; its note says what the star means",

@@ -192,6 +192,9 @@ class RowData:
     note: str
     quote: str  # the indicator cell as written
     unreadable: str | None = None  # why the row's figures could not be read: drafted as monitored to complete
+    # The 年均增长〔累计〕 cell where the target column holds the target too (75 and 7.5 on one row):
+    # a second statement of the row, drafted as its growth rate rather than dropped unseen.
+    rate: Figure = field(default_factory=Figure)
 
 
 # ── inferring the target ─────────────────────────────────────────────────────
@@ -430,7 +433,7 @@ def read_rows(
             and not target.text
             and (rate.number is not None or rate.text)
         ):
-            target, target_from = rate, "rate"
+            target, target_from, rate = rate, "rate", Figure()
         strength_cell = _fold(cell(cells, "strength"))
         strength = {"约束性": "binding", "预期性": "anticipatory", "力争": "aspirational"}.get(strength_cell)
         if strength is None and target.text.startswith("力争"):
@@ -449,6 +452,7 @@ def read_rows(
                 note=_text(cell(cells, "note")),
                 quote=quote,
                 unreadable=unreadable,
+                rate=rate,
             )
         )
     return data, left_out, notes
@@ -569,6 +573,7 @@ def _write(
         ind.append(f"# {says('left_out_header', n=len(left_out))}")
         ind += [f"#   {m}" for m in left_out]
     ind.append("indicators:")
+    drafted: list[int] = []  # the table row of each indicator written, in order
     for r in data:
         inferred = infer(r, data, lang)
         ident = _indicator_id(r)
@@ -613,11 +618,66 @@ def _write(
         if r.target.text and r.target.klass is None and not any(k == "written" for k, _, _ in inferred.fields):
             ind.append(_line("        ", "written", scalar(r.target.text)))
         ind.append(f"        source: {_flow({'ref': row_ref})}")
+        drafted.append(r.line)
+        rate_label = header.labels.get("rate", "年均增长")
+        if r.unreadable is not None or (r.rate.number is None and not r.rate.text):
+            continue
+        growth_name = f"{r.name}年均增速"
+        if (
+            r.rate.number is not None
+            and r.rate.form in ("", "plain")
+            and inferred.kind in ("level", "share")
+            and not any(_fold(other.name) == _fold(growth_name) for other in data)
+        ):
+            ind += _growth_indicator(r, growth_name, ident, category_ids, row_ref, rate_label, says)
+            drafted.append(r.line)
+        else:
+            # A 〔x〕 restating the target, or words: kept in sight rather than dropped.
+            written = r.rate.text or _num(r.rate.number or 0)
+            ind.append(f"        # {says('rate_unused', label=rate_label, text=written)}")
     return Draft(
         {"plan.yaml": "\n".join(plan) + "\n", "indicators.yaml": "\n".join(ind) + "\n"},
         left_out,
-        [r.line for r in data],
+        drafted,
     )
+
+
+def _growth_indicator(
+    r: RowData,
+    name: str,
+    level_id: str,
+    category_ids: dict[str, str],
+    row_ref: str,
+    rate_label: str,
+    says: Any,
+) -> list[str]:
+    """The row's 年均增长 figure beside its level target (75 by 2030, 7.5 a year): the growth
+    indicator the plan states on the same row, tied to the level by rate_of so that `qzdc audit`
+    checks the one against the other. Its annex_no is null: the row's number is the level's."""
+    ident = f"{level_id}_growth"
+    lines = [
+        f"  - id: {ident}  # {says('rate_row', label=rate_label, number=r.number)}",
+        "    annex_no: null",
+        f"    category: {category_ids[r.category or says('no_category')]}",
+        f"    name: {scalar(name)}",
+        f"    name_en: {scalar(name)}  # {says('name_en')}",
+        '    unit: "%"',
+        f"    rate_of: {level_id}",
+        f"    source: {_flow({'ref': row_ref, 'quote': r.quote})}",
+        "    targets:",
+        f"      - id: {ident}",
+        _line("        ", "kind", "average_growth", says("kind_average_growth")),
+        _line("        ", "direction", "decrease" if r.rate.comparator in ("<=", "<") else "increase"),
+    ]
+    if r.strength:
+        lines.append(_line("        ", "strength", r.strength, says("strength", word=_strength_word(r))))
+    if r.rate.comparator and r.rate.comparator != ">=":
+        lines.append(_line("        ", "comparator", r.rate.comparator, says("comparator", words=r.rate.text)))
+    lines.append(_line("        ", "value", scalar(r.rate.number), says("growth")))
+    if r.rate.text:
+        lines.append(_line("        ", "written", scalar(r.rate.text)))
+    lines.append(f"        source: {_flow({'ref': row_ref})}")
+    return lines
 
 
 def _strength_word(row: RowData) -> str:

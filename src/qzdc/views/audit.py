@@ -56,6 +56,14 @@ def _binding(target: Target) -> bool:
     return target.strength == "binding" or any(s.strength == "binding" for s in target.statements)
 
 
+_STRENGTH_ZH = {"binding": "", "aspirational": "力争的", "anticipatory": "预期的"}
+
+
+def _strength_of(target: Target) -> str:
+    """The level's strength as the finding names it: binding if any statement of it is."""
+    return "binding" if _binding(target) else target.strength
+
+
 def _sources(target: Target) -> tuple[str, ...]:
     return (target.source.ref, *(s.source.ref for s in target.statements))
 
@@ -164,7 +172,7 @@ def _rate_level_words(
     message = (
         f"{rate_ind.name_en} at {rate} % a year on average over {years}{said}, from {base}, gives "
         f"{amount(fmt_number(w.implied_level), unit_en)} in {w.end}, short of the "
-        f"{'binding' if _binding(lt) else 'aspirational'} {amount(level, unit_en)}, which needs an average of "
+        f"{_strength_of(lt)} {amount(level, unit_en)}, which needs an average of "
         f"{_pct(w.needed_average)} ({gap} pp above the rate target){each}"
     )
     so_far_zh = "、".join(f"{fmt_number(g * 100)}%" for g in w.observed)
@@ -173,7 +181,7 @@ def _rate_level_words(
     said_zh = f"（“{about.source.quote}”）" if about is not None and about.source.quote else ""
     message_zh = (
         f"{rate_ind.name}{years}年均{rate}%{said_zh}：从{base_zh}起，{w.end}年为{fmt_number(w.implied_level)}{unit}，"
-        f"达不到{'' if _binding(lt) else '力争的'}{level}{unit}；后者需年均增长{_pct(w.needed_average)}"
+        f"达不到{_STRENGTH_ZH[_strength_of(lt)]}{level}{unit}；后者需年均增长{_pct(w.needed_average)}"
         f"（高于增速目标{gap}个百分点）{each_zh}"
     )
     return message, message_zh
