@@ -252,7 +252,7 @@ def test_libreoffice_opens_and_prints_the_builtin_plans_report(cli, tmp_path):
     _, out = word_report(cli, tmp_path, plan=None)
     pdf = libreoffice(out, "pdf", tmp_path).read_bytes()
     assert pdf.startswith(b"%PDF")
-    # the summary on portrait pages, then the 40-row table on landscape ones (6 measured, docs/reports.md)
+    # the summary on portrait pages, then the 40-row table on landscape ones (7 measured, docs/reports.md)
     assert 3 <= pdf_pages(pdf) <= 7, pdf_pages(pdf)
     artifacts = Path(__file__).parent / "artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -266,3 +266,45 @@ def test_libreoffice_reads_plan_text_as_text(cli, tmp_path, mini_copy):
     text = libreoffice(out, "txt:Text (encoded):UTF8", tmp_path).read_text(encoding="utf-8-sig")
     assert BREAKS_XML in text and FORMULA in text
     assert "小镇试点方案（测试）" in text
+
+
+def _least_em(text: str) -> float:
+    """A lower bound of the width of unbroken text in ems of the table's type: a Chinese character one
+    em, a per cent sign 0.9, a figure 0.55 (仿宋's are 0.5, a Latin substitute's 0.64), the rest 0.3."""
+    return sum(1.0 if ord(c) > 0x2E80 else 0.9 if c == "%" else 0.55 if c.isalnum() else 0.3 for c in text)
+
+
+def test_docx_columns_fit_their_figures_and_status_words(cli, tmp_path):
+    """User test 1, finding 18: 进度 wrapped 65.6 / %, 状态 进度正 / 常. Each figure (split only at its
+    spaces: 75.33 (2023)) and each status word fits its column in 小4号 (12 pt) type with the cell's
+    1 mm side margins; the whole table stays in the 225 mm text block; a period keeps its hyphen unbroken."""
+    for args in (("gdp_growth", "2024", "7.8"), ("exports", "2024", "6800"), ("exports", "2025-Q3", "5400")):
+        assert cli("record", *args).exit_code == 0
+    document, _ = word_report(cli, tmp_path, plan=None)
+    table = document.tables[0]
+    header = [cell.text for cell in table.rows[0].cells]
+    em_mm = 12 * 25.4 / 72
+    words = {"进度正常", "存在风险", "进度滞后", "暂无数据", "已实现", "背离目标", "待完成", "监测"}
+    widths = [cell.width.mm for cell in table.rows[0].cells]
+    assert sum(widths) <= 225.5
+    numeric = {header.index(h) for h in header if h.startswith(("基期值", "20", "本年累计", "目标值", "进度", "序时"))}
+    checked = 0
+    for row in table.rows[1:]:
+        cells = row.cells
+        if len({id(c._tc) for c in cells}) == 1:
+            continue  # a category's row
+        for i, cell in enumerate(cells):
+            # a figure, not a target in words (不劣于III类, 完成), which wraps
+            pieces = cell.text.split() if i in numeric and any(c.isdigit() for c in cell.text) else []
+            if i == header.index("状态"):
+                pieces = [w for w in words if cell.text.startswith(w)]
+                assert pieces, cell.text
+            for piece in pieces:
+                assert _least_em(piece) * em_mm + 2 <= cell.width.mm, (header[i], piece, cell.width.mm)
+                checked += 1
+    assert checked > 100
+    ytd = table.rows[0].cells[header.index("本年累计")]
+    assert ytd is not None
+    body = document.element.body.xml
+    assert "<w:noBreakHyphen/>" in body  # 5400 (2025-Q3): Word's non-breaking hyphen
+    assert any("(2025-Q3)" in c.text for row in table.rows for c in row.cells)  # read back as a hyphen

@@ -24,12 +24,15 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.part import PartFactory, XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -49,6 +52,12 @@ from qzdc.report.data import (
 from qzdc.report.points import key_points
 from qzdc.report.progress import progress_table
 from qzdc.views.listing import category_name
+
+# python-docx has no class for the font table and loads it as a plain Part, whose bytes can only be
+# replaced through its private `_blob`. Registering the font table's content type as an XmlPart, the way
+# python-docx registers its own parts (docx/__init__.py: PartFactory.part_type_for[...]), gives it a live
+# `element` that is serialised on save. An XmlPart writes back exactly the XML it read.
+PartFactory.part_type_for.setdefault(CT.WML_FONT_TABLE, XmlPart)
 
 # Chinese type sizes (字号) in points.
 SIZE_2 = 22  # 2号: the title
@@ -117,12 +126,9 @@ def _style(document, name: str, font: str, size: float, *, base: str | None = "N
 
 def _font_table(document) -> None:
     """Each family's fallback in the font table, where Word and WPS look for a missing font."""
-    part = next(p for p in document.part.package.iter_parts() if p.partname.endswith("/fontTable.xml"))
-    from lxml import etree
-
-    root = etree.fromstring(part.blob)
+    part = next(p for p in document.part.package.iter_parts() if p.content_type == CT.WML_FONT_TABLE)
     for family, alternative, kind in FONTS.values():
-        font = etree.SubElement(root, qn("w:font"))
+        font = OxmlElement("w:font")
         font.set(qn("w:name"), family)
         for tag, value in (
             ("w:altName", alternative),
@@ -130,9 +136,10 @@ def _font_table(document) -> None:
             ("w:family", kind),
             ("w:pitch", "variable"),
         ):
-            child = etree.SubElement(font, qn(tag))
+            child = OxmlElement(tag)
             child.set(qn("w:val"), value)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            font.append(child)
+        part.element.append(font)
 
 
 def _styles(document) -> None:
@@ -301,31 +308,92 @@ def _row_flags(row, *, header: bool) -> None:
         props.append(OxmlElement("w:tblHeader"))
 
 
-def _cell_text(cell, text: str, style, *, align=None, colour: str | None = None) -> None:
+def _cell_text(cell, text: str, style, *, align=None, colour: str | None = None, figure: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
     if align is not None:
         paragraph.alignment = align
-    run = paragraph.add_run(clean(text))
+    run = paragraph.add_run()
+    pieces = clean(text).split("-") if figure else [clean(text)]
+    for i, piece in enumerate(pieces):
+        if i:
+            # Word's own non-breaking hyphen: a line never breaks inside (2025-Q3) or after a minus sign
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            run._r.append(OxmlElement("w:t"))
+            run._r[-1].text = piece
+            run._r[-1].set(qn("xml:space"), "preserve")
     if colour:
         run.font.color.rgb = RGBColor.from_string(colour)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
-# Column widths in mm for 小4号 type across the 225 mm text block: a figure column
-# holds "100.0%" or "75.33 (2023)" on two lines, a status four characters; the
-# name takes what is left (at least 40 mm, ten characters a line).
-_WIDTHS_MM = {"number": 10, "unit": 11, "baseline": 18, "ytd": 18, "target": 16, "progress": 16}
-_WIDTHS_MM |= {"time_elapsed": 16, "status": 19, "owners": 30}
-_YEAR_MM = 15
+# Column widths, worked out from what the cells hold (user test 1, finding 18: 65.6 / %, 进度正 / 常).
+# A figure, a period such as (2025-Q3) and a status word are never broken: their column is at least
+# as wide as the widest of them in 小4号 type. Headers, names, text targets, the note on a stale
+# status (据2023年旧数据) and 责任单位 wrap. Widths are measured in ems of the table's type with a
+# Latin face's widths (DejaVu Sans, the widest a substitute is likely to be; 仿宋's figures are
+# half an em), Chinese characters one em.
 TEXT_WIDTH_MM = 225
+EM_MM = SIZE_S4 * 25.4 / 72
+CELL_PADDING_MM = 2 * 57 / 1440 * 25.4 + 0.5  # the table's side margins (57 twips each) and some air
+_NAME_MIN_MM, _OWNERS_MIN_MM = 28.0, 17.0
+# The name's share of the room the fixed columns leave (责任单位 has the rest): between these.
+_NAME_SHARE_RANGE = (0.45, 0.7)
+_LATIN_EM = {".": 0.32, ",": 0.32, " ": 0.32, "(": 0.39, ")": 0.39, "-": 0.36, "%": 0.95, "*": 0.5}
+_FLEXIBLE = ("name", "owners")
 
 
-def column_widths(keys: list[str]) -> list[float]:
-    fixed = {key: _WIDTHS_MM.get(key, _YEAR_MM) for key in keys if key != "name"}
-    name = max(40.0, TEXT_WIDTH_MM - sum(fixed.values()))
-    scale = TEXT_WIDTH_MM / (name + sum(fixed.values()))
-    return [(name if key == "name" else fixed[key]) * scale for key in keys]
+def _wide(char: str) -> bool:
+    return ord(char) > 0x2E80
+
+
+def text_em(text: str) -> float:
+    """The width of unbreakable text in ems: a Chinese character (or full-width mark) one em, Latin less,
+    and a quarter em where Latin meets Chinese (the space Word and LibreOffice put between them: 100 以上)."""
+    width = sum(1.0 if _wide(char) else _LATIN_EM.get(char, 0.64) for char in text)
+    return width + 0.25 * sum(_wide(a) != _wide(b) for a, b in pairwise(text))
+
+
+def _header_em(header: str) -> float:
+    """A header wraps, but not inside a number (2025年实际), and keeps two characters a line at least."""
+    runs = re.findall(r"[0-9A-Za-z.%]+", header)
+    return max([2.0, *(text_em(run) for run in runs)])
+
+
+def _unbroken(key: str, text: str, status_word: str | None) -> list[str]:
+    """The pieces of a cell that must not break across lines."""
+    if key == "status":
+        return (status_word or text).split()  # the word; its note wraps (English words break at spaces)
+    if key == "unit":
+        return [text[:3]]  # 万美元 whole; a longer unit wraps after its third character
+    if key == "target" and not any(char.isdigit() for char in text):
+        return []  # a target in words (完成, 高于GDP增长) wraps
+    return text.split()  # a figure and its note: 75.33 (2023), 100以上, 5400 (2025-Q3)
+
+
+def column_widths(keys: list[str], texts: list[dict[str, str]], headers: list[str], words: list[str]) -> list[float]:
+    """Each column's width in mm: the fixed ones as wide as their widest unbroken piece (a header at least
+    two characters), the name and 责任单位 sharing what is left."""
+    need: dict[str, float] = {}
+    for key, header in zip(keys, headers, strict=True):
+        if key in _FLEXIBLE:
+            continue
+        pieces = [piece for row, word in zip(texts, words, strict=True) for piece in _unbroken(key, row[key], word)]
+        need[key] = max([_header_em(header), *(text_em(piece) for piece in pieces)]) * EM_MM + CELL_PADDING_MM
+    room = TEXT_WIDTH_MM - sum(need.values())
+    if "owners" in keys:
+        # shared in proportion to the text each holds, so that neither makes the rows tall alone
+        length = {key: sum(text_em(row[key]) for row in texts) for key in _FLEXIBLE}
+        share = length["name"] / (sum(length.values()) or 1)
+        name = max(_NAME_MIN_MM, room * min(max(share, _NAME_SHARE_RANGE[0]), _NAME_SHARE_RANGE[1]))
+        owners = max(_OWNERS_MIN_MM, room - name)
+    else:
+        name, owners = max(_NAME_MIN_MM, room), 0.0
+    widths = [need.get(key, name if key == "name" else owners) for key in keys]
+    # Where even that does not fit (a plan with very long figures), every column gives way in proportion.
+    scale = min(1.0, TEXT_WIDTH_MM / sum(widths))
+    return [width * scale for width in widths]
 
 
 def _table(document, data: ReportInput) -> None:
@@ -345,7 +413,15 @@ def _table(document, data: ReportInput) -> None:
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     table._tbl.tblPr.append(margins)
-    widths = [Mm(width) for width in column_widths([c.key for c in columns])]
+    texts = [
+        {
+            c.key: cells[c.key].text if cells[c.key].value is not None or c.key in ("number", "unit") else "—"
+            for c in columns
+        }
+        for _, cells in table_data.rows
+    ]
+    words = [tr(row.assessment.status, lang) for row, _ in table_data.rows]
+    widths = [Mm(w) for w in column_widths([c.key for c in columns], texts, [c.header for c in columns], words)]
     # Fixed widths, in the grid as well as in each cell: Word reads the cells, LibreOffice the grid.
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -358,7 +434,7 @@ def _table(document, data: ReportInput) -> None:
         _shade(cell, "E5E7EB")
     _row_flags(table.rows[0], header=True)
     category = None
-    for row, cells in table_data.rows:
+    for (row, _), shown in zip(table_data.rows, texts, strict=True):
         if row.indicator.category != category:
             category = row.indicator.category
             group = table.add_row()
@@ -369,15 +445,14 @@ def _table(document, data: ReportInput) -> None:
         _row_flags(line, header=False)
         for cell, column, width in zip(line.cells, columns, widths, strict=True):
             cell.width = width
-            figure = cells[column.key]
-            text = figure.text if figure.value is not None or column.key in ("number", "unit") else "—"
+            text = shown[column.key]
             if column.key == "status":
                 fg, bg = STATUS_COLOURS.get(row.assessment.status, ("000000", "FFFFFF"))
                 _cell_text(cell, text, body, align=WD_ALIGN_PARAGRAPH.CENTER, colour=fg)
                 _shade(cell, bg)
             else:
                 align = WD_ALIGN_PARAGRAPH.RIGHT if column.numeric else None
-                _cell_text(cell, text, body, align=align)
+                _cell_text(cell, text, body, align=align, figure=column.numeric)
 
 
 def _notes(document, data: ReportInput) -> Iterable[str]:
@@ -424,8 +499,12 @@ def report_docx(data: ReportInput, *, summary_only: bool = False) -> bytes:
         heading.paragraph_format.first_line_indent = Pt(0)
         if data.status.rows:
             _table(document, data)
-    for note in _notes(document, data):
-        _paragraph(document, note, "qzdc Note")
+    notes = list(_notes(document, data))
+    for i, note in enumerate(notes):
+        paragraph = _paragraph(document, note, "qzdc Note")
+        # The notes stay together, so that no page holds only the last line of them (依据…).
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.keep_with_next = i < len(notes) - 1
 
     properties = document.core_properties
     properties.title = clean(f"{title(data)} · {tr('report.title', lang)}")
