@@ -112,6 +112,14 @@ def test_a_second_statement_with_another_value_is_an_error(mini):
     assert (found.figures["value"], found.figures["other_value"]) == (144, 150)
 
 
+def test_conflicting_values_print_whole_numbers_without_decimals(mini):
+    """A target of 144 stated elsewhere as 150.0 (YAML reads a float) reads 150, as every figure qzdc prints."""
+    add_statement(mini, "150.0")
+    (found,) = findings(mini, "conflicting_values")
+    assert found.message_zh.endswith("为144，正文为150")
+    assert found.message.endswith("sets 144, 正文 sets 150")
+
+
 def test_a_second_statement_with_another_comparator_is_a_warning(mini):
     add_statement(mini, "144", ">")
     (found,) = findings(mini, "conflicting_comparators")

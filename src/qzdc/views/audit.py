@@ -21,7 +21,7 @@ from qzdc.i18n import amount, tr, unit_text
 from qzdc.plan.models import Indicator, Observation, Plan, Statement, Target
 from qzdc.plan.words import item_ref
 from qzdc.views.listing import indicator_name, join, plan_title
-from qzdc.views.view import Column, View, decimals, fmt_number
+from qzdc.views.view import Column, View, decimals, display, fmt_number
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -203,8 +203,9 @@ def rule_conflicting_statements(ctx: Context) -> Iterator[Finding]:
                     "error",
                     "conflicting_values",
                     (target.id,),
-                    f"{indicator.name_en}: {target.source.ref} sets {target.value}, {s.source.ref} sets {s.value}",
-                    f"{indicator.name}：{target.source.ref}为{target.value}，{s.source.ref}为{s.value}",
+                    f"{indicator.name_en}: {target.source.ref} sets {display(target.value)}, "
+                    f"{s.source.ref} sets {display(s.value)}",
+                    f"{indicator.name}：{target.source.ref}为{display(target.value)}，{s.source.ref}为{display(s.value)}",
                     {"value": target.value, "other_value": s.value, "quote": s.source.quote},
                     (target.source.ref, s.source.ref),
                 )
