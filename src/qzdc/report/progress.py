@@ -18,7 +18,7 @@ from qzdc.plan.models import Target
 from qzdc.plan.words import column
 from qzdc.report.data import ReportInput
 from qzdc.views.listing import join
-from qzdc.views.status import Row, status_text, target_name
+from qzdc.views.status import Row, plan_years, status_text, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
 
@@ -106,15 +106,10 @@ def _observed_value(row: Row, value: Any, lang: str) -> Any:
     return milestone_text(value, lang) if row.target.kind == "milestone" else value
 
 
-def plan_years(data: ReportInput) -> list[int]:
-    period = data.plan.meta.period
-    return list(range(period.start, period.end + 1))
-
-
 def progress_table(data: ReportInput) -> ProgressTable:
     """The 完成情况表 of the shown targets, in the status table's order."""
     lang, meta = data.lang, data.plan.meta
-    years = plan_years(data)
+    years = plan_years(data.plan)
     # A year-to-date figure gets its own column, as in monthly returns (本年累计),
     # only where one is the latest figure of a shown target.
     ytd = any(r.assessment.latest is not None and not r.assessment.latest.period.is_year for r in data.status.rows)
