@@ -128,3 +128,55 @@ def test_english_translates_units_and_show_keeps_the_chinese_one(cli, indicator,
     assert f"({en}, {zh})" in shown
     table = cli("indicators", "--lang", "en", "--format", "markdown").stdout
     assert f"| {en} |" in table and f"| {zh} |" not in table
+
+
+def _broken_plan(tmp_path, edit_from: str, edit_to: str, file: str = "indicators.yaml"):
+    import shutil
+
+    from qzdc.plan.loader import builtin_plan_dir
+
+    plan = tmp_path / "bp"
+    shutil.copytree(builtin_plan_dir(), plan)
+    path = plan / file
+    text = path.read_text(encoding="utf-8")
+    assert edit_from in text
+    path.write_text(text.replace(edit_from, edit_to, 1), encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("file", "edit_from", "edit_to", "problem"),
+    [
+        ("plan.yaml", "\ntitle:", "\ntitel:", ":1: titel: 未知字段 'titel'（是否应为 title？）"),
+        (
+            "indicators.yaml",
+            "kind: average_growth",
+            "kind: average_grwoth",
+            ": indicators[0].targets[0].kind: 不能是 'average_grwoth'；可选：'level'、'share'、'average_growth'、"
+            "'cumulative'、'cumulative_reduction'、'maintain'、'ordinal'、'milestone'、'relative'、'monitored'"
+            "（是否应为 'average_growth'？）",
+        ),
+        ("indicators.yaml", "    name: ", "    name ", ": YAML 语法错误：缺少应有的冒号“:”（读取键时）"),
+        ("indicators.yaml", "annex_no: 2\n", 'annex_no: "2"\n', ": indicators[1].annex_no: 应为整数，实为 '2'"),
+    ],
+    ids=["unknown field", "a word not allowed", "YAML syntax", "a type"],
+)
+def test_a_plans_problems_in_chinese(cli, tmp_path, file, edit_from, edit_to, problem):
+    """User test 1, finding 12: validate in a Chinese run says what is wrong in Chinese, place and all."""
+    plan = _broken_plan(tmp_path, edit_from, edit_to, file)
+    result = cli("validate", "--plan", str(plan))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith(str(plan / file)) and lines[0].endswith(problem), lines[0]
+    assert lines[1] == f"qzdc：{plan} 中的方案有 1 处问题"
+    english = cli("validate", "--plan", str(plan), "--lang", "en").stderr.splitlines()
+    assert english[1] == f"qzdc: the plan in {plan} has 1 problem(s)"
+
+
+def test_a_plan_that_is_not_a_directory_in_chinese(cli):
+    result = cli("status", "--plan", "/nonexistent")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "qzdc：错误：--plan：/nonexistent 不是目录（方案是一个目录，内有 plan.yaml 和 indicators.yaml）\n"
+    )

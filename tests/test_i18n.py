@@ -122,6 +122,8 @@ ZH_LATIN = {
     # qzdc init and schema: the commands, the plan files' keys a user types, the editor's comment
     "init", "schema", "kind", "relative", "baseline", "annex", "lists", "targets", "ref", "quote", "observations",
     "JSON", "Schema", "yaml", "language", "server",
+    # YAML's own literals, as a plan file writes them
+    "true", "false", "null",
     # what a file is when it is not a regular one, and a workbook's insides (qzdc.fsutil, the importer)
     "FIFO", "XML", "DOCTYPE",
     # what to do when the output's encoding cannot carry a character (qzdc.render.text)

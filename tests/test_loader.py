@@ -181,9 +181,9 @@ def test_missing_required_field(run, plan_copy):
     ("file", "old", "new", "needle", "field", "words"),
     [
         # a quoted number where a whole number belongs (the schema is strict, no coercion)
-        ("indicators.yaml", "annex_no: 2\n", 'annex_no: "2"\n', '"2"', "indicators[1].annex_no", "integer"),
+        ("indicators.yaml", "annex_no: 2\n", 'annex_no: "2"\n', '"2"', "indicators[1].annex_no", "whole number"),
         # a number where true/false belongs
-        ("indicators.yaml", "    pilot: true\n", "    pilot: 1\n", "pilot: 1", "indicators[3].pilot", "boolean"),
+        ("indicators.yaml", "    pilot: true\n", "    pilot: 1\n", "pilot: 1", "indicators[3].pilot", "true or false"),
         # text where a list of departments belongs
         ("tasks.yaml", "lead: [大足高新区]", "lead: 大足高新区", "lead: 大足高新区", "tasks[0].lead", "list"),
         # a list where a target value belongs

@@ -372,7 +372,7 @@ def _plan_with(tmp_path: Path, target_yaml: str, unit: str = '"%"') -> Path:
         ("kind: level\ndirection: increase\nvalue: 5\nstrength: 预计性", "targets[0].strength", "'预计性' is not allowed"),
     ],
 )  # fmt: skip
-def test_each_misuse_is_one_line_with_its_place(tmp_path, target_yaml, place, message):
+def test_each_misuse_is_one_line_with_its_place(tmp_path, target_yaml, place, message, english):
     plan = _plan_with(tmp_path, target_yaml)
     with pytest.raises(DataError) as caught:
         load_plan(plan)

@@ -532,6 +532,63 @@ def method_text(method: str, lang: str) -> str:
     return text
 
 
+# libyaml's own words for a syntax error (English as the library writes them), in Chinese;
+# a phrase not listed here is shown as libyaml writes it.
+_YAML_PHRASES: list[tuple[str, str]] = [
+    (r"could not find expected ':'", "缺少应有的冒号“:”"),
+    (r"mapping values are not allowed here", "此处不能出现“键: 值”（冒号后少了空格，或缩进有误？）"),
+    (r"did not find expected key", "缺少应有的键"),
+    (r"did not find expected '-' indicator", "缺少列表项开头的“-”"),
+    (r"did not find expected node content", "缺少应有的内容"),
+    (r"did not find expected ',' or '\]'", "缺少“,”或“]”"),
+    (r"did not find expected ',' or '}'", "缺少“,”或“}”"),
+    (r"found character '\\t' that cannot start any token", "制表符不能用来缩进"),
+    (r"found character (.+) that cannot start any token", r"字符 \1 不能出现在此处"),
+    (
+        r"found a tab character (?:that violates indentation|where an indentation space is expected)",
+        "制表符不能用来缩进",
+    ),
+    (r"found undefined alias (.+)", r"未定义的别名 \1"),
+    (r"found unexpected end of stream", "文件意外结束"),
+    (r"found unknown escape character (.+)", r"未知的转义字符 \1"),
+    (r"found invalid Unicode character escape code", "无效的 Unicode 转义码"),
+    (r"found unexpected ':'", "出现了多余的冒号“:”"),
+    (r"expected <block end>, but found (.+)", r"缩进有误：此处应结束上一层，实为 \1"),
+    (r"expected (.+), but found (.+)", r"此处应为 \1，实为 \2"),
+    (r"while scanning a simple key", "读取键时"),
+    (r"while scanning a plain scalar", "读取文字时"),
+    (r"while scanning a quoted scalar", "读取引号中的文字时"),
+    (r"while scanning a block scalar", "读取块文字时"),
+    (r"while scanning an alias", "读取别名时"),
+    (r"while scanning an anchor", "读取锚点时"),
+    (r"while scanning a double-quoted scalar", "读取双引号中的文字时"),
+    (r"while parsing a block mapping", "读取映射时"),
+    (r"while parsing a block collection", "读取列表时"),
+    (r"while parsing a flow sequence", "读取方括号列表时"),
+    (r"while parsing a flow mapping", "读取花括号映射时"),
+    (r"while parsing a block node", "读取节点时"),
+    (r"while parsing a flow node", "读取节点时"),
+]
+
+
+def yaml_error_text(what: str, context: str | None, lang: str | None = None) -> str:
+    """A libyaml syntax error, "could not find expected ':' (while scanning a simple key)", in `lang`."""
+    import re
+
+    def words(text: str) -> str:
+        if (lang or language()) != "zh":
+            return text
+        for pattern, replacement in _YAML_PHRASES:
+            if re.fullmatch(pattern, text):
+                return re.sub(pattern, replacement, text)
+        return text
+
+    text = words(what)
+    if context:
+        text += f"（{words(context)}）" if (lang or language()) == "zh" else f" ({context})"
+    return tr("yaml.syntax", lang, what=text)
+
+
 def note_text(note: str, lang: str) -> str:
     """One of the engine's notes in `lang` (English as written where no pattern fits)."""
     if lang != "zh":
@@ -1283,6 +1340,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.cannot_write_format": ("此命令不能输出 {format}", "this command cannot write {format}"),
     "err.choose_one_of": ("可选：{choices}", "choose one of {choices}"),
+    # a plan's problems (qzdc.plan.loader, qzdc.plan.yamlio; user test 1, finding 12)
+    "plan.not_a_directory": ("{where}：{path} 不是目录", "{where}: {path} is not a directory"),
+    "plan.is_a_directory": (
+        "方案是一个目录，内有 plan.yaml 和 indicators.yaml",
+        "a plan is a directory holding plan.yaml and indicators.yaml",
+    ),
+    "plan.problems": ("{base} 中的方案有 {count} 处问题", "the plan in {base} has {count} problem(s)"),
+    "plan.unknown_field": ("未知字段 {name}", "unknown field {name}"),
+    "plan.missing_field": ("缺少必填字段", "required field is missing"),
+    "plan.expected_mapping": ("应为映射（“键: 值”形式的若干行）", "expected a mapping (key: value lines)"),
+    "plan.got": ("，实为 {value}", ", got {value}"),
+    "plan.expected": ("应为{words}，实为 {value}", "expected {words}, got {value}"),
+    "plan.or": ("或", " or "),
+    "plan.not_allowed": ("不能是 {value}；可选：{expected}", "{value} is not allowed; expected {expected}"),
+    "plan.did_you_mean": ("是否应为 {guess}？", "did you mean {guess}?"),
+    "plan.allowed": ("可用的字段：{fields}", "allowed: {fields}"),
+    "plan.type.float_type": ("数字", "a number"),
+    "plan.type.int_type": ("整数", "a whole number"),
+    "plan.type.string_type": ("文字", "text"),
+    "plan.type.bool_type": ("true 或 false", "true or false"),
+    "plan.type.none_required": ("null", "null"),
+    "plan.type.date_type": ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
+    "plan.type.list_type": ("列表", "a list"),
+    "plan.type.dict_type": ("映射", "a mapping"),
+    "plan.type.dataclass_type": ("映射", "a mapping"),
+    "yaml.syntax": ("YAML 语法错误：{what}", "YAML syntax error: {what}"),
+    "yaml.nests_too_deeply": ("YAML 嵌套层数过多", "the YAML nests too deeply"),
+    "yaml.not_utf8": ("不是 UTF-8 文本（第 {byte} 字节）", "not UTF-8 text (byte {byte})"),
+    "yaml.save_as_utf8": ("请另存为 UTF-8 编码", "save the file as UTF-8"),
     "err.raw_is_csv": (
         "--raw 用于 CSV（--format csv 或 -o 文件.csv）：机器读的稳定列",
         "--raw is for CSV (--format csv or -o FILE.csv): the stable machine columns",

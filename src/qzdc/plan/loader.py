@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from qzdc.errors import DataError, Problem, UsageError, closest, quoted
-from qzdc.i18n import tr
+from qzdc.i18n import language, tr
 from qzdc.plan.models import (
     Flag,
     Indicator,
@@ -64,9 +64,7 @@ def plan_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     path = Path(chosen)
     if not path.is_dir():
         where = "--plan" if explicit else PLAN_ENV
-        raise UsageError(
-            f"{where}: {path} is not a directory", hint="a plan is a directory holding plan.yaml and indicators.yaml"
-        )
+        raise UsageError(tr("plan.not_a_directory", where=where, path=path), hint=tr("plan.is_a_directory"))
     return path
 
 
@@ -79,17 +77,18 @@ def _adapter(model: type) -> TypeAdapter:
 
 # ── pydantic errors → problems with a place ──────────────────────────────────
 
-_TYPE_WORDS = {
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "none_required": "null",
-    "date_type": "a date (YYYY-MM-DD)",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "dataclass_type": "a mapping",
-}
+# pydantic's error types that say what a value should have been (plan.type.* in i18n)
+_TYPE_WORDS = (
+    "float_type",
+    "int_type",
+    "string_type",
+    "bool_type",
+    "none_required",
+    "date_type",
+    "list_type",
+    "dict_type",
+    "dataclass_type",
+)
 _UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
 _MISSING_FIELD = ("missing", "missing_argument")
 
@@ -116,18 +115,34 @@ def _data_loc(data: Any, loc: tuple) -> tuple[Loc, str]:
     return tuple(kept), format_loc(tuple(kept))
 
 
+def _expected_words(kinds: list[str]) -> str:
+    return tr("plan.or").join(dict.fromkeys(tr(f"plan.type.{kind}") for kind in kinds))
+
+
+def _literals(err: dict) -> list[str]:
+    """The values a literal allows, from pydantic's "'level', 'share' or 'cumulative'"."""
+    expected = err.get("ctx", {}).get("expected", "")
+    return [w.strip(" '") for w in expected.replace(" or ", ",").split(",") if w.strip(" '")]
+
+
 def _message(err: dict) -> str:
     kind = err["type"]
     value = err.get("input")
     if kind in _UNKNOWN_FIELD:
-        return f"unknown field {str(err['loc'][-1])!r}"
+        return tr("plan.unknown_field", name=repr(str(err["loc"][-1])))
     if kind in _MISSING_FIELD:
-        return "required field is missing"
+        return tr("plan.missing_field")
     if kind in ("dataclass_type", "dict_type", "model_type"):
         # pydantic names the internal class ("an instance of TasksFile"); the user wrote YAML.
-        return "expected a mapping (key: value lines)" + ("" if value is None else f", got {quoted(value)}")
+        return tr("plan.expected_mapping") + ("" if value is None else tr("plan.got", value=quoted(value)))
     if kind == "literal_error":
-        return f"{quoted(value)} is not allowed; expected {err.get('ctx', {}).get('expected', '')}"
+        if language() == "zh":
+            expected = "、".join(repr(w) for w in _literals(err))
+        else:
+            expected = err.get("ctx", {}).get("expected", "")
+        return tr("plan.not_allowed", value=quoted(value), expected=expected)
+    if kind in _TYPE_WORDS and value is not None and not isinstance(value, dict | list):
+        return tr("plan.expected", words=_expected_words([kind]), value=quoted(value))
     if value is None or isinstance(value, dict | list):
         return err["msg"]
     return f"{err['msg']} (got {quoted(value)})"
@@ -179,8 +194,9 @@ def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type
         hint = None
         if len(errs) > 1 and all(e["type"] in _TYPE_WORDS for e in errs):
             # one value that matched no member of a union: say what it could be
-            words = list(dict.fromkeys(_TYPE_WORDS[e["type"]] for e in errs))
-            message = f"expected {' or '.join(words)}, got {quoted(first.get('input'))}"
+            message = tr(
+                "plan.expected", words=_expected_words([e["type"] for e in errs]), value=quoted(first.get("input"))
+            )
         else:
             message = _message(first)
         line, col = positions.find(loc)
@@ -189,15 +205,17 @@ def _validation_problems(err: Any, data: Any, text: str, shown: str, model: type
             parent = loc[:-1] if loc and loc[-1] == name else loc
             allowed = _fields_at(model, parent)
             guess = closest(name, allowed)
-            hint = f"did you mean {guess}?" if guess else (f"allowed: {', '.join(allowed)}" if allowed else None)
+            hint = (
+                tr("plan.did_you_mean", guess=guess)
+                if guess
+                else (tr("plan.allowed", fields=", ".join(allowed)) if allowed else None)
+            )
             line, col = positions.find((*parent, name), key=True)
             if guess:
                 misspelt.add(format_loc((*parent, guess)))
         elif first["type"] == "literal_error":
-            expected = first.get("ctx", {}).get("expected", "")
-            words = [w.strip(" '") for w in expected.replace(" or ", ",").split(",")]
-            guess = closest(str(first.get("input")), words)
-            hint = f"did you mean {guess!r}?" if guess else None
+            guess = closest(str(first.get("input")), _literals(first))
+            hint = tr("plan.did_you_mean", guess=repr(guess)) if guess else None
         problems.append(Problem(message, shown, line, col, field=display or None, hint=hint))
     # A misspelt required field is one mistake: "titel: unknown field (did you mean
     # title?)" says it all, without a second "title: required field is missing".
@@ -358,7 +376,7 @@ def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
         except ValidationError as err:
             problems.extend(_validation_problems(err, data, text, shown, model))
     if problems:
-        raise DataError(f"the plan in {base} has {len(problems)} problem(s)", problems=problems)
+        raise DataError(tr("plan.problems", base=base, count=len(problems)), problems=problems)
 
     files = PlanFiles(**parsed)  # type: ignore[arg-type]
     findings = run_checks(files)
@@ -370,5 +388,5 @@ def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
                 positions[f.file] = Positions(text)
             line, col = positions[f.file].find(f.loc)
             problems.append(Problem(f.message, shown, line, col, field=format_loc(f.loc) or None, hint=f.hint))
-        raise DataError(f"the plan in {base} has {len(problems)} problem(s)", problems=problems)
+        raise DataError(tr("plan.problems", base=base, count=len(problems)), problems=problems)
     return assemble(files, str(base))

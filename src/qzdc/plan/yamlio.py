@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from qzdc.errors import Problem, quoted
+from qzdc.i18n import tr, yaml_error_text
 from qzdc.plan.numbers import Written
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,7 +187,7 @@ def _problem_from_yaml_error(err: yaml.YAMLError, file: str, text: str = "") -> 
     column = mark.column + 1 if mark is not None else None
     what = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
-    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    message = yaml_error_text(what, context)
     return Problem(message=message, file=file, line=line, column=column, hint=_comparator_hint(err, text))
 
 
@@ -255,7 +256,7 @@ def parse(text: str, file: str, *, written: bool = False) -> tuple[Any, list[Pro
             return parse(quoted, file)
         return None, [_problem_from_yaml_error(err, file, text)]
     except RecursionError:
-        return None, [Problem("the YAML nests too deeply", file)]
+        return None, [Problem(tr("yaml.nests_too_deeply"), file)]
     finally:
         loader.dispose()
 
@@ -332,4 +333,4 @@ def decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        return "", [Problem(f"not UTF-8 text (byte {err.start})", shown, hint="save the file as UTF-8")]
+        return "", [Problem(tr("yaml.not_utf8", byte=err.start), shown, hint=tr("yaml.save_as_utf8"))]
