@@ -47,7 +47,8 @@ def test_jsonl_names_the_plan_on_every_line_and_goes_on_past_a_broken_plan(cli, 
     assert exports["latest"] == {
         "period": "2024", "value": 7000.0, "origin": "actuals", "flow": None, "inferred": False,
     }  # fmt: skip
-    assert exports["as_of"] == "2024"
+    # most targets' figures are the plan's own for 2023: the plan is as of 2023 (exports to 2024)
+    assert exports["as_of"] == "2023"
     assert "broken/plan.yaml:2:1: YAML 语法错误" in result.stderr
     assert result.stderr.rstrip().endswith(f"qzdc：错误：1 个方案（共 3 个）读取失败：{plans[1]}")
 

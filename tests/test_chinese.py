@@ -103,12 +103,14 @@ def test_the_audit_says_better_than_class_iii_in_chinese(cli):
 def test_show_speaks_chinese(cli):
     out = cli("show", "4").stdout
     assert "差距：+2.6个百分点" in out
-    assert "按实际速度预计目标年：17.4 %（-2.6个百分点）" in out
+    assert "按实际速度预计目标年：17.4 %（比目标低2.6个百分点）" in out
     assert "（纵轴 0–20）" in out
     assert "规模以上工业总产值年均增速（%）" in out and "Output of industrial" not in out
     assert "路径 几何" in cli("show", "9").stdout  # 高新技术企业: a count grows by compound growth
     english = cli("show", "4", "--lang", "en").stdout
-    assert "gap to the target: +2.6pp" in english and "(-2.6 pp)" in english and "(axis 0–20)" in english
+    assert (
+        "gap to the target: +2.6pp" in english and "(2.6 pp below the target)" in english and "(axis 0–20)" in english
+    )
 
 
 @pytest.mark.parametrize(

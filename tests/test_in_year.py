@@ -230,7 +230,10 @@ def test_show_lists_in_year_observations(cli, tmp_path):
     actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2025-Q1", 1500), ("exports", "2025-Q3", 5400)])
     data = json.loads(cli("show", "exports", "--actuals", str(actuals), "--format", "json").stdout)
     assert [(o["period"], o["value"]) for o in data["observations"]] == [("2025-Q1", 1500.0), ("2025-Q3", 5400.0)]
-    assert data["targets"][0]["path"][-1] == {"year": 2025, "required": 7500.0, "actual": 5400.0, "period": "2025-Q3"}
+    # the year-to-date figure stands against what is due by then, 0.75 · 7500 = 5625, beside the year's 7500
+    assert data["targets"][0]["path"][-1] == {
+        "year": 2025, "required": 7500.0, "actual": 5400.0, "period": "2025-Q3", "due": 5625.0,
+    }  # fmt: skip
 
 
 def test_a_month_and_a_quarter_ending_together_are_one_window(cli, tmp_path):

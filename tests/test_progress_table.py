@@ -49,7 +49,7 @@ def write_actuals(path: Path, rows) -> Path:
 
 def test_builtin_plan_gives_what_is_still_required_without_any_actuals(cli):
     data = status_json(cli)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     t = by_id(data)
     # 高新技术企业 34 (2022) → 67: (67/34)^(1/3) − 1 = 25.37 % a year, gap 33 家, from the baseline.
     assert t["high_tech_enterprises"]["status"] == "no_data"
@@ -59,7 +59,7 @@ def test_builtin_plan_gives_what_is_still_required_without_any_actuals(cli):
     # 出口总额 6090 → 7500: (7500/6090)^(1/3) − 1 = 7.19 %.
     assert t["exports"]["required_now"]["value"] == pytest.approx(7.1884498535)
     # GDP 75.33 (2023) → 100: (100/75.33)^(1/2) − 1 = 15.22 %, gap 24.67; at the plan's 7.5 %: 75.33 · 1.075² = 87.05,
-    # 12.95 short.
+    # 12.95 short: rate_level.gap is value − target, 87.05 − 100 = −12.95 (README, "The signs of gaps").
     gdp = t["gdp_100"]
     assert gdp["required_now"]["value"] == pytest.approx(15.2168549700)
     assert gdp["gap"] == pytest.approx(24.67)
@@ -167,7 +167,7 @@ def test_owners_department_lists_its_targets_with_their_status(cli):
 
 def test_show_gives_owners_and_where_the_rate_leads(cli):
     out = cli("show", "gdp").stdout
-    assert "按增速目标预计：按年均7.5%，2025年为87.05 亿元（-12.95）" in out
+    assert "按增速目标预计：按年均7.5%，2025年为87.05 亿元（比目标少12.95）" in out
     assert "剩余每年尚需：15.22 %/年" in out
     out = cli("show", "9", "--lang", "en").stdout
     assert "responsible: lead 区科技局, 区经济信息委; support 区发展改革委, 区市场监管局" in out
@@ -205,6 +205,37 @@ def test_time_elapsed_year_to_date(cli, tmp_path):
     assert t["on_schedule"] is False
 
 
+def test_a_target_to_hold_shows_how_often_it_held(cli, tmp_path):
+    # User test 1, finding 15. 镇域生活垃圾无害化处理率, 100 % to hold every year: 98 in 2023 (breached), 100 in
+    # 2024 (held): held in 1 of the 2 years after the baseline, progress 1/2 = 50 %; held now, breached before
+    # the target year: on track (docs/methodology.md, "Maintain").
+    actuals = write_actuals(
+        tmp_path / "a.yaml", [("waste_safe_disposal", "2023", 98), ("waste_safe_disposal", "2024", 100)]
+    )
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["waste_safe_disposal"]
+    assert (t["status"], t["progress_pct"], t["held"]) == ("on_track", 50, {"periods": 1, "of": 2})
+    row = csv_by_id(cli, "--actuals", str(actuals))["waste_safe_disposal"]
+    assert (row["progress_pct"], row["held_periods"], row["held_of"]) == ("50", "1", "2")
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
+    assert "| 1/2年达标 | 67% | 是 |" in next(
+        line for line in md.splitlines() if "| 镇域生活垃圾无害化处理率 |" in line
+    )
+    assert "进度：2年中1年达标（50 %）" in cli("show", "waste_safe_disposal", "--actuals", str(actuals)).stdout
+    en = cli("show", "waste_safe_disposal", "--actuals", str(actuals), "--lang", "en").stdout
+    assert "progress: held in 1 of 2 years (50 %)" in en
+    # A figure to date counts as a period: 100 (2023) held, 98 by 2024-Q2 breached: 1 of 2 periods; breached
+    # at the latest figure, off track.
+    actuals = write_actuals(
+        tmp_path / "b.yaml", [("waste_safe_disposal", "2023", 100), ("waste_safe_disposal", "2024-Q2", 98)]
+    )
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["waste_safe_disposal"]
+    assert (t["status"], t["held"]) == ("off_track", {"periods": 1, "of": 2})
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
+    assert "| 1/2期达标 |" in next(line for line in md.splitlines() if "| 镇域生活垃圾无害化处理率 |" in line)
+    # Other kinds keep the distance from baseline to target, and no `held`.
+    assert by_id(status_json(cli))["gdp_growth"]["held"] is None
+
+
 # ── 4 and 5. running totals, and year-to-date figures told honestly ──────────
 
 # 新增招商引资项目 40 (2023) and 45 (2024); 出口总额 6800 (2024) and 5400 by September 2025; two more 2024 figures.
@@ -236,9 +267,11 @@ def test_cumulative_and_year_to_date_rows(cli, tmp_path):
     lines = md.splitlines()
     assert PROJECTS_ROW in lines
     assert EXPORTS_ROW in lines
-    # The figures end in different periods, and the as-of line says so.
+    # The figures end in different periods, and the as-of line says so. Most end in 2024: the table is as of
+    # 2024, so the plan's own 2023 figures are current (the year before counts as current), and named.
     assert lines[0].startswith(
-        "## 大足区万古镇“强镇带村”试点实施方案（2023—2025年） · 截至2024年（出口总额至2025年9月） · "
+        "## 大足区万古镇“强镇带村”试点实施方案（2023—2025年） · 截至2024年（地区生产总值年均增速、"
+        "社会消费品零售总额年均增速、规模以上工业总产值年均增速等4项至2023年；出口总额至2025年9月） · "
     )
     t = by_id(status_json(cli, "--actuals", str(actuals)))
     assert t["new_investment_projects"]["latest"] == {
@@ -248,7 +281,8 @@ def test_cumulative_and_year_to_date_rows(cli, tmp_path):
     assert t["exports"]["year_to_date"] == {"period": "2025-09", "value": 5400, "due": 5625, "rest_of_year": 2100}
     assert t["exports"]["actuals"] == {"2023": None, "2024": 6800, "2025": None}
     en = cli("status", "--actuals", str(actuals), "--lang", "en", "--format", "markdown").stdout
-    assert "· as of 2024 (Total exports to 2025-09) · " in en.splitlines()[0]
+    assert " and 1 more to 2023; Total exports to 2025-09) · " in en.splitlines()[0]
+    assert "· as of 2024 (Gross regional product, average annual growth, " in en.splitlines()[0]
     assert "| 5400 (2025-09) | — | 7500 | 5625 | +2100 (this year) |" in en
 
 
@@ -264,7 +298,98 @@ def test_show_running_total_and_year_to_date(cli, tmp_path):
 def test_report_as_of_line_names_the_figures_that_end_elsewhere(cli, tmp_path):
     actuals = write_actuals(tmp_path / "a.yaml", PROGRESS_ACTUALS)
     md = cli("report", "--actuals", str(actuals)).stdout
-    assert "- 数据截至：2024年（出口总额至2025年9月）" in md.splitlines()
+    assert (
+        "- 数据截至：2024年（地区生产总值年均增速、社会消费品零售总额年均增速、规模以上工业总产值年均增速"
+        "等4项至2023年；出口总额至2025年9月）" in md.splitlines()
+    )
+
+
+# User test 1: 新增招商引资项目 40 (2023), 45 (2024), 38 by 2025-Q3. The year needs (150 − 85)/(3 − 2) = 65, of
+# which 9/12 · 65 = 48.75 is due by September: R = 38/48.75 = 0.7795, at risk; the rest of the year needs
+# 65 − 38 = 27; the running total 123 is 123/150 = 82 % of the way, time elapsed (2024.75 − 2022)/3 = 91.67 %.
+PROJECTS_TO_DATE = [
+    ("new_investment_projects", "2023", 40),
+    ("new_investment_projects", "2024", 45),
+    ("new_investment_projects", "2025-Q3", 38),
+]
+
+
+def test_a_cumulative_target_to_date_has_one_due_this_years_flow(cli, tmp_path):
+    # User test 1, finding 5: the 应达 of the table, JSON and 要点 is the one the status rests on, 48.75 of the
+    # year's flow, never the running total an even path gives (150 · 2.75/3 = 137.5).
+    actuals = write_actuals(tmp_path / "a.yaml", PROJECTS_TO_DATE)
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["new_investment_projects"]
+    assert (t["status"], t["pace_ratio"]) == ("at_risk", pytest.approx(38 / 48.75))
+    assert t["latest"]["value"] == 123 and t["latest"]["flow"] == 38
+    assert (t["expected_now"], t["expected_of"]) == (pytest.approx(48.75), "year_to_date")
+    assert t["year_to_date"] == {"period": "2025-Q3", "value": 38, "due": 48.75, "rest_of_year": 27}
+    assert (t["gap"], t["progress_pct"]) == (27, pytest.approx(82))
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
+    assert (
+        "| 新增招商引资项目 | 个 | — | 123 (2025-Q3) | 38 | 150 | 48.75（当期） | +27（年内） | +27 | 82% | 92% | 否 |"
+        in md
+    )
+    en = cli("status", "--actuals", str(actuals), "--format", "markdown", "--lang", "en").stdout
+    assert "| 123 (2025-Q3) | 38 | 150 | 48.75 (flow) | +27 (this year) |" in en
+    report = cli("report", "--actuals", str(actuals)).stdout
+    assert "新增招商引资项目：2025年1—9月累计123个，其中当年38个（应达48.75个），年内尚需27个。" in report
+    # Whole years only: the running total 85 against the even path's 150 · 2/3 = 100, the running total's due.
+    actuals = write_actuals(tmp_path / "b.yaml", PROJECTS_TO_DATE[:2])
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["new_investment_projects"]
+    assert (t["expected_now"], t["expected_of"]) == (pytest.approx(100), "running_total")
+
+
+def test_an_average_growth_row_to_date_counts_the_year_so_far(cli, tmp_path):
+    # User test 1, finding 6. 社会消费品零售总额年均增速 7 % a year over 2023–2025: 8.9 (2023, the plan's), 5.0 (2024),
+    # 6.5 by 2025-09. Status: R = 6.5/7.1357 = 0.911, at risk (the reference's example). The figures beside it
+    # count the year at its rate so far: projected average (1.089 · 1.05 · 1.065)^(1/3) − 1 = 6.788 %, gap
+    # 7 − 6.788 = 0.212 pp; progress (1.089 · 1.05 · 1.065^(9/12) − 1)/(1.07³ − 1) = 0.19875/0.22504 = 88.32 %,
+    # against time elapsed (2024.75 − 2022)/3 = 91.67 % (without the year so far: 0.14345/0.22504 = 63.74 %).
+    actuals = write_actuals(
+        tmp_path / "a.yaml", [("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2025-09", 6.5)]
+    )
+    t = by_id(status_json(cli, "--actuals", str(actuals)))["retail_sales_growth"]
+    assert (t["status"], t["pace_ratio"]) == ("at_risk", pytest.approx(0.910914539))
+    assert t["projected"]["value"] == pytest.approx(6.787953129)
+    assert t["gap"] == pytest.approx(0.212046871)
+    assert t["projected"]["gap"] == pytest.approx(-0.212046871)  # value − target, README "The signs of gaps"
+    assert t["progress_pct"] == pytest.approx(88.317392735)
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
+    assert "| 7.14%（年内） | +0.21个百分点 | 88% | 92% | 否 |" in md
+    out = cli("show", "retail_sales_growth", "--actuals", str(actuals)).stdout
+    assert "按实际速度预计目标年：6.79 %（比目标低0.21个百分点）" in out
+    assert "进度：88.32 %" in out
+
+
+def test_show_sets_a_figure_to_date_against_what_is_due_by_then(cli, tmp_path):
+    # User test 1, finding 7. The path's row for the year of a figure to date, and its bar, stand against what
+    # the status compares it with, and a line says so.
+    actuals = write_actuals(
+        tmp_path / "a.yaml",
+        [
+            *PROJECTS_TO_DATE,
+            ("exports", "2025-Q3", 5400),
+            ("retail_sales_growth", "2024", 5.0),
+            ("retail_sales_growth", "2025-09", 6.5),
+        ],
+    )
+    # 出口总额: 5400 by 2025-Q3 against 0.75 · 7500 = 5625.
+    out = cli("show", "exports", "--actuals", str(actuals), env={"COLUMNS": "120"}).stdout
+    assert "5400 / 5625" in out and "2025-Q3为年初至今数：对照截至当期应达5625（2025年全年为7500）" in out
+    assert " 2025       5625   5400   2025-Q3 " in out
+    # 新增招商引资项目: the running total 123 against 85 before the year + 48.75 due of it = 133.75.
+    out = cli("show", "new_investment_projects", "--actuals", str(actuals), env={"COLUMNS": "120"}).stdout
+    assert "123 / 133.75" in out
+    assert "2025-Q3为年初至今数：对照截至当期应达133.75（此前累计85，当年应达48.75；2025年全年为150）" in out
+    data = json.loads(cli("show", "new_investment_projects", "--actuals", str(actuals), "--format", "json").stdout)
+    assert [(s["year"], s["required"], s["actual"], s["due"]) for s in data["targets"][0]["path"]] == [
+        (2023, 50, 40, None),
+        (2024, 100, 85, None),
+        (2025, 150, 123, 133.75),
+    ]
+    # 社会消费品零售总额年均增速: 6.5 by 2025-09 against the 1.07³/(1.089 · 1.05) − 1 = 7.14 % the year needs.
+    out = cli("show", "retail_sales_growth", "--actuals", str(actuals), "--lang", "en", env={"COLUMNS": "120"}).stdout
+    assert "2025-09 is year to date: set against the 7.14 % the year needs (the path: 7 %)" in out
 
 
 # ── 6. stale figures ─────────────────────────────────────────────────────────
@@ -307,6 +432,71 @@ def test_a_2021_figure_in_a_report_as_of_2024_is_stale_everywhere(cli, early):
     assert "其中数据陈旧 1" in table
     en = cli("status", *args, "--lang", "en").stdout
     assert "on track (stale: 2021 figure)" in en and "of which stale 1" in en
+
+
+def test_stale_is_judged_against_the_as_of_the_output_states(cli, tmp_path):
+    # User test 1, finding 3. The plan's own 2023 figures, 2024 figures for most targets and a
+    # 2025-09 figure for exports. Without --as-of the figures mostly end in 2024: the output says
+    # 截至2024年, and a 2023 figure, the year before, is current (methodology: "Stale figures").
+    actuals = write_actuals(tmp_path / "a.yaml", PROGRESS_ACTUALS)
+    data = status_json(cli, "--actuals", str(actuals))
+    assert data["as_of"] == "2024"
+    assert data["figures_end"]["period"] == "2024"
+    assert data["stale"] == 0
+    villages = by_id(data)["villages_income_over_200k"]  # 100 % in 2023 (an inferred year)
+    assert (villages["rests_on"], villages["stale"], villages["status"]) == (2023, False, "on_track")
+    table = cli("status", "--actuals", str(actuals), env={"COLUMNS": "240"}).stdout
+    assert "截至2024年" in table and "旧数据" not in table and "数据陈旧" not in table
+    # --as-of 2025-Q3: the output states it, and against 2025 the 2023 figures are stale; the 2025-09
+    # figure is the same window as 2025-Q3, so it is not listed apart.
+    data = status_json(cli, "--actuals", str(actuals), "--as-of", "2025-Q3")
+    assert data["as_of"] == "2025-Q3"
+    assert data["figures_end"]["period"] == "2025-Q3"
+    assert [o["period"] for o in data["figures_end"]["others"]] == ["2024"]
+    assert by_id(data)["villages_income_over_200k"]["stale"] is True
+    assert data["stale"] == 4  # gdp_growth, retail_sales_growth, industrial_output_growth, villages_income_over_200k
+    table = cli("status", "--actuals", str(actuals), "--as-of", "2025年1-9月", env={"COLUMNS": "240"}).stdout
+    assert "截至2025年9月（" in table.replace("\n", "")
+    assert "进度正常（据2023年旧数据）" in table and "其中数据陈旧 4" in table
+    # --as-of 2024: as of 2024 (stated), a 2023 figure is current.
+    data = status_json(cli, "--actuals", str(actuals), "--as-of", "2024")
+    assert (data["as_of"], data["stale"]) == ("2024", 0)
+    # The report's 要点 and its as-of line say the same.
+    md = cli("report", "--actuals", str(actuals)).stdout
+    assert "已过时" not in md
+    md = cli("report", "--actuals", str(actuals), "--as-of", "2025-Q3").stdout
+    assert "4项目标的最新数据早于2024年，已过时" in md
+    assert "- 数据截至：2025年前三季度（" in md
+
+
+def test_the_stated_as_of_counts_a_month_and_a_quarter_ending_together_once(cli, tmp_path):
+    # Four targets' figures end in 2024; five end with September 2025, three as 2025-09 and two as 2025-Q3: one
+    # window, so the output is as of 2025-09 (the form most of them use), and against 2025 the plan's own 2023
+    # figures of 规模以上工业总产值年均增速 and 年经营性收入20万元以上村占比 are stale (2023 < 2025 − 1).
+    rows = [
+        ("high_tech_enterprises", "2024", 50),
+        ("urbanisation_rate", "2024", 65.1),
+        ("rd_intensity", "2024", 2.95),
+        ("gdp_growth", "2024", 7.8),
+        ("exports", "2025-09", 5400),
+        ("gdp", "2025-09", 61.6),
+        ("retail_sales_growth", "2025-09", 6.5),
+        ("industrial_output", "2025-Q3", 70.5),
+        ("new_investment_projects", "2025-Q3", 38),
+    ]
+    actuals = write_actuals(tmp_path / "a.yaml", rows)
+    data = status_json(cli, "--actuals", str(actuals))
+    assert (data["as_of"], data["stale"]) == ("2025-09", 2)
+    assert [t["id"] for t in data["targets"] if t["stale"]] == ["industrial_output_growth", "villages_income_over_200k"]
+    # A filter keeps rows, not a different as-of: the same targets are stale in every view of the plan.
+    data = status_json(cli, "--actuals", str(actuals), "--category", "经济发展")
+    assert (data["as_of"], by_id(data)["industrial_output_growth"]["stale"]) == ("2025-09", True)
+    # show states the same as-of as status, and judges stale figures against it.
+    actuals = write_actuals(tmp_path / "b.yaml", PROGRESS_ACTUALS)
+    out = cli("show", "villages_income_over_200k", "--actuals", str(actuals)).stdout
+    assert " · 截至 2024 · " in out.splitlines()[0] and "旧数据" not in out
+    shown = json.loads(cli("show", "villages_income_over_200k", "--actuals", str(actuals), "--format", "json").stdout)
+    assert (shown["as_of"], shown["targets"][0]["stale"]) == ("2024", False)
 
 
 # ── 7. year-by-year actuals ──────────────────────────────────────────────────

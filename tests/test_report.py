@@ -354,7 +354,9 @@ def test_html_shows_year_to_date_figures_as_points(cli, tmp_path, mini_copy):
     """A year-to-date figure is a point against what is due by then (the engine's figure), not the year's path.
 
     企业数 100 → 144 over 2022–2024 on a geometric path: by 2024-Q3 (t = 2023.75) 100 · 1.2^1.75 = 137.58 is due.
-    新增项目 100 over 2023–2024: 60 in 2023 and 25 in 2024-H1 run to 85, against 50 a year · 1.5 years = 75 due.
+    新增项目 100 over 2023–2024: 60 in 2023 and 25 in 2024-H1 run to 85. The year needs 100 − 60 = 40, half of it,
+    20, due by 2024-H1: the chart marks it on the running sum, at 60 + 20 = 80, labelled as this year's due, as the
+    table's 应达 is (20（当期）).
     """
     for args in (("firms", "2024-Q3", "130"), ("projects", "2024-H1", "25")):
         # a copy: the figures are recorded beside the plan
@@ -366,7 +368,7 @@ def test_html_shows_year_to_date_figures_as_points(cli, tmp_path, mini_copy):
     firms = html.split('id="chart-firms"')[1].split("</figure>")[0]
     assert "2024-Q3: 130" in firms and "应达 137.58" in firms
     projects = html.split('id="chart-projects"')[1].split("</figure>")[0]
-    assert "2024-H1: 85" in projects and "应达 75" in projects
+    assert "2024-H1: 85" in projects and "当期应达 20" in projects
 
 
 def test_html_is_deterministic():

@@ -40,15 +40,16 @@ def close(actual, expected, rel=1e-9):
 # Hand-worked figures for the mini plan (baseline 2022, target 2024, data for 2023):
 # firms, geometric 100 → 144: r_req = 1.44^(1/2) − 1 = 20 %; E(2023) = 120; r_obs = 115/100 − 1 = 15 %;
 #   R = 15/20 = 0.75 (at risk); r_now = 144/115 − 1 = 25.2173913 %; progress = 15/44 = 34.0909 %;
-#   P(2024) = 115·1.15 = 132.25, gap −11.75; years to reach = ln(144/115)/ln(1.15) = 1.609 → 2025.
+#   P(2024) = 115·1.15 = 132.25, projected.gap 132.25 − 144 = −11.75 (a projection's gap is value − target,
+#   README "The signs of gaps"); years to reach = ln(144/115)/ln(1.15) = 1.609 → 2025.
 # output_growth, average 8 % over 2023–2024 after 6 %: r_now = 1.08²/1.06 − 1 = 10.0377358 %;
-#   R = 6/10.0377358 = 0.5977444 (off track); progress = 0.06/(1.1664 − 1) = 36.0576923 %.
+#   R = 6/10.0377358 = 0.5977444 (off track); progress = 0.06/(1.1664 − 1) = 36.0576923 %; projected 6, its gap 6 − 8 = −2.
 # coverage, linear 40 → 46: Δ_req = 3 pp; E(2023) = 43; Δ_obs = 4; R = 4/3; still 2 pp; progress 4/6;
-#   P = 48, gap +2; reached in 2023 + 2/4 → 2024.
+#   P = 48, its gap 48 − 46 = +2; reached in 2023 + 2/4 → 2024.
 # income_ratio, decrease 2.0 → ≤1.8: Δ_req = −0.1, Δ_obs = +0.1, R = −1 (moving away); progress −50 %;
-#   still −0.3 a year; E(2023) = 1.9; P = 2.2, gap +0.4.
+#   still −0.3 a year; E(2023) = 1.9; P = 2.2, its gap 2.2 − 1.8 = +0.4.
 # projects, cumulative 100 over 2 years after 60: R = (60/1)/(100/2) = 1.2; still 40 a year; E = 50;
-#   P = 60 + 60 = 120, gap +20; reached after ceil(100/60) = 2 years → 2024.
+#   P = 60 + 60 = 120, its gap 120 − 100 = +20; reached after ceil(100/60) = 2 years → 2024.
 MINI_EXPECTED = {
     "firms": {
         "status": "at_risk",
@@ -108,7 +109,7 @@ def test_status_json_mini(cli):
     result = cli("status", "--plan", MINI, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["as_of"] == "2023"
     assert data["plan"]["id"] == "mini"
     assert data["summary"] == {
@@ -177,27 +178,28 @@ def test_status_table_mini_exact(cli, mini_here):
 MINI_CSV = (
     "id,indicator,annex_no,category,name,name_en,unit,kind,direction,comparator,strength,pilot,baseline_year,"
     "baseline_value,latest_period,latest_value,latest_origin,actual_2023,actual_2024,latest_flow,latest_inferred,"
-    "target_year,target_value,status,final,stale,rests_on,progress_pct,time_elapsed_pct,on_schedule,pace_ratio,"
-    "required_now,required_now_type,required_rest,required_rest_type,gap,required_from_period,required_from_value,"
-    "ytd_period,ytd_value,ytd_due,ytd_rest_of_year,expected_now,rate_level,rate_level_gap,projected,projected_gap,"
-    "year_reached,owners_lead,owners_support,method,notes,source\r\n"
+    "target_year,target_value,status,final,stale,rests_on,progress_pct,held_periods,held_of,time_elapsed_pct,"
+    "on_schedule,pace_ratio,required_now,required_now_type,required_rest,required_rest_type,gap,"
+    "required_from_period,required_from_value,ytd_period,ytd_value,ytd_due,ytd_rest_of_year,expected_now,"
+    "expected_of,rate_level,rate_level_gap,projected,projected_gap,year_reached,owners_lead,owners_support,method,"
+    "notes,source\r\n"
     "firms,firms,1,economy,企业数,Firms,家,level,increase,>=,binding,true,2022,100,2023,115,plan,115,,,false,2024,"
-    "144,at_risk,false,false,2023,34.0909090909,50,false,0.75,25.2173913043,rate_pct,25.2173913043,rate_pct,29,"
-    "2023,115,,,,,120,,,132.25,-11.75,2025,区经信委,区财政局,geometric,,附件1 序号1\r\n"
+    "144,at_risk,false,false,2023,34.0909090909,,,50,false,0.75,25.2173913043,rate_pct,25.2173913043,rate_pct,29,"
+    "2023,115,,,,,120,value,,,132.25,-11.75,2025,区经信委,区财政局,geometric,,附件1 序号1\r\n"
     "output_growth,output_growth,2,economy,产值年均增速,Output growth,%,average_growth,increase,>=,binding,false,"
-    "2022,5,2023,6,plan,6,,,false,2024,8,off_track,false,false,2023,36.0576923077,50,false,0.597744360902,"
-    "10.0377358491,rate_pct,10.0377358491,rate_pct,2,,,,,,,,,,6,-2,,,,average growth,,附件1 序号2\r\n"
+    "2022,5,2023,6,plan,6,,,false,2024,8,off_track,false,false,2023,36.0576923077,,,50,false,0.597744360902,"
+    "10.0377358491,rate_pct,10.0377358491,rate_pct,2,,,,,,,,,,,6,-2,,,,average growth,,附件1 序号2\r\n"
     "projects,projects,,economy,新增项目,New projects,个,cumulative,increase,>=,aspirational,false,,,2023,60,plan,"
-    "60,,60,false,2024,100,on_track,false,false,2023,60,50,true,1.2,40,change_per_year,40,change,40,2023,60,,,,,"
-    "50,,,120,20,2024,区经信委,区财政局,cumulative,,正文\r\n"
+    "60,,60,false,2024,100,on_track,false,false,2023,60,,,50,true,1.2,40,change_per_year,40,change,40,2023,60,,,,,"
+    "50,running_total,,,120,20,2024,区经信委,区财政局,cumulative,,正文\r\n"
     "coverage,coverage,3,prosperity,覆盖率,Coverage,%,share,increase,>=,binding,true,2022,40,2023,44,plan,44,,,"
-    "false,2024,46,on_track,false,false,2023,66.6666666667,50,true,1.33333333333,2,change_per_year,2,change,2,"
-    "2023,44,,,,,43,,,48,2,2024,,,linear,,附件1 序号3\r\n"
+    "false,2024,46,on_track,false,false,2023,66.6666666667,,,50,true,1.33333333333,2,change_per_year,2,change,2,"
+    "2023,44,,,,,43,value,,,48,2,2024,,,linear,,附件1 序号3\r\n"
     "income_ratio,income_ratio,,prosperity,收入倍差,Income ratio,,level,decrease,<=,binding,false,2022,2,2023,2.1,"
-    "plan,2.1,,,false,2024,1.8,moving_away,false,false,2023,-50,50,false,-1,-0.3,change_per_year,-0.3,change,"
-    "-0.3,2023,2.1,,,,,1.9,,,2.2,0.4,,,,linear,,正文\r\n"
+    "plan,2.1,,,false,2024,1.8,moving_away,false,false,2023,-50,,,50,false,-1,-0.3,change_per_year,-0.3,change,"
+    "-0.3,2023,2.1,,,,,1.9,value,,,2.2,0.4,,,,linear,,正文\r\n"
     "model_town,model_town,,prosperity,创建示范镇,Model town,,milestone,increase,>=,binding,false,,,,,,,,,,2024,,"
-    "no_data,false,false,,,,,,,,,,,,,,,,,,,,,,,,,milestone,nothing recorded,正文\r\n"
+    "no_data,false,false,,,,,,,,,,,,,,,,,,,,,,,,,,,,milestone,nothing recorded,正文\r\n"
 )
 
 
@@ -251,7 +253,7 @@ def test_format_option_wins_over_extension(cli, tmp_path):
     out = tmp_path / "status.csv"
     result = cli("status", "--plan", MINI, "-o", str(out), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 3
 
 
 def test_unknown_extension_is_a_usage_error(cli, tmp_path):
@@ -307,7 +309,7 @@ def test_unknown_category_and_status(cli):
 def test_fail_on_exits_3_naming_the_failing_targets_as_the_plan_does(cli, gate, code, failing):
     result = cli("status", "--plan", MINI, "--fail-on", gate, "--format", "json")
     assert result.exit_code == code
-    assert json.loads(result.stdout)["schema_version"] == 2  # the data is still printed
+    assert json.loads(result.stdout)["schema_version"] == 3  # the data is still printed
     assert result.stderr.endswith(failing)
 
 

@@ -222,6 +222,7 @@ class TestRelative:
         assert a.status == "off_track"
         assert "not held in 2023" in a.notes
         assert a.progress == approx(2 / 3)
+        assert a.held == (2, 3)  # shown as 3年中2年达标, the share it is (user test 1, finding 15)
         # With the plan's own tolerance of 1 pp, +0.9 is in step.
         wider = assess(relative("~", tolerance=1.0), obs((2021, 8.1), (2022, 2.9), (2023, 6.1)), reference=GDP)
         assert wider.status == "on_track"

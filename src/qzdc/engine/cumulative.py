@@ -59,7 +59,12 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
     average = so_far / years_gone if years_gone > 0 else None
     projected = None if average is None else (total if k >= n_years else so_far + average * (n_years - years_gone))
     gap = finite(projected - goal) if projected is not None else None
-    expected = required_avg * years_gone
+    if partial is not None:
+        # To date, what is due is this year's share of what the year needs, (G − S)/(N − k): the
+        # one figure the status compares the year's flow so far with (the table's 应达, labelled 当期).
+        expected = share_due(target, partial.period) * (goal - total) / (n_years - k)
+    else:
+        expected = required_avg * k  # the running total due on an even path, G·k/N
     if met:
         year = (partial or annual[-1]).period.year
         return Assessment(
@@ -82,7 +87,7 @@ def assess_cumulative(target: Target, series: list[Point], thresholds: Threshold
     open_figures = {"required_rest": goal - so_far, "gap": goal - so_far}
     if partial is not None:
         # Year to date: this year's sum so far against the share of the year's requirement due by now.
-        due = share_due(target, partial.period) * still_per_year
+        due = expected
         open_figures |= {"year_due": due, "year_rest": still_per_year - ytd}
         ratio = pace_ratio(ytd, due) if due > 0 else None
         method = f"cumulative, year to date against {share_words(target)}"

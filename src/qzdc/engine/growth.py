@@ -84,14 +84,25 @@ def assess_average_growth(target: Target, series: list[Point], thresholds: Thres
     base |= {"required_rest": rest, "gap": gap}
     projected = average  # the average over the period if the rest grows at the realised pace
     if partial is not None:
-        # Year to date: this year's rate so far against the rate this year needs.
+        # Year to date: this year's rate so far against the rate this year needs (the status).
+        # The other figures include the year so far, as an analyst reads a row whose latest
+        # figure is 6.5 (2025-09): the average counts the year at its rate so far (the
+        # year-to-date rate is the best estimate of the year's), progress counts it for the
+        # share of the year gone by, where 序时进度 is measured.
         method = "average growth, year to date against the rate the year needs"
         ytd = float(partial.value) / 100
+        if ytd > -1:
+            projected = realised_average([*rates, ytd])
+            base["gap"] = g_target - projected
+            gone = safe_pow(1 + ytd, partial.period.fraction)
+            if gone is not None and target_growth != 1:
+                progress = finite((growth_so_far * gone - 1) / (target_growth - 1))
         if against_direction(r_now, target):
             notes.append("the years observed already carry the average: no more growth is needed")
             return Assessment(
                 target.id, "on_track", method, tuple(notes), observed_pace=ytd, required_now=r_now,
-                progress=progress, projected=projected, **base,
+                progress=progress, projected=projected,
+                projected_gap=projected - g_target if projected is not None else None, **base,
             )  # fmt: skip
         ratio = pace_ratio(ytd, r_now)
         status = status_from_ratio(ratio, thresholds) if ratio is not None else "off_track"

@@ -51,6 +51,7 @@ def held_series(target: Target, series: list[Point], test: Any, method: str, sti
         final=final,
         used=tuple(after),
         progress=held / len(after),
+        held=(held, len(after)),
         time_elapsed=elapsed(latest.period.time, start, target.year),
         **(still(latest) if still is not None and not final else {}),
     )

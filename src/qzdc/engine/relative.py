@@ -69,6 +69,7 @@ def assess_relative(target: Target, series: list[Point], reference: list[Point])
         final=final,
         used=tuple(p for p, _ in pairs),
         progress=sum(held) / len(held),
+        held=(sum(held), len(held)),
         time_elapsed=elapsed(latest.period.time, target.start_year - 1, target.year),
     )
 

@@ -61,6 +61,9 @@ class Assessment:
     required_now: float | None = None  # still required each remaining year
     required_rest: float | None = None  # still required in all, by the end of the target year
     progress: float | None = None  # fraction of the way from baseline to target
+    # Maintain, class, a title kept and a relative target: (figures at which the target held, figures
+    # judged); their progress is that share, not a distance (docs/methodology.md, "qzdc's choices").
+    held: tuple[int, int] | None = None
     pace_ratio: float | None = None  # R
     projected: float | None = None  # the target-year value at the observed pace
     projected_gap: float | None = None  # projected − target

@@ -168,6 +168,8 @@ def people_value(key: str, value: Any, row: dict[str, Any], csv_words: dict[str,
         return tr(f"cmp.word.{value}", lang)
     if key in ("latest_origin", "origin") and isinstance(value, str):
         return tr(f"origin.{value}", lang)
+    if key == "expected_of" and isinstance(value, str):
+        return tr(f"expected_of.{value}", lang)
     if key == "method" and isinstance(value, str):
         return method_text(value, lang)
     if key in _ITEMS and isinstance(row.get(_ITEMS[key]), list | tuple):

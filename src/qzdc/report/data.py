@@ -350,7 +350,13 @@ def chart_data(row: Row, observations: list[Observation], data: ReportInput) -> 
         due = a.required_now * 100 if target.kind in RATE_KINDS and a.required_now is not None else a.expected_now
         if due is not None and math.isfinite(due):
             label = tr("chart.due", lang).format(value=fmt_number(due))
-            ytd_required = ChartPoint(ytd[-1].x, due, label)
+            at = due
+            if target.kind == "cumulative":
+                # What is due is this year's flow (the table's 应达 48.75（当期）): on the running
+                # sum's axis it stands on the years before, beside the year's own point.
+                at = ytd[-1].value - float(a.latest.value) + due
+                label = tr("chart.due_flow", lang).format(value=fmt_number(due))
+            ytd_required = ChartPoint(ytd[-1].x, at, label)
     if target.kind == "average_growth":
         value_label = tr("chart.growth_rate", lang) + " (%)"
     elif target.kind == "cumulative_reduction":

@@ -64,7 +64,8 @@ def behind_sentence(row: Row, lang: str, plan: Plan | None = None) -> str:
 
     规模以上工业总产值年均增速：2023年17.4%，2024—2025年需年均21.3%
     高新技术企业：2024年45家，年均增长14.6%，2025年需增长48.9%
-    出口总额：2025年1—9月5400万美元（应达5625万美元），年内尚需2100万美元
+    地区生产总值（力争）：2025年1—9月61.6亿元（应达75亿元），年内尚需38.4亿元
+    新增招商引资项目：2025年1—9月累计123个，其中当年38个（应达48.75个），年内尚需27个
     """
     t, a, unit = row.target, row.assessment, row.indicator.unit
     name = target_name(row, lang)
@@ -72,11 +73,14 @@ def behind_sentence(row: Row, lang: str, plan: Plan | None = None) -> str:
     if latest is None or t.year is None:
         return tr("points.no_figure", lang).format(name=name, target=target_text(t, lang, plan))
     period = period_words(latest.period, lang)
+    year_to_date = not latest.period.is_year
     if t.kind == "cumulative" and a.total is not None:
         now = tr("points.now_total", lang).format(period=period, value=_with_unit(a.total, unit, lang))
+        if year_to_date:
+            # The status compares this year's flow with what is due of it: that pair, not the running total.
+            now += tr("points.of_which_this_year", lang).format(value=_with_unit(latest.value, unit, lang))
     else:
         now = tr("points.now", lang).format(period=period, value=_with_unit(latest.value, unit, lang))
-    year_to_date = not latest.period.is_year
     # What it achieves: the pace observed since the baseline; a year-to-date flow
     # against what is due by now. A growth target's own rate is its value, until
     # the period is over and its average is the verdict.
@@ -172,7 +176,7 @@ def key_points(data: ReportInput) -> list[KeyPoint]:
     found = contradictions(data)
     if found:
         points.append(KeyPoint("contradictions", tr("points.contradictions", lang).format(n=len(found)), found))
-    as_of = data.status.as_of
+    as_of = data.status.stated  # the as-of the report states, which stale figures are judged against
     stale = [r for r in rows if r.assessment.stale and r.assessment.latest is not None]
     if stale and as_of is not None:
         names = [

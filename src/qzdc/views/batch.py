@@ -73,7 +73,7 @@ def records(result: PlanResult) -> Iterator[dict[str, Any]]:
     """The plan's targets as status JSON objects, each naming its plan."""
     assert result.report is not None
     plan = result.report.plan
-    as_of = str(result.report.as_of) if result.report.as_of else None
+    as_of = str(result.report.stated) if result.report.stated else None
     for row in result.report.rows:
         yield {"plan": plan.meta.id, "plan_dir": result.directory, "as_of": as_of, **target_json(row)}
 
@@ -89,7 +89,7 @@ def plan_summary(result: PlanResult) -> dict[str, Any]:
         "id": meta.id,
         "title": meta.title,
         "title_en": meta.title_en,
-        "as_of": str(result.report.as_of) if result.report.as_of else None,
+        "as_of": str(result.report.stated) if result.report.stated else None,
         "targets": len(result.report.rows),
         "summary": result.report.summary(),
         "stale": result.report.stale(),

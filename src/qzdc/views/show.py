@@ -5,23 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from qzdc.engine.assess import assess, rate_link
 from qzdc.engine.held import milestone_done
 from qzdc.engine.required_path import PathStep, required_path
-from qzdc.engine.verdict import Assessment
+from qzdc.engine.verdict import Assessment, printed
 from qzdc.i18n import amount, method_text, note_text, tr, unit_text
 from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.plan.words import flag_name, row_ref
 from qzdc.views.chart import text_chart
 from qzdc.views.listing import category_name, indicator_name, join
-from qzdc.views.owners import Owners, target_owners
 from qzdc.views.status import (
     SCHEMA_VERSION,
     Row,
+    build_status,
     gap_text,
+    held_text,
     json_value,
-    plan_years,
     status_text,
     target_json,
     value_text,
@@ -102,16 +101,35 @@ def _statement_records(target: Target) -> list[dict[str, Any]]:
     ]
 
 
-def _path_records(steps: list[PathStep]) -> list[dict[str, Any]]:
+def _path_records(steps: list[PathStep], a: Assessment, target: Target) -> list[dict[str, Any]]:
+    """Each year of the path beside its actual; `due`, for a year-to-date actual, is what it is judged against."""
     return [
         {
             "year": s.year,
             "required": s.required,
             "actual": json_value(s.actual),
             "period": str(s.period) if s.period else None,
+            "due": due_by_then(target, a, s),
         }
         for s in steps
     ]
+
+
+def due_by_then(target: Target, a: Assessment, step: PathStep) -> float | None:
+    """What a year-to-date figure on the path is judged against, in the path's terms: the one 应达 of
+    `qzdc status` (a running sum's is the years before it plus this year's due), or the rate the year needs.
+    None for a whole year's figure, which stands against the path's value for the year."""
+    if step.period is None or step.period.is_year or a.latest is None or step.period != a.latest.period:
+        return None
+    if target.kind in RATE_KINDS:
+        return a.required_now * 100 if a.required_now is not None else None
+    if a.expected_now is None:
+        return None
+    if target.kind == "cumulative":
+        if not isinstance(step.actual, int | float) or isinstance(a.latest.value, bool):
+            return None
+        return float(step.actual) - float(a.latest.value) + a.expected_now
+    return a.expected_now
 
 
 def _facts_target(target: Target, plan: Plan, lang: str) -> list[str]:
@@ -211,7 +229,7 @@ def _facts_status(row: Row, lang: str) -> list[str]:
             _label("本年尚需", "still needed this year", lang),
             _rest_text(a.year_rest, a, unit, lang, amount=True) if a.year_rest is not None else "—",
         ),
-        (_label("进度", "progress", lang), f"{fmt_number(a.progress * 100)} %" if a.progress is not None else "—"),
+        (_label("进度", "progress", lang), _progress_line(row, lang)),
         (_label("序时进度", "time elapsed", lang), _schedule_line(a, lang)),
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
         (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a, lang)),
@@ -239,15 +257,36 @@ def _schedule_line(a: Assessment, lang: str) -> str:
     )
 
 
+def _progress_line(row: Row, lang: str) -> str:
+    """进度 78.72 %; for a target to hold, how often it held: 2年中1年达标（50 %）."""
+    a = row.assessment
+    if a.progress is None:
+        return "—"
+    share = f"{fmt_number(a.progress * 100)} %"
+    held = held_text(row, lang, long=True)
+    return share if held is None else held + (f"（{share}）" if lang == "zh" else f" ({share})")
+
+
+def _against_target(over: float, lang: str, *, pp: bool = False) -> str:
+    """A figure's difference from the target in words, never a bare sign: 比目标少12.95 / 12.95 short of the target."""
+    size = fmt_number(abs(over) * 100 if pp else abs(over))
+    if printed(over) == 0:
+        return _label("与目标持平", "at the target", lang)
+    if pp:
+        side = ("高", "above") if over > 0 else ("低", "below")
+        return _label(f"比目标{side[0]}{size}个百分点", f"{size} pp {side[1]} the target", lang)
+    side = ("多", "above") if over > 0 else ("少", "short of")
+    return _label(f"比目标{side[0]}{size}", f"{size} {side[1]} the target", lang)
+
+
 def _rate_level_text(row: Row, lang: str) -> str:
     rl, unit = row.assessment.rate_level, unit_text(row.indicator.unit, lang)
     if rl is None:
         return "—"
-    rate, level, gap = fmt_number(rl.rate * 100), fmt_number(rl.level), fmt_number(rl.gap)
-    sign = "+" if rl.gap > 0 else ""
+    rate, level, words = fmt_number(rl.rate * 100), fmt_number(rl.level), _against_target(rl.gap, lang)
     return _label(
-        f"按年均{rate}%，{row.target.year}年为{level} {unit}（{sign}{gap}）",
-        f"at {rate} % a year, {amount(level, unit)} in {row.target.year} ({sign}{gap})",
+        f"按年均{rate}%，{row.target.year}年为{level} {unit}（{words}）",
+        f"at {rate} % a year, {amount(level, unit)} in {row.target.year} ({words})",
         lang,
     )
 
@@ -273,27 +312,26 @@ def _rest_text(value: float | None, a: Assessment, unit: str, lang: str, amount:
 def _projected_text(target: Target, a: Assessment, lang: str) -> str:
     if a.projected is None:
         return "—"
-    if target.kind in RATE_KINDS:
-        gap = _in_unit(
-            f"{'+' if (a.projected_gap or 0) >= 0 else ''}{fmt_number((a.projected_gap or 0) * 100)}", "%", lang
-        )
-        return f"{fmt_number(a.projected * 100)} %" + (f"（{gap}）" if lang == "zh" else f" ({gap})")
-    gap = a.projected_gap or 0
-    return f"{fmt_number(a.projected)} ({'+' if gap >= 0 else ''}{fmt_number(gap)})"
+    rate = target.kind in RATE_KINDS
+    shown = f"{fmt_number(a.projected * 100)} %" if rate else fmt_number(a.projected)
+    if a.projected_gap is None:
+        return shown
+    words = _against_target(a.projected_gap, lang, pp=rate)
+    return shown + (f"（{words}）" if lang == "zh" else f" ({words})")
 
 
-def _path_view(steps: list[PathStep], lang: str) -> View:
+def _path_view(rows: list[dict[str, Any]], lang: str) -> View:
+    """The path year by year; a year-to-date actual stands against what is due by then, not the whole year."""
     columns = [
         Column("year", _label("年份", "Year", lang), align="right", no_wrap=True),
         Column("required", _label("路径要求", "Required", lang), align="right", no_wrap=True),
         Column("actual", _label("实际", "Actual", lang), align="right", no_wrap=True),
         Column("period", _label("期间", "Period", lang), no_wrap=True),
     ]
-    rows = _path_records(steps)
     cells = [
         {
             "year": str(r["year"]),
-            "required": display(r["required"]),
+            "required": display(r["required"] if r["due"] is None else r["due"]),
             "actual": display(r["actual"]),
             "period": r["period"] or "",
         }
@@ -302,17 +340,42 @@ def _path_view(steps: list[PathStep], lang: str) -> View:
     return View(data=rows, columns=columns, rows=rows, cells=cells, lang=lang)
 
 
-def _chart(target: Target, steps: list[PathStep], lang: str) -> list[str]:
+def _chart(target: Target, rows: list[dict[str, Any]], a: Assessment, lang: str) -> list[str]:
     numeric = [
         (
-            str(s.year),
-            s.actual if isinstance(s.actual, int | float) and not isinstance(s.actual, bool) else None,
-            s.required,
+            str(r["year"]),
+            r["actual"] if isinstance(r["actual"], int | float) and not isinstance(r["actual"], bool) else None,
+            r["required"] if r["due"] is None else r["due"],
         )
-        for s in steps
+        for r in rows
     ]
     legend = (_label("实际", "actual", lang), _label("路径要求", "required path", lang))
-    return text_chart(numeric, legend=legend, zero_based=target.kind in (*RATE_KINDS, "cumulative"), lang=lang)
+    lines = text_chart(numeric, legend=legend, zero_based=target.kind in (*RATE_KINDS, "cumulative"), lang=lang)
+    return lines + [_due_line(target, r, a, lang) for r in rows if r["due"] is not None and lines]
+
+
+def _due_line(target: Target, r: dict[str, Any], a: Assessment, lang: str) -> str:
+    """Why a year-to-date row's requirement is not the year's: 2025-Q3为年初至今数：对照截至当期应达5625（2025年全年为7500）."""
+    period, due, year, whole = r["period"], fmt_number(r["due"]), r["year"], fmt_number(r["required"])
+    if target.kind in RATE_KINDS:
+        return _label(
+            f"{period}为年初至今数：对照当年所需{due}%（路径要求{whole}%）",
+            f"{period} is year to date: set against the {due} % the year needs (the path: {whole} %)",
+            lang,
+        )
+    if target.kind == "cumulative" and a.expected_now is not None:
+        before, this_year = fmt_number(r["due"] - a.expected_now), fmt_number(a.expected_now)
+        return _label(
+            f"{period}为年初至今数：对照截至当期应达{due}（此前累计{before}，当年应达{this_year}；{year}年全年为{whole}）",
+            f"{period} is year to date: set against {due} due by then ({before} before this year and "
+            f"{this_year} due this year; {whole} for the whole of {year})",
+            lang,
+        )
+    return _label(
+        f"{period}为年初至今数：对照截至当期应达{due}（{year}年全年为{whole}）",
+        f"{period} is year to date: set against {due} due by then ({whole} for the whole of {year})",
+        lang,
+    )
 
 
 def show_document(
@@ -336,26 +399,18 @@ def show_document(
         )
     ]
     path_rows: list[dict[str, Any]] = []
-    from qzdc.engine.series import latest_period
-
-    effective = as_of or latest_period(observations)
-    owners = target_owners(plan)
+    # The plan's status as of `as_of`: the same assessments, and the same stated as-of (which stale
+    # figures are judged against), as `qzdc status` gives.
+    report = build_status(plan, observations, as_of=as_of)
+    effective, stated = report.as_of, report.stated
+    rows = {r.target.id: r for r in report.rows}
     for target in targets:
-        reference = [o for o in observations if target.relative_to and o.indicator == target.relative_to]
-        a = assess(
-            target,
-            own,
-            as_of=effective,
-            thresholds=plan.meta.thresholds,
-            classes=indicator.classes,
-            reference=reference,
-            rate=rate_link(plan, target, observations),
-        )
+        row = rows[target.id]
+        a = row.assessment
         steps = required_path(target, own, as_of=effective)
-        row = Row(target, indicator, a, owners.get(target.id, Owners()), plan_years(plan))
         record = target_json(row)
         record["statements"] = _statement_records(target)
-        record["path"] = _path_records(steps)
+        record["path"] = _path_records(steps, a, target)
         target_data.append(record)
         path_rows += [{"target": target.id, **r} for r in record["path"]]
         title = _label("目标", "Target", lang) + f" {target.id}"
@@ -364,8 +419,8 @@ def show_document(
             sections.append(
                 Section(
                     _label("路径与实际", "Path and actuals", lang),
-                    view=_path_view(steps, lang),
-                    lines=_chart(target, steps, lang),
+                    view=_path_view(record["path"], lang),
+                    lines=_chart(target, record["path"], a, lang),
                     preformatted=True,
                 )
             )
@@ -399,7 +454,7 @@ def show_document(
     )
     data = {
         "schema_version": SCHEMA_VERSION,
-        "as_of": str(effective) if effective else None,
+        "as_of": str(stated) if stated else None,
         "indicator": {
             "id": indicator.id,
             "annex_no": indicator.annex_no,
@@ -418,9 +473,9 @@ def show_document(
     }
     csv_view = View(
         data=path_rows,
-        columns=[Column(k, k) for k in ("target", "year", "required", "actual", "period")],
+        columns=[Column(k, k) for k in ("target", "year", "required", "actual", "period", "due")],
         rows=path_rows,
         lang=lang,
     )
-    title = f"{indicator_name(indicator, lang)} · {_label('截至', 'as of', lang)} {effective or '—'}"
+    title = f"{indicator_name(indicator, lang)} · {_label('截至', 'as of', lang)} {stated or '—'}"
     return Document(data=data, title=title, sections=sections, csv_view=csv_view)

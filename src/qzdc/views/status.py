@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from qzdc.engine.assess import assess, rate_link
+from qzdc.engine.assess import assess, is_stale, rate_link
 from qzdc.engine.series import Point, latest_period
 from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
 from qzdc.errors import UsageError, quoted
@@ -27,7 +27,10 @@ from qzdc.views.view import Column, View, display, fmt_number
 
 # 2: a cumulative target's latest value is its running total (the year's own flow
 # moved to latest.flow); new fields for the progress table.
-SCHEMA_VERSION = 2
+# 3: `as_of` is the as-of the output states, which stale figures are judged against; a
+# cumulative target's `expected_now` to date is what is due of this year's flow (`expected_of`
+# says what it is set against); `held`. Every gap keeps its sign (README, "The signs of gaps").
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,11 @@ class Filters:
 @dataclass
 class StatusReport:
     plan: Plan
-    as_of: Period | None
+    as_of: Period | None  # the figures used end here: --as-of, else the latest period with any data
     rows: list[Row]
+    # The as-of period the output states (截至…) and judges stale figures against:
+    # --as-of, else the period most current figures end in (`stated_as_of`).
+    stated: Period | None = None
 
     def summary(self) -> dict[str, int]:
         return count_statuses(r.assessment.status for r in self.rows)
@@ -155,13 +161,6 @@ def build_status(
     rows: list[Row] = []
     for target in plan.targets:
         indicator = plan.indicator(target.indicator)
-        if categories is not None and indicator.category not in categories:
-            continue
-        if any(f not in indicator.flags for f in flags):
-            continue
-        own = owners.get(target.id, Owners())
-        if departments and not departments & {*own.lead, *own.support}:
-            continue
         assessment = assess(
             target,
             by_indicator.get(indicator.id, []),
@@ -171,14 +170,45 @@ def build_status(
             reference=by_indicator.get(target.relative_to or "", []),
             rate=rate_link(plan, target, observations),
         )
-        if wanted and assessment.status not in wanted:
-            continue
-        rows.append(Row(target, indicator, assessment, own, years))
+        rows.append(Row(target, indicator, assessment, owners.get(target.id, Owners()), years))
+    # The as-of the output states is the whole plan's, whatever the filters keep: a target is
+    # stale or current in every view of the plan alike.
+    stated = as_of or stated_as_of(rows) or effective
+    if stated != effective:
+        # Stale is judged against the as-of the output states: a report as of 2024 counts a 2023 figure current.
+        rows = [replace(r, assessment=replace(r.assessment, stale=is_stale(r.assessment, stated))) for r in rows]
+
+    def kept(row: Row) -> bool:
+        if categories is not None and row.indicator.category not in categories:
+            return False
+        if any(f not in row.indicator.flags for f in flags):
+            return False
+        if departments and not departments & {*row.owners.lead, *row.owners.support}:
+            return False
+        return not wanted or row.assessment.status in wanted
+
+    rows = [r for r in rows if kept(r)]
     # Annex rows first in annex order, then the body-text targets, within each category.
     rows.sort(
         key=lambda r: (order.get(r.indicator.category, 99), r.indicator.annex_no is None, r.indicator.annex_no or 0)
     )
-    return StatusReport(plan, effective, rows)
+    return StatusReport(plan, effective, rows, stated)
+
+
+def stated_as_of(rows: list[Row]) -> Period | None:
+    """The period most targets' current figures end in (a tie goes to the later period): what a
+    run without --as-of says it is as of. Figures stale at the latest period with data and
+    closed verdicts do not count; None when no target has such a figure."""
+    # 2025-09 and 2025-Q3 are one window: they count together, as the period most of them name.
+    by_window: dict[tuple[int, int], list[Period]] = {}
+    for r in rows:
+        a = r.assessment
+        if a.latest is not None and not a.stale and not a.final:
+            by_window.setdefault(a.latest.period.window, []).append(a.latest.period)
+    if not by_window:
+        return None
+    periods = max(by_window.values(), key=lambda ps: (len(ps), ps[0].sort_key()))
+    return max(set(periods), key=lambda p: (periods.count(p), p.sort_key()))
 
 
 # ── the JSON interface ───────────────────────────────────────────────────────
@@ -264,6 +294,21 @@ def year_to_date(row: Row) -> dict[str, Any] | None:
     }
 
 
+def expected_of(row: Row) -> str | None:
+    """What `expected_now`, the one 应达 of a target, counts: the figure its status compares it with.
+
+    `year_to_date`: a yearly flow's or a cumulative target's figure for the year so far
+    (`year_to_date.value`); `running_total`: a cumulative target's running total
+    (`latest.value`); `value`: a level's or share's latest value. None without one.
+    """
+    a, t = row.assessment, row.target
+    if a.expected_now is None or t.kind in RATE_KINDS:
+        return None
+    if year_to_date(row) is not None:
+        return "year_to_date"
+    return "running_total" if t.kind == "cumulative" else "value"
+
+
 def _plan_words_json(row: Row) -> dict[str, Any]:
     """What the plan says: the indicator, the kind of target, its baseline and its target."""
     t, ind = row.target, row.indicator
@@ -296,6 +341,7 @@ def _figures_json(row: Row) -> dict[str, Any]:
     projected = a.projected
     return {
         "progress_pct": _pct(a.progress),
+        "held": None if a.held is None else {"periods": a.held[0], "of": a.held[1]},
         "pace_ratio": a.pace_ratio,
         "required_from_baseline": _pace(a.required_from_baseline, a, t),
         "observed_pace": _pace(a.observed_pace, a, t),
@@ -311,6 +357,7 @@ def _figures_json(row: Row) -> dict[str, Any]:
         "time_elapsed_pct": _pct(a.time_elapsed),
         "on_schedule": a.on_schedule,
         "expected_now": a.expected_now,
+        "expected_of": expected_of(row),
         "rate_level": None
         if a.rate_level is None
         else {
@@ -341,7 +388,7 @@ def status_json(report: StatusReport) -> dict[str, Any]:
             "baseline_year": meta.baseline_year,
             "target_year": meta.target_year,
         },
-        "as_of": str(report.as_of) if report.as_of else None,
+        "as_of": str(report.stated) if report.stated else None,
         "figures_end": figures_end(report),
         "targets": [target_json(r) for r in report.rows],
         "summary": report.summary(),
@@ -350,7 +397,7 @@ def status_json(report: StatusReport) -> dict[str, Any]:
 
 
 def figures_end(report: StatusReport) -> dict[str, Any] | None:
-    """Where the figures end: the period most current targets' latest figures are for, and the others.
+    """Where the figures end: the as-of period the output states, and the targets whose current figures end elsewhere.
 
     Stale figures (flagged on their own), closed verdicts and targets without a
     figure are left out. None when no target has a current figure.
@@ -362,9 +409,13 @@ def figures_end(report: StatusReport) -> dict[str, Any] | None:
             by_period.setdefault(a.latest.period, []).append(r.target.id)
     if not by_period:
         return None
-    main = max(by_period, key=lambda p: (len(by_period[p]), p.sort_key()))
-    others = [{"period": str(p), "targets": ids} for p, ids in sorted(by_period.items(), key=lambda i: i[0].sort_key())]
-    return {"period": str(main), "others": [o for o in others if o["period"] != str(main)]}
+    main = report.stated or max(by_period, key=lambda p: (len(by_period[p]), p.sort_key()))
+    others = [
+        {"period": str(p), "targets": ids}
+        for p, ids in sorted(by_period.items(), key=lambda i: i[0].sort_key())
+        if p.window != main.window  # 2025-09 and 2025-Q3 are one window
+    ]
+    return {"period": str(main), "others": others}
 
 
 # ── table, CSV and Markdown ──────────────────────────────────────────────────
@@ -374,10 +425,11 @@ CSV_COLUMNS = [
     "id", "indicator", "annex_no", "category", "name", "name_en", "unit", "kind", "direction", "comparator",
     "strength", "pilot", "baseline_year", "baseline_value", "latest_period", "latest_value", "latest_origin",
     "latest_flow", "latest_inferred", "target_year", "target_value", "status", "final", "stale", "rests_on",
-    "progress_pct", "time_elapsed_pct", "on_schedule", "pace_ratio", "required_now", "required_now_type",
-    "required_rest", "required_rest_type", "gap", "required_from_period", "required_from_value", "ytd_period",
-    "ytd_value", "ytd_due", "ytd_rest_of_year", "expected_now", "rate_level", "rate_level_gap", "projected",
-    "projected_gap", "year_reached", "owners_lead", "owners_support", "method", "notes", "source",
+    "progress_pct", "held_periods", "held_of", "time_elapsed_pct", "on_schedule", "pace_ratio", "required_now",
+    "required_now_type", "required_rest", "required_rest_type", "gap", "required_from_period", "required_from_value",
+    "ytd_period", "ytd_value", "ytd_due", "ytd_rest_of_year", "expected_now", "expected_of", "rate_level",
+    "rate_level_gap", "projected", "projected_gap", "year_reached", "owners_lead", "owners_support", "method", "notes",
+    "source",
 ]  # fmt: skip
 
 
@@ -431,6 +483,9 @@ def csv_row(data: dict[str, Any]) -> dict[str, Any]:
         "required_now": required.get("value"),
         "required_now_type": required.get("type"),
         "expected_now": data["expected_now"],
+        "expected_of": data["expected_of"],
+        "held_periods": (data["held"] or {}).get("periods"),
+        "held_of": (data["held"] or {}).get("of"),
         "projected": projected.get("value"),
         "projected_gap": projected.get("gap"),
         "year_reached": data["year_reached"],
@@ -522,6 +577,25 @@ def gap_text(row: Row, lang: str | None = None) -> str:
     return _signed(a.gap, row, "change", lang)
 
 
+def held_text(row: Row, lang: str, *, long: bool = False) -> str | None:
+    """A maintain, class or title-kept target's progress as what it is: 1/2年达标 (held in 1 of 2 years)."""
+    held = row.assessment.held
+    if held is None:
+        return None
+    years = all(p.period.is_year for p in row.assessment.used)
+    key = "progress.held_" + ("years" if years else "periods") + ("_long" if long else "")
+    return tr(key, lang, held=held[0], of=held[1])
+
+
+def progress_text(row: Row, lang: str) -> str:
+    """The 进度 cell: the share of the way from baseline to target, or for a target to hold, how often it held."""
+    a = row.assessment
+    held = held_text(row, lang)
+    if held is not None:
+        return held
+    return f"{fmt_number(a.progress * 100, 0)}%" if a.progress is not None else "—"
+
+
 def _schedule_text(on_schedule: bool | None, lang: str) -> str:
     return "—" if on_schedule is None else tr("yes" if on_schedule else "no", lang)
 
@@ -537,7 +611,12 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
     flow = "—"
     if t.kind == "cumulative" and a.latest is not None and a.total is not None:
         flow = display(json_value(a.latest.value))
-    expected = a.year_due if a.year_due is not None else a.expected_now
+    expected = "—"
+    if a.expected_now is not None and t.kind not in RATE_KINDS:
+        expected = display(a.expected_now)
+        if t.kind == "cumulative" and expected_of(row) == "year_to_date":
+            # Beside a running total, the 应达 of this year's flow says so: compare it with 当期.
+            expected += "（当期）" if lang == "zh" else " (flow)"
     return {
         "category": category_name(plan, ind.category, lang),
         "annex_no": str(ind.annex_no) if ind.annex_no else "",
@@ -548,10 +627,10 @@ def status_cells(row: Row, plan: Plan, lang: str) -> dict[str, str]:
         "flow": flow,
         "target": target_text(t, lang, plan),
         "strength": tr(t.strength, lang),
-        "expected": display(expected) if expected is not None and t.kind not in RATE_KINDS else "—",
+        "expected": expected,
         "required": required_text(row, lang),
         "gap": gap_text(row, lang),
-        "progress": f"{fmt_number(a.progress * 100, 0)}%" if a.progress is not None else "—",
+        "progress": progress_text(row, lang),
         "time_elapsed": f"{fmt_number(a.time_elapsed * 100, 0)}%" if a.time_elapsed is not None else "—",
         "on_schedule": _schedule_text(a.on_schedule, lang),
         "owners": join(list(row.owners.lead), lang) or "—",
@@ -641,7 +720,8 @@ def as_of_text(report: StatusReport, lang: str) -> str:
 
     ends = figures_end(report)
     if ends is None:
-        return period_text(report.as_of, lang) if report.as_of else "—"
+        stated = report.stated or report.as_of
+        return period_text(stated, lang) if stated else "—"
     names = {r.target.id: target_name(r, lang) for r in report.rows}
     parts = []
     for other in ends["others"]:
