@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -39,9 +38,9 @@ def main() -> None:
     import qzdc
 
     compileall.compile_dir(str(Path(qzdc.__file__).parent), quiet=1)
-    qzdc_cmd = shutil.which("qzdc")
-    if qzdc_cmd is None:
-        sys.exit("qzdc is not on PATH: install it first (pip install .)")
+    from batch import qzdc  # the qzdc installed with this Python, never a shim earlier on PATH
+
+    qzdc_cmd = qzdc()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "QZDC_ACTUALS", "QZDC_PLAN")}
     with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory() as cache:
         env["QZDC_CACHE_DIR"] = cache
