@@ -562,3 +562,14 @@ def test_an_indicator_is_found_however_it_is_typed(cli, typed):
 def test_quotes_typed_on_an_english_keyboard(cli):
     result = cli("show", '国家级专精特新"小巨人"企业', "--format", "json")
     assert json.loads(result.stdout)["indicator"]["annex_no"] == 8
+
+
+def test_title_without_any_figure_says_the_baseline(cli, tmp_path):
+    """User test 1, finding 18: with no figure at all the title read 截至—; it states what the table shows."""
+    plan = tmp_path / "bare"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", plan)
+    (plan / "observations.yaml").write_text("observations: []\n", encoding="utf-8")
+    out = cli("status", "--plan", str(plan)).stdout
+    assert "截至基期（2022年）" in out and "截至—" not in out
+    out = cli("status", "--plan", str(plan), "--lang", "en").stdout
+    assert "as of the baseline (2022)" in out

@@ -147,6 +147,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report.period": ("实施期", "Plan period"),
     "report.baseline_year": ("基期", "Baseline year"),
     "report.as_of": ("数据截至", "Data as of"),
+    "status.as_of_baseline": ("基期（{year}年）", "the baseline ({year})"),
     "report.actuals": ("录入数据", "Recorded figures"),
     "report.scope": ("范围", "Scope"),
     "report.all_targets": ("全部目标", "all targets"),

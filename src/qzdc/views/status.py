@@ -721,7 +721,10 @@ def as_of_text(report: StatusReport, lang: str) -> str:
     ends = figures_end(report)
     if ends is None:
         stated = report.stated or report.as_of
-        return period_text(stated, lang) if stated else "—"
+        if stated:
+            return period_text(stated, lang)
+        # No figure at all: what the table shows is the plan's baseline, not "截至—".
+        return tr("status.as_of_baseline", lang, year=report.plan.meta.baseline_year)
     names = {r.target.id: target_name(r, lang) for r in report.rows}
     parts = []
     for other in ends["others"]:
