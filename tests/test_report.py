@@ -963,3 +963,31 @@ print(",".join(loaded) or "none")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "none"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_target_to_hold_reads_how_often_it_held_in_the_progress_table(cli, tmp_path, suffix):
+    """镇域生活垃圾无害化处理率 held at 100 % in 2023 and missed in 2024 (98): 进度 is 1 of 2 years held, as
+    `qzdc status` says it, not 50.0 % (half-way to a target it has met before)."""
+    actuals = tmp_path / "actuals.yaml"
+    for year, value in (("2023", "100"), ("2024", "98")):
+        assert cli("record", "waste_safe_disposal", year, value, "--actuals", str(actuals)).exit_code == 0
+    status = json.loads(cli("status", "--actuals", str(actuals), "--format", "json").stdout)
+    row = next(t for t in status["targets"] if t["id"] == "waste_safe_disposal")
+    assert row["held"] == {"periods": 1, "of": 2}
+    out = tmp_path / f"r.{suffix}"
+    assert cli("report", "--actuals", str(actuals), "-o", str(out)).exit_code == 0
+    if suffix == "xlsx":
+        import openpyxl
+
+        ws = openpyxl.load_workbook(out)["完成情况表"]
+        header = [c.value for c in ws[3]]
+        line = next(r for r in ws.iter_rows(values_only=True) if r[1] == row["name"])
+        assert line[header.index("进度")] == "1/2年达标"
+    else:
+        import docx
+
+        table = docx.Document(str(out)).tables[0]
+        header = [c.text for c in table.rows[0].cells]
+        line = next(r for r in table.rows if r.cells[1].text == row["name"])
+        assert line.cells[header.index("进度")].text == "1/2年达标"

@@ -18,7 +18,7 @@ from qzdc.plan.models import Target
 from qzdc.plan.words import column
 from qzdc.report.data import ReportInput
 from qzdc.views.listing import join
-from qzdc.views.status import Row, plan_years, status_text, target_name
+from qzdc.views.status import Row, held_text, plan_years, status_text, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
 
@@ -83,6 +83,13 @@ def share(fraction: float | None, places: int = 1) -> Figure:
     return Figure(fraction, f"{fmt_number(fraction * 100, places)}%", places + 2, percent=True)
 
 
+def _progress(row: Row, lang: str) -> Figure:
+    """进度 as the status table gives it: a share of the way, or for a target to hold how often it held
+    (1/2年达标), which a percentage would read as half-way to a target that is met."""
+    held = held_text(row, lang)
+    return share(row.assessment.progress) if held is None else Figure(held, held)
+
+
 def comparator_words(target: Target, lang: str) -> tuple[str, str]:
     """What the status table writes before and after a numeric target (views.target_text): 超过100, ≤1.7, 20左右.
 
@@ -140,7 +147,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
             "name": Figure(name, name),
             "unit": Figure(ind.unit, ind.unit) if ind.unit else Figure(None, ""),
             "baseline": EMPTY,
-            "progress": share(a.progress),
+            "progress": _progress(row, lang),
             "time_elapsed": share(a.time_elapsed),
             "status": Figure(status_text(row, lang), status_text(row, lang)),
             "owners": Figure(join(list(row.owners.lead), lang) or None, join(list(row.owners.lead), lang)),
