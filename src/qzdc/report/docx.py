@@ -361,6 +361,10 @@ def _header_em(header: str) -> float:
     return max([2.0, *(text_em(run) for run in runs)])
 
 
+# How often a target to hold held, as the progress column gives it (1/2年达标): the count is a figure.
+HELD_FIGURE = re.compile(r"\d+/\d+[年期]")
+
+
 def _unbroken(key: str, text: str, status_word: str | None) -> list[str]:
     """The pieces of a cell that must not break across lines."""
     if key == "status":
@@ -369,6 +373,8 @@ def _unbroken(key: str, text: str, status_word: str | None) -> list[str]:
         return [text[:3]]  # 万美元 whole; a longer unit wraps after its third character
     if key == "target" and not any(char.isdigit() for char in text):
         return []  # a target in words (完成, 高于GDP增长) wraps
+    if key == "progress" and (held := HELD_FIGURE.match(text)):
+        return [held.group(0)]  # 1/2年达标: the count whole, 达标 may take the next line
     return text.split()  # a figure and its note: 75.33 (2023), 100以上, 5400 (2025-Q3)
 
 
