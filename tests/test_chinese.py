@@ -8,6 +8,7 @@ million yuan) and keeps the Chinese unit beside it in `show`.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -182,3 +183,49 @@ def test_a_plan_that_is_not_a_directory_in_chinese(cli):
     assert result.stderr == (
         "qzdc：错误：--plan：/nonexistent 不是目录（方案是一个目录，内有 plan.yaml 和 indicators.yaml）\n"
     )
+
+
+FIGURES = """\
+actuals:
+  - {indicator: gdp, period: 2025-09, value: 61.5, recorded_at: "2025-10-20T09:00:00+08:00"}
+  - {indicator: gdp, period: 2025-09, value: 61.6, recorded_at: "2025-10-21T09:00:00+08:00"}
+  - {indicator: exports, period: 2025-Q3, value: 5400, recorded_at: "2025-10-20T09:00:00+08:00"}
+"""
+
+
+def test_show_and_history_say_the_same_of_each_figure(cli):
+    """User test 1, finding 15: one entry, one word, as docs/actuals.md has them (已被修订, 基期及以前…)."""
+    from pathlib import Path
+
+    Path("actuals.yaml").write_text(FIGURES, encoding="utf-8")
+    env = {"COLUMNS": "200"}
+    history = cli("history", "gdp", env=env).stdout
+    show = cli("show", "gdp", env=env).stdout.split("观测值", 1)[1]
+    for words in ("已被修订", "基期及以前：不用于进度判断（以方案基期值为准）"):
+        assert words in history and words in show, words
+    assert "已被取代" not in show
+    data = json.loads(cli("show", "gdp", "--format", "json").stdout)
+    assert [(o["period"], o["value"], o["status"]) for o in data["observations"]] == [
+        ("2023", 75.33, "baseline"),
+        ("2025-09", 61.5, "revised"),
+        ("2025-09", 61.6, "used"),
+    ]
+
+
+def test_one_period_has_one_name_in_a_title(cli):
+    """2025-09 and 2025-Q3 are both January to September: 2025年1—9月, once (not 2025年9月 and 2025年前三季度)."""
+    from pathlib import Path
+
+    Path("actuals.yaml").write_text(FIGURES, encoding="utf-8")
+    report = cli("report").stdout
+    assert "- 数据截至：2025年1—9月\n" in report
+    english = cli("report", "--lang", "en").stdout
+    assert "Jan–Sep 2025" in english and "2025-Q3" not in english.split("\n\n", 3)[2]
+
+
+def test_record_help_names_no_table(cli):
+    """record --help: record reads no table, so --year cannot come from one (import's can)."""
+    record = "".join(cli("record", "--help").stdout.split())  # across the lines help wraps to
+    assert "须连同年份一起写" in record and "表格标题" not in record
+    assert "表格标题" in "".join(cli("import", "--help").stdout.split())
+    assert "sheet" not in cli("record", "--help", "--lang", "en", env={"COLUMNS": "200"}).stdout.split("--year", 1)[1]

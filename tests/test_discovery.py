@@ -95,6 +95,7 @@ def test_the_report_names_the_file_in_its_header(cli, tmp_path):
     out = tmp_path / "r.html"
     assert cli("report", "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
-    assert "<dt>录入数据</dt><dd>数据：actuals.yaml，1 条记录</dd>" in html
+    # the label once (user test 1, finding 15: not 录入数据：数据：…)
+    assert "<dt>录入数据</dt><dd>actuals.yaml，1 条记录</dd>" in html
     markdown = cli("report").stdout
-    assert "数据：actuals.yaml，1 条记录" in markdown
+    assert "- 录入数据：actuals.yaml，1 条记录" in markdown and "数据：数据" not in markdown

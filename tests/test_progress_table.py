@@ -271,7 +271,7 @@ def test_cumulative_and_year_to_date_rows(cli, tmp_path):
     # 2024, so the plan's own 2023 figures are current (the year before counts as current), and named.
     assert lines[0].startswith(
         "## 大足区万古镇“强镇带村”试点实施方案（2023—2025年） · 截至2024年（地区生产总值年均增速、"
-        "社会消费品零售总额年均增速、规模以上工业总产值年均增速等4项至2023年；出口总额至2025年9月） · "
+        "社会消费品零售总额年均增速、规模以上工业总产值年均增速等4项至2023年；出口总额至2025年1—9月） · "
     )
     t = by_id(status_json(cli, "--actuals", str(actuals)))
     assert t["new_investment_projects"]["latest"] == {
@@ -281,7 +281,7 @@ def test_cumulative_and_year_to_date_rows(cli, tmp_path):
     assert t["exports"]["year_to_date"] == {"period": "2025-09", "value": 5400, "due": 5625, "rest_of_year": 2100}
     assert t["exports"]["actuals"] == {"2023": None, "2024": 6800, "2025": None}
     en = cli("status", "--actuals", str(actuals), "--lang", "en", "--format", "markdown").stdout
-    assert " and 1 more to 2023; Total exports to 2025-09) · " in en.splitlines()[0]
+    assert " and 1 more to 2023; Total exports to Jan–Sep 2025) · " in en.splitlines()[0]
     assert "· as of 2024 (Gross regional product, average annual growth, " in en.splitlines()[0]
     assert "| 5400 (2025-09) | — | 7500 | 5625 | +2100 (this year) |" in en
 
@@ -300,7 +300,7 @@ def test_report_as_of_line_names_the_figures_that_end_elsewhere(cli, tmp_path):
     md = cli("report", "--actuals", str(actuals)).stdout
     assert (
         "- 数据截至：2024年（地区生产总值年均增速、社会消费品零售总额年均增速、规模以上工业总产值年均增速"
-        "等4项至2023年；出口总额至2025年9月）" in md.splitlines()
+        "等4项至2023年；出口总额至2025年1—9月）" in md.splitlines()
     )
 
 
@@ -456,7 +456,7 @@ def test_stale_is_judged_against_the_as_of_the_output_states(cli, tmp_path):
     assert by_id(data)["villages_income_over_200k"]["stale"] is True
     assert data["stale"] == 4  # gdp_growth, retail_sales_growth, industrial_output_growth, villages_income_over_200k
     table = cli("status", "--actuals", str(actuals), "--as-of", "2025年1-9月", env={"COLUMNS": "240"}).stdout
-    assert "截至2025年9月（" in table.replace("\n", "")
+    assert "截至2025年1—9月（" in table.replace("\n", "")
     assert "进度正常（据2023年旧数据）" in table and "其中数据陈旧 4" in table
     # --as-of 2024: as of 2024 (stated), a 2023 figure is current.
     data = status_json(cli, "--actuals", str(actuals), "--as-of", "2024")

@@ -364,7 +364,7 @@ def test_html_shows_year_to_date_figures_as_points(cli, tmp_path, mini_copy):
         assert run.exit_code == 0, run.stderr
     html = html_report(cli, tmp_path, plan=str(mini_copy))
     # Most figures end in 2023; two targets' go further, and the as-of line says which.
-    assert "数据截至</dt><dd>2023年（新增项目（力争）至2024年上半年；企业数至2024年前三季度）</dd>" in html
+    assert "数据截至</dt><dd>2023年（新增项目（力争）至2024年1—6月；企业数至2024年1—9月）</dd>" in html
     firms = html.split('id="chart-firms"')[1].split("</figure>")[0]
     assert "2024-Q3: 130" in firms and "应达 137.58" in firms
     projects = html.split('id="chart-projects"')[1].split("</figure>")[0]

@@ -75,7 +75,7 @@ LATER_ZH = [
     "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
     "  企业数：2024年1—9月130家，年均增长16.2%，年内尚需增长10.8%。",
     "已实现1项：覆盖率。",
-    "数据截至2024年前三季度（新增项目（力争）至2023年；收入倍差至2024年上半年）；1项目标（共6项）尚无基期以后的数据。",
+    "数据截至2024年1—9月（新增项目（力争）至2023年；收入倍差至2024年1—6月）；1项目标（共6项）尚无基期以后的数据。",
 ]
 LATER_EN = [
     "3 target(s) behind:",
@@ -83,7 +83,7 @@ LATER_EN = [
     "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
     "  Firms: 130 家 in Jan–Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
     "1 achieved: Coverage.",
-    "Data as of 2024-Q3 (New projects (aspirational) to 2023; Income ratio to 2024-H1); "
+    "Data as of Jan–Sep 2024 (New projects (aspirational) to 2023; Income ratio to Jan–Jun 2024); "
     "no figure after the baseline yet for 1 of 6 targets.",
 ]
 
@@ -123,7 +123,7 @@ def test_flows_to_date_and_stale_figures():
     assert stale.startswith("4项目标的最新数据早于2024年，已过时：地区生产总值年均增速（2023年）、")
     # where the current figures end (the stale ones are flagged apart): qzdc status's own as-of words
     # (地区生产总值（力争） starts from the plan's 2023 figure, its baseline: 61.6 is its first figure after it.)
-    assert lines[-1] == "数据截至2025年9月（高新技术企业至2024年）；33项目标（共40项）尚无基期以后的数据。"
+    assert lines[-1] == "数据截至2025年1—9月（高新技术企业至2024年）；33项目标（共40项）尚无基期以后的数据。"
     lines = points_of(None, extra, "en")
     assert (
         "  Gross regional product (aspirational): 61.6 亿元 in Jan–Sep 2025 (due by then: 75 亿元); "

@@ -471,6 +471,7 @@ def test_show_by_annex_number_id_and_chinese_name_agree(cli):
             "recorded_at": None,
             "used": True,
             "inferred": False,
+            "status": "used",  # as history says it (docs/actuals.md)
         }
     ]
 

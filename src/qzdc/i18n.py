@@ -233,6 +233,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "points.year": ("{year}年", "{year}"),
     "points.years": ("{first}—{last}年", "{first}–{last}"),
     "points.year_to_date": ("{year}年1—{month}月", "Jan–{mon} {year}"),
+    "points.january": ("{year}年1月", "Jan {year}"),
     "points.pp": ("个百分点", "pp"),
     "points.now": ("{period}{value}", "{value} in {period}"),
     "points.now_total": ("{period}累计{value}", "{value} in all by {period}"),
@@ -355,6 +356,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "change.same": ("与已有数据相同，不写入", "same as before, not written"),
     "change.annotates": ("数值不变，更新来源或备注", "same value, new source or note"),
     "actuals.read": ("数据：{file}，{n} 条记录", "figures: {file}, {n} entries"),
+    "actuals.entries": ("{file}，{n} 条记录", "{file}, {n} entries"),
+    "actuals.none_file": ("尚无（无 {file}）", "none yet (no {file})"),
     "actuals.none": ("尚未录入数据：无 {file}", "no figures entered yet: no {file}"),
     "template.sheet": ("填报", "Figures"),
     "template.notes_sheet": ("填表说明", "How to fill in"),
@@ -897,6 +900,11 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.opt.year": (
         "未写年份的期间（1-9月、前三季度、上半年）所属的年份。默认取表格标题中写明的年份。",
         "The year of periods written without one (1-9月, 前三季度, 上半年). Default: the year the sheet's title names.",
+    ),
+    "help.opt.record.year": (
+        "未写年份的期间（1-9月、前三季度、上半年）所属的年份；不给时这样的期间须连同年份一起写（2025年1-9月）。",
+        "The year of a period written without one (1-9月, 前三季度, 上半年); without it, write the period with its "
+        "year (2025年1-9月).",
     ),
     "help.meta.year": ("年份", "YEAR"),
     "help.opt.sheet": (

@@ -119,7 +119,7 @@ def report(
     figures = read_figures(loaded, actuals)
     observed = [*loaded.observations, *figures.observations]
     status = build_status(loaded, observed, as_of=parse_as_of(as_of, loaded), filters=filters)
-    words = actuals_words(figures.shown, len(figures.observations), figures.exists, lang.value)
+    words = actuals_words(figures.shown, len(figures.observations), figures.exists, lang.value, labelled=False)
     data = ReportInput(status, observed, lang=lang.value, filters=filters, actuals=words)
 
     payload: str | bytes

@@ -26,7 +26,7 @@ from qzdc.plan.models import RATE_KINDS, Observation, Plan
 from qzdc.plan.periods import Period
 from qzdc.plan.words import column, flag, flag_name
 from qzdc.views.listing import category_name
-from qzdc.views.status import Filters, Row, StatusReport, as_of_text, status_view, target_name
+from qzdc.views.status import Filters, Row, StatusReport, as_of_text, period_text, status_view, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import Column, View, fmt_number
 
@@ -157,15 +157,8 @@ def method_words(data: ReportInput) -> str:
 
 
 def period_words(period: Period, lang: str) -> str:
-    """A period as a sentence says it: 2024年, 2025年1—9月; 2024, Jan–Sep 2025."""
-    if period.is_year:
-        return tr("points.year", lang).format(year=period.year)
-    return tr("points.year_to_date", lang).format(
-        year=period.year, month=period.end_month, mon=_MONTHS[period.end_month]
-    )
-
-
-_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    """A period as a sentence says it: 2024年, 2025年1—9月; 2024, Jan–Sep 2025 (as the status title does)."""
+    return period_text(period, lang)
 
 
 # ── the summaries ────────────────────────────────────────────────────────────

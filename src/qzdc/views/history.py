@@ -85,10 +85,15 @@ def first_year_judged(target: Target) -> int | None:
     return target.baseline.year + 1
 
 
-def history_records(
+def status_word(status: str, lang: str) -> str:
+    """A figure's status as `history` and `show` both say it (docs/actuals.md): 采用, 已被修订, 被录入值取代 …"""
+    return _word(_STATUS, status, lang)
+
+
+def figure_statuses(
     indicator: Indicator, observations: Iterable[Observation], targets: Iterable[Target] = ()
-) -> list[dict[str, Any]]:
-    """The indicator's figures by window, revisions in arrival order, each saying whether it counts.
+) -> list[tuple[Period, int, Observation, str]]:
+    """(period, revision, figure, status) for the indicator's figures by window, revisions in arrival order.
 
     `targets` are the indicator's targets (with the plan's defaults resolved): a figure
     from before the first year every one of them reads is marked `baseline`.
@@ -107,7 +112,7 @@ def history_records(
             continue
         by_window.setdefault(_window(period), []).append((period, obs))
     years_with_figure = {year for year, _, is_year in by_window if is_year}
-    records: list[dict[str, Any]] = []
+    found: list[tuple[Period, int, Observation, str]] = []
     for window in sorted(by_window):
         figures = by_window[window]
         user_figures = [o for _, o in figures if o.origin == "actuals"]
@@ -121,19 +126,30 @@ def history_records(
                 status = "baseline"
             else:
                 status = "used"
-            records.append(
-                {
-                    "period": str(period),
-                    "revision": n,
-                    "value": _raw(obs.value),
-                    "origin": obs.origin,
-                    "source": obs.source.ref if obs.source else None,
-                    "recorded_at": obs.recorded_at,
-                    "counts": status == "used",
-                    "status": status,
-                    "note": obs.note,
-                }
-            )
+            found.append((period, n, obs, status))
+    return found
+
+
+def history_records(
+    indicator: Indicator, observations: Iterable[Observation], targets: Iterable[Target] = ()
+) -> list[dict[str, Any]]:
+    """The indicator's figures by window, revisions in arrival order, each saying whether it counts
+    (`figure_statuses`)."""
+    records: list[dict[str, Any]] = []
+    for period, n, obs, status in figure_statuses(indicator, observations, targets):
+        records.append(
+            {
+                "period": str(period),
+                "revision": n,
+                "value": _raw(obs.value),
+                "origin": obs.origin,
+                "source": obs.source.ref if obs.source else None,
+                "recorded_at": obs.recorded_at,
+                "counts": status == "used",
+                "status": status,
+                "note": obs.note,
+            }
+        )
     return records
 
 

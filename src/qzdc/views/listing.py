@@ -30,11 +30,14 @@ def plan_title(plan: Plan, lang: str) -> str:
     return plan.meta.title_en if lang != "zh" and plan.meta.title_en else plan.meta.title
 
 
-def actuals_text(shown: str, entries: int, exists: bool, lang: str) -> str:
-    """Which actuals file a view read, and how many entries: `数据：actuals.yaml，12 条记录`."""
+def actuals_text(shown: str, entries: int, exists: bool, lang: str, *, labelled: bool = True) -> str:
+    """Which actuals file a view read, and how many entries: `数据：actuals.yaml，12 条记录`.
+
+    `labelled` False: without the label, for a place that gives its own (a report's 录入数据).
+    """
     if not exists:
-        return tr("actuals.none", lang, file=shown)
-    return tr("actuals.read", lang, file=shown, n=entries)
+        return tr("actuals.none" if labelled else "actuals.none_file", lang, file=shown)
+    return tr("actuals.read" if labelled else "actuals.entries", lang, file=shown, n=entries)
 
 
 def join(names: list[str], lang: str) -> str:

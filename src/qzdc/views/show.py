@@ -13,6 +13,7 @@ from qzdc.plan.models import RATE_KINDS, Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.plan.words import flag_name, row_ref
 from qzdc.views.chart import text_chart
+from qzdc.views.history import figure_statuses, status_word
 from qzdc.views.listing import category_name, indicator_name, join
 from qzdc.views.status import (
     SCHEMA_VERSION,
@@ -52,11 +53,15 @@ def _window(period: Period | None, obs: Observation) -> object:
     return (*period.window, period.is_year) if period else str(obs.period)
 
 
-def observation_records(observations: list[Observation]) -> list[dict[str, Any]]:
+def observation_records(
+    observations: list[Observation], statuses: dict[int, str] | None = None
+) -> list[dict[str, Any]]:
     """Every observation, in period order, each marked used or superseded.
 
     For each window of months the last one given counts (the plan's figure first,
-    then a user's entries in the order they were recorded).
+    then a user's entries in the order they were recorded). `statuses` (by the
+    figure's id(), from `qzdc.views.history.figure_statuses`) adds what `history`
+    says of each, in the same words.
     """
     last: dict[object, int] = {}
     keyed: list[tuple[Period | None, int, Observation]] = []
@@ -82,6 +87,7 @@ def observation_records(observations: list[Observation]) -> list[dict[str, Any]]
                 "recorded_at": obs.recorded_at,
                 "used": last[_window(period, obs)] == i,
                 "inferred": obs.inferred,
+                **({"status": statuses.get(id(obs), "used")} if statuses is not None else {}),
             }
         )
     return records
@@ -424,7 +430,8 @@ def show_document(
                     preformatted=True,
                 )
             )
-    records = observation_records(own)
+    statuses = {id(obs): status for _, _, obs, status in figure_statuses(indicator, own, targets)}
+    records = observation_records(own, statuses)
     obs_view = View(
         data=records,
         columns=[
@@ -441,7 +448,8 @@ def show_document(
                 "value": display(r["value"]),
                 "origin": _label("方案", "plan", lang) if r["origin"] == "plan" else _label("录入", "actuals", lang),
                 "source": r["source"] or "",
-                "used": tr("yes", lang) if r["used"] else _label("已被取代", "superseded", lang),
+                # in history's words (docs/actuals.md): 已被修订, 被录入值取代, 以全年数为准, 基期及以前…
+                "used": tr("yes", lang) if r["status"] == "used" else status_word(r["status"], lang),
             }
             for r in records
         ],

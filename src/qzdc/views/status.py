@@ -698,24 +698,23 @@ def _unit_join(lang: str) -> str:
     return "（{}）" if lang == "zh" else " ({})"
 
 
-_CN_DIGITS = "〇一二三四"
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def period_text(period: Period, lang: str) -> str:
-    """A period as people write it: 2024年, 2025年9月, 2025年前三季度, 2025年上半年."""
-    if lang != "zh":
-        return str(period)
-    if period.unit == "M":
-        return f"{period.year}年{period.n}月"
-    if period.unit == "Q":
-        return f"{period.year}年{'一季度' if period.n == 1 else f'前{_CN_DIGITS[period.n]}季度'}"
-    if period.unit == "H":
-        return f"{period.year}年{'上半年' if period.n == 1 else '1—12月'}"
-    return f"{period.year}年"
+    """A period as a sentence says it: 2024年, 2025年1—9月 (2025-09 and 2025-Q3 alike: one period, one
+    form; 2025年9月 would read as September alone); 2024, Jan–Sep 2025."""
+    if period.is_year:
+        return tr("points.year", lang).format(year=period.year)
+    if period.end_month == 1:
+        return tr("points.january", lang).format(year=period.year)
+    return tr("points.year_to_date", lang).format(
+        year=period.year, month=period.end_month, mon=_MONTHS[period.end_month]
+    )
 
 
 def as_of_text(report: StatusReport, lang: str) -> str:
-    """截至2024年（出口总额至2025年9月）: the period most figures end in, and the targets whose end elsewhere."""
+    """截至2024年（出口总额至2025年1—9月）: the period most figures end in, and the targets whose end elsewhere."""
     from qzdc.plan.periods import parse_period
 
     ends = figures_end(report)
@@ -726,15 +725,20 @@ def as_of_text(report: StatusReport, lang: str) -> str:
         # No figure at all: what the table shows is the plan's baseline, not "截至—".
         return tr("status.as_of_baseline", lang, year=report.plan.meta.baseline_year)
     names = {r.target.id: target_name(r, lang) for r in report.rows}
-    parts = []
+    main = period_text(parse_period(ends["period"]), lang)
+    # periods that read the same (2025-09, 2025-Q3: 2025年1—9月) are one
+    same: dict[str, list[str]] = {}
     for other in ends["others"]:
-        listed = [names[i] for i in other["targets"]]
+        same.setdefault(period_text(parse_period(other["period"]), lang), []).extend(other["targets"])
+    parts = []
+    for when, ids in same.items():
+        if when == main:
+            continue
+        listed = [names[i] for i in ids]
         shown = join(listed[:3], lang) + (f"等{len(listed)}项" if lang == "zh" else f" and {len(listed) - 3} more")
         if len(listed) <= 3:
             shown = join(listed, lang)
-        when = period_text(parse_period(other["period"]), lang)
         parts.append(f"{shown}至{when}" if lang == "zh" else f"{shown} to {when}")
-    main = period_text(parse_period(ends["period"]), lang)
     if not parts:
         return main
     return f"{main}（{'；'.join(parts)}）" if lang == "zh" else f"{main} ({'; '.join(parts)})"
