@@ -16,6 +16,7 @@ tests/test_linebreak.py` after a deliberate change, and read the diff.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 from pathlib import Path
@@ -165,3 +166,46 @@ def test_batch_at_80_columns(cli):
     assert len(heads) == len(set(heads))  # no two heads alike (进度 / 进度)
     english = cli("batch", *plans, "--lang", "en", env={"COLUMNS": "80"})
     _expect("batch-en-80.txt", english.stdout)
+
+
+# A number and what it counts in (亿元, %, 个百分点, a space then %) are one piece (user test 1, finding 18):
+# the audit's own sentence, and the figures the status table writes.
+_NUMBERS = re.compile(r"[+-]?\d+(?:\.\d+)?(?: ?%|个百分点|亿元|万美元|年|家|pp)?")
+AUDIT_SENTENCE = (
+    "地区生产总值年均增速2023–2025年均7.5%：从2023年75.33亿元（已增长7.5%）起，2025年为87.05亿元，达不到力争的"
+    "100亿元；后者需年均增长12.58 %（高于增速目标5.08个百分点），其余每年需15.22 %"
+)
+
+
+@pytest.mark.parametrize("width", range(12, 61))
+def test_a_number_with_its_unit_never_breaks(width):
+    lines = break_lines(AUDIT_SENTENCE, width)
+    assert "".join(lines) == AUDIT_SENTENCE.replace(" ", "") or "".join(lines).replace(
+        " ", ""
+    ) == AUDIT_SENTENCE.replace(" ", "")
+    joined = "\n".join(lines)
+    for number in _NUMBERS.finditer(AUDIT_SENTENCE):
+        text = number.group()
+        assert text in joined, f"{text!r} broken at {width}: {lines}"
+
+
+@pytest.mark.parametrize("args", [["audit"], ["status"], ["audit", "--lang", "en"], ["status", "--lang", "en"]])
+def test_no_table_breaks_inside_a_number(cli, args, monkeypatch):
+    """Every cell the table writers break, at widths from 60 to 200: no line ends in a digit that the next
+    line's digits, decimal point or % continue."""
+    import qzdc.render.table as table
+
+    broken: list[tuple[str, str]] = []
+    original = table._break_paragraph
+
+    def checked(text: str, width: int) -> list[str]:
+        lines = original(text, width)
+        broken.extend(
+            (a, b) for a, b in itertools.pairwise(lines) if re.search(r"\d\.?$", a) and re.match(r"[\d.%]", b)
+        )
+        return lines
+
+    monkeypatch.setattr(table, "_break_paragraph", checked)
+    for width in (60, 80, 100, 120, 140, 160, 200):
+        assert cli(*args, env={"COLUMNS": str(width)}).exit_code == 0
+    assert not broken, broken[:5]

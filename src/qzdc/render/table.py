@@ -4,6 +4,7 @@ and in the same layout without rich everywhere else."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -143,11 +144,25 @@ def _held_together(text: str) -> set[int]:
     return held
 
 
+# A unit of more than one character after a figure stays with it: 75.33亿元, 5.08个百分点, 6090万美元
+# (one character, 2023年 or 12家, already does: `_breakable`).
+_UNIT_AFTER_NUMBER = re.compile(
+    r"(?<=\d)(个百分点|百分点|亿吨标准煤|平方公里|万美元|亿美元|万元|亿元|万亩|万人|万吨|亿吨|千人口)"
+)
+
+
+def _number_units(text: str) -> set[int]:
+    """Offsets inside a unit that follows a figure, where no line may break."""
+    return {i for m in _UNIT_AFTER_NUMBER.finditer(text) for i in range(m.start() + 1, m.end())}
+
+
 def _units(text: str) -> list[str]:
     """`text` cut at every break opportunity; each piece keeps the spaces after it."""
     units: list[str] = []
     start = 0
     held = _held_together(text) if "（" in text or "(" in text else set()
+    if any(ch.isdigit() for ch in text):
+        held |= _number_units(text)
     for i in range(1, len(text)):
         if i not in held and _breakable(text[i - 1], text[i]):
             units.append(text[start:i])
