@@ -456,7 +456,7 @@ def test_stale_is_judged_against_the_as_of_the_output_states(cli, tmp_path):
     assert by_id(data)["villages_income_over_200k"]["stale"] is True
     assert data["stale"] == 4  # gdp_growth, retail_sales_growth, industrial_output_growth, villages_income_over_200k
     table = cli("status", "--actuals", str(actuals), "--as-of", "2025年1-9月", env={"COLUMNS": "240"}).stdout
-    assert "截至2025年1—9月（" in table.replace("\n", "")
+    assert "截至2025年1-9月（" in table.replace("\n", "")  # — drawn as - in a terminal table
     assert "进度正常（据2023年旧数据）" in table and "其中数据陈旧 4" in table
     # --as-of 2024: as of 2024 (stated), a 2023 figure is current.
     data = status_json(cli, "--actuals", str(actuals), "--as-of", "2024")
@@ -466,7 +466,7 @@ def test_stale_is_judged_against_the_as_of_the_output_states(cli, tmp_path):
     assert "已过时" not in md
     md = cli("report", "--actuals", str(actuals), "--as-of", "2025-Q3").stdout
     assert "4项目标的最新数据早于2024年，已过时" in md
-    assert "- 数据截至：2025年前三季度（" in md
+    assert "- 数据截至：2025年1—9月（" in md
 
 
 def test_the_stated_as_of_counts_a_month_and_a_quarter_ending_together_once(cli, tmp_path):
