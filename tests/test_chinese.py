@@ -229,3 +229,41 @@ def test_record_help_names_no_table(cli):
     assert "须连同年份一起写" in record and "表格标题" not in record
     assert "表格标题" in "".join(cli("import", "--help").stdout.split())
     assert "sheet" not in cli("record", "--help", "--lang", "en", env={"COLUMNS": "200"}).stdout.split("--year", 1)[1]
+
+
+# Item 7: README and 使用指南 show the Chinese forms first, and each of them works as written.
+DOCUMENTED = [
+    ("README.md", "qzdc status --category 经济发展 --status 存在风险 --status 进度滞后", 0),
+    ("README.md", "qzdc status --fail-on 进度滞后", 0),  # the plan's own figures: one at risk, none behind
+    ("README.md", "qzdc status --as-of 2025年1-9月", 0),
+    ("README.md", "qzdc record 地区生产总值 2024 81.2 --source 区统计局快报", 0),
+    ("README.md", "qzdc record 鲤鱼灯舞 2025 完成", 0),
+    ("README.md", "qzdc history 地区生产总值", 0),
+    ("README.md", "qzdc audit --fail-on 错误", 3),  # the built-in plan has 2 errors
+    ("docs/使用指南.md", "qzdc status --status 存在风险 --status 进度滞后", 0),
+    ("docs/使用指南.md", "qzdc status --as-of 2025年1-9月", 0),
+    ("docs/使用指南.md", "qzdc record 地区生产总值 2024 81.2 --source 区统计局快报", 0),
+    ("docs/使用指南.md", "qzdc record 鲤鱼灯舞 2025 完成", 0),
+    ("docs/使用指南.md", "qzdc history 地区生产总值", 0),
+]
+
+
+@pytest.mark.parametrize(("doc", "line", "code"), DOCUMENTED, ids=[f"{d} {x}" for d, x, _ in DOCUMENTED])
+def test_the_chinese_forms_the_docs_show_work(cli, doc, line, code):
+    import shlex
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / doc).read_text(encoding="utf-8")
+    assert any(x.startswith(line + " ") or x == line for x in text.splitlines()), f"{doc} no longer shows {line}"
+    result = cli(*shlex.split(line)[1:])
+    assert result.exit_code == code, result.stderr
+
+
+@pytest.mark.parametrize(("word", "code"), [("错误", 3), ("error", 3), ("警告", 3), ("warning", 3), ("提示", 2)])
+def test_audit_gate_takes_a_severity_in_either_language(cli, word, code):
+    result = cli("audit", "--fail-on", word)
+    assert result.exit_code == code
+    if code == 2:
+        assert result.stderr == "qzdc：错误：--fail-on 不能取 '提示'（可选：警告（warning）、错误（error））\n"
+    else:
+        assert "或更严重" in result.stderr.splitlines()[-1]

@@ -673,7 +673,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "plan (else the built-in one); qzdc init drafts a new one.",
     ),
     "help.cmd.qzdc.examples": (
-        "qzdc status\nqzdc show 4\nqzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc report -o 进展报告.html",
+        "qzdc status\nqzdc show 4\nqzdc record 地区生产总值 2024 81.2 --source 区统计局快报\nqzdc report -o 进展报告.html",
         "qzdc status --lang en\nqzdc show 4\nqzdc record gdp 2024 81.2 --source 区统计局快报\n"
         "qzdc report -o progress.html --lang en",
     ),
@@ -848,7 +848,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "Record one figure; a second figure for the same period revises the first, which stays in the history.",
     ),
     "help.cmd.record.examples": (
-        "qzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc record 规模以上工业总产值年均增速 2025-Q3 19.1\n"
+        "qzdc record 地区生产总值 2024 81.2 --source 区统计局快报\nqzdc record 规模以上工业总产值年均增速 2025-Q3 19.1\n"
         "qzdc record carp_lantern_dance_heritage 2025 done",
         "qzdc record gdp 2024 81.2 --source 区统计局快报\nqzdc record industrial_output_growth 2025-Q3 19.1\n"
         "qzdc record carp_lantern_dance_heritage 2025 done",
@@ -927,7 +927,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "Every figure of an indicator: the plan's own and each one recorded or revised, and which one counts.",
     ),
     "help.cmd.history.examples": (
-        "qzdc history gdp\nqzdc history 地区生产总值 -o 历史.csv",
+        "qzdc history 出口总额\nqzdc history 地区生产总值 -o 历史.csv",
         "qzdc history gdp --lang en\nqzdc history gdp -o gdp-history.csv",
     ),
     # audit
@@ -937,11 +937,11 @@ _HELP: dict[str, tuple[str, str]] = {
         "baselines, department names.",
     ),
     "help.cmd.audit.examples": (
-        "qzdc audit\nqzdc audit --fail-on error\nqzdc audit --format json",
+        "qzdc audit\nqzdc audit --fail-on 错误\nqzdc audit --format json",
         "qzdc audit --lang en\nqzdc audit --fail-on error\nqzdc audit --format json",
     ),
     "help.opt.audit.fail_on": (
-        "有此级别或更严重的发现时退出码为 3：warning（警告）< error（错误）。",
+        "有此级别或更严重的发现时退出码为 3：警告（warning）< 错误（error）。",
         "Exit with code 3 if there is a finding of this severity or worse (warning < error).",
     ),
     # batch

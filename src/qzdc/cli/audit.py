@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -27,18 +26,13 @@ from qzdc.errors import EXIT_GATE
 from qzdc.i18n import tr
 
 
-class SeverityGate(StrEnum):
-    error = "error"
-    warning = "warning"
-
-
 @app.command()
 @handle_errors
 def audit(
     plan: PlanOption = None,
     actuals: ActualsOption = None,
     fail_on: Annotated[
-        SeverityGate | None,
+        str | None,
         typer.Option(
             "--fail-on",
             show_default=False,
@@ -53,15 +47,16 @@ def audit(
 
     Example: qzdc audit --fail-on error
     """
-    from qzdc.views.audit import SEVERITY_RANK, audit_view
+    from qzdc.views.audit import SEVERITY_RANK, audit_view, gate_severity
     from qzdc.views.audit import audit as run_audit
 
     chosen = resolve_format(fmt, output, raw=raw)
+    gate = gate_severity(fail_on) if fail_on is not None else None  # 错误 or error: refused before any work
     loaded = load(plan)
     findings = run_audit(loaded, observations(loaded, actuals))
     emit(audit_view(loaded, findings, lang.value), chosen, output)
-    if fail_on is not None:
-        failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on.value]]
+    if gate is not None:
+        failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[gate]]
         if failing:
-            err(tr("msg.audit_gate", count=len(failing), severity=tr(f"severity.{fail_on.value}")))
+            err(tr("msg.audit_gate", count=len(failing), severity=tr(f"severity.{gate}")))
             raise typer.Exit(EXIT_GATE)

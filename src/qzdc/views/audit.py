@@ -25,6 +25,20 @@ from qzdc.views.view import Column, View, decimals, display, fmt_number
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+GATES = ("warning", "error")  # the severities `audit --fail-on` takes
+
+
+def gate_severity(word: str) -> str:
+    """The severity `audit --fail-on` names, in either language: 错误 or error, 警告 or warning."""
+    from qzdc.errors import UsageError, quoted
+    from qzdc.i18n import listing
+
+    words = {w.strip().lower(): s for s in GATES for w in (s, tr(f"severity.{s}", "zh"), tr(f"severity.{s}", "en"))}
+    found = words.get(word.strip().lower())
+    if found is None:
+        known = listing([tr("word.with_code", word=tr(f"severity.{s}", "zh"), code=s) for s in GATES])
+        raise UsageError(tr("err.fail_on_status", name=quoted(word)), hint=tr("err.fail_on_status.hint", known=known))
+    return found
 
 
 @dataclass(frozen=True)
