@@ -991,3 +991,15 @@ def test_a_target_to_hold_reads_how_often_it_held_in_the_progress_table(cli, tmp
         header = [c.text for c in table.rows[0].cells]
         line = next(r for r in table.rows if r.cells[1].text == row["name"])
         assert line.cells[header.index("进度")].text == "1/2年达标"
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "note"), [("zh", "进度正常", "（据2023年旧数据）"), ("en", "on track", "(stale: 2023 figure)")]
+)
+def test_html_status_word_and_stale_note_in_either_language(cli, tmp_path, lang, word, note):
+    """The note on a stale status comes from qzdc.i18n; the HTML still splits it from the status word."""
+    assert cli("record", "exports", "2025-09", "5400").exit_code == 0  # as of 2025-09, a 2023 figure is stale
+    out = tmp_path / "r.html"
+    assert cli("report", "--lang", lang, "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert f'<span class="status-word">{word}</span><span class="status-note">{note}</span>' in html

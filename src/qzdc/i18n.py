@@ -148,6 +148,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report.baseline_year": ("基期", "Baseline year"),
     "report.as_of": ("数据截至", "Data as of"),
     "status.as_of_baseline": ("基期（{year}年）", "the baseline ({year})"),
+    # after the status word of a stale figure: 进度正常（据2023年旧数据）; the HTML report splits the two there
+    "status.stale_note": ("（据{year}年旧数据）", " (stale: {year} figure)"),
+    # under a table whose figures mark an inferred year with * (100 (2023*)): status, show, the 完成情况表
+    "status.year_inferred": ("* 年份为推定：原文未写明该数据的年份", "* year inferred: the document does not state it"),
     "report.actuals": ("录入数据", "Recorded figures"),
     "report.scope": ("范围", "Scope"),
     "report.all_targets": ("全部目标", "all targets"),
@@ -170,6 +174,25 @@ _WORDS: dict[str, tuple[str, str]] = {
         "How each status and figure is computed: docs/methodology.md in qzdc.",
     ),
     "report.made_by": ("由 qzdc 生成", "Made with qzdc"),
+    # what each status means, with the plan's own thresholds (report.data.status_legend)
+    "legend.achieved": ("目标已达到", "the target holds"),
+    "legend.on_track": (
+        "速度比 R ≥ {on}（实际速度 ÷ 所需速度）",
+        "pace ratio R ≥ {on} (observed pace ÷ pace required)",
+    ),
+    "legend.off_track": (
+        "{off} ≤ R < {risk}，或目标年已过仍未达到",
+        "{off} ≤ R < {risk}, or missed in the target year",
+    ),
+    "legend.moving_away": ("R < {off}：与目标方向相反", "R < {off}: moving against the target"),
+    "legend.pending": ("里程碑尚未到期", "a milestone not yet due"),
+    "legend.no_data": ("基期之后尚无数据", "no figure after the baseline yet"),
+    "legend.monitored": ("无量化目标：只列数据，不作判断", "no numeric target: the figures are listed, not judged"),
+    "report.filter_owner": ("责任单位", "Department"),
+    # a batch's HTML or workbook (report.batch)
+    "batch.title": ("{count} 个方案的目标进展", "{count} plans: status of every target"),
+    "batch.plans": ("方案汇总", "Plans"),
+    "batch.targets": ("全部目标", "Targets"),
     "chart.required": ("路径要求", "required path"),
     "chart.actual": ("实际", "actual"),
     "chart.ytd": ("年内累计", "year to date"),

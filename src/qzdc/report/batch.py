@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from qzdc.engine.verdict import count_statuses
+from qzdc.i18n import tr
 from qzdc.views.batch import (
     BATCH_COLUMNS,
     PlanResult,
@@ -160,12 +161,12 @@ class Writer:
 
     def document(self) -> tuple[str, list[tuple[str, Any]]]:
         """The title and the (heading, view) parts of an HTML or Excel batch."""
-        zh = self.lang == "zh"
+        lang = self.lang
         return (
-            f"{len(self.plans)} {'个方案的目标进展' if zh else 'plans: status of every target'}",
+            tr("batch.title", lang, count=len(self.plans)),
             [
-                ("方案汇总" if zh else "Plans", summary_view(self.plans, self.summary(), self.lang)),
-                ("全部目标" if zh else "Targets", self.targets),
+                (tr("batch.plans", lang), summary_view(self.plans, self.summary(), lang)),
+                (tr("batch.targets", lang), self.targets),
             ],
         )
 

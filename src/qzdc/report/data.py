@@ -106,8 +106,9 @@ def filters_text(data: ReportInput) -> str | None:
     if f.owners:
         from qzdc.views.owners import resolve_department
 
-        label = "责任单位" if lang == "zh" else "Department"
-        parts.append(label + colon + "、".join(resolve_department(data.plan, d) for d in f.owners))
+        parts.append(
+            tr("report.filter_owner", lang) + colon + "、".join(resolve_department(data.plan, d) for d in f.owners)
+        )
     if not parts:
         return None
     return ("；" if lang == "zh" else "; ").join(parts)
@@ -215,28 +216,16 @@ def status_legend(data: ReportInput) -> list[tuple[str, str]]:
     t, lang = data.plan.meta.thresholds, data.lang
     on, risk, off = fmt_number(t.on_track), fmt_number(t.at_risk), fmt_number(t.off_track)
     counted = status_counts(data)
-    if lang == "zh":
-        legend = [
-            ("achieved", "目标已达到"),
-            ("on_track", f"速度比 R ≥ {on}（实际速度 ÷ 所需速度）"),
-            ("at_risk", f"{risk} ≤ R < {on}"),
-            ("off_track", f"{off} ≤ R < {risk}，或目标年已过仍未达到"),
-            ("moving_away", f"R < {off}：与目标方向相反"),
-            ("pending", "里程碑尚未到期"),
-            ("no_data", "基期之后尚无数据"),
-            ("monitored", "无量化目标：只列数据，不作判断"),
-        ]
-    else:
-        legend = [
-            ("achieved", "the target holds"),
-            ("on_track", f"pace ratio R ≥ {on} (observed pace ÷ pace required)"),
-            ("at_risk", f"{risk} ≤ R < {on}"),
-            ("off_track", f"{off} ≤ R < {risk}, or missed in the target year"),
-            ("moving_away", f"R < {off}: moving against the target"),
-            ("pending", "a milestone not yet due"),
-            ("no_data", "no figure after the baseline yet"),
-            ("monitored", "no numeric target: the figures are listed, not judged"),
-        ]
+    legend = [
+        ("achieved", tr("legend.achieved", lang)),
+        ("on_track", tr("legend.on_track", lang, on=on)),
+        ("at_risk", f"{risk} ≤ R < {on}"),  # a formula, the same in both languages
+        ("off_track", tr("legend.off_track", lang, off=off, risk=risk)),
+        ("moving_away", tr("legend.moving_away", lang, off=off)),
+        ("pending", tr("legend.pending", lang)),
+        ("no_data", tr("legend.no_data", lang)),
+        ("monitored", tr("legend.monitored", lang)),
+    ]
     return [(s, text) for s, text in legend if s in counted]
 
 

@@ -208,9 +208,7 @@ def _facts_status(row: Row, lang: str) -> list[str]:
         else:
             lines.append(f"{_label('最新值', 'latest', lang)}{_colon(lang)}{shown} ({period}, {origin})")
         if a.latest.inferred:
-            lines.append(
-                _label("* 年份为推定：原文未写明该数据的年份", "* year inferred: the document does not state it", lang)
-            )
+            lines.append(tr("status.year_inferred", lang))
     elif a.required_from is not None and a.required_now is not None:
         known = f"{display(json_value(a.required_from.value))} ({a.required_from.period})"
         lines.append(f"{_label('尚需自', 'still required from', lang)}{_colon(lang)}{known}")

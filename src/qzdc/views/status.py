@@ -563,8 +563,7 @@ def status_text(row: Row, lang: str) -> str:
     a = row.assessment
     word = tr(a.status, lang)
     if a.stale and a.latest is not None:
-        year = a.latest.period.year
-        word += f"（据{year}年旧数据）" if lang == "zh" else f" (stale: {year} figure)"
+        word += tr("status.stale_note", lang, year=a.latest.period.year)
     return word
 
 
@@ -766,9 +765,7 @@ def footnotes(report: StatusReport, lang: str) -> list[str]:
                 f"{short} {side} the target"
             )
     if any(r.assessment.latest is not None and r.assessment.latest.inferred for r in report.rows):
-        lines.append(
-            "* 年份为推定：原文未写明该数据的年份" if zh else "* year inferred: the document does not state it"
-        )
+        lines.append(tr("status.year_inferred", lang))
     return lines
 
 
