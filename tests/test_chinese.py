@@ -267,3 +267,30 @@ def test_audit_gate_takes_a_severity_in_either_language(cli, word, code):
         assert result.stderr == "qzdc：错误：--fail-on 不能取 '提示'（可选：警告（warning）、错误（error））\n"
     else:
         assert "或更严重" in result.stderr.splitlines()[-1]
+
+
+def test_a_milestone_reads_as_the_status_table_says_it_everywhere(cli, tmp_path):
+    """User test 2, finding C: 完成 / 未完成 (done / not done in English) in record's confirmation,
+    history and show's figures, as the status table writes it; the file keeps done / not done."""
+    actuals = tmp_path / "actuals.yaml"
+    run = lambda *args: cli(*args, "--actuals", str(actuals))  # noqa: E731
+    assert run("record", "national_high_tech_zone", "2024", "完成").stderr.startswith(
+        "已录入 创建国家高新区 2024 = 完成 → "
+    )
+    assert run("record", "national_high_tech_zone", "2024", "yes").stderr.startswith(
+        "创建国家高新区 2024 = 完成 与原有数据相同"
+    )
+    assert run("record", "carp_lantern_dance_heritage", "2025", "未完成").stderr.startswith(
+        "已录入 鲤鱼灯舞申报国家级非物质文化遗产 2025 = 未完成 → "
+    )
+    assert "value: done\n" in actuals.read_text(encoding="utf-8")
+    assert "value: not done\n" in actuals.read_text(encoding="utf-8")
+    history = run("history", "national_high_tech_zone").stdout
+    assert re.search(r"^ 2024 +1 +完成 +录入 +采用", history, re.M), history
+    assert re.search(
+        r"^ 2024 +1 +done +recorded +used", run("history", "national_high_tech_zone", "--lang", "en").stdout, re.M
+    )
+    show = run("show", "national_high_tech_zone").stdout
+    assert re.search(r"^ 2024 +完成 +录入", show, re.M), show
+    assert "完成年份：2024" in show and "按实际速度" not in show
+    assert '"value": "done"' in run("history", "national_high_tech_zone", "--format", "json").stdout

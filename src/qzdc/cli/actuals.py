@@ -76,7 +76,7 @@ def _recorded_text(entry: Any, before: list[Any], plan: Any, lang: str) -> str:
     what = figure_text(plan, entry, lang)
     change, old = change_of(entry, counting_figures([*plan.observations, *(e.observation() for e in before)]))
     if change not in ("new", "same"):
-        text = tr(f"record.{change}", lang, old=value_text(old))
+        text = tr(f"record.{change}", lang, old=value_text(old, lang))
         what += f"（{text}）" if lang == "zh" else f" ({text})"
     return what
 

@@ -18,7 +18,7 @@ from qzdc.plan.models import Target
 from qzdc.plan.words import column
 from qzdc.report.data import ReportInput
 from qzdc.views.listing import join
-from qzdc.views.status import Row, held_text, plan_years, status_text, target_name
+from qzdc.views.status import Row, held_text, milestone_text, plan_years, status_text, target_name
 from qzdc.views.target_text import target_text
 from qzdc.views.view import decimals, display, fmt_number
 
@@ -99,13 +99,6 @@ def comparator_words(target: Target, lang: str) -> tuple[str, str]:
     marker = "\x00"
     prefix, _, suffix = tr(f"cmp.{target.comparator}", lang, value=marker).partition(marker)
     return prefix, suffix
-
-
-def milestone_text(value: Any, lang: str) -> str:
-    """A milestone's recorded value as a reader says it: 完成 / 未完成."""
-    from qzdc.engine.held import milestone_done
-
-    return tr("milestone.done" if milestone_done(value) else "milestone.not_done", lang)
 
 
 def _observed_value(row: Row, value: Any, lang: str) -> Any:

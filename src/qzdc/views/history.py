@@ -25,7 +25,7 @@ from qzdc.i18n import unit_text
 from qzdc.plan.models import Indicator, Observation, Plan, Target
 from qzdc.plan.periods import Period, PeriodError, parse_period
 from qzdc.views.listing import indicator_name
-from qzdc.views.view import Column, View, display
+from qzdc.views.view import Column, View, recorded_text
 
 # status of a figure → (zh, en)
 _STATUS = {
@@ -161,7 +161,7 @@ def history_view(plan: Plan, indicator: Indicator, observations: Iterable[Observ
         {
             "period": r["period"],
             "revision": str(r["revision"]),
-            "value": display(r["value"]),
+            "value": recorded_text(r["value"], lang),
             "origin": _word(_ORIGIN, r["origin"], lang),
             "source": r["source"] or "",
             "recorded_at": (r["recorded_at"] or "").replace("T", " "),

@@ -18,7 +18,7 @@ from qzdc.actuals.values import Entry
 from qzdc.i18n import tr, unit_text
 from qzdc.plan.models import Observation, Plan
 from qzdc.views.listing import indicator_name, join
-from qzdc.views.view import Column, View, display
+from qzdc.views.view import Column, View, recorded_text
 
 # column of the --dry-run table → (zh, en), the words `qzdc status` and `history` use
 _DRY_RUN_HEADERS = {
@@ -37,7 +37,7 @@ def figure_text(plan: Plan, entry: Entry, lang: str) -> str:
     """`地区生产总值 2024 = 0.813 亿元（8130万元）`: a figure by the indicator's name, with its unit and as written."""
     indicator = plan.indicator(entry.indicator)
     unit = f" {unit_text(indicator.unit, lang)}" if indicator.unit and not isinstance(entry.value, str) else ""
-    what = f"{indicator_name(indicator, lang)} {entry.period} = {value_text(entry.value)}{unit}"
+    what = f"{indicator_name(indicator, lang)} {entry.period} = {value_text(entry.value, lang)}{unit}"
     if entry.written:
         what += f"（{entry.written}）" if lang == "zh" else f" ({entry.written})"
     return what
@@ -57,23 +57,23 @@ def scale_warning(plan: Plan, entry: Entry, known: dict[str, Known], lang: str, 
         where=where,
         what=figure_text(plan, entry, lang),
         against=tr("check.scale.baseline" if against.baseline else "check.scale.latest", lang),
-        known=f"{value_text(against.value)}{unit}",
+        known=f"{value_text(against.value, lang)}{unit}",
         period=against.period,
     )
 
 
 def change_text(change: str, before: Any, entry: Entry, lang: str) -> str:
     template = tr(f"change.{change}", lang)
-    return template.format(old=value_text(before), new=value_text(entry.value))
+    return template.format(old=value_text(before, lang), new=value_text(entry.value, lang))
 
 
-def value_text(value: Any) -> str:
-    return display(value.isoformat() if isinstance(value, dt.date) else value)
+def value_text(value: Any, lang: str) -> str:
+    return recorded_text(value, lang)
 
 
 def shown_value(entry: Entry, lang: str) -> str:
     """The value, with what was written where it was converted: 0.813（8130万元）."""
-    text = value_text(entry.value)
+    text = value_text(entry.value, lang)
     return tr("converted", lang, value=text, written=entry.written) if entry.written else text
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from qzdc.engine.held import milestone_done
 from qzdc.engine.required_path import PathStep, required_path
 from qzdc.engine.verdict import Assessment, printed
 from qzdc.i18n import amount, method_text, note_text, tr, unit_text
@@ -27,7 +26,7 @@ from qzdc.views.status import (
     value_text,
 )
 from qzdc.views.target_text import target_text
-from qzdc.views.view import Column, Document, Section, View, display, fmt_number
+from qzdc.views.view import Column, Document, Section, View, display, fmt_number, recorded_text
 
 
 def _label(zh: str, en: str, lang: str) -> str:
@@ -192,11 +191,7 @@ def _facts_status(row: Row, lang: str) -> list[str]:
     ]
     if a.latest is not None:
         value = a.latest.value
-        shown = (
-            (_label("完成", "done", lang) if milestone_done(value) else _label("未完成", "not done", lang))
-            if target.kind == "milestone"
-            else display(json_value(value))
-        )
+        shown = value_text(target, value, lang)
         origin = _label("方案", "plan", lang) if a.latest.origin == "plan" else _label("录入", "actuals", lang)
         period = f"{a.latest.period}{'*' if a.latest.inferred else ''}"
         if target.kind == "cumulative" and a.total is not None:
@@ -238,7 +233,10 @@ def _facts_status(row: Row, lang: str) -> list[str]:
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
         (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a, lang)),
         (
-            _label("按实际速度达标年份", "year reached at the observed pace", lang),
+            # a milestone has no pace: the year it is reached is the year it was done
+            _label("完成年份", "year done", lang)
+            if target.kind == "milestone"
+            else _label("按实际速度达标年份", "year reached at the observed pace", lang),
             str(a.year_reached) if a.year_reached else "—",
         ),
         (_label("按增速目标预计", "at the plan's own rate", lang), _rate_level_text(row, lang)),
@@ -443,7 +441,7 @@ def show_document(
         cells=[
             {
                 "period": r["period"] + ("*" if r["inferred"] else ""),
-                "value": display(r["value"]),
+                "value": recorded_text(r["value"], lang),
                 "origin": _label("方案", "plan", lang) if r["origin"] == "plan" else _label("录入", "actuals", lang),
                 "source": r["source"] or "",
                 # in history's words (docs/actuals.md): 已被修订, 被录入值取代, 以全年数为准, 基期及以前…

@@ -525,9 +525,7 @@ def milestone_text(value: Any, lang: str) -> str:
     """A milestone's recorded value as people read it: 完成 / 未完成 (done / not done)."""
     from qzdc.engine.held import milestone_done
 
-    if milestone_done(value):
-        return "完成" if lang == "zh" else "done"
-    return "未完成" if lang == "zh" else "not done"
+    return tr("milestone.done" if milestone_done(value) else "milestone.not_done", lang)
 
 
 def value_text(target: Target, value: Any, lang: str) -> str:

@@ -8,9 +8,12 @@ rich table, JSON, CSV or Markdown; no command has its own copy of that branch.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Any
+
+from qzdc.i18n import tr
 
 
 @dataclass
@@ -68,6 +71,18 @@ def display(value: Any, decimals: int | None = None) -> str:
     if isinstance(value, list | tuple):
         return "、".join(display(v) for v in value)
     return str(value)
+
+
+# A milestone's figure as the actuals file stores it (done, not done) → the words people read.
+_MILESTONE_WORDS = {"done": "milestone.done", "not done": "milestone.not_done"}
+
+
+def recorded_text(value: Any, lang: str) -> str:
+    """A recorded figure as people read it: a milestone's done / not done in the run's language
+    (完成 / 未完成, as the status table says it), a date as written, any other as `display` gives it."""
+    if isinstance(value, str) and (key := _MILESTONE_WORDS.get(value.strip().lower())):
+        return tr(key, lang)
+    return display(value.isoformat() if isinstance(value, dt.date) else value)
 
 
 def fmt_number(value: float, decimals: int | None = None) -> str:
