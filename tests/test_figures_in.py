@@ -363,15 +363,33 @@ def test_a_figure_a_hundred_times_off_is_taken_with_a_warning(cli):
     result = cli("record", "gdp", "2024", "81.3元")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[1] == (
-        "qzdc：注意：地区生产总值 2024 = 0.000000813 亿元（81.3元），不到最近的数据 81.2 亿元（2024）的 1/100，请核对单位"
+        "qzdc：注意：地区生产总值 2024 = 0.000000813 亿元（81.3元），不到同期原有数据 81.2 亿元（2024）的 1/100，请核对单位"
     )
     assert entries_in(Path("actuals.yaml"))[-1]["value"] == 8.13e-07  # still recorded
     # 8130000万元 is 813 亿元: 813 / 0.000000813 = 10⁹ times the figure that counts now
     result = cli("record", "gdp", "2024", "8130000万元", "--lang", "en")
     assert result.stderr.splitlines()[1] == (
         "qzdc: note: Gross regional product 2024 = 813 100 million yuan (8130000万元) is more than 100 times "
-        "the latest figure, 0.000000813 100 million yuan (2024): check the unit"
+        "the figure it replaces, 0.000000813 100 million yuan (2024): check the unit"
     )
+
+
+def test_a_figure_is_set_against_the_one_it_replaces_before_the_latest(cli):
+    """User test 2, finding H: a 2024 figure is set against the 2024 figure it revises, not the
+    2025-Q3 figure to date. 出口总额 2024 6800, 2025-Q3 5400: 60 for 2024 is 60/6800 = 1/113, under
+    1/100 of the figure it replaces, though 60/5400 = 1/90 of the latest is within; 68 for 2025-Q3 is
+    68/5400 = 1/79 of the figure it replaces, within (68/6800 = 1/100 of 2024 would not matter)."""
+    assert cli("record", "exports", "2024", "6800").exit_code == 0
+    assert cli("record", "exports", "2025-Q3", "5400").exit_code == 0
+    result = cli("record", "exports", "2024", "60")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[1] == (
+        "qzdc：注意：出口总额 2024 = 60 万美元，不到同期原有数据 6800 万美元（2024）的 1/100，请核对单位"
+    )
+    assert "请核对单位" not in cli("record", "exports", "2025-Q3", "68").stderr
+    # a period with no figure yet is set against the latest, as before: 2023 against 2025-Q3's 68, 0.5/68 = 1/136
+    result = cli("record", "exports", "2023", "0.5")
+    assert "不到最近的数据 68 万美元（2025-Q3）的 1/100" in result.stderr
 
 
 def test_without_figures_the_baseline_is_the_yardstick(cli):

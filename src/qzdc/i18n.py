@@ -369,6 +369,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "qzdc: note: {where}{what} is less than 1/100 of {against}, {known} ({period}): check the unit",
     ),
     "check.scale.latest": ("最近的数据", "the latest figure"),
+    "check.scale.replaced": ("同期原有数据", "the figure it replaces"),
     "check.scale.baseline": ("基期值", "the baseline"),
     "changes.new": ("新增 {n}", "{n} new"),
     "changes.revised": ("修订 {n}", "{n} revised"),

@@ -125,6 +125,7 @@ class Known:
     value: int | float  # as written (67.00 keeps its decimals)
     period: str  # 2024, 2025-09; the baseline's year for a baseline
     baseline: bool = False
+    replaced: bool = False  # the counting figure of the new figure's own period, which it replaces
 
 
 def _number(value: Any) -> float | None:
@@ -133,16 +134,20 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def latest_known(plan: Plan, observations: Iterable[Observation]) -> dict[str, Known]:
-    """For each indicator, its latest known figure (the counting figure of its latest period), else its baseline."""
+def latest_known(plan: Plan, observations: Iterable[Observation]) -> dict[Any, Known]:
+    """For each indicator, its latest known figure (the counting figure of its latest period), else its
+    baseline; and, under (indicator, period), the counting figure of each period, which a new figure
+    for that period replaces and is set against first."""
     latest: dict[str, tuple[tuple[int, int, int], Known]] = {}
+    known: dict[Any, Known] = {}
     for obs in counting_figures(observations).values():
         if _number(obs.value) is None:
             continue
         period = parse_period(obs.period)
+        known[(obs.indicator, str(period))] = Known(obs.value, str(period), replaced=True)
         if obs.indicator not in latest or period.sort_key() > latest[obs.indicator][0]:
             latest[obs.indicator] = (period.sort_key(), Known(obs.value, str(period)))
-    known = {indicator: figure for indicator, (_, figure) in latest.items()}
+    known |= {indicator: figure for indicator, (_, figure) in latest.items()}
     for indicator in plan.indicators:
         if indicator.id in known:
             continue
@@ -153,13 +158,14 @@ def latest_known(plan: Plan, observations: Iterable[Observation]) -> dict[str, K
     return known
 
 
-def scale_slip(entry: Entry, known: dict[str, Known]) -> Known | None:
+def scale_slip(entry: Entry, known: dict[Any, Known]) -> Known | None:
     """The known figure a new one is more than 100 times, or less than 1/100 of: a likely slip of the unit.
 
     Zero on either side says nothing of a scale, and a sign is not a scale: magnitudes are compared.
     """
     number = _number(entry.value)
-    against = known.get(entry.indicator)
+    # A 2024 figure is set against the 2024 figure it replaces, not against the latest (a 2025-09 figure to date).
+    against = known.get((entry.indicator, str(entry.period))) or known.get(entry.indicator)
     if number is None or not number or against is None or not against.value:
         return None
     ratio = abs(number) / abs(against.value)

@@ -43,7 +43,7 @@ def figure_text(plan: Plan, entry: Entry, lang: str) -> str:
     return what
 
 
-def scale_warning(plan: Plan, entry: Entry, known: dict[str, Known], lang: str, where: str = "") -> str | None:
+def scale_warning(plan: Plan, entry: Entry, known: dict[Any, Known], lang: str, where: str = "") -> str | None:
     """A warning for a figure more than 100 times, or under 1/100 of, the latest known one: check the unit."""
     against = scale_slip(entry, known)
     if against is None:
@@ -56,7 +56,14 @@ def scale_warning(plan: Plan, entry: Entry, known: dict[str, Known], lang: str, 
         lang,
         where=where,
         what=figure_text(plan, entry, lang),
-        against=tr("check.scale.baseline" if against.baseline else "check.scale.latest", lang),
+        against=tr(
+            "check.scale.baseline"
+            if against.baseline
+            else "check.scale.replaced"
+            if against.replaced
+            else "check.scale.latest",
+            lang,
+        ),
         known=f"{value_text(against.value, lang)}{unit}",
         period=against.period,
     )
