@@ -219,8 +219,11 @@ def to_people_csv(view: View) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(people_headers(keys, lang, view.csv_headers))
-    for row in view.rows:
-        writer.writerow([people_value(k, row.get(k), row, view.csv_words, lang) for k in keys])
+    own = view.people_cells or [{} for _ in view.rows]
+    for row, cells in zip(view.rows, own, strict=True):
+        writer.writerow(
+            [csv_text(cells[k]) if k in cells else people_value(k, row.get(k), row, view.csv_words, lang) for k in keys]
+        )
     return buffer.getvalue()
 
 

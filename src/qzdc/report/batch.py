@@ -24,7 +24,7 @@ from qzdc.views.batch import (
     summary_view,
     targets_view,
 )
-from qzdc.views.status import SCHEMA_VERSION, Filters, csv_row
+from qzdc.views.status import SCHEMA_VERSION, Filters, csv_row, people_cells
 
 STREAMED = ("jsonl", "csv", "csv_raw")
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html", "xlsx")
@@ -109,18 +109,24 @@ class Writer:
 
             part.lines = "".join(json_line(record, self.out) for record in records(result))
         elif self.fmt in ("csv", "csv_raw"):
-            from qzdc.render.formats import csv_value, people_value
+            from qzdc.render.formats import csv_text, csv_value, people_value
             from qzdc.views.listing import category_name
 
             plan = result.report.plan
             words = {"category": {c.id: category_name(plan, c.id, self.lang) for c in plan.meta.categories}}
-            for record in records(result):
+            for target, record in zip(result.report.rows, records(result), strict=True):
                 row = {"plan": record["plan"], "plan_dir": record["plan_dir"], "as_of": record["as_of"]}
                 row.update(csv_row(record))
                 if self.fmt == "csv_raw":
                     part.rows.append([csv_value(row.get(k)) for k in self.columns])
                 else:
-                    part.rows.append([people_value(k, row.get(k), row, words, self.lang) for k in self.columns])
+                    own = people_cells(target, self.lang)  # the table's 尚需/年 where it is the rest of the year's
+                    part.rows.append(
+                        [
+                            csv_text(own[k]) if k in own else people_value(k, row.get(k), row, words, self.lang)
+                            for k in self.columns
+                        ]
+                    )
         elif self.fmt == "json":
             from qzdc.render.formats import clean_floats
 

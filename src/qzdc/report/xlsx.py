@@ -46,7 +46,7 @@ from qzdc.report.data import (
 from qzdc.report.points import key_points
 from qzdc.report.progress import Figure, figure, milestone_text, progress_table
 from qzdc.views.listing import category_name, indicator_name
-from qzdc.views.status import Row, target_name
+from qzdc.views.status import Row, required_figure, target_name, this_year_mark
 from qzdc.views.view import View
 
 # Number formats: figures as the plan writes them, rates and shares of the way as percent.
@@ -330,11 +330,14 @@ def _detail_row(ws: Worksheet, r: int, row: Row, data: ReportInput) -> None:
     put(ws, r, col("col.stale"), tr("yes", lang) if a.stale else "")
     put(ws, r, col("col.expected"), a.expected_now, FMT_DECIMAL)
     rate = a.pace_unit == "rate"
-    if a.required_now is not None:
-        if rate:
-            put(ws, r, col("col.required_rate"), a.required_now, FMT_PERCENT)
+    need = required_figure(row)  # the table's 尚需/年: per year, or the rest of the last part-year (年内)
+    if need is not None:
+        # the mark is in the number format, so that the cell stays a number: 27.00（年内）
+        mark = f'"{this_year_mark(lang)}"' if need.this_year else ""
+        if need.unit == "rate":
+            put(ws, r, col("col.required_rate"), need.value, FMT_PERCENT + mark)
         else:
-            put(ws, r, col("col.required_change"), a.required_now, FMT_DECIMAL)
+            put(ws, r, col("col.required_change"), need.value, FMT_DECIMAL + mark)
     put(ws, r, col("col.required_rest"), a.required_rest, FMT_PERCENT if rate else FMT_DECIMAL)
     # A growth-rate target's gap is in percentage points: stored as the fraction, shown as a percentage.
     put(ws, r, col("col.gap"), a.gap, FMT_PERCENT if t.kind in RATE_KINDS else FMT_DECIMAL)

@@ -161,11 +161,11 @@ def summary_view(plans: list[dict[str, Any]], totals: dict[str, int], lang: str)
 def targets_view(results: list[PlanResult], lang: str) -> Any:
     """Every target of every plan in one table, the plan first (Markdown, HTML, Excel)."""
     from qzdc.views.listing import plan_title
-    from qzdc.views.status import status_cells, status_columns
+    from qzdc.views.status import people_cells, status_cells, status_columns
     from qzdc.views.view import Column, View
 
     zh = lang == "zh"
-    rows, cells, styles = [], [], []
+    rows, cells, styles, people = [], [], [], []
     columns = [Column("plan", "方案" if zh else "Plan", min_width=10), *status_columns(lang)]
     for result in results:
         assert result.report is not None
@@ -176,4 +176,8 @@ def targets_view(results: list[PlanResult], lang: str) -> Any:
             )
             cells.append({"plan": plan_title(plan, lang), **status_cells(row, plan, lang)})
             styles.append({"status": f"status.{row.assessment.status}"})
-    return View(data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=BATCH_COLUMNS, lang=lang)
+            people.append(people_cells(row, lang))
+    return View(
+        data=None, columns=columns, rows=rows, cells=cells, styles=styles, csv_columns=BATCH_COLUMNS,
+        people_cells=people, lang=lang,
+    )  # fmt: skip

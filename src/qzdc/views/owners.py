@@ -158,7 +158,7 @@ def department_document(plan: Plan, department: str, report: Any, lang: str) -> 
     `report` is the status of the whole plan (a `StatusReport`); a target is the
     department's when an item it leads or supports carries it.
     """
-    from qzdc.views.status import csv_columns, csv_row, plan_years, status_cells, target_json
+    from qzdc.views.status import csv_columns, csv_row, people_cells, plan_years, status_cells, target_json
 
     duties_view = department_view(plan, department, lang)
     department = duties_view.data["department"]
@@ -188,6 +188,7 @@ def department_document(plan: Plan, department: str, report: Any, lang: str) -> 
             "category": {c.id: category_name(plan, c.id, lang) for c in plan.meta.categories},
         },
         csv_headers=pilot_header(plan, lang),
+        people_cells=[people_cells(r, lang) for r, _ in rows],
         lang=lang,
     )
     title_targets = "负责的目标" if zh else "Targets it answers for"

@@ -21,6 +21,7 @@ from qzdc.views.status import (
     gap_text,
     held_text,
     json_value,
+    required_figure,
     status_text,
     target_json,
     value_text,
@@ -184,6 +185,7 @@ def _facts_status(row: Row, lang: str) -> list[str]:
     target, ind, a = row.target, row.indicator, row.assessment
     unit = ind.unit
     per_year = _label("/年", "/yr", lang)
+    need = required_figure(row)
     lines = [
         f"{_label('状态', 'status', lang)}{_colon(lang)}{status_text(row, lang)}"
         + (_label("（最终）", " (final)", lang) if a.final else "")
@@ -216,7 +218,9 @@ def _facts_status(row: Row, lang: str) -> list[str]:
         (_label("实际速度", "observed pace", lang), _pace_text(a.observed_pace, a, unit, lang) + per_year),
         (
             _label("剩余每年尚需", "still required each year", lang),
-            _pace_text(a.required_now, a, unit, lang) + per_year if a.pace_unit != "level" else "—",
+            _pace_text(need.value, a, unit, lang) + per_year
+            if need and not need.this_year and a.pace_unit != "level"
+            else "—",
         ),
         (
             _label(f"至{target.year}年底共需", f"still required by the end of {target.year}", lang),
@@ -225,8 +229,10 @@ def _facts_status(row: Row, lang: str) -> list[str]:
         (_label("差距", "gap to the target", lang), gap_text(row, lang) if a.gap is not None else "—"),
         (_label("年内应达", "due by now this year", lang), display(a.year_due) if a.year_due is not None else "—"),
         (
+            # the table's 尚需/年 when it is the rest of the last part-year's (+27（年内）), never a
+            # whole year's 65 or a quarter's 2.23 pp annualised to 8.92 beside 共需
             _label("本年尚需", "still needed this year", lang),
-            _rest_text(a.year_rest, a, unit, lang, amount=True) if a.year_rest is not None else "—",
+            _rest_text(need.value, a, unit, lang, amount=need.unit == "sum") if need and need.this_year else "—",
         ),
         (_label("进度", "progress", lang), _progress_line(row, lang)),
         (_label("序时进度", "time elapsed", lang), _schedule_line(a, lang)),

@@ -501,24 +501,46 @@ def _signed(value: float, row: Row, pace_unit: str | None, lang: str | None = No
     return f"{'+' if value > 0 else ''}{fmt_number(value)}{unit}"
 
 
-def required_text(row: Row, lang: str) -> str:
-    """The growth or change still required each year — or, with less than a year
-    left, in all by the end of the target year: a per-year rate over one quarter
-    would read as 78 % where 15.5 % is what is needed. A yearly flow or cumulative
-    target to date shows what the rest of the year still needs (+2100（年内）)."""
+@dataclass(frozen=True)
+class Required:
+    """The figure the progress table's 尚需/年 shows: `value` in `unit` ("rate", "change", "level"),
+    per year, or, when `this_year`, what the rest of the year (the last part-year) still needs in all."""
+
+    value: float
+    unit: str | None
+    this_year: bool
+
+
+def required_figure(row: Row) -> Required | None:
+    """What is still required each year — or, with less than a year left, in all by the end of the
+    target year: a per-year rate over one quarter would read as 78 % where 15.5 % is what is needed,
+    and a cumulative target's whole-year 65 as 65 more where 27 are. A yearly flow or cumulative
+    target to date: what the rest of the year still needs. Every people's format shows this figure
+    (table, people's CSV, workbook, `show`); JSON keeps `required_now` per year, and the part-year
+    figure is `year_to_date.rest_of_year`, else `required_rest`."""
     a = row.assessment
-    this_year = "（年内）" if lang == "zh" else " (this year)"
     if a.year_rest is not None:
-        return _signed(a.year_rest, row, "sum", lang) + this_year
-    value, suffix = a.required_now, ""
+        return Required(a.year_rest, "sum", True)
     left = row.target.year - a.latest.period.time if a.latest is not None and row.target.year else None
     if a.required_rest is not None and left is not None and 0 < left < 1:
-        value, suffix = a.required_rest, this_year
-    if value is None:
+        return Required(a.required_rest, a.pace_unit, True)
+    if a.required_now is None:
+        return None
+    return Required(a.required_now, a.pace_unit, False)
+
+
+def this_year_mark(lang: str | None) -> str:
+    return "（年内）" if lang == "zh" else " (this year)"
+
+
+def required_text(row: Row, lang: str) -> str:
+    """The table's 尚需/年: +0.33, 15.22%, 保持, or for the rest of the year +2100（年内）."""
+    need = required_figure(row)
+    if need is None:
         return "—"
-    if a.pace_unit == "level":  # maintain: nothing more while it holds
-        return ("保持" if lang == "zh" else "hold") if value == 0 else _signed(value, row, "level", lang)
-    return _signed(value, row, a.pace_unit, lang) + suffix
+    if need.unit == "level":  # maintain: nothing more while it holds
+        return ("保持" if lang == "zh" else "hold") if need.value == 0 else _signed(need.value, row, "level", lang)
+    return _signed(need.value, row, need.unit, lang) + (this_year_mark(lang) if need.this_year else "")
 
 
 def milestone_text(value: Any, lang: str) -> str:
@@ -812,8 +834,19 @@ def status_view(report: StatusReport, lang: str, sort: str | None = None) -> Vie
         csv_columns=csv_columns(plan_years(report.plan)),
         csv_headers=pilot_header(report.plan, lang),
         csv_words={"category": {c.id: category_name(report.plan, c.id, lang) for c in report.plan.meta.categories}},
+        people_cells=[people_cells(r, lang) for r in report.rows],
         lang=lang,
     )
+
+
+def people_cells(row: Row, lang: str) -> dict[str, str]:
+    """The people's CSV's 尚需/年 where the table shows the rest of the year's figure (27（年内）), not
+    the per-year `required_now` (65) the machine CSV keeps; elsewhere the column's own number."""
+    need = required_figure(row)
+    if need is None or not need.this_year or need.unit == "level":
+        return {}
+    number = f"{fmt_number(need.value * 100)}%" if need.unit == "rate" else fmt_number(need.value)
+    return {"required_now": number + this_year_mark(lang)}
 
 
 # ── what changed since an earlier period ─────────────────────────────────────

@@ -51,6 +51,9 @@ class View:
     # (status words, kinds, yes and no need none), and the language (None: the run's).
     csv_words: dict[str, dict[Any, str]] = field(default_factory=dict)
     csv_headers: dict[str, str] = field(default_factory=dict)  # a column's own header in the people's CSV
+    # What the people's CSV shows instead of a row's raw value, by row and column key: the table's own
+    # figure where the machine column keeps another (尚需/年 27（年内） where `required_now` is 65 a year).
+    people_cells: list[dict[str, str]] | None = None
     lang: str | None = None
 
     def display_cells(self) -> list[dict[str, str]]:
