@@ -294,3 +294,32 @@ def test_a_milestone_reads_as_the_status_table_says_it_everywhere(cli, tmp_path)
     assert re.search(r"^ 2024 +完成 +录入", show, re.M), show
     assert "完成年份：2024" in show and "按实际速度" not in show
     assert '"value": "done"' in run("history", "national_high_tech_zone", "--format", "json").stdout
+
+
+@pytest.mark.parametrize(
+    ("edit_from", "edit_to", "problem"),
+    [
+        (
+            "        value: 8.1\n",
+            "        value: 8.1\n        value: 9.1\n",
+            "键 'value' 重复（第一次在第 ",  # the hint: YAML 只会默默保留最后一个；请删除或改名其中一个
+        ),
+        (
+            "  - id: fixed_asset_investment_growth\n",
+            "  - id: gdp_growth\n",
+            ": indicators[1].id: 指标编号 'gdp_growth' 重复",
+        ),
+        (
+            "category: economy",
+            "category: econmy",
+            ": indicators[0].category: 未知的类别 'econmy'（是否应为 economy？）",
+        ),
+    ],
+    ids=["duplicate key", "duplicate id", "unknown category"],
+)
+def test_more_of_a_plans_problems_in_chinese(cli, tmp_path, edit_from, edit_to, problem):
+    plan = _broken_plan(tmp_path, edit_from, edit_to)
+    result = cli("validate", "--plan", str(plan))
+    assert result.exit_code == 1
+    assert problem in result.stderr, result.stderr
+    assert not re.search(r"duplicate|unknown|did you mean", result.stderr), result.stderr

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from qzdc.errors import closest
+from qzdc.i18n import tr
 from qzdc.plan.lookup import name_key
 from qzdc.plan.models import NUMERIC_KINDS, IndicatorsFile, ObservationsFile, PlanFile, Target, TasksFile
 from qzdc.plan.periods import PeriodError, parse_period
@@ -43,7 +44,7 @@ class PlanFiles:
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
     guess = closest(name, list(known))
-    return f"did you mean {guess}?" if guess else None
+    return tr("plan.did_you_mean", guess=guess) if guess else None
 
 
 def check_plan_years(f: PlanFiles) -> Iterator[Finding]:
@@ -70,7 +71,9 @@ def check_plan_years(f: PlanFiles) -> Iterator[Finding]:
     seen: set[str] = set()
     for i, c in enumerate(p.categories):
         if c.id in seen:
-            yield Finding("plan", ("categories", i, "id"), f"duplicate category id {c.id!r}")
+            yield Finding(
+                "plan", ("categories", i, "id"), tr("plan.duplicate_id", what=tr("plan.what.category"), id=repr(c.id))
+            )
         seen.add(c.id)
 
 
@@ -78,12 +81,18 @@ def check_unique_ids(f: PlanFiles) -> Iterator[Finding]:
     seen: dict[str, Loc] = {}
     for i, ind in enumerate(f.indicators.indicators):
         if ind.id in seen:
-            yield Finding("indicators", ("indicators", i, "id"), f"duplicate indicator id {ind.id!r}")
+            yield Finding(
+                "indicators",
+                ("indicators", i, "id"),
+                tr("plan.duplicate_id", what=tr("plan.what.indicator"), id=repr(ind.id)),
+            )
         seen.setdefault(ind.id, ("indicators", i))
     targets: set[str] = set()
     for loc, target, _ in f.targets():
         if target.id in targets:
-            yield Finding("indicators", (*loc, "id"), f"duplicate target id {target.id!r}")
+            yield Finding(
+                "indicators", (*loc, "id"), tr("plan.duplicate_id", what=tr("plan.what.target"), id=repr(target.id))
+            )
         targets.add(target.id)
 
 
@@ -120,20 +129,23 @@ def check_indicator_references(f: PlanFiles) -> Iterator[Finding]:
             yield Finding(
                 "indicators",
                 ("indicators", i, "category"),
-                f"unknown category {ind.category!r}",
-                _did_you_mean(ind.category, categories) or f"categories are {', '.join(categories)}",
+                tr("plan.unknown_category", name=repr(ind.category)),
+                _did_you_mean(ind.category, categories) or tr("plan.categories_are", names=", ".join(categories)),
             )
         if ind.rate_of is not None and ind.rate_of not in ids:
             yield Finding(
                 "indicators",
                 ("indicators", i, "rate_of"),
-                f"unknown indicator {ind.rate_of!r}",
+                tr("plan.unknown_indicator", name=repr(ind.rate_of)),
                 _did_you_mean(ind.rate_of, ids),
             )
         for k, rel in enumerate(ind.related):
             if rel not in ids:
                 yield Finding(
-                    "indicators", ("indicators", i, "related", k), f"unknown indicator {rel!r}", _did_you_mean(rel, ids)
+                    "indicators",
+                    ("indicators", i, "related", k),
+                    tr("plan.unknown_indicator", name=repr(rel)),
+                    _did_you_mean(rel, ids),
                 )
         if ind.classes is not None and len(set(ind.classes)) != len(ind.classes):
             yield Finding("indicators", ("indicators", i, "classes"), "a class is listed twice")
@@ -252,7 +264,9 @@ def check_plan_words(f: PlanFiles) -> Iterator[Finding]:
     declared: set[str] = set()
     for i, flag in enumerate(f.plan.flags):
         if flag.id in declared:
-            yield Finding("plan", ("flags", i, "id"), f"duplicate flag id {flag.id!r}")
+            yield Finding(
+                "plan", ("flags", i, "id"), tr("plan.duplicate_id", what=tr("plan.what.flag"), id=repr(flag.id))
+            )
         declared.add(flag.id)
     for i, ind in enumerate(f.indicators.indicators):
         for k, flag_id in enumerate(ind.flags):
@@ -333,7 +347,7 @@ def check_target_forms(f: PlanFiles) -> Iterator[Finding]:
                 yield Finding(
                     "indicators",
                     (*loc, "relative_to"),
-                    f"unknown indicator {t.relative_to!r}",
+                    tr("plan.unknown_indicator", name=repr(t.relative_to)),
                     _did_you_mean(t.relative_to, ids),
                 )
         elif t.relative_to is not None:
@@ -370,7 +384,7 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
             yield Finding(
                 "observations",
                 (*loc, "indicator"),
-                f"unknown indicator {obs.indicator!r}",
+                tr("plan.unknown_indicator", name=repr(obs.indicator)),
                 _did_you_mean(obs.indicator, indicators),
             )
             continue

@@ -56,9 +56,7 @@ def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
     value = yaml.SafeLoader.construct_yaml_float(loader, node)
     if not math.isfinite(value):
         # .nan and .inf would poison every computation and cannot be written as JSON.
-        raise YamlProblem(
-            f"{quoted(node.value)} is not a finite number", *_at(node), "write the figure, or null where there is none"
-        )
+        raise YamlProblem(tr("yaml.not_finite", value=quoted(node.value)), *_at(node), tr("yaml.not_finite.hint"))
     return value
 
 
@@ -68,9 +66,7 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     except ValueError:
         # Python refuses to read an integer of more than 4,300 digits (a defence against slow parsing).
         digits = sum(ch.isdigit() for ch in node.value)
-        raise YamlProblem(
-            f"a whole number of {digits} digits is too long to read", *_at(node), "check the number of digits"
-        ) from None
+        raise YamlProblem(tr("yaml.too_long", digits=digits), *_at(node), tr("yaml.too_long.hint")) from None
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -79,7 +75,7 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
     except (ValueError, OverflowError) as err:
         # A scalar that looks like a date but is none: 2024-13-05.
         raise YamlProblem(
-            f"{quoted(node.value)} is not a valid date: {err}", *_at(node), "quote it if it is meant as text"
+            tr("yaml.bad_date", value=quoted(node.value), why=err), *_at(node), tr("yaml.bad_date.hint")
         ) from None
 
 
@@ -125,39 +121,37 @@ def _check_nodes(root: yaml.Node, loader: Any, limit: int = _MAX_NODES) -> None:
             return sizes[ident]
         if node.tag not in _SAFE_TAGS:
             raise YamlProblem(
-                f"the tag {quoted(node.tag)} is not allowed",
+                tr("yaml.tag", tag=quoted(node.tag)),
                 *_at(node),
-                "plan files hold plain data: numbers, text, lists and mappings",
+                tr("yaml.tag.hint"),
             )
         if isinstance(node, yaml.ScalarNode):
             sizes[ident] = 1
             return 1
         if ident in active:
-            raise YamlProblem("an alias (*) refers to a value that contains it", *_at(node), "write the value out")
+            raise YamlProblem(tr("yaml.alias_loop"), *_at(node), tr("yaml.write_out"))
         active.add(ident)
         total = 1
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, yaml.Node] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
-                    raise YamlProblem(
-                        "merge keys (<<) are not supported", *_at(key_node), "write the fields out in full"
-                    )
+                    raise YamlProblem(tr("yaml.merge"), *_at(key_node), tr("yaml.write_out"))
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise YamlProblem("a mapping key must be plain text or a number", *_at(key_node))
+                    raise YamlProblem(tr("yaml.key_kind"), *_at(key_node))
                 if key_node.tag == _BOOL and key_node.value.lower() not in ("true", "false"):
                     word = "true" if key_node.value.lower() in ("yes", "on", "y") else "false"
                     raise YamlProblem(
-                        f"the key {quoted(key_node.value)} reads as {word} in YAML",
+                        tr("yaml.bool_key", key=quoted(key_node.value), word=word),
                         *_at(key_node),
-                        f'quote it: "{key_node.value}"',
+                        tr("yaml.quote_it", text=f'"{key_node.value}"'),
                     )
                 key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
                 if key in seen:
                     raise YamlProblem(
-                        f"duplicate key {quoted(key)} (first at line {seen[key].start_mark.line + 1})",
+                        tr("yaml.duplicate_key", key=quoted(key), line=seen[key].start_mark.line + 1),
                         *_at(key_node),
-                        "YAML would silently keep only the last one; remove or rename one of them",
+                        tr("yaml.duplicate_key.hint"),
                     )
                 seen[key] = key_node
                 total += 1 + visit(value_node)
@@ -170,9 +164,9 @@ def _check_nodes(root: yaml.Node, loader: Any, limit: int = _MAX_NODES) -> None:
                     break
         if total > limit:
             raise YamlProblem(
-                f"the file expands to more than {limit:,} values through aliases (*)",
+                tr("yaml.expands", limit=f"{limit:,}"),
                 *_at(node),
-                "write the values out",
+                tr("yaml.write_out"),
             )
         active.discard(ident)
         sizes[ident] = total
