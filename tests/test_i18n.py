@@ -131,7 +131,7 @@ ZH_LATIN = {
 }  # fmt: skip
 ZH_LATIN |= LITERALS  # and every literal a help page may hold (tests/test_help.py)
 # Keys whose languages fill different fields: Chinese writes a month as a number, English by its name.
-DIFFERENT_FIELDS = {"points.year_to_date"}
+DIFFERENT_FIELDS = {"points.year_to_date", "points.month_end"}
 
 
 def _fields(text: str) -> set[str]:

@@ -111,3 +111,31 @@ def test_show_never_calls_a_whole_year_figure_what_each_year_still_needs(cli, ac
     # with whole years left, the per-year figure under its own name: 高新技术企业 25.37 % a year
     out = cli("show", "high_tech_enterprises", "--actuals", actuals).stdout
     assert "剩余每年尚需：25.37 %/年" in out and "本年尚需" not in out
+
+
+# ── D. a level recorded during a year is a level at that date ────────────────
+
+
+def test_a_level_to_date_is_worded_as_a_level_at_the_periods_end(cli, actuals, tmp_path):
+    # 城镇化率 63.8 (2022) → 68.23 (2025), linear: at 2024.75, 63.8 + 4.43 · 2.75/3 = 67.86; 2025: 68.23.
+    out = cli("show", "urbanisation_rate", "--actuals", actuals).stdout
+    assert "2025年9月末66，对照路径应达67.86（2025年末68.23）" in out
+    assert "年初至今" not in out and "全年" not in out
+    en = cli("show", "urbanisation_rate", "--actuals", actuals, "--lang", "en").stdout
+    assert "66 at end-Sep 2025: set against 67.86 on the path (68.23 at the end of 2025)" in en
+    # a yearly flow to date is still a sum from January: 7500 · 9/12 = 5625
+    out = cli("show", "exports", "--actuals", actuals).stdout
+    assert "2025-Q3为年初至今数：对照截至当期应达5625（2025年全年为7500）" in out
+    md = cli("report", "--actuals", actuals).stdout
+    assert "常住人口城镇化率：2025年9月末66%" in md
+    out = tmp_path / "r.xlsx"
+    assert cli("report", "--actuals", actuals, "-o", str(out)).exit_code == 0
+    ws = load_workbook(out)["完成情况表"]
+    header = [c.value for c in ws[3]]
+    assert "本年累计" not in header and "本年最新" in header
+    rows = {ws.cell(row=r, column=2).value: r for r in range(4, ws.max_row + 1)}
+    latest = ws.cell(row=rows["常住人口城镇化率"], column=header.index("本年最新") + 1)
+    assert latest.value == 66 and latest.number_format.endswith('" (2025-09)"')
+    en = tmp_path / "en.xlsx"
+    assert cli("report", "--actuals", actuals, "--lang", "en", "-o", str(en)).exit_code == 0
+    assert "Latest this year" in [c.value for c in load_workbook(en).worksheets[0][3]]

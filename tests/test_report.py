@@ -696,7 +696,7 @@ def test_xlsx_every_sheet_prints(cli, tmp_path):
 
 
 def test_xlsx_progress_sheet_year_to_date_and_stale(cli, tmp_path):
-    """A year-to-date figure gets the 本年累计 column with its period; a status resting on an old figure says so."""
+    """A year-to-date figure gets the 本年最新 column with its period; a status resting on an old figure says so."""
     for args in (("exports", "2025-09", "5400"), ("high_tech_enterprises", "2024", "45")):
         assert cli("record", *args).exit_code == 0
     wb, _ = xlsx_report(cli, tmp_path, plan=None)
@@ -706,7 +706,7 @@ def test_xlsx_progress_sheet_year_to_date_and_stale(cli, tmp_path):
         "2023年实际",
         "2024年实际",
         "2025年实际",
-        "本年累计",
+        "本年最新",
         "目标值\n(2025年)",
         "进度",
         "序时进度",
@@ -716,11 +716,11 @@ def test_xlsx_progress_sheet_year_to_date_and_stale(cli, tmp_path):
     def cell(name: str, column: str):
         return ws.cell(row=rows[name], column=header.index(column) + 1)
 
-    exports = cell("出口总额", "本年累计")
+    exports = cell("出口总额", "本年最新")
     assert exports.value == 5400 and exports.number_format == '0" (2025-09)"'
     # 序时进度 of a figure to September 2025 in a 2022 → 2025 period: (2024.75 − 2022)/3
     assert cell("出口总额", "序时进度").value == pytest.approx(2.75 / 3)
-    assert cell("高新技术企业", "2024年实际").value == 45 and cell("高新技术企业", "本年累计").value is None
+    assert cell("高新技术企业", "2024年实际").value == 45 and cell("高新技术企业", "本年最新").value is None
     # as of 2025-09, a 2023 figure is older than the year before: stale
     assert cell("地区生产总值年均增速", "状态").value == "进度正常（据2023年旧数据）"  # qzdc status's words
     assert cell("高新技术企业", "状态").value == "进度滞后"  # R = 15.05 % / 25.37 % = 0.59

@@ -287,7 +287,7 @@ def test_docx_columns_fit_their_figures_and_status_words(cli, tmp_path):
     words = {"进度正常", "存在风险", "进度滞后", "暂无数据", "已实现", "背离目标", "待完成", "监测"}
     widths = [cell.width.mm for cell in table.rows[0].cells]
     assert sum(widths) <= 225.5
-    numeric = {header.index(h) for h in header if h.startswith(("基期值", "20", "本年累计", "目标值", "进度", "序时"))}
+    numeric = {header.index(h) for h in header if h.startswith(("基期值", "20", "本年最新", "目标值", "进度", "序时"))}
     checked = 0
     for row in table.rows[1:]:
         cells = row.cells
@@ -305,7 +305,7 @@ def test_docx_columns_fit_their_figures_and_status_words(cli, tmp_path):
                 assert _least_em(piece) * em_mm + 2 <= cell.width.mm, (header[i], piece, cell.width.mm)
                 checked += 1
     assert checked > 100
-    ytd = table.rows[0].cells[header.index("本年累计")]
+    ytd = table.rows[0].cells[header.index("本年最新")]
     assert ytd is not None
     body = document.element.body.xml
     assert "<w:noBreakHyphen/>" in body  # 5400 (2025-Q3): Word's non-breaking hyphen

@@ -57,7 +57,8 @@ MINI_EN = [
     "Data as of 2023; no figure after the baseline yet for 1 of 6 targets.",
 ]
 
-# With figures for 2024, some of them year to date (as of 2024):
+# With figures for 2024, some of them for part of the year (as of 2024); 收入倍差 and 企业数 are levels,
+# not flows, so a figure for part of the year is the level at its end (2024年6月末, 2024年9月末):
 # - 收入倍差 2.05 in 2024-H1 (t = 2023.5): (2.05 − 2.0)/1.5 = +0.033 a year; half a year left, 1.8 − 2.05 = −0.25 in all.
 # - 产值年均增速 7 % in 2024, the target year: √(1.06 · 1.07) − 1 = 6.50 % on average, short of 8 %: missed.
 # - 企业数 130 in 2024-Q3 (t = 2023.75): 1.3^(1/1.75) − 1 = 16.17 % a year; 144/130 − 1 = 10.77 % still in all.
@@ -71,17 +72,17 @@ LATER = [
 ]
 LATER_ZH = [
     "3项目标落后于进度：",
-    "  收入倍差：2024年1—6月2.05，年均增加0.03，年内尚需减少0.25。",
+    "  收入倍差：2024年6月末2.05，年均增加0.03，年内尚需减少0.25。",
     "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
-    "  企业数：2024年1—9月130家，年均增长16.2%，年内尚需增长10.8%。",
+    "  企业数：2024年9月末130家，年均增长16.2%，年内尚需增长10.8%。",
     "已实现1项：覆盖率。",
     "数据截至2024年1—9月（新增项目（力争）至2023年；收入倍差至2024年1—6月）；1项目标（共6项）尚无基期以后的数据。",
 ]
 LATER_EN = [
     "3 target(s) behind:",
-    "  Income ratio: 2.05 in Jan–Jun 2024, up 0.03 a year; the rest of the year needs 0.25 less.",
+    "  Income ratio: 2.05 at end-Jun 2024, up 0.03 a year; the rest of the year needs 0.25 less.",
     "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
-    "  Firms: 130 家 in Jan–Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
+    "  Firms: 130 家 at end-Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
     "1 achieved: Coverage.",
     "Data as of Jan–Sep 2024 (New projects (aspirational) to 2023; Income ratio to Jan–Jun 2024); "
     "no figure after the baseline yet for 1 of 6 targets.",

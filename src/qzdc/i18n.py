@@ -229,7 +229,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     # the progress table (完成情况表) in the workbook and in Word
     "report.progress_table": ("指标完成情况表", "Progress on the targets"),
     "col.year_actual": ("{year}年实际", "{year} actual"),
-    "col.ytd": ("本年累计", "Year to date"),
+    "col.ytd": ("本年最新", "Latest this year"),
     "col.baseline_of": ("基期值\n({year}年)", "Baseline\n({year})"),
     "col.target_of": ("目标值\n({year}年)", "Target\n({year})"),
     "milestone.done": ("完成", "done"),
@@ -257,8 +257,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "points.years": ("{first}—{last}年", "{first}–{last}"),
     "points.year_to_date": ("{year}年1—{month}月", "Jan–{mon} {year}"),
     "points.january": ("{year}年1月", "Jan {year}"),
+    "points.month_end": ("{year}年{month}月末", "end-{mon} {year}"),
     "points.pp": ("个百分点", "pp"),
     "points.now": ("{period}{value}", "{value} in {period}"),
+    "show.level_due": (
+        "{when}{value}，对照路径应达{due}（{year}年末{whole}）",
+        "{value} at {when}: set against {due} on the path ({whole} at the end of {year})",
+    ),
+    "points.now_at": ("{period}{value}", "{value} at {period}"),  # a level at a period's end
     "points.now_total": ("{period}累计{value}", "{value} in all by {period}"),
     "points.of_which_this_year": ("，其中当年{value}", ", of which {value} this year"),
     "points.due": ("（应达{value}）", " (due by then: {value})"),

@@ -16,7 +16,7 @@ from qzdc.engine.verdict import STATUSES
 from qzdc.i18n import tr
 from qzdc.plan.models import Plan
 from qzdc.report.data import ReportInput, period_words
-from qzdc.views.status import Row, as_of_text, target_name, target_text
+from qzdc.views.status import Row, as_of_text, figure_period_text, recorded_at_a_point, target_name, target_text
 from qzdc.views.view import display, fmt_number
 
 # The behind statuses, worst first: the order a leader should read them in.
@@ -72,7 +72,7 @@ def behind_sentence(row: Row, lang: str, plan: Plan | None = None) -> str:
     latest = a.latest
     if latest is None or t.year is None:
         return tr("points.no_figure", lang).format(name=name, target=target_text(t, lang, plan))
-    period = period_words(latest.period, lang)
+    period = figure_period_text(t, latest.period, lang)  # 2025年1—9月, or a level's 2025年9月末
     year_to_date = not latest.period.is_year
     if t.kind == "cumulative" and a.total is not None:
         now = tr("points.now_total", lang).format(period=period, value=_with_unit(a.total, unit, lang))
@@ -80,7 +80,10 @@ def behind_sentence(row: Row, lang: str, plan: Plan | None = None) -> str:
             # The status compares this year's flow with what is due of it: that pair, not the running total.
             now += tr("points.of_which_this_year", lang).format(value=_with_unit(latest.value, unit, lang))
     else:
-        now = tr("points.now", lang).format(period=period, value=_with_unit(latest.value, unit, lang))
+        at = year_to_date and recorded_at_a_point(t)  # 2025年9月末66% / 66% at end-Sep 2025
+        now = tr("points.now_at" if at else "points.now", lang).format(
+            period=period, value=_with_unit(latest.value, unit, lang)
+        )
     # What it achieves: the pace observed since the baseline; a year-to-date flow
     # against what is due by now. A growth target's own rate is its value, until
     # the period is over and its average is the verdict.

@@ -18,9 +18,11 @@ from qzdc.views.status import (
     SCHEMA_VERSION,
     Row,
     build_status,
+    figure_period_text,
     gap_text,
     held_text,
     json_value,
+    recorded_at_a_point,
     required_figure,
     status_text,
     target_json,
@@ -379,6 +381,10 @@ def _due_line(target: Target, r: dict[str, Any], a: Assessment, lang: str) -> st
             f"{this_year} due this year; {whole} for the whole of {year})",
             lang,
         )
+    if recorded_at_a_point(target) and a.latest is not None:
+        # A level (城镇化率 66 at the end of September) stands against the path at its date, not a sum.
+        when = figure_period_text(target, a.latest.period, lang)
+        return tr("show.level_due", lang).format(when=when, value=display(r["actual"]), due=due, year=year, whole=whole)
     return _label(
         f"{period}为年初至今数：对照截至当期应达{due}（{year}年全年为{whole}）",
         f"{period} is year to date: set against {due} due by then ({whole} for the whole of {year})",

@@ -732,6 +732,20 @@ def period_text(period: Period, lang: str) -> str:
     )
 
 
+def recorded_at_a_point(target: Target) -> bool:
+    """A level or share that is not a yearly flow (城镇化率, 常住人口): its figure for part of a year is
+    the level at the period's end, not a sum from January."""
+    return not target.flow and target.kind not in (*RATE_KINDS, "cumulative")
+
+
+def figure_period_text(target: Target, period: Period, lang: str) -> str:
+    """When a figure of `target` stands: a year to date as period_text says it (2025年1—9月), a level
+    recorded during a year at the period's end (2025年9月末 / end of Sep 2025)."""
+    if period.is_year or not recorded_at_a_point(target):
+        return period_text(period, lang)
+    return tr("points.month_end", lang).format(year=period.year, month=period.end_month, mon=_MONTHS[period.end_month])
+
+
 def as_of_text(report: StatusReport, lang: str) -> str:
     """截至2024年（出口总额至2025年1—9月）: the period most figures end in, and the targets whose end elsewhere."""
     from qzdc.plan.periods import parse_period
