@@ -323,3 +323,12 @@ def test_more_of_a_plans_problems_in_chinese(cli, tmp_path, edit_from, edit_to, 
     assert result.exit_code == 1
     assert problem in result.stderr, result.stderr
     assert not re.search(r"duplicate|unknown|did you mean", result.stderr), result.stderr
+
+
+def test_a_task_naming_no_target_in_chinese(cli, tmp_path):
+    plan = _broken_plan(tmp_path, "industrial_output_110", "industrial_output_11", file="tasks.yaml")
+    result = cli("validate", "--plan", str(plan))
+    assert result.exit_code == 1
+    assert ".targets[0]: 未知的目标 'industrial_output_11'（是否应为 industrial_output_110？）" in result.stderr
+    english = cli("validate", "--plan", str(plan), "--lang", "en").stderr
+    assert "unknown target 'industrial_output_11' (did you mean industrial_output_110?)" in english

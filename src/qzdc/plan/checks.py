@@ -206,7 +206,7 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                         yield Finding(
                             "indicators",
                             where,
-                            f"{value!r} is not one of the classes {', '.join(ind.classes)}",
+                            tr("plan.not_a_class", value=repr(value), classes=", ".join(ind.classes)),
                             _did_you_mean(str(value), ind.classes),
                         )
         if t.kind == "milestone" and t.value is not None:
@@ -399,17 +399,23 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
             )
         key = (obs.indicator, str(period))
         if key in seen:
-            yield Finding("observations", (*loc, "period"), f"a second figure for {obs.indicator} in {period}")
+            yield Finding(
+                "observations", (*loc, "period"), tr("plan.second_figure", indicator=obs.indicator, period=period)
+            )
         seen.add(key)
         kind = kinds[obs.indicator]
         if kind in NUMERIC_KINDS or kind in ("relative", "monitored") or kind is None:
             if not _is_number(obs.value):
-                yield Finding("observations", (*loc, "value"), f"{obs.indicator} takes a number, not {obs.value!r}")
+                yield Finding(
+                    "observations",
+                    (*loc, "value"),
+                    tr("plan.takes_a_number", indicator=obs.indicator, value=repr(obs.value)),
+                )
         elif kind == "ordinal" and obs.value not in (ind.classes or []):
             yield Finding(
                 "observations",
                 (*loc, "value"),
-                f"{obs.value!r} is not one of the classes {', '.join(ind.classes or [])}",
+                tr("plan.not_a_class", value=repr(obs.value), classes=", ".join(ind.classes or [])),
             )
 
 
@@ -422,22 +428,28 @@ def check_tasks(f: PlanFiles) -> Iterator[Finding]:
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.number in nos:
-                yield Finding("tasks", (key, i, "number"), f"number {item.number} is used twice in {key}")
+                yield Finding("tasks", (key, i, "number"), tr("plan.number_twice", number=item.number, key=key))
             nos.add(item.number)
             item_id = getattr(item, "id", None)
             if item_id is not None:
                 if item_id in ids:
-                    yield Finding("tasks", (key, i, "id"), f"duplicate id {item_id!r} in {key}")
+                    yield Finding("tasks", (key, i, "id"), tr("plan.id_twice", id=repr(item_id), key=key))
                 ids.add(item_id)
             for k, target in enumerate(getattr(item, "targets", [])):
                 if target not in targets:
                     yield Finding(
-                        "tasks", (key, i, "targets", k), f"unknown target {target!r}", _did_you_mean(target, targets)
+                        "tasks",
+                        (key, i, "targets", k),
+                        tr("plan.unknown_target", name=repr(target)),
+                        _did_you_mean(target, targets),
                     )
     for i, task in enumerate(f.tasks.tasks):
         if task.group not in groups:
             yield Finding(
-                "tasks", ("tasks", i, "group"), f"unknown task group {task.group!r}", _did_you_mean(task.group, groups)
+                "tasks",
+                ("tasks", i, "group"),
+                tr("plan.unknown_task_group", name=repr(task.group)),
+                _did_you_mean(task.group, groups),
             )
 
 
