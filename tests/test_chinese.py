@@ -314,8 +314,13 @@ def test_a_milestone_reads_as_the_status_table_says_it_everywhere(cli, tmp_path)
             "category: econmy",
             ": indicators[0].category: 未知的类别 'econmy'（是否应为 economy？）",
         ),
+        (
+            '        direction: increase\n        comparator: ">="\n        baseline: {year: 2022, value: 8.0',
+            '        direction: increase\n        comparator: "<="\n        baseline: {year: 2022, value: 8.0',
+            ": indicators[1].targets[0].comparator: 比较符 '<=' 与方向 increase 矛盾（可用：=, >, >=）",
+        ),
     ],
-    ids=["duplicate key", "duplicate id", "unknown category"],
+    ids=["duplicate key", "duplicate id", "unknown category", "comparator"],
 )
 def test_more_of_a_plans_problems_in_chinese(cli, tmp_path, edit_from, edit_to, problem):
     plan = _broken_plan(tmp_path, edit_from, edit_to)

@@ -122,6 +122,8 @@ ZH_LATIN = {
     # qzdc init and schema: the commands, the plan files' keys a user types, the editor's comment
     "init", "schema", "kind", "relative", "baseline", "annex", "lists", "targets", "ref", "quote", "observations",
     "JSON", "Schema", "yaml", "language", "server",
+    # more of the plan files' keys and values a user types (qzdc.plan.checks): classes: [I, II, III, IV, V]
+    "classes", "path", "level", "share", "profile", "I", "II", "IV", "V",
     # YAML's own literals, as a plan file writes them
     "true", "false", "null",
     # what a file is when it is not a regular one, and a workbook's insides (qzdc.fsutil, the importer)

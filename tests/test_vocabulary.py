@@ -384,7 +384,7 @@ def test_each_misuse_is_one_line_with_its_place(tmp_path, target_yaml, place, me
     assert found[0].startswith(f"{plan / 'indicators.yaml'}:")
 
 
-def test_a_bare_percent_unit_is_read_as_text(tmp_path):
+def test_a_bare_percent_unit_is_read_as_text(tmp_path, english):
     plan = _plan_with(
         tmp_path, "kind: share\ndirection: increase\nvalue: 65\nbaseline: {year: 2020, value: 60.6}", unit="%"
     )

@@ -1446,6 +1446,51 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "plan.categories_are": ("可用的类别：{names}", "categories are {names}"),
     "plan.unknown_indicator": ("未知的指标 {name}", "unknown indicator {name}"),
     "plan.unknown_target": ("未知的目标 {name}", "unknown target {name}"),
+    "plan.needs_a_number": ("{kind} 目标的值应为数字，不能是 {value}", "a {kind} target needs a number, not {value}"),
+    "plan.baseline_needs_a_number": (
+        "{kind} 目标的基期值应为数字，不能是 {value}",
+        "a {kind} baseline needs a number, not {value}",
+    ),
+    "plan.share_range": ("比率应在 0–100 之间，不能是 {value}", "a share must lie within 0–100, not {value}"),
+    "plan.rate_above_minus_100": ("增速必须高于 −100%", "a growth rate must be above −100 %"),
+    "plan.needs_classes": (
+        "等级目标需要在指标中列出等级（classes）",
+        "an ordinal target needs its indicator's classes",
+    ),
+    "plan.needs_classes.hint": (
+        "从好到差列出，如 classes: [I, II, III, IV, V, 劣V]",
+        "list them best first, e.g. classes: [I, II, III, IV, V, 劣V]",
+    ),
+    "plan.milestone_value": ("里程碑目标没有目标值，请写 null", "a milestone has no target value; leave it null"),
+    "plan.path_kind": (
+        "path 只用于 level 和 share 目标，不用于 {kind}",
+        "a path applies to level and share targets, not {kind}",
+    ),
+    "plan.comparator_direction": (
+        "比较符 {comparator} 与方向 {direction} 矛盾",
+        "comparator {comparator} contradicts direction {direction}",
+    ),
+    "plan.use_one_of": ("可用：{choices}", "use one of {choices}"),
+    "plan.baseline_not_before": (
+        "基期年份 {baseline} 不早于目标年份 {year}",
+        "the baseline year {baseline} is not before the target year {year}",
+    ),
+    "plan.target_not_after": (
+        "目标年份 {year} 不晚于方案的基期年份 {baseline}",
+        "the target year {year} is not after the plan's baseline year {baseline}",
+    ),
+    "plan.profile_length": (
+        "季节进度（profile）应有 4 个季度或 12 个月的数",
+        "a profile has 4 quarterly or 12 monthly figures",
+    ),
+    "plan.profile_shape": (
+        "季节进度是截至各季度或各月应完成全年的累计百分比：逐期不减，最后为 100",
+        "a profile is the cumulative % of the year due by each quarter or month: rising, ending at 100",
+    ),
+    "plan.starts_after": (
+        "期限起始年（{start}）晚于目标年（{year}）",
+        "the period starts ({start}) after the target year ({year})",
+    ),
     "plan.unknown_task_group": ("未知的任务组 {name}", "unknown task group {name}"),
     "plan.number_twice": ("{key} 中序号 {number} 用了两次", "number {number} is used twice in {key}"),
     "plan.id_twice": ("{key} 中编号 {id} 重复", "duplicate id {id} in {key}"),

@@ -173,12 +173,14 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
         changed = t.change is not None or t.change_pct is not None
         if t.kind in NUMERIC_KINDS:
             if not changed and not _is_number(t.value):
-                yield Finding("indicators", (*loc, "value"), f"a {t.kind} target needs a number, not {t.value!r}")
+                yield Finding(
+                    "indicators", (*loc, "value"), tr("plan.needs_a_number", kind=t.kind, value=repr(t.value))
+                )
             if t.baseline is not None and not _is_number(t.baseline.value):
                 yield Finding(
                     "indicators",
                     (*loc, "baseline", "value"),
-                    f"a {t.kind} baseline needs a number, not {t.baseline.value!r}",
+                    tr("plan.baseline_needs_a_number", kind=t.kind, value=repr(t.baseline.value)),
                 )
         if t.kind == "share" or (t.kind == "maintain" and ind.unit == "%"):
             for where, value in (
@@ -186,16 +188,16 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 ((*loc, "baseline", "value"), t.baseline and t.baseline.value),
             ):
                 if _is_number(value) and not 0 <= value <= 100:
-                    yield Finding("indicators", where, f"a share must lie within 0–100, not {value}")
+                    yield Finding("indicators", where, tr("plan.share_range", value=value))
         if t.kind == "average_growth" and _is_number(t.value) and t.value <= -100:
-            yield Finding("indicators", (*loc, "value"), "a growth rate must be above −100 %")
+            yield Finding("indicators", (*loc, "value"), tr("plan.rate_above_minus_100"))
         if t.kind == "ordinal":
             if not ind.classes:
                 yield Finding(
                     "indicators",
                     ("indicators", i, "classes"),
-                    "an ordinal target needs its indicator's classes",
-                    "list them best first, e.g. classes: [I, II, III, IV, V, 劣V]",
+                    tr("plan.needs_classes"),
+                    tr("plan.needs_classes.hint"),
                 )
             else:
                 for where, value in (
@@ -210,28 +212,28 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                             _did_you_mean(str(value), ind.classes),
                         )
         if t.kind == "milestone" and t.value is not None:
-            yield Finding("indicators", (*loc, "value"), "a milestone has no target value; leave it null")
+            yield Finding("indicators", (*loc, "value"), tr("plan.milestone_value"))
         if t.path is not None and t.kind not in ("level", "share"):
-            yield Finding("indicators", (*loc, "path"), f"a path applies to level and share targets, not {t.kind}")
+            yield Finding("indicators", (*loc, "path"), tr("plan.path_kind", kind=t.kind))
         allowed = _COMPARATORS.get(t.direction)
         if allowed and t.kind in _DIRECTED_KINDS and t.comparator not in allowed:
             yield Finding(
                 "indicators",
                 (*loc, "comparator"),
-                f"comparator {t.comparator!r} contradicts direction {t.direction}",
-                f"use one of {', '.join(sorted(allowed))}",
+                tr("plan.comparator_direction", comparator=repr(t.comparator), direction=t.direction),
+                tr("plan.use_one_of", choices=", ".join(sorted(allowed))),
             )
         if t.baseline is not None and t.baseline.year >= year and (t.year is not None or plan_years_ok):
             yield Finding(
                 "indicators",
                 (*loc, "baseline", "year"),
-                f"the baseline year {t.baseline.year} is not before the target year {year}",
+                tr("plan.baseline_not_before", baseline=t.baseline.year, year=year),
             )
         if t.year is not None and t.year <= plan.baseline_year:
             yield Finding(
                 "indicators",
                 (*loc, "year"),
-                f"the target year {t.year} is not after the plan's baseline year {plan.baseline_year}",
+                tr("plan.target_not_after", year=t.year, baseline=plan.baseline_year),
             )
         for internal in ("indicator", "flow"):
             if getattr(t, internal):
@@ -244,19 +246,17 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
         if t.profile is not None:
             steps = t.profile
             if len(steps) not in (4, 12):
-                yield Finding("indicators", (*loc, "profile"), "a profile has 4 quarterly or 12 monthly figures")
+                yield Finding("indicators", (*loc, "profile"), tr("plan.profile_length"))
             elif any(b < a for a, b in itertools.pairwise(steps)) or steps[0] < 0 or steps[-1] != 100:
                 yield Finding(
                     "indicators",
                     (*loc, "profile"),
-                    "a profile is the cumulative % of the year due by each quarter or month: rising, ending at 100",
+                    tr("plan.profile_shape"),
                 )
         start = t.start_year or plan.period.start
         # An inherited start only runs past the year when that year is already reported above.
         if t.start_year is not None and start > year:
-            yield Finding(
-                "indicators", (*loc, "start_year"), f"the period starts ({start}) after the target year ({year})"
-            )
+            yield Finding("indicators", (*loc, "start_year"), tr("plan.starts_after", start=start, year=year))
 
 
 def check_plan_words(f: PlanFiles) -> Iterator[Finding]:
