@@ -49,7 +49,7 @@ def write_actuals(path: Path, rows) -> Path:
 
 def test_builtin_plan_gives_what_is_still_required_without_any_actuals(cli):
     data = status_json(cli)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     t = by_id(data)
     # 高新技术企业 34 (2022) → 67: (67/34)^(1/3) − 1 = 25.37 % a year, gap 33 家, from the baseline.
     assert t["high_tech_enterprises"]["status"] == "no_data"
@@ -607,3 +607,33 @@ def test_a_title_held_at_the_baseline_reads_done_in_the_workbook(cli, tmp_path):
     ws = openpyxl.load_workbook(out).worksheets[0]
     row = next(r for r in ws.iter_rows(values_only=True) if r[1] == "巩固国家卫生城镇创建成果")
     assert "完成" in row and "done" not in row
+
+
+def test_as_of_line_names_the_closed_verdicts_that_end_later(cli, tmp_path):
+    """Closed verdicts (a figure for the target year) do not decide the stated as-of, but a title 截至2024年
+    names them where their figures end elsewhere (user test 2, finding F): status, report and JSON alike."""
+    actuals = write_actuals(
+        tmp_path / "a.yaml",
+        [
+            ("gdp_growth", "2024", 7.8), ("retail_sales_growth", "2024", 5.0),
+            ("industrial_output_growth", "2024", 19.1), ("rd_intensity", "2024", 2.95),
+            ("resident_population", "2024", 3.95), ("high_tech_enterprises", "2024", 50),
+            ("high_tech_enterprises", "2025", 66), ("exports", "2024", 6800), ("exports", "2025", 7600),
+            ("urbanisation_rate", "2025-09", 66),
+        ],
+    )  # fmt: skip
+    data = status_json(cli, "--actuals", str(actuals))
+    t = by_id(data)
+    # 7600 ≥ 7500 in the target year: achieved; 66 < 67: off track — both final, and left out of the count,
+    # so the table is as of 2024 (five targets' figures end there).
+    assert (t["exports"]["status"], t["exports"]["final"]) == ("achieved", True)
+    assert (t["high_tech_enterprises"]["status"], t["high_tech_enterprises"]["final"]) == ("off_track", True)
+    assert data["as_of"] == "2024"
+    assert {"period": "2025", "targets": ["exports", "high_tech_enterprises"]} in data["figures_end"]["others"]
+    title = "（年经营性收入20万元以上村占比至2023年；常住人口城镇化率至2025年1—9月；出口总额、高新技术企业至2025年）"
+    md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout.splitlines()[0]
+    assert "· 截至2024年" + title + " ·" in md
+    report = cli("report", "--actuals", str(actuals)).stdout
+    assert "数据截至2024年" + title in report
+    en = cli("status", "--actuals", str(actuals), "--format", "markdown", "--lang", "en").stdout.splitlines()[0]
+    assert "; Total exports, High-tech enterprises to 2025) ·" in en

@@ -63,7 +63,8 @@ MINI_EN = [
 # - 产值年均增速 7 % in 2024, the target year: √(1.06 · 1.07) − 1 = 6.50 % on average, short of 8 %: missed.
 # - 企业数 130 in 2024-Q3 (t = 2023.75): 1.3^(1/1.75) − 1 = 16.17 % a year; 144/130 − 1 = 10.77 % still in all.
 # - 覆盖率 46 in 2024 meets 46: achieved.
-# The figures end in three periods, one target each (覆盖率 and 产值年均增速 are final): the latest leads.
+# The figures end in three periods, one target each (覆盖率 and 产值年均增速 are final, so they do not count,
+# but are named where they end, 2024): the latest leads.
 LATER = [
     ("firms", "2024-Q3", 130),
     ("coverage", "2024", 46),
@@ -76,7 +77,8 @@ LATER_ZH = [
     "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
     "  企业数：2024年9月末130家，年均增长16.2%，年内尚需增长10.8%。",
     "已实现1项：覆盖率。",
-    "数据截至2024年1—9月（新增项目（力争）至2023年；收入倍差至2024年1—6月）；1项目标（共6项）尚无基期以后的数据。",
+    "数据截至2024年1—9月（新增项目（力争）至2023年；收入倍差至2024年1—6月；产值年均增速、覆盖率至2024年）；"
+    "1项目标（共6项）尚无基期以后的数据。",
 ]
 LATER_EN = [
     "3 target(s) behind:",
@@ -84,7 +86,8 @@ LATER_EN = [
     "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
     "  Firms: 130 家 at end-Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
     "1 achieved: Coverage.",
-    "Data as of Jan–Sep 2024 (New projects (aspirational) to 2023; Income ratio to Jan–Jun 2024); "
+    "Data as of Jan–Sep 2024 (New projects (aspirational) to 2023; Income ratio to Jan–Jun 2024; "
+    "Output growth, Coverage to 2024); "
     "no figure after the baseline yet for 1 of 6 targets.",
 ]
 

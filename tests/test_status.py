@@ -109,7 +109,7 @@ def test_status_json_mini(cli):
     result = cli("status", "--plan", MINI, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["as_of"] == "2023"
     assert data["plan"]["id"] == "mini"
     assert data["summary"] == {
@@ -253,7 +253,7 @@ def test_format_option_wins_over_extension(cli, tmp_path):
     out = tmp_path / "status.csv"
     result = cli("status", "--plan", MINI, "-o", str(out), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 4
 
 
 def test_unknown_extension_is_a_usage_error(cli, tmp_path):
@@ -309,7 +309,7 @@ def test_unknown_category_and_status(cli):
 def test_fail_on_exits_3_naming_the_failing_targets_as_the_plan_does(cli, gate, code, failing):
     result = cli("status", "--plan", MINI, "--fail-on", gate, "--format", "json")
     assert result.exit_code == code
-    assert json.loads(result.stdout)["schema_version"] == 3  # the data is still printed
+    assert json.loads(result.stdout)["schema_version"] == 4  # the data is still printed
     assert result.stderr.endswith(failing)
 
 

@@ -30,7 +30,8 @@ from qzdc.views.view import Column, View, display, fmt_number
 # 3: `as_of` is the as-of the output states, which stale figures are judged against; a
 # cumulative target's `expected_now` to date is what is due of this year's flow (`expected_of`
 # says what it is set against); `held`. Every gap keeps its sign (README, "The signs of gaps").
-SCHEMA_VERSION = 3
+# 4: `figures_end.others` also names closed verdicts (a figure for the target year) ending in another window.
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -397,19 +398,23 @@ def status_json(report: StatusReport) -> dict[str, Any]:
 
 
 def figures_end(report: StatusReport) -> dict[str, Any] | None:
-    """Where the figures end: the as-of period the output states, and the targets whose current figures end elsewhere.
+    """Where the figures end: the as-of period the output states, and the targets whose figures end elsewhere.
 
-    Stale figures (flagged on their own), closed verdicts and targets without a
-    figure are left out. None when no target has a current figure.
+    The stated period is the one most current figures end in; closed verdicts (a figure for the
+    target year) do not decide it, but are named among the others where they end elsewhere, so that
+    a title 截至2024年 does not hide six 2025 figures (user test 2, finding F). Stale figures (flagged
+    on their own) and targets without a figure are left out. None when no target has a figure.
     """
     by_period: dict[Period, list[str]] = {}
+    current: dict[Period, int] = {}
     for r in report.rows:
         a = r.assessment
-        if a.latest is not None and not a.stale and not a.final:
+        if a.latest is not None and not a.stale:
             by_period.setdefault(a.latest.period, []).append(r.target.id)
+            current[a.latest.period] = current.get(a.latest.period, 0) + (not a.final)
     if not by_period:
         return None
-    main = report.stated or max(by_period, key=lambda p: (len(by_period[p]), p.sort_key()))
+    main = report.stated or max(by_period, key=lambda p: (current[p], len(by_period[p]), p.sort_key()))
     others = [
         {"period": str(p), "targets": ids}
         for p, ids in sorted(by_period.items(), key=lambda i: i[0].sort_key())
