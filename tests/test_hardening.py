@@ -1787,6 +1787,25 @@ def test_a_character_the_encoding_lacks_goes_out_as_one_it_has(encoding, text, w
     assert raw.getvalue().decode(encoding) == written
 
 
+def test_a_command_notes_only_its_own_escapes(cli):
+    """An escape written before a command (here a latin-1 stream, as the test above makes) is not the command's to note.
+
+    The record of escapes is process-wide; it once carried over into the next command run in the same process,
+    which then printed the note under an output that had needed none (tests/test_actuals.py failed when run
+    after the test above).
+    """
+    import io
+
+    from qzdc.render.text import carry_what_the_encoding_cannot
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+    carry_what_the_encoding_cannot(stream)
+    stream.write("地")
+    stream.flush()
+    result = cli("record", "gpd", "2024", "1", "--lang", "zh")
+    assert (result.exit_code, result.stderr) == (2, "qzdc：错误：没有指标 'gpd'（是否想用 gdp？）\n")
+
+
 @pytest.mark.parametrize("encoding", ENCODINGS)
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
 def test_machine_formats_keep_their_data_and_shape_in_any_encoding(tmp_path, encoding, fmt):

@@ -51,9 +51,12 @@ def guarded(fn: Callable[[], Any]) -> int:
     reaches the terminal raw.
     """
     from qzdc.fsutil import inputs
-    from qzdc.render.text import TerminalStream, carry_what_the_encoding_cannot
+    from qzdc.render.text import TerminalStream, carry_what_the_encoding_cannot, escaped
 
     inputs.clear()  # what this command reads, it records anew
+    # The note speaks of this command's output only: escapes written before it (another
+    # command in the same process, one that ended by SystemExit, a stream set up elsewhere) are not its own.
+    escaped.clear()
     carry_what_the_encoding_cannot(sys.stdout, sys.stderr)
     stderr = sys.stderr
     if not isinstance(stderr, TerminalStream):
