@@ -936,7 +936,8 @@ def test_builtin_plan_reports(cli, tmp_path):
     wb, _ = xlsx_report(cli, tmp_path, plan=None)
     assert wb["计算明细"].max_row == 1 + len(plan.targets)
     categories = len({plan.indicator(t.indicator).category for t in plan.targets})
-    assert wb["完成情况表"].max_row == 3 + categories + len(plan.targets)
+    # and under the table the line saying what * (an inferred year, 100*) means
+    assert wb["完成情况表"].max_row == 3 + categories + len(plan.targets) + 1
     lists = wb["任务政策改革"]
     assert lists.max_row == 1 + len(plan.tasks) + len(plan.policies) + len(plan.reforms)
 
@@ -1003,3 +1004,28 @@ def test_html_status_word_and_stale_note_in_either_language(cli, tmp_path, lang,
     assert cli("report", "--lang", lang, "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert f'<span class="status-word">{word}</span><span class="status-note">{note}</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "column", "line"),
+    [
+        ("zh", "完成情况表", "2023年实际", "* 年份为推定：原文未写明该数据的年份"),
+        ("en", "Progress", "2023 actual", "* year inferred: the document does not state it"),
+    ],
+)
+def test_xlsx_progress_sheet_marks_an_inferred_year(cli, tmp_path, lang, sheet, column, line):
+    """The built-in plan reads 年经营性收入20万元以上村占比 100 % as 2023's (data/observations.yaml: inferred):
+    `qzdc status` prints 100 (2023*); the 完成情况表 puts 100* under 2023 and the status's line under the table."""
+    wb, _ = xlsx_report(cli, tmp_path, "--lang", lang, plan=None)
+    ws = wb[sheet]
+    header = [c.value for c in ws[3]]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(4, ws.max_row + 1)}
+    marked = ws.cell(row=rows[22], column=header.index(column) + 1)
+    assert (marked.value, marked.number_format) == (100, '0"*"')  # still a number Excel can sum
+    plain = ws.cell(row=rows[1], column=header.index(column) + 1)  # row 1, 2023: a year the plan states
+    assert "*" not in plain.number_format
+    assert ws.cell(row=ws.max_row, column=1).value == line
+    assert ws.print_area.endswith(f"${ws.max_row}")  # the line prints with the table
+    # the mini plan's figures all state their year: no mark, no line
+    mini, _ = xlsx_report(cli, tmp_path, "--lang", lang)
+    assert not any("*" in str(c.value) for r in mini[sheet].iter_rows() for c in r)

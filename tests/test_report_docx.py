@@ -310,3 +310,21 @@ def test_docx_columns_fit_their_figures_and_status_words(cli, tmp_path):
     body = document.element.body.xml
     assert "<w:noBreakHyphen/>" in body  # 5400 (2025-Q3): Word's non-breaking hyphen
     assert any("(2025-Q3)" in c.text for row in table.rows for c in row.cells)  # read back as a hyphen
+
+
+def test_docx_progress_table_marks_an_inferred_year(cli, tmp_path):
+    """100 (2023*) in `qzdc status` (a year the document does not state): 100* under 2023年实际 in Word, and
+    status's line explaining * just under the table, before the other notes; none for the mini plan."""
+    document, _ = word_report(cli, tmp_path, plan=None)
+    rows = table_text(document.tables[-1])
+    column = rows[0].index("2023年实际")
+    (row,) = [r for r in rows if r[0] == "22"]
+    assert row[column] == "100*"
+    assert [r[column] for r in rows if r[0] == "1"] == ["7.5"]  # row 1 (地区生产总值年均增速) 2023: a year the plan states
+    texts = [p.text for p in document.paragraphs]
+    note = texts.index("* 年份为推定：原文未写明该数据的年份")
+    assert texts[note + 1].startswith("注：")
+    english, _ = word_report(cli, tmp_path, "--lang", "en", plan=None, name="en.docx")
+    assert "* year inferred: the document does not state it" in [p.text for p in english.paragraphs]
+    mini, _ = word_report(cli, tmp_path, name="mini.docx")
+    assert not any("*" in p.text for p in mini.paragraphs)

@@ -402,7 +402,8 @@ def column_widths(keys: list[str], texts: list[dict[str, str]], headers: list[st
     return [width * scale for width in widths]
 
 
-def _table(document, data: ReportInput) -> None:
+def _table(document, data: ReportInput) -> list[str]:
+    """The 完成情况表; what it returns are the lines to go under it (* year inferred)."""
     lang = data.lang
     table_data = progress_table(data)
     columns = table_data.columns
@@ -459,10 +460,12 @@ def _table(document, data: ReportInput) -> None:
             else:
                 align = WD_ALIGN_PARAGRAPH.RIGHT if column.numeric else None
                 _cell_text(cell, text, body, align=align, figure=column.numeric)
+    return table_data.notes
 
 
-def _notes(document, data: ReportInput) -> Iterable[str]:
+def _notes(document, data: ReportInput, table_notes: list[str]) -> Iterable[str]:
     lang = data.lang
+    yield from table_notes
     colon, sep = ("：", "；") if lang == "zh" else (": ", "; ")
     legend = sep.join(f"{tr(s, lang)}{colon}{text}" for s, text in status_legend(data))
     yield tr("docx.note", lang) + legend + tr("points.end", lang)
@@ -498,14 +501,15 @@ def report_docx(data: ReportInput, *, summary_only: bool = False) -> bytes:
     _paragraph(document, tr("docx.heading_overview", lang), "Heading 1")
     _overview(document, data)
 
+    table_notes: list[str] = []
     if not summary_only:
         landscape = document.add_section(WD_SECTION.NEW_PAGE)
         _page(landscape, landscape=True)
         heading = _paragraph(document, tr("docx.heading_table", lang), "Heading 1")
         heading.paragraph_format.first_line_indent = Pt(0)
         if data.status.rows:
-            _table(document, data)
-    notes = list(_notes(document, data))
+            table_notes = _table(document, data)
+    notes = list(_notes(document, data, table_notes))
     for i, note in enumerate(notes):
         paragraph = _paragraph(document, note, "qzdc Note")
         # The notes stay together, so that no page holds only the last line of them (依据…).

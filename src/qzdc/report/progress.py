@@ -10,9 +10,10 @@ decimal places the figure was written with: 3.8 stays 3.8, 68.23 stays 68.23.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from qzdc.engine.series import Point
 from qzdc.i18n import tr
 from qzdc.plan.models import Target
 from qzdc.plan.words import column
@@ -58,6 +59,7 @@ class ProgressTable:
     title: str
     columns: list[ProgressColumn]
     rows: list[tuple[Row, dict[str, Figure]]]
+    notes: list[str] = field(default_factory=list)  # lines under the table: what its marks mean
 
 
 def _number(value: Any) -> float | int | None:
@@ -106,6 +108,19 @@ def _observed_value(row: Row, value: Any, lang: str) -> Any:
     return milestone_text(value, lang) if row.target.kind == "milestone" else value
 
 
+def _observed(row: Row, point: Point, lang: str, *, period: bool = False) -> Figure:
+    """A figure the actuals or the plan observed; `period`: with its period, as the 本年最新 column gives it.
+
+    * marks a year that is a reading of the document, as `qzdc status` marks it: 100* under 2023年实际,
+    5400 (2025-09*); the table's notes say what it means."""
+    mark = "*" if point.inferred else ""
+    value = _observed_value(row, point.value, lang)
+    fig = figure(value, suffix=f" ({point.period}{mark})" if period else mark)
+    if fig.is_number or not mark:
+        return fig
+    return Figure(f"{fig.value}{mark}", f"{fig.text}{mark}")
+
+
 def progress_table(data: ReportInput) -> ProgressTable:
     """The 完成情况表 of the shown targets, in the status table's order."""
     lang, meta = data.lang, data.plan.meta
@@ -132,6 +147,7 @@ def progress_table(data: ReportInput) -> ProgressTable:
     ]
 
     rows = []
+    inferred = False  # some figure's year is a reading of the document
     for row in data.status.rows:
         t, ind, a = row.target, row.indicator, row.assessment
         name = target_name(row, lang)
@@ -151,14 +167,15 @@ def progress_table(data: ReportInput) -> ProgressTable:
             cells["baseline"] = figure(base, suffix=f" ({t.baseline.year})" if other else "")
         for y in years:
             annual = [p for p in a.annual if p.period.year == y]
-            cells[f"y{y}"] = figure(_observed_value(row, annual[-1].value, lang)) if annual else EMPTY
+            cells[f"y{y}"] = _observed(row, annual[-1], lang) if annual else EMPTY
+            inferred |= bool(annual) and annual[-1].inferred
         if ytd:
             last = a.latest
-            cells["ytd"] = (
-                figure(_observed_value(row, last.value, lang), suffix=f" ({last.period})")
-                if last is not None and not last.period.is_year
-                else EMPTY
-            )
+            if last is not None and not last.period.is_year:
+                cells["ytd"] = _observed(row, last, lang, period=True)
+                inferred |= last.inferred
+            else:
+                cells["ytd"] = EMPTY
         if (
             t.kind in ("milestone", "ordinal", "relative", "monitored")
             or _number(t.value) is None
@@ -177,4 +194,5 @@ def progress_table(data: ReportInput) -> ProgressTable:
                 suffix += f" ({t.year})"
             cells["target"] = figure(t.value, prefix=prefix, suffix=suffix)
         rows.append((row, cells))
-    return ProgressTable(tr("report.progress_table", lang), columns, rows)
+    notes = [tr("status.year_inferred", lang)] if inferred else []  # the line `qzdc status` prints under its table
+    return ProgressTable(tr("report.progress_table", lang), columns, rows, notes)

@@ -270,6 +270,10 @@ def _progress_sheet(ws: Worksheet, data: ReportInput) -> None:
     _widths(ws, [c.width for c in table.columns])
     ws.freeze_panes = f"C{header + 1}"
     ws.auto_filter.ref = f"A{header}:{last}{max(header + 1, r - 1)}"
+    for note in table.notes:  # under the table, what its marks mean (* year inferred)
+        put(ws, r, 1, note).font = Font(color="4B5563")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        r += 1
     _print_setup(ws, data, f"{header}:{header}", f"A1:{last}{max(header, r - 1)}")
 
 
