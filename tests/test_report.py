@@ -1029,3 +1029,54 @@ def test_xlsx_progress_sheet_marks_an_inferred_year(cli, tmp_path, lang, sheet, 
     # the mini plan's figures all state their year: no mark, no line
     mini, _ = xlsx_report(cli, tmp_path, "--lang", lang)
     assert not any("*" in str(c.value) for r in mini[sheet].iter_rows() for c in r)
+
+
+# The actuals of user test 1 (FINDINGS-usertest-1.md), in the plan's units.
+USER_TEST_ACTUALS = [
+    ("gdp", "2024", 81.2), ("gdp_growth", "2024", 7.8), ("high_tech_enterprises", "2024", 50),
+    ("industrial_output_growth", "2024", 19.1), ("retail_sales_growth", "2024", 5.0),
+    ("retail_sales_growth", "2025-09", 6.5), ("exports", "2024", 6800), ("exports", "2025-Q3", 5400),
+    ("gdp", "2025-09", 61.6), ("industrial_output", "2024", 88.4), ("industrial_output", "2025-Q3", 70.5),
+    ("industrial_output_growth", "2025-H1", 19.1), ("new_investment_projects", "2023", 40),
+    ("new_investment_projects", "2024", 45), ("new_investment_projects", "2025-Q3", 38),
+    ("urbanisation_rate", "2024", 65.1), ("resident_population", "2024", 3.95),
+    ("urban_rural_income_ratio", "2024", 1.80), ("rd_intensity", "2024", 2.95),
+]  # fmt: skip
+
+
+def test_chart_labels_never_cover_each_other():
+    """User test 1, finding 18: in 社会消费品零售总额年均增速's chart (2024 5.0, 2025年1-9月 6.5) the labels
+    应达 7.14 and 2025-09: 6.5 crowded each other and one hid the 2024 figure's label (5). Every chart of the
+    built-in plan with the user test's actuals: no two labels' boxes meet, and every label is whole in the picture."""
+    import warnings
+
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from qzdc.plan.loader import load_plan
+    from qzdc.plan.models import Observation
+    from qzdc.report.charts import _rc, draw
+    from qzdc.report.data import ReportInput, charts
+    from qzdc.views.status import build_status
+
+    plan = load_plan(None)
+    extra = [Observation(origin="actuals", indicator=i, period=p, value=v) for i, p, v in USER_TEST_ACTUALS]
+    observed = [*plan.observations, *extra]
+    data = ReportInput(build_status(plan, observed), observed)
+    drawn = 0
+    for _, chart in charts(data):
+        with matplotlib.rc_context(_rc("t")), warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # glyphs matplotlib lacks: the browser draws the text
+            fig = draw(chart)
+            renderer = FigureCanvasAgg(fig).get_renderer()
+            fig.draw_without_rendering()
+            texts = fig.axes[0].texts
+            boxes = [t.get_window_extent(renderer) for t in texts]
+        for i, a in enumerate(boxes):
+            assert fig.bbox.x0 <= a.x0 and a.x1 <= fig.bbox.x1 and fig.bbox.y0 <= a.y0 and a.y1 <= fig.bbox.y1
+            for j in range(i):
+                assert not a.overlaps(boxes[j]), (chart.target_id, texts[i].get_text(), texts[j].get_text())
+        drawn += len(texts) > 1
+    retail = next(c for _, c in charts(data) if c.target_id == "retail_sales_growth")
+    assert (retail.ytd_required.label, [p.label for p in retail.year_to_date]) == ("应达 7.14", ["2025-09"])
+    assert drawn >= 5  # charts with more than one label were checked

@@ -320,7 +320,9 @@ def test_docx_progress_table_marks_an_inferred_year(cli, tmp_path):
     column = rows[0].index("2023年实际")
     (row,) = [r for r in rows if r[0] == "22"]
     assert row[column] == "100*"
-    assert [r[column] for r in rows if r[0] == "1"] == ["7.5"]  # row 1 (地区生产总值年均增速) 2023: a year the plan states
+    assert [r[column] for r in rows if r[0] == "1"] == [
+        "7.5"
+    ]  # row 1 (地区生产总值年均增速) 2023: a year the plan states
     texts = [p.text for p in document.paragraphs]
     note = texts.index("* 年份为推定：原文未写明该数据的年份")
     assert texts[note + 1].startswith("注：")
