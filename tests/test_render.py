@@ -7,6 +7,8 @@ table qzdc prints, at many widths, and on awkward text.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qzdc.cli.actions import observations
@@ -124,3 +126,106 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     monkeypatch.setenv("TERM", "dumb")
     with progress_bar(10, Tty(), "x") as update:
         assert update is None
+
+
+# ── below the narrowest table: one block per row ─────────────────────────────
+
+MINI_AT_40 = """\
+小镇试点方案（测试） ・ 截至2023年
+
+经济发展
+  企业数（家）
+    最新值   115 (2023)
+    目标值   144
+    尚需/年  25.22%
+    状态     存在风险
+  产值年均增速（%）
+    最新值   6 (2023)
+    目标值   8
+    尚需/年  10.04%
+    状态     进度滞后
+  新增项目（力争）（个）
+    最新值   60 (2023)
+    目标值   100
+    尚需/年  +40
+    状态     进度正常
+
+生活富裕
+  覆盖率（%）
+    最新值   44 (2023)
+    目标值   46
+    尚需/年  +2个百分点
+    状态     进度正常
+  收入倍差
+    最新值   2.1 (2023)
+    目标值   1.8以内
+    尚需/年  -0.3
+    状态     背离目标
+  创建示范镇
+    最新值   -
+    目标值   完成
+    尚需/年  -
+    状态     暂无数据
+
+进度正常 2  存在风险 1  进度滞后 1
+背离目标 1  暂无数据 1
+"""
+
+
+def test_status_at_40_columns_is_a_block_per_target(cli, mini_copy, monkeypatch):
+    """User test 1, finding 18: COLUMNS=40 printed lines of 74 cells and dropped 尚需/年. Below the narrowest
+    table each target is a block: its name (and unit), then 最新值, 目标值, 尚需/年 and 状态, a line each;
+    the footer's counts break between counts (背离目标 1 whole)."""
+    import io
+
+    from qzdc.render.table import to_table
+
+    plan = load_plan(str(Path(__file__).parent / "fixtures" / "mini"))
+    view = status_view(build_status(plan, observations(plan, "/nonexistent/actuals.yaml")), "zh")
+    assert to_table(view, io.StringIO(), width=40, color=False) == MINI_AT_40
+    # the command itself, as the user ran it
+    monkeypatch.chdir(mini_copy)  # the plan's own directory, where its actuals.yaml is found
+    run = cli("status", "--plan", ".", env={"COLUMNS": "40"})
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[:2] == ["小镇试点方案（测试） ・ 截至2023年 ・ 尚", "未录入数据：无 actuals.yaml"]
+    assert lines[2:] == MINI_AT_40.splitlines()[1:]
+    assert max(cell_len(line) for line in lines) <= 40
+
+
+def _user_test_views() -> list[tuple[str, View]]:
+    from qzdc.plan.models import Observation
+
+    plan = load_plan()
+    figures = [
+        ("gdp_growth", "2024", 7.8), ("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2025-09", 6.5),
+        ("exports", "2025-Q3", 5400), ("gdp", "2025-09", 61.6), ("new_investment_projects", "2025-Q3", 38),
+    ]  # fmt: skip
+    observed = [
+        *plan.observations,
+        *(Observation(origin="actuals", indicator=i, period=p, value=v) for i, p, v in figures),
+    ]
+    return [(lang, status_view(build_status(plan, observed), lang)) for lang in ("zh", "en")]
+
+
+@pytest.mark.parametrize(("lang", "view"), _user_test_views(), ids=["zh", "en"])
+def test_blocks_fit_the_terminal_and_keep_what_always_stays(lang, view):
+    """From 20 to 56 columns: no line wider than the terminal, every target's 尚需/年 and status there, and
+    the colour terminal's blocks the same text as a pipe's."""
+    import re
+
+    from qzdc.render.table import _plain_blocks, _rich_blocks
+
+    needed = "尚需/年" if lang == "zh" else "Needed/yr"
+    seen = 0
+    for width in range(20, 57, 4):
+        if not _layout(view, width).blocks:
+            continue
+        seen += 1
+        text = _plain_blocks(view, width)
+        assert max(cell_len(line) for line in text.splitlines()) <= width, width
+        assert sum(line.lstrip().startswith(needed) for line in text.splitlines()) == len(view.rows), width
+        coloured = re.sub(r"\x1b\[[0-9;]*m", "", _rich_blocks(view, width))
+        assert [line.rstrip() for line in coloured.splitlines()] == text.splitlines(), width
+    assert seen >= 5
+    assert not _layout(view, 160).blocks  # a wide terminal keeps the table

@@ -315,6 +315,7 @@ class _Layout:
     rows: list[list[tuple[str, str]]]  # per row: (text, style name) per column
     sections: set[int]  # row indices that start a new section
     fits: bool  # False when even the narrowest columns are wider than the terminal
+    blocks: bool = False  # not even squeezed does the table read: one block per row instead (`to_table`)
 
 
 def _layout(view: View, width: int) -> _Layout:
@@ -331,8 +332,11 @@ def _layout(view: View, width: int) -> _Layout:
         cells = _joined(view, shown, every)
         widths = _column_widths(shown, cells, width)
     fits = widths is not None
+    blocks = False
     if widths is None:  # nothing left to drop: the wrapping columns share what room there is, and fold
         widths = _squeezed(shown, cells, width)
+        total = 2 + sum(widths) + 3 * (len(widths) - 1)
+        blocks = total > width or any(w < BLOCK_BELOW for c, w in zip(shown, widths, strict=True) if not c.no_wrap)
     rows: list[list[tuple[str, str]]] = []
     sections: set[int] = set()
     groups = grouped_rows(view, cells) if view.group_key else [("", list(range(len(cells))))]
@@ -347,7 +351,7 @@ def _layout(view: View, width: int) -> _Layout:
             rows.append(label_row)
         for i in indices:
             rows.append([(cells[i].get(c.key, ""), styles[i].get(c.key, "")) for c in shown])
-    return _Layout(shown, widths, rows, sections, fits)
+    return _Layout(shown, widths, rows, sections, fits, blocks)
 
 
 def _joined(view: View, shown: list[Column], cells: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -370,25 +374,26 @@ def footer_lines(view: View, width: int) -> list[str]:
     """The footer (counts, then notes, one a line) folded to the terminal's width."""
     if not view.footer:
         return []
-    lines = cell_lines(_counts_whole(view.footer), width, False, False)
-    return [line.replace("\u00a0", " ").rstrip() for line in lines]
+    lines: list[str] = []
+    for line in view.footer.split("\n"):
+        counts = _COUNTS.fullmatch(line) and re.split(r"(  | [·・] )", line)
+        if not counts:  # a note
+            lines += [piece.rstrip() for piece in cell_lines(line, width, False, False)]
+            continue
+        # Counts break between counts, never inside one (背离目标 1, "no data 27").
+        current = counts[0]
+        for sep, count in zip(counts[1::2], counts[2::2], strict=True):
+            if cell_len(current + sep + count) <= width:
+                current += sep + count
+            else:
+                lines += [piece.rstrip() for piece in cell_lines(current, width, False, False)]
+                current = count
+        lines += [piece.rstrip() for piece in cell_lines(current, width, False, False)]
+    return lines
 
 
-def _counts_whole(footer: str) -> str:
-    """A footer of counts ("no data 27 · at risk 1", "进度正常 3  存在风险 1") breaks between counts, never inside one.
-
-    Counts are set apart by two spaces or a dot; a single space inside one (before
-    its number, inside "no data") holds like a letter — a no-break space while the
-    lines are broken, a space again in each line.
-    """
-    import re
-
-    def whole(line: str) -> str:
-        if not re.fullmatch(r"[^\d·・]+ \d+(?:(?:  | [·・] )[^\d·・]+ \d+)*", line):
-            return line  # a note, not counts
-        return re.sub(r"(?<=[^\s·・]) (?=[^\s·・])", "\u00a0", line)
-
-    return "\n".join(whole(line) for line in footer.split("\n"))
+# A footer line of counts: "进度正常 3  存在风险 1", "no data 27 · at risk 1".
+_COUNTS = re.compile(r"[^\d·・]+ \d+(?:(?:  | [·・] )[^\d·・]+ \d+)*")
 
 
 def _plain_table(view: View, width: int) -> str:
@@ -491,8 +496,88 @@ def _shown(view: View) -> View:
 
 
 def to_table(view: View, stream: TextIO, *, width: int | None = None, color: bool | None = None) -> str:
-    """A table fitted to `width` (low-priority columns drop first); coloured by rich on a terminal."""
+    """A table fitted to `width` (low-priority columns drop first); coloured by rich on a terminal.
+
+    Where even the columns that always stay do not fit, one block per row instead (`blocks`)."""
     view = _shown(view.table or view)
     color = use_color(stream) if color is None else color
     width = width or terminal_width(stream)
+    if _layout(view, width).blocks:
+        return _rich_blocks(view, width) if color else _plain_blocks(view, width)
     return _rich_table(view, width, color) if color else _plain_table(view, width)
+
+
+# ── blocks: the layout below the narrowest table ─────────────────────────────
+#
+# A terminal too narrow for the columns that always stay (COLUMNS=40: 最新值, 尚需/年 and 状态
+# beside a name; see BLOCK_BELOW) gets one block per row: its name on a line, then a line for each
+# column a table drops last (drop 0 and 1: 最新值, 目标值, 尚需/年, 状态), its header before its
+# value. No line is wider than the terminal, and nothing that always stays is lost (user test 1,
+# finding 18).
+
+BLOCK_DROP = 1  # the block shows the columns of this drop level and below
+# A table squeezed wider than the terminal, or a wrapping column (the name) narrower than this many cells
+# (four Chinese characters: 地区/生产/总值/年均… reads as fragments), gives way to blocks.
+BLOCK_BELOW = 8
+INDENT = 2  # each level in: a row's fields under its name, a group's rows under its label
+VALUE_ROOM = 8  # below this a value starts on the line after its header
+
+
+def _block_lines(view: View, width: int) -> list[tuple[str, str, str]]:
+    """The blocks, a line at a time: (what leads the line, its value, the value's style name)."""
+    every = view.display_cells()
+    styles = view.styles or [{} for _ in every]
+    shown = [c for c in view.columns if c.key != view.group_key and c.drop <= BLOCK_DROP]
+    cells = _joined(view, shown, every)
+    head = next((c for c in shown if not c.no_wrap), shown[0])
+    fields = [c for c in shown if c is not head]
+    out: list[tuple[str, str, str]] = []
+
+    def put(text: str, indent: int, style: str = "") -> None:
+        for line in break_lines(text, max(width - indent, 1)) or [""]:
+            out.append((" " * indent, line, style))
+
+    if view.title:
+        put(view.title, 0)
+    label_width = max((cell_len(c.header.replace("\n", "")) for c in fields), default=0)
+    groups = grouped_rows(view, cells) if view.group_key else [("", list(range(len(cells))))]
+    base = INDENT if view.group_key else 0
+    at = base + INDENT + label_width + 2  # where a value starts
+    for label, indices in groups:
+        out.append(("", "", ""))
+        if view.group_key:
+            put(label, 0, "group")
+        for i in indices:
+            for line in cells[i].get(head.key, "").split("\n"):
+                put(line, base)
+            for c in fields:
+                name, text, style = c.header.replace("\n", ""), cells[i].get(c.key, ""), styles[i].get(c.key, "")
+                if width - at < VALUE_ROOM:  # too narrow for a value beside its header
+                    put(name, base + INDENT)
+                    put(text, base + 2 * INDENT, style)
+                    continue
+                lines = break_lines(text, width - at) or [""]
+                lead = " " * (base + INDENT) + name + " " * (at - base - INDENT - cell_len(name))
+                out += [(lead if k == 0 else " " * at, line, style) for k, line in enumerate(lines)]
+    out.append(("", "", ""))
+    out += [("", line, "") for line in footer_lines(view, width)]
+    return out
+
+
+def _plain_blocks(view: View, width: int) -> str:
+    return "".join(f"{lead}{value}".rstrip() + "\n" for lead, value, _ in _block_lines(view, width))
+
+
+def _rich_blocks(view: View, width: int) -> str:
+    """The blocks on a colour terminal: the same lines, each value in its style (a status in its colour)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(
+        file=io.StringIO(), width=width, color_system="standard", force_terminal=True, highlight=False, emoji=False
+    )
+    for lead, value, style in _block_lines(view, width):
+        line = Text(lead if value.strip() else lead.rstrip(), no_wrap=True)
+        line.append(value.rstrip(), style=STYLES.get(style, ""))
+        console.print(line, overflow="ignore", crop=False)
+    return console.file.getvalue()  # type: ignore[attr-defined]
