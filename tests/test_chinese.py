@@ -337,3 +337,157 @@ def test_a_task_naming_no_target_in_chinese(cli, tmp_path):
     assert ".targets[0]: 未知的目标 'industrial_output_11'（是否应为 industrial_output_110？）" in result.stderr
     english = cli("validate", "--plan", str(plan), "--lang", "en").stderr
     assert "unknown target 'industrial_output_11' (did you mean industrial_output_110?)" in english
+
+
+# User test 1, finding 12 (the rest of it): the plan checks of years and period, annex numbers, fields qzdc fills
+# in, flags, the value's own notation, fields of one kind only, names that collide, and pydantic's bounds, each
+# one line with its file:line:col, in either language.
+PLAN_CHECKS = [
+    (
+        "plan.yaml",
+        "  start: 2023\n  end: 2025\n",
+        "  start: 2023\n  end: 2021\n",
+        [":13:8: period.end: 实施期结束年（2021）早于起始年（2023）"],
+        [":13:8: period.end: the period ends (2021) before it starts (2023)"],
+    ),
+    (
+        "plan.yaml",
+        "  at_risk: 0.6\n",
+        "  at_risk: 0.99\n",
+        [":38:3: thresholds: 判断阈值应依次降低：on_track > at_risk >= off_track"],
+        [":38:3: thresholds: thresholds must fall: on_track > at_risk >= off_track"],
+    ),
+    (
+        "plan.yaml",
+        "annex_rows: 24",
+        "annex_rows: 1000",
+        [":17:13: annex_rows: 应不大于 999，实为 1000"],
+        [":17:13: annex_rows: expected at most 999, got 1000"],
+    ),
+    (
+        "indicators.yaml",
+        "    annex_no: 2\n",
+        "    annex_no: 1\n",
+        [
+            ":42:15: indicators[1].annex_no: 附表序号 1 用了两次（gdp_growth 也用了）",
+            ":17:3: indicators: 附表中这些行没有指标：2",
+        ],
+        [
+            ":42:15: indicators[1].annex_no: annex number 1 is used twice (also by gdp_growth)",
+            ":17:3: indicators: annex rows without an indicator: 2",
+        ],
+    ),
+    (
+        "indicators.yaml",
+        "    annex_no: 2\n",
+        "    annex_no: 0\n",
+        [":42:15: indicators[1].annex_no: 应不小于 1，实为 0"],
+        [":42:15: indicators[1].annex_no: expected at least 1, got 0"],
+    ),
+    (
+        "indicators.yaml",
+        '        comparator: ">="\n        baseline: {year: 2022, value: 8.0',
+        '        comparator: ">="\n        flow: true\n        baseline: {year: 2022, value: 8.0',
+        [":54:15: indicators[1].targets[0].flow: 'flow' 由 qzdc 按目标所在的指标填写（请删除；在指标上写 flow: true）"],
+        [
+            ":54:15: indicators[1].targets[0].flow: 'flow' is filled in by qzdc from the indicator a target is written "
+            "under (remove it; set flow: true on the indicator)"
+        ],
+    ),
+    (
+        "indicators.yaml",
+        "    pilot: false\n    source: {ref: 附件1 序号2",
+        "    flags: [pilto]\n    source: {ref: 附件1 序号2",
+        [":47:13: indicators[1].flags[0]: 未知的标记 'pilto'（是否应为 pilot？）"],
+        [":47:13: indicators[1].flags[0]: unknown flag 'pilto' (did you mean pilot?)"],
+    ),
+    (
+        "indicators.yaml",
+        '        comparator: ">="\n        baseline: {year: 2022, value: 8.0, source: {ref: 附件1 序号2}}\n        value: 8.1',
+        '        comparator: "<="\n        baseline: {year: 2022, value: 8.0, source: {ref: 附件1 序号2}}\n        value: "≥8.1"',
+        [":53:21: indicators[1].targets[0].comparator: 目标值 '≥8.1' 表示 >=，比较符却是 <=（请只保留一个）"],
+        [
+            ":53:21: indicators[1].targets[0].comparator: the value '≥8.1' says >=, the comparator says <= (keep one of them)"
+        ],
+    ),
+    (
+        "indicators.yaml",
+        "        value: 8.1\n",
+        "        value: 8.1\n        judged_on: target_year\n",
+        [
+            ":56:20: indicators[1].targets[0].judged_on: judged_on 只用于 maintain 和 ordinal 目标，不用于 average_growth"
+        ],
+        [
+            ":56:20: indicators[1].targets[0].judged_on: judged_on applies to maintain and ordinal targets, "
+            "not average_growth"
+        ],
+    ),
+    (
+        "indicators.yaml",
+        "    name: 固定资产投资额年均增速\n",
+        "    name: 地区生产总值 年均增速\n",
+        [
+            ":44:11: indicators[1].name: '地区生产总值 年均增速' 与 indicators[0].name 的 '地区生产总值年均增速' "
+            "会被读作同一个名称（比较名称时不区分全角半角、引号、空格和大小写；请让两个名称区别更大，或在各处写成同一个名称）"
+        ],
+        [
+            ":44:11: indicators[1].name: '地区生产总值 年均增速' reads as the same name as '地区生产总值年均增速' at "
+            "indicators[0].name (names are compared ignoring full- or half-width forms, quotes, spaces and case; "
+            "make them differ by more, or write one name the same way everywhere)"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "edit_from", "edit_to", "chinese", "english"),
+    PLAN_CHECKS,
+    ids=[
+        "period",
+        "thresholds",
+        "a bound",
+        "annex number twice",
+        "annex number 0",
+        "flow on a target",
+        "unknown flag",
+        "notation",
+        "judged_on",
+        "names collide",
+    ],
+)
+def test_a_plans_checks_in_either_language(cli, tmp_path, file, edit_from, edit_to, chinese, english):
+    plan = _broken_plan(tmp_path, edit_from, edit_to, file)
+    for lang, lines, summary in (
+        ("zh", chinese, f"qzdc：{plan} 中的方案有 {len(chinese)} 处问题"),
+        ("en", english, f"qzdc: the plan in {plan} has {len(english)} problem(s)"),
+    ):
+        result = cli("validate", "--plan", str(plan), "--lang", lang)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [*(f"{plan / file}{line}" for line in lines), summary]
+
+
+def test_validate_json_carries_a_plans_check_in_the_runs_language(cli, tmp_path):
+    plan = _broken_plan(tmp_path, "        value: 8.1\n", "        value: 8.1\n        relative_to: gdp_growth\n")
+    for lang, message in (
+        ("zh", "relative_to 只用于 relative 目标，不用于 average_growth"),
+        ("en", "relative_to applies to relative targets, not average_growth"),
+    ):
+        result = cli("validate", "--plan", str(plan), "--format", "json", "--lang", lang)
+        assert result.exit_code == 1
+        [error] = json.loads(result.stdout)["errors"]
+        assert (error["line"], error["column"], error["field"], error["message"]) == (
+            56,
+            22,
+            "indicators[1].targets[0].relative_to",
+            message,
+        )
+
+
+def test_a_plan_file_missing_in_chinese(cli, plan_copy):
+    (plan_copy / "indicators.yaml").unlink()
+    result = cli("validate", "--plan", str(plan_copy))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{plan_copy / 'indicators.yaml'}: 找不到文件（方案目录需要 indicators.yaml）",
+        f"qzdc：{plan_copy} 中的方案有 1 处问题",
+    ]

@@ -124,6 +124,7 @@ ZH_LATIN = {
     "JSON", "Schema", "yaml", "language", "server",
     # more of the plan files' keys and values a user types (qzdc.plan.checks): classes: [I, II, III, IV, V]
     "classes", "path", "level", "share", "profile", "I", "II", "IV", "V",
+    "change", "flow", "written", "tolerance", "decrease", "maintain", "ordinal", "cumulative",
     # YAML's own literals, as a plan file writes them
     "true", "false", "null",
     # what a file is when it is not a regular one, and a workbook's insides (qzdc.fsutil, the importer)

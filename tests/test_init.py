@@ -117,7 +117,10 @@ def test_a_row_the_validator_refuses_becomes_a_placeholder(cli, tmp_path):
     )
     result = cli("init", str(tmp_path / "p"), "--from", str(source))
     assert result.exit_code == 0, result.stderr
-    assert "第 2 行（单位GDP能耗降低）：a reduction over the period lies between 0 and 100 %, not 120" in result.stderr
+    assert (
+        "：第 2 行（单位GDP能耗降低）：期内累计降低幅度应在 0 至 100% 之间，不能是 120.0；暂作监测写入草稿"
+        in result.stderr
+    )
     assert cli("validate", "--plan", str(tmp_path / "p")).stdout == "有效：2 个指标（指标表 2 个），2 个目标\n"
 
 

@@ -1394,6 +1394,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "plan.problems": ("{base} 中的方案有 {count} 处问题", "the plan in {base} has {count} problem(s)"),
     "plan.unknown_field": ("未知字段 {name}", "unknown field {name}"),
     "plan.missing_field": ("缺少必填字段", "required field is missing"),
+    "plan.file_not_found": ("找不到文件", "file not found"),
+    "plan.needs_file": ("方案目录需要 {name}", "a plan directory needs {name}"),
     "plan.expected_mapping": ("应为映射（“键: 值”形式的若干行）", "expected a mapping (key: value lines)"),
     "plan.got": ("，实为 {value}", ", got {value}"),
     "plan.expected": ("应为{words}，实为 {value}", "expected {words}, got {value}"),
@@ -1410,6 +1412,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "plan.type.list_type": ("列表", "a list"),
     "plan.type.dict_type": ("映射", "a mapping"),
     "plan.type.dataclass_type": ("映射", "a mapping"),
+    # pydantic's checks of a number's bounds and a length (qzdc.plan.loader), in the run's language
+    "plan.greater_than": ("应大于 {limit}，实为 {value}", "expected more than {limit}, got {value}"),
+    "plan.greater_than_equal": ("应不小于 {limit}，实为 {value}", "expected at least {limit}, got {value}"),
+    "plan.less_than": ("应小于 {limit}，实为 {value}", "expected less than {limit}, got {value}"),
+    "plan.less_than_equal": ("应不大于 {limit}，实为 {value}", "expected at most {limit}, got {value}"),
+    "plan.string_too_short": (
+        "应至少有 {limit} 个字符，实有 {length} 个",
+        "expected at least {limit} character(s), got {length}",
+    ),
+    "plan.string_too_long": (
+        "最多 {limit} 个字符，实有 {length} 个",
+        "expected at most {limit} characters, got {length}",
+    ),
+    "plan.too_short": ("应至少有 {limit} 项，实有 {length} 项", "expected at least {limit} item(s), got {length}"),
+    "plan.too_long": ("最多 {limit} 项，实有 {length} 项", "expected at most {limit} items, got {length}"),
+    "plan.pattern": ("{value} 不符合格式 {pattern}", "{value} does not match the pattern {pattern}"),
     "yaml.syntax": ("YAML 语法错误：{what}", "YAML syntax error: {what}"),
     "yaml.not_finite": ("{value} 不是有限的数", "{value} is not a finite number"),
     "yaml.not_finite.hint": ("请写出数字，没有数据的写 null", "write the figure, or null where there is none"),
@@ -1497,6 +1515,146 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "plan.second_figure": ("{indicator} 在 {period} 有第二个数据", "a second figure for {indicator} in {period}"),
     "plan.takes_a_number": ("{indicator} 应为数字，不能是 {value}", "{indicator} takes a number, not {value}"),
     "plan.not_a_class": ("{value} 不是可用的等级（{classes}）之一", "{value} is not one of the classes {classes}"),
+    # the plan's years and period (qzdc.plan.checks.check_plan_years)
+    "plan.target_year_not_after": (
+        "目标年份 {year} 不晚于基期年份 {baseline}",
+        "the target year {year} is not after the baseline year {baseline}",
+    ),
+    "plan.period_ends_before": (
+        "实施期结束年（{end}）早于起始年（{start}）",
+        "the period ends ({end}) before it starts ({start})",
+    ),
+    "plan.period_start": (
+        "实施期应在基期年份 {baseline} 之后开始，且不晚于目标年份 {year}",
+        "the period should start after the baseline year {baseline} and by the target year {year}",
+    ),
+    "plan.thresholds": (
+        "判断阈值应依次降低：on_track > at_risk >= off_track",
+        "thresholds must fall: on_track > at_risk >= off_track",
+    ),
+    # annex numbers
+    "plan.annex_beyond": (
+        "附表序号 {number} 超出附表的 {rows} 行",
+        "annex number {number} is beyond the annex's {rows} rows",
+    ),
+    "plan.annex_beyond.hint": (
+        "附表行数由 plan.yaml 的 annex_rows 写明",
+        "plan.yaml's annex_rows says how many rows the annex has",
+    ),
+    "plan.annex_twice": (
+        "附表序号 {number} 用了两次（{other} 也用了）",
+        "annex number {number} is used twice (also by {other})",
+    ),
+    "plan.annex_missing": ("附表中这些行没有指标：{rows}", "annex rows without an indicator: {rows}"),
+    "plan.class_twice": ("有一个等级列了两次", "a class is listed twice"),
+    # what qzdc fills in itself
+    "plan.filled_in": (
+        "{field} 由 qzdc 按目标所在的指标填写",
+        "{field} is filled in by qzdc from the indicator a target is written under",
+    ),
+    "plan.remove_it": ("请删除", "remove it"),
+    "plan.remove_flow": ("请删除；在指标上写 flow: true", "remove it; set flow: true on the indicator"),
+    "plan.unknown_flag": ("未知的标记 {name}", "unknown flag {name}"),
+    "plan.declare_flag": ("请在 plan.yaml 中声明：{example}", "declare it in plan.yaml: {example}"),
+    # the wider vocabulary (qzdc.plan.checks.check_target_forms)
+    "plan.change_kind": (
+        "较基期的变化只用于 level 和 share 目标，不用于 {kind}",
+        "a change from the baseline applies to level and share targets, not {kind}",
+    ),
+    "plan.change_both": ("change 和 change_pct 只能写一个", "give change or change_pct, not both"),
+    "plan.given_twice": (
+        "目标写了两次：value {value} 和 {field} {amount}",
+        "the target is given twice: value {value} and {field} {amount}",
+    ),
+    "plan.given_twice.hint": (
+        "保留一个：方案写的目标值，或较基期的变化",
+        "keep one: the value the plan writes, or its change from the baseline",
+    ),
+    "plan.change_needs_baseline": ("较基期的变化需要基期值", "a change from the baseline needs the baseline"),
+    "plan.add_baseline": ("请添加 {example}", "add {example}"),
+    "plan.change_above_minus_100": ("变化幅度必须高于 −100%", "a change must be above −100 %"),
+    "plan.reduction_range": (
+        "期内累计降低幅度应在 0 至 100% 之间，不能是 {value}",
+        "a reduction over the period lies between 0 and 100 %, not {value}",
+    ),
+    "plan.reduction_direction": (
+        "累计降低目标的方向是 decrease，不能是 {direction}",
+        "a cumulative reduction has direction decrease, not {direction}",
+    ),
+    "plan.reduction_direction.hint": (
+        "数据是逐年的降低率；指标本身在下降",
+        "the figures are the yearly reductions; the quantity itself decreases",
+    ),
+    "plan.reduction_comparator": (
+        "累计降低目标不能用比较符 {comparator}：目标是至少降低该值",
+        "comparator {comparator} on a reduction: the target is a reduction of at least the value",
+    ),
+    "plan.reduction_comparator.hint": (
+        '请用 ">="（默认）、">" 或 "~"（左右）',
+        'use ">=" (the default), ">" or "~" (左右)',
+    ),
+    "plan.relative_needs": (
+        "相对目标需要 relative_to：与之比较的指标",
+        "a relative target needs relative_to: the indicator it is compared with",
+    ),
+    "plan.relative_needs.hint": ("如 {example}", "e.g. {example}"),
+    "plan.relative_own": ("目标不能相对于它自己的指标", "a target cannot be relative to its own indicator"),
+    "plan.relative_to_kind": (
+        "relative_to 只用于 relative 目标，不用于 {kind}",
+        "relative_to applies to relative targets, not {kind}",
+    ),
+    "plan.tolerance": (
+        "容差（tolerance）只用于与另一指标同步的相对目标（比较符 ~，同步）",
+        "a tolerance applies to a relative target in step with another (comparator ~, 同步)",
+    ),
+    "plan.no_own_value": ("{kind} 目标没有自己的目标值", "a {kind} target has no value of its own"),
+    "plan.no_own_value.monitored": ("方案原文请写在 written 中", "put the plan's words in written: …"),
+    "plan.no_own_value.relative": ("以另一指标的数据为标准", "the other indicator's figure is the bar"),
+    "plan.judged_on_kind": (
+        "judged_on 只用于 maintain 和 ordinal 目标，不用于 {kind}",
+        "judged_on applies to maintain and ordinal targets, not {kind}",
+    ),
+    "plan.long_before": (
+        "{period} 远早于方案的基期 {baseline}",
+        "{period} is long before the plan's baseline {baseline}",
+    ),
+    # names a user types must find one thing (qzdc.plan.checks.check_name_collisions)
+    "plan.same_name": (
+        "{name} 与 {where} 的 {other} 会被读作同一个名称",
+        "{name} reads as the same name as {other} at {where}",
+    ),
+    "plan.same_name.hint": (
+        "比较名称时不区分全角半角、引号、空格和大小写；请让两个名称区别更大，或在各处写成同一个名称",
+        "names are compared ignoring full- or half-width forms, quotes, spaces and case; "
+        "make them differ by more, or write one name the same way everywhere",
+    ),
+    "plan.alias_is_an_id.hint": (
+        "别名只能指向它自己的指标；编号不分大小写都能找到",
+        "an alias must name its own indicator only; ids are found in any case",
+    ),
+    # a target's value as the plan writes it (qzdc.plan.notation)
+    "plan.value_says": (
+        "目标值 {value} 表示 {comparator}，比较符却是 {given}",
+        "the value {value} says {comparator}, the comparator says {given}",
+    ),
+    "plan.keep_one": ("请只保留一个", "keep one of them"),
+    "plan.change_cannot": (
+        "{value} 是较基期的变化，{kind} 目标不能这样写",
+        "{value} is a change from the baseline, which a {kind} target cannot be",
+    ),
+    "plan.change_cannot.hint": (
+        "较基期的变化只能写在 level 或 share 目标上",
+        "a change from the baseline is set on a level or share target",
+    ),
+    "plan.value_and_change": ("同时写了 {value} 和较基期的变化", "both {value} and a change are given"),
+    "plan.total_cannot": (
+        "{value} 是期内合计（〔〕），{kind} 目标不能这样写",
+        "{value} is a total over the period (〔〕), which a {kind} target cannot be",
+    ),
+    "plan.total_cannot.hint": (
+        "〔数值〕用于 cumulative 或 cumulative_reduction 目标，或 level 目标较基期的变化",
+        "〔x〕 is a cumulative or cumulative_reduction target, or a level's change from its baseline",
+    ),
     "yaml.nests_too_deeply": ("YAML 嵌套层数过多", "the YAML nests too deeply"),
     "yaml.not_utf8": ("不是 UTF-8 文本（第 {byte} 字节）", "not UTF-8 text (byte {byte})"),
     "yaml.save_as_utf8": ("请另存为 UTF-8 编码", "save the file as UTF-8"),

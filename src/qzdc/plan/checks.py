@@ -53,21 +53,19 @@ def check_plan_years(f: PlanFiles) -> Iterator[Finding]:
         yield Finding(
             "plan",
             ("target_year",),
-            f"the target year {p.target_year} is not after the baseline year {p.baseline_year}",
+            tr("plan.target_year_not_after", year=p.target_year, baseline=p.baseline_year),
         )
     if p.period.end < p.period.start:
-        yield Finding(
-            "plan", ("period", "end"), f"the period ends ({p.period.end}) before it starts ({p.period.start})"
-        )
+        yield Finding("plan", ("period", "end"), tr("plan.period_ends_before", end=p.period.end, start=p.period.start))
     if not p.baseline_year < p.period.start <= p.target_year:
         yield Finding(
             "plan",
             ("period", "start"),
-            f"the period should start after the baseline year {p.baseline_year} and by the target year {p.target_year}",
+            tr("plan.period_start", baseline=p.baseline_year, year=p.target_year),
         )
     t = p.thresholds
     if not t.on_track > t.at_risk >= t.off_track:
-        yield Finding("plan", ("thresholds",), "thresholds must fall: on_track > at_risk >= off_track")
+        yield Finding("plan", ("thresholds",), tr("plan.thresholds"))
     seen: set[str] = set()
     for i, c in enumerate(p.categories):
         if c.id in seen:
@@ -106,19 +104,19 @@ def check_annex_numbers(f: PlanFiles) -> Iterator[Finding]:
             yield Finding(
                 "indicators",
                 ("indicators", i, "annex_no"),
-                f"annex number {ind.annex_no} is beyond the annex's {rows} rows",
-                "plan.yaml's annex_rows says how many rows the annex has",
+                tr("plan.annex_beyond", number=ind.annex_no, rows=rows),
+                tr("plan.annex_beyond.hint"),
             )
         elif ind.annex_no in seen:
             yield Finding(
                 "indicators",
                 ("indicators", i, "annex_no"),
-                f"annex number {ind.annex_no} is used twice (also by {f.indicators.indicators[seen[ind.annex_no]].id})",
+                tr("plan.annex_twice", number=ind.annex_no, other=f.indicators.indicators[seen[ind.annex_no]].id),
             )
         seen.setdefault(ind.annex_no, i)
     missing = [n for n in range(1, rows + 1) if n not in seen]
     if missing:
-        yield Finding("indicators", ("indicators",), f"annex rows without an indicator: {', '.join(map(str, missing))}")
+        yield Finding("indicators", ("indicators",), tr("plan.annex_missing", rows=", ".join(map(str, missing))))
 
 
 def check_indicator_references(f: PlanFiles) -> Iterator[Finding]:
@@ -148,7 +146,7 @@ def check_indicator_references(f: PlanFiles) -> Iterator[Finding]:
                     _did_you_mean(rel, ids),
                 )
         if ind.classes is not None and len(set(ind.classes)) != len(ind.classes):
-            yield Finding("indicators", ("indicators", i, "classes"), "a class is listed twice")
+            yield Finding("indicators", ("indicators", i, "classes"), tr("plan.class_twice"))
 
 
 def _is_number(value: object) -> bool:
@@ -240,8 +238,8 @@ def check_target_values(f: PlanFiles) -> Iterator[Finding]:
                 yield Finding(
                     "indicators",
                     (*loc, internal),
-                    f"{internal!r} is filled in by qzdc from the indicator a target is written under",
-                    "remove it" + ("; set flow: true on the indicator" if internal == "flow" else ""),
+                    tr("plan.filled_in", field=repr(internal)),
+                    tr("plan.remove_flow" if internal == "flow" else "plan.remove_it"),
                 )
         if t.profile is not None:
             steps = t.profile
@@ -274,8 +272,8 @@ def check_plan_words(f: PlanFiles) -> Iterator[Finding]:
                 yield Finding(
                     "indicators",
                     ("indicators", i, "flags", k),
-                    f"unknown flag {flag_id!r}",
-                    _did_you_mean(flag_id, declared) or "declare it in plan.yaml: flags: [{id: …, name: …}]",
+                    tr("plan.unknown_flag", name=repr(flag_id)),
+                    _did_you_mean(flag_id, declared) or tr("plan.declare_flag", example="flags: [{id: …, name: …}]"),
                 )
 
 
@@ -292,57 +290,57 @@ def check_target_forms(f: PlanFiles) -> Iterator[Finding]:
                 yield Finding(
                     "indicators",
                     (*loc, field),
-                    f"a change from the baseline applies to level and share targets, not {t.kind}",
+                    tr("plan.change_kind", kind=t.kind),
                 )
             elif t.change is not None and t.change_pct is not None:
-                yield Finding("indicators", (*loc, "change_pct"), "give change or change_pct, not both")
+                yield Finding("indicators", (*loc, "change_pct"), tr("plan.change_both"))
             elif t.value is not None:
                 yield Finding(
                     "indicators",
                     (*loc, "value"),
-                    f"the target is given twice: value {t.value!r} and {field} {getattr(t, field)}",
-                    "keep one: the value the plan writes, or its change from the baseline",
+                    tr("plan.given_twice", value=repr(t.value), field=field, amount=getattr(t, field)),
+                    tr("plan.given_twice.hint"),
                 )
             elif t.baseline is None or not _is_number(t.baseline.value):
                 yield Finding(
                     "indicators",
                     (*loc, field),
-                    "a change from the baseline needs the baseline",
-                    "add baseline: {year: …, value: …}",
+                    tr("plan.change_needs_baseline"),
+                    tr("plan.add_baseline", example="baseline: {year: …, value: …}"),
                 )
             elif t.change_pct is not None and t.change_pct <= -100:
-                yield Finding("indicators", (*loc, "change_pct"), "a change must be above −100 %")
+                yield Finding("indicators", (*loc, "change_pct"), tr("plan.change_above_minus_100"))
         if t.kind == "cumulative_reduction":
             if _is_number(t.value) and not 0 < t.value < 100:
                 yield Finding(
                     "indicators",
                     (*loc, "value"),
-                    f"a reduction over the period lies between 0 and 100 %, not {t.value}",
+                    tr("plan.reduction_range", value=t.value),
                 )
             if t.direction != "decrease":
                 yield Finding(
                     "indicators",
                     (*loc, "direction"),
-                    f"a cumulative reduction has direction decrease, not {t.direction}",
-                    "the figures are the yearly reductions; the quantity itself decreases",
+                    tr("plan.reduction_direction", direction=t.direction),
+                    tr("plan.reduction_direction.hint"),
                 )
             if t.comparator not in (">=", ">", "~"):
                 yield Finding(
                     "indicators",
                     (*loc, "comparator"),
-                    f"comparator {t.comparator!r} on a reduction: the target is a reduction of at least the value",
-                    'use ">=" (the default), ">" or "~" (左右)',
+                    tr("plan.reduction_comparator", comparator=repr(t.comparator)),
+                    tr("plan.reduction_comparator.hint"),
                 )
         if t.kind == "relative":
             if t.relative_to is None:
                 yield Finding(
                     "indicators",
                     loc,
-                    "a relative target needs relative_to: the indicator it is compared with",
-                    "e.g. relative_to: gdp_growth",
+                    tr("plan.relative_needs"),
+                    tr("plan.relative_needs.hint", example="relative_to: gdp_growth"),
                 )
             elif t.relative_to == own:
-                yield Finding("indicators", (*loc, "relative_to"), "a target cannot be relative to its own indicator")
+                yield Finding("indicators", (*loc, "relative_to"), tr("plan.relative_own"))
             elif t.relative_to not in ids:
                 yield Finding(
                     "indicators",
@@ -351,26 +349,22 @@ def check_target_forms(f: PlanFiles) -> Iterator[Finding]:
                     _did_you_mean(t.relative_to, ids),
                 )
         elif t.relative_to is not None:
-            yield Finding("indicators", (*loc, "relative_to"), f"relative_to applies to relative targets, not {t.kind}")
+            yield Finding("indicators", (*loc, "relative_to"), tr("plan.relative_to_kind", kind=t.kind))
         if t.tolerance is not None and not (t.kind == "relative" and t.comparator in ("~", "=")):
             yield Finding(
                 "indicators",
                 (*loc, "tolerance"),
-                "a tolerance applies to a relative target in step with another (comparator ~, 同步)",
+                tr("plan.tolerance"),
             )
         if t.kind in ("relative", "monitored") and t.value is not None:
             yield Finding(
                 "indicators",
                 (*loc, "value"),
-                f"a {t.kind} target has no value of its own",
-                "put the plan's words in written: …"
-                if t.kind == "monitored"
-                else "the other indicator's figure is the bar",
+                tr("plan.no_own_value", kind=t.kind),
+                tr("plan.no_own_value.monitored" if t.kind == "monitored" else "plan.no_own_value.relative"),
             )
         if t.judged_on != "every_year" and t.kind not in ("maintain", "ordinal"):
-            yield Finding(
-                "indicators", (*loc, "judged_on"), f"judged_on applies to maintain and ordinal targets, not {t.kind}"
-            )
+            yield Finding("indicators", (*loc, "judged_on"), tr("plan.judged_on_kind", kind=t.kind))
 
 
 def check_observations(f: PlanFiles) -> Iterator[Finding]:
@@ -395,7 +389,7 @@ def check_observations(f: PlanFiles) -> Iterator[Finding]:
             continue
         if period.year <= f.plan.baseline_year - 10:
             yield Finding(
-                "observations", (*loc, "period"), f"{period} is long before the plan's baseline {f.plan.baseline_year}"
+                "observations", (*loc, "period"), tr("plan.long_before", period=period, baseline=f.plan.baseline_year)
             )
         key = (obs.indicator, str(period))
         if key in seen:
@@ -463,9 +457,8 @@ def _collisions(file: str, names: Iterable[tuple[Loc, str, object]]) -> Iterator
             yield Finding(
                 file,
                 loc,
-                f"{name!r} reads as the same name as {seen[1]!r} at {format_loc(seen[0])}",
-                "names are compared ignoring full- or half-width forms, quotes, spaces and case; "
-                "make them differ by more, or write one name the same way everywhere",
+                tr("plan.same_name", name=repr(name), other=repr(seen[1]), where=format_loc(seen[0])),
+                tr("plan.same_name.hint"),
             )
 
 
@@ -496,8 +489,8 @@ def check_name_collisions(f: PlanFiles) -> Iterator[Finding]:
                 yield Finding(
                     "indicators",
                     ("indicators", i, "aliases", k),
-                    f"{alias!r} reads as the same name as {other[1].id!r} at indicators[{other[0]}].id",
-                    "an alias must name its own indicator only; ids are found in any case",
+                    tr("plan.same_name", name=repr(alias), other=repr(other[1].id), where=f"indicators[{other[0]}].id"),
+                    tr("plan.alias_is_an_id.hint"),
                 )
     yield from _collisions(
         "plan",

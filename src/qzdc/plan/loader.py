@@ -90,6 +90,19 @@ _TYPE_WORDS = (
     "dataclass_type",
 )
 _UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
+# pydantic's error types for a number out of bounds and a length out of range: (i18n key, ctx field of the limit)
+_BOUNDS = {
+    "greater_than": ("plan.greater_than", "gt"),
+    "greater_than_equal": ("plan.greater_than_equal", "ge"),
+    "less_than": ("plan.less_than", "lt"),
+    "less_than_equal": ("plan.less_than_equal", "le"),
+}
+_LENGTHS = {
+    "string_too_short": ("plan.string_too_short", "min_length"),
+    "string_too_long": ("plan.string_too_long", "max_length"),
+    "too_short": ("plan.too_short", "min_length"),
+    "too_long": ("plan.too_long", "max_length"),
+}
 _MISSING_FIELD = ("missing", "missing_argument")
 
 
@@ -143,6 +156,15 @@ def _message(err: dict) -> str:
         return tr("plan.not_allowed", value=quoted(value), expected=expected)
     if kind in _TYPE_WORDS and value is not None and not isinstance(value, dict | list):
         return tr("plan.expected", words=_expected_words([kind]), value=quoted(value))
+    ctx = err.get("ctx", {})
+    if kind in _BOUNDS:
+        return tr(_BOUNDS[kind][0], limit=ctx.get(_BOUNDS[kind][1]), value=quoted(value))
+    if kind in _LENGTHS:
+        length = len(value) if isinstance(value, str | list | dict) else ctx.get("actual_length")
+        return tr(_LENGTHS[kind][0], limit=ctx.get(_LENGTHS[kind][1]), length=length)
+    if kind == "string_pattern_mismatch":
+        return tr("plan.pattern", value=quoted(value), pattern=ctx.get("pattern"))
+    # pydantic's own English for what qzdc has no words of its own for (none the plan models are known to raise)
     if value is None or isinstance(value, dict | list):
         return err["msg"]
     return f"{err['msg']} (got {quoted(value)})"
@@ -346,7 +368,7 @@ def validate_plan(base: Path, contents: dict[str, bytes | None]) -> Plan:
         raw = contents[key]
         if raw is None:
             if required:
-                problems.append(Problem("file not found", shown, hint=f"a plan directory needs {name}"))
+                problems.append(Problem(tr("plan.file_not_found"), shown, hint=tr("plan.needs_file", name=name)))
             else:
                 parsed[key] = model()
             continue

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from qzdc.i18n import tr
 from qzdc.plan.yamlio import Loc
 
 # Comparators as tables and texts write them → the plan format's.
@@ -110,8 +111,8 @@ def _read_entry(
             readings.append(
                 Reading(
                     (*loc, "comparator"),
-                    f"the value {value!r} says {comparator}, the comparator says {given}",
-                    "keep one of them",
+                    tr("plan.value_says", value=repr(value), comparator=comparator, given=given),
+                    tr("plan.keep_one"),
                 )
             )
             return
@@ -124,12 +125,14 @@ def _read_entry(
             readings.append(
                 Reading(
                     (*loc, "value"),
-                    f"{value!r} is a change from the baseline, which a {kind} target cannot be",
-                    "a change from the baseline is set on a level or share target",
+                    tr("plan.change_cannot", value=repr(value), kind=kind),
+                    tr("plan.change_cannot.hint"),
                 )
             )
         elif "change" in entry or "change_pct" in entry:
-            readings.append(Reading((*loc, "value"), f"both {value!r} and a change are given", "keep one of them"))
+            readings.append(
+                Reading((*loc, "value"), tr("plan.value_and_change", value=repr(value)), tr("plan.keep_one"))
+            )
         else:
             del entry["value"]
             entry["change_pct" if form == "change_pct" else "change"] = number
@@ -139,8 +142,8 @@ def _read_entry(
         readings.append(
             Reading(
                 (*loc, "value"),
-                f"{value!r} is a total over the period (〔〕), which a {kind} target cannot be",
-                "〔x〕 is a cumulative or cumulative_reduction target, or a level's change from its baseline",
+                tr("plan.total_cannot", value=repr(value), kind=kind),
+                tr("plan.total_cannot.hint"),
             )
         )
         return
