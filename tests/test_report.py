@@ -1080,3 +1080,22 @@ def test_chart_labels_never_cover_each_other():
     retail = next(c for _, c in charts(data) if c.target_id == "retail_sales_growth")
     assert (retail.ytd_required.label, [p.label for p in retail.year_to_date]) == ("应达 7.14", ["2025-09"])
     assert drawn >= 5  # charts with more than one label were checked
+
+
+def test_html_status_table_says_what_its_star_and_the_plans_own_rates_mean(cli, tmp_path):
+    """User test 2, finding B: the HTML table shows 100 (2023*) for 年经营性收入20万元以上村占比, whose year the
+    document does not state; the line `qzdc status` prints under its table explains the * there too, with the
+    levels the plan's own rates lead to (75.33 · 1.075² = 87.05, 12.95 short of 100). A table without a
+    starred figure has no * line."""
+    from qzdc.plan.loader import builtin_plan_dir
+
+    page = html_report(cli, tmp_path, plan=str(builtin_plan_dir()))
+    notes = re.search(r'<div class="table-notes">(.*?)</div>', page).group(1)
+    assert re.findall(r"<p>(.*?)</p>", notes) == [
+        "地区生产总值（力争）：按年均增速目标7.5%，2025年为87.05亿元，比目标少12.95",
+        "规模以上工业总产值（力争）：按年均增速目标20%，2025年为109.24亿元，比目标少0.76",
+        "* 年份为推定：原文未写明该数据的年份",
+    ]
+    assert "2023*" in page
+    economy = html_report(cli, tmp_path, "--category", "economy", plan=str(builtin_plan_dir()))
+    assert "年份为推定" not in economy and "2023*" not in economy

@@ -45,7 +45,7 @@ from qzdc.report.data import (
 )
 from qzdc.report.data import STATUS_COLOURS as REPORT_COLOURS
 from qzdc.report.points import key_points
-from qzdc.views.status import Row, status_cells
+from qzdc.views.status import Row, footnotes, status_cells
 from qzdc.views.view import View
 
 # The report's status colours as CSS colours.
@@ -115,6 +115,7 @@ td.c-unit, table.status-table thead th {{ word-break: keep-all; overflow-wrap: n
 table.status-table thead th {{ white-space: normal; }}
 /* on a screen narrower than the table (a tablet), the table scrolls inside its section, not the page */
 @media screen {{ .table-wrap {{ overflow-x: auto; }} }}
+.table-notes p {{ margin: .3rem 0 0; font-size: .85rem; }}
 tr.group th {{ background: #fff; padding-top: .8rem; border-bottom: 1px solid #d1d5db; font-size: 1.02rem; }}
 table.status-table {{ width: 100%; }}
 /* The status word stays whole; a note on it (（据2023年旧数据）) takes a line of its own, so that one
@@ -341,7 +342,11 @@ def _targets(data: ReportInput, charted: set[str]) -> str:
         if cells
         else f"<p>{e(tr('report.no_targets', lang))}</p>"
     )
-    return f'<section class="targets" id="targets"><h2>{e(view.title or "")}</h2>{table}</section>'
+    # What the cells cannot hold, as `qzdc status` prints it under its table: where a plan's own rate
+    # leads a level target, and what the * of an inferred year means.
+    notes = "".join(f"<p>{e(line)}</p>" for line in footnotes(data.status, lang)) if cells else ""
+    notes = f'<div class="table-notes">{notes}</div>' if notes else ""
+    return f'<section class="targets" id="targets"><h2>{e(view.title or "")}</h2>{table}{notes}</section>'
 
 
 def _swatch(kind: str) -> str:
