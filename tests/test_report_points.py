@@ -60,7 +60,8 @@ MINI_EN = [
 # With figures for 2024, some of them for part of the year (as of 2024); 收入倍差 and 企业数 are levels,
 # not flows, so a figure for part of the year is the level at its end (2024年6月末, 2024年9月末):
 # - 收入倍差 2.05 in 2024-H1 (t = 2023.5): (2.05 − 2.0)/1.5 = +0.033 a year; half a year left, 1.8 − 2.05 = −0.25 in all.
-# - 产值年均增速 7 % in 2024, the target year: √(1.06 · 1.07) − 1 = 6.50 % on average, short of 8 %: missed.
+# - 产值年均增速 7 % in 2024, the target year: √(1.06 · 1.07) − 1 = 6.50 % on average, short of 8 %: missed,
+#   listed as not met (未完成), apart from those behind schedule.
 # - 企业数 130 in 2024-Q3 (t = 2023.75): 1.3^(1/1.75) − 1 = 16.17 % a year; 144/130 − 1 = 10.77 % still in all.
 # - 覆盖率 46 in 2024 meets 46: achieved.
 # The figures end in three periods, one target each (覆盖率 and 产值年均增速 are final, so they do not count,
@@ -72,18 +73,20 @@ LATER = [
     ("income_ratio", "2024-H1", 2.05),
 ]
 LATER_ZH = [
-    "3项目标落后于进度：",
-    "  收入倍差：2024年6月末2.05，年均增加0.03，年内尚需减少0.25。",
+    "1项目标未完成（目标年已过）：",
     "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
+    "2项目标落后于进度：",
+    "  收入倍差：2024年6月末2.05，年均增加0.03，年内尚需减少0.25。",
     "  企业数：2024年9月末130家，年均增长16.2%，年内尚需增长10.8%。",
     "已实现1项：覆盖率。",
     "数据截至2024年1—9月（新增项目（力争）至2023年；收入倍差至2024年1—6月；产值年均增速、覆盖率至2024年）；"
     "1项目标（共6项）尚无基期以后的数据。",
 ]
 LATER_EN = [
-    "3 target(s) behind:",
-    "  Income ratio: 2.05 at end-Jun 2024, up 0.03 a year; the rest of the year needs 0.25 less.",
+    "1 target(s) not met (target year over):",
     "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
+    "2 target(s) behind:",
+    "  Income ratio: 2.05 at end-Jun 2024, up 0.03 a year; the rest of the year needs 0.25 less.",
     "  Firms: 130 家 at end-Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
     "1 achieved: Coverage.",
     "Data as of Jan–Sep 2024 (New projects (aspirational) to 2023; Income ratio to Jan–Jun 2024; "
@@ -167,3 +170,33 @@ def test_a_filtered_report_keeps_the_points_to_its_targets(tmp_path):
     # none of the innovation targets is behind or contradicted; all 5 lack data
     assert [p.kind for p in points] == ["freshness"]
     assert points[0].text == "数据截至2023年；5项目标（共5项）尚无基期以后的数据。"
+
+
+def test_final_misses_are_not_met_not_behind(cli, tmp_path):
+    """The target year's figures (user test 2, finding E): 高新技术企业 66 against 67 in 2025, 地区生产总值 100
+    against 超过100 (strict: 100 does not exceed 100), 水质 IV against 不劣于III类 — each a final miss, listed as
+    未完成, apart from the targets still behind schedule (城镇化率 66 by 2025-09: 2.23 to go this year)."""
+    extra = [
+        ("high_tech_enterprises", "2024", 50), ("high_tech_enterprises", "2025", 66), ("gdp", "2024", 81.2),
+        ("gdp", "2025", 100), ("water_quality", "2024", "III"), ("water_quality", "2025", "IV"),
+        ("urbanisation_rate", "2025-09", 66),
+    ]  # fmt: skip
+    lines = points_of(None, extra, "zh")
+    head = lines.index("3项目标未完成（目标年已过）：")
+    missed = lines[head + 1 : head + 4]
+    assert "  辖区淮远河及雍溪河水质：2025年IV类，未达到目标不劣于III类。" in missed  # not III类类
+    assert any(line.startswith("  高新技术企业：2025年66家，") and line.endswith("未达到目标67家。") for line in missed)
+    assert any(line.startswith("  地区生产总值（力争）：2025年100亿元，") for line in missed)
+    # (规上增速 2023's 17.4 %, stale, is the other one behind)
+    behind = lines[lines.index("2项目标落后于进度：") + 1]
+    assert behind == "  常住人口城镇化率：2025年9月末66%，年均增加0.8个百分点，年内尚需增加2.23个百分点。"
+    en = points_of(None, extra, "en")
+    assert "3 target(s) not met (target year over):" in en
+    assert "  Water quality class of the Huaiyuan and Yongxi rivers: IV 类 in 2025; target III or better missed." in en
+    # 100 against 超过100: progress (100 − 75.33)/(100 − 75.33) = 100 %, yet not met; the 差距 cell says why.
+    path = tmp_path / "a.yaml"
+    path.write_text("actuals:\n  - {indicator: gdp, period: '2025', value: 100}\n", encoding="utf-8")
+    md = cli("status", "--actuals", str(path), "--format", "markdown").stdout
+    row = next(line for line in md.splitlines() if "| 地区生产总值（力争） |" in line)
+    assert "| 需超过100 | 100% |" in row and row.endswith("| 进度滞后 |")
+    assert "差距：需超过100" in cli("show", "gdp", "--actuals", str(path)).stdout

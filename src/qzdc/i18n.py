@@ -291,6 +291,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "points.behind_item": ("{name}：{now}，{needs}。", "{name}: {now}; {needs}."),
     "points.no_figure": ("{name}：目标{target}。", "{name}: target {target}."),
     "points.behind": ("{n}项目标落后于进度：", "{n} target(s) behind:"),
+    "points.missed_head": ("{n}项目标未完成（目标年已过）：", "{n} target(s) not met (target year over):"),
+    "gap.needs": ("需{target}", "must be {target}"),
     "points.achieved": ("已实现{n}项：{names}。", "{n} achieved: {names}."),
     "points.contradictions": ("方案自身有{n}处矛盾：", "The plan contradicts itself in {n} place(s):"),
     "points.as_of": ("数据截至{period}", "Data as of {period}"),

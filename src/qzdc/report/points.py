@@ -27,7 +27,7 @@ BEHIND = ("moving_away", "off_track", "at_risk")
 class KeyPoint:
     """One point: a sentence, and the items under it (one per target or finding) where there are several."""
 
-    kind: str  # behind, achieved, contradictions, freshness
+    kind: str  # missed, behind, achieved, contradictions, freshness
     text: str
     items: list[str] = field(default_factory=list)
 
@@ -138,7 +138,12 @@ def _need(row: Row, value: float, when: str, *, several: bool, lang: str) -> str
 def _target(row: Row, lang: str, plan: Plan | None = None) -> str:
     unit = row.indicator.unit
     text = target_text(row.target, lang, plan)
-    if row.target.kind in ("milestone", "relative", "monitored") or not unit or (lang == "zh" and row.target.written):
+    if (
+        row.target.kind in ("milestone", "relative", "monitored", "ordinal")  # a class is written with its own unit
+        or not unit
+        or (lang == "zh" and row.target.written)
+        or text.endswith(unit)  # a target written with its unit stays so: 不劣于III类, not III类类
+    ):
         return text
     return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
 
@@ -162,7 +167,20 @@ def key_points(data: ReportInput) -> list[KeyPoint]:
     lang = data.lang
     rows = data.status.rows
     points: list[KeyPoint] = []
-    behind = sorted((r for r in rows if r.assessment.status in BEHIND), key=lambda r: BEHIND.index(r.assessment.status))
+    lagging = sorted(
+        (r for r in rows if r.assessment.status in BEHIND), key=lambda r: BEHIND.index(r.assessment.status)
+    )
+    # A target whose year is over and not met is no longer behind schedule: it was not met (未完成).
+    missed = [r for r in lagging if r.assessment.final]
+    behind = [r for r in lagging if not r.assessment.final]
+    if missed:
+        points.append(
+            KeyPoint(
+                "missed",
+                tr("points.missed_head", lang).format(n=len(missed)),
+                [behind_sentence(r, lang, data.plan) for r in missed],
+            )
+        )
     if behind:
         points.append(
             KeyPoint(

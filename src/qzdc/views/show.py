@@ -228,7 +228,7 @@ def _facts_status(row: Row, lang: str) -> list[str]:
             _label(f"至{target.year}年底共需", f"still required by the end of {target.year}", lang),
             _rest_text(a.required_rest, a, unit, lang),
         ),
-        (_label("差距", "gap to the target", lang), gap_text(row, lang) if a.gap is not None else "—"),
+        (_label("差距", "gap to the target", lang), gap_text(row, lang)),
         (_label("年内应达", "due by now this year", lang), display(a.year_due) if a.year_due is not None else "—"),
         (
             # the table's 尚需/年 when it is the rest of the last part-year's (+27（年内）), never a

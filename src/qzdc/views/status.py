@@ -13,7 +13,7 @@ from typing import Any
 
 from qzdc.engine.assess import assess, is_stale, rate_link
 from qzdc.engine.series import Point, latest_period
-from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses
+from qzdc.engine.verdict import SEVERITY, STATUSES, Assessment, count_statuses, printed
 from qzdc.errors import UsageError, quoted
 from qzdc.i18n import amount, listing, tr, unit_text
 from qzdc.plan.lookup import find_categories
@@ -595,10 +595,25 @@ def status_text(row: Row, lang: str) -> str:
 def gap_text(row: Row, lang: str | None = None) -> str:
     a = row.assessment
     if a.gap is None:
+        if _missed_at_a_strict_bound(row):
+            # 100 against 超过100 in the target year: progress 100 % and yet not met; say why (需超过100).
+            return tr("gap.needs", lang).format(target=target_text(row.target, lang or "zh"))
         return "—"
     if row.target.kind in RATE_KINDS:
         return f"{'+' if a.gap > 0 else ''}{fmt_number(a.gap * 100)}{tr('unit.pp', lang)}"
     return _signed(a.gap, row, "change", lang)
+
+
+def _missed_at_a_strict_bound(row: Row) -> bool:
+    """A final miss whose figure equals a strict target (> or <) as printed: nothing to go, but not met."""
+    a, t = row.assessment, row.target
+    if not a.final or a.status not in ("off_track", "moving_away") or t.comparator not in (">", "<"):
+        return False
+    if a.latest is None or not isinstance(t.value, int | float) or isinstance(a.latest.value, bool):
+        return False
+    if not isinstance(a.latest.value, int | float):
+        return False
+    return printed(float(t.value) - float(a.latest.value)) == 0
 
 
 def held_text(row: Row, lang: str, *, long: bool = False) -> str | None:
