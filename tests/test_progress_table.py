@@ -292,7 +292,14 @@ def test_show_running_total_and_year_to_date(cli, tmp_path):
     assert "累计：85 (2024, 录入)   当期：45" in out
     out = cli("show", "exports", "--actuals", str(actuals)).stdout
     assert "年内应达：5625" in out and "本年尚需：+2100 万美元" in out
-    assert "序时进度：91.67 %（已达到）" in out
+    # a flow to date: progress rests on an estimate of the year, so the status (on track) decides 序时进度
+    # (methodology, qzdc's choices) — and show says so, as 78.72 % stands above 91.67 %
+    assert "进度：78.72 %\n  序时进度：91.67 %（按状态判断：已达到）\n" in out
+    en = cli("show", "exports", "--actuals", str(actuals), "--lang", "en").stdout
+    assert "time elapsed: 91.67 % (judged by the status: kept up)\n" in en
+    # the running total is judged by distance: 85/150 = 56.67 % < time elapsed 2/3 = 66.67 %
+    out = cli("show", "新增招商引资项目", "--actuals", str(actuals)).stdout
+    assert "序时进度：66.67 %（未达到）\n" in out
 
 
 def test_report_as_of_line_names_the_figures_that_end_elsewhere(cli, tmp_path):
@@ -357,7 +364,14 @@ def test_an_average_growth_row_to_date_counts_the_year_so_far(cli, tmp_path):
     md = cli("status", "--actuals", str(actuals), "--format", "markdown").stdout
     assert "| 7.14%（年内） | +0.21个百分点 | 88% | 92% | 否 |" in md
     out = cli("show", "retail_sales_growth", "--actuals", str(actuals)).stdout
-    assert "按实际速度预计目标年：6.79 %（比目标低0.21个百分点）" in out
+    # 6.79 % is not made from the 实际速度 6.5 printed above it: it is the average counting the year so far
+    assert "计入本年至今的年均增速预计目标年：6.79 %（比目标低0.21个百分点）" in out
+    assert "按实际速度预计目标年" not in out
+    # a growth rate: the status (at risk) decides 序时进度 although 88.32 % < 91.67 %
+    assert "序时进度：91.67 %（按状态判断：未达到）" in out
+    en = cli("show", "retail_sales_growth", "--actuals", str(actuals), "--lang", "en").stdout
+    assert "projected at the average including the year so far: 6.79 % (0.21 pp below the target)" in en
+    assert "time elapsed: 91.67 % (judged by the status: behind)" in en
     assert "进度：88.32 %" in out
 
 

@@ -260,6 +260,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "points.month_end": ("{year}年{month}月末", "end-{mon} {year}"),
     "points.pp": ("个百分点", "pp"),
     "points.now": ("{period}{value}", "{value} in {period}"),
+    "show.on_schedule": ("（已达到）", " (kept up)"),
+    "show.behind_schedule": ("（未达到）", " (behind)"),
+    "show.on_schedule_by_status": ("（按状态判断：已达到）", " (judged by the status: kept up)"),
+    "show.behind_schedule_by_status": ("（按状态判断：未达到）", " (judged by the status: behind)"),
+    "show.projected": ("按实际速度预计目标年", "projected at the observed pace"),
+    # a rate to date: the projection is the average counting the year so far, not the 实际速度 (the year's own rate)
+    "show.projected_with_year_so_far": (
+        "计入本年至今的年均增速预计目标年",
+        "projected at the average including the year so far",
+    ),
     "show.level_due": (
         "{when}{value}，对照路径应达{due}（{year}年末{whole}）",
         "{value} at {when}: set against {due} on the path ({whole} at the end of {year})",

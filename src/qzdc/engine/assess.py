@@ -96,14 +96,23 @@ def on_schedule(target: Target, a: Assessment) -> bool | None:
         return None
     if a.status == "achieved":
         return True
-    flow_to_date = target.flow and not a.latest.period.is_year
-    if target.kind in ("level", "share", "cumulative") and a.progress is not None and not flow_to_date:
+    if not schedule_by_status(target, a):
         return printed(a.progress) >= printed(a.time_elapsed)
     if a.status == "on_track":
         return True
     if a.status in ("at_risk", "off_track", "moving_away"):
         return False
     return None
+
+
+def schedule_by_status(target: Target, a: Assessment) -> bool:
+    """Whether the status, not progress against time elapsed, says if the target keeps up with 序时进度.
+
+    Progress by distance decides only for level, share and cumulative targets
+    with a progress and a figure that is not a yearly flow to date.
+    """
+    flow_to_date = target.flow and a.latest is not None and not a.latest.period.is_year
+    return target.kind not in ("level", "share", "cumulative") or a.progress is None or flow_to_date
 
 
 def is_stale(a: Assessment, as_of: Period | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qzdc.engine.assess import schedule_by_status
 from qzdc.engine.required_path import PathStep, required_path
 from qzdc.engine.verdict import Assessment, printed
 from qzdc.i18n import amount, method_text, note_text, tr, unit_text
@@ -237,9 +238,9 @@ def _facts_status(row: Row, lang: str) -> list[str]:
             _rest_text(need.value, a, unit, lang, amount=need.unit == "sum") if need and need.this_year else "—",
         ),
         (_label("进度", "progress", lang), _progress_line(row, lang)),
-        (_label("序时进度", "time elapsed", lang), _schedule_line(a, lang)),
+        (_label("序时进度", "time elapsed", lang), _schedule_line(target, a, lang)),
         (_label("速度比 R", "pace ratio R", lang), fmt_number(a.pace_ratio, 3) if a.pace_ratio is not None else "—"),
-        (_label("按实际速度预计目标年", "projected at the observed pace", lang), _projected_text(target, a, lang)),
+        (_projected_label(target, a, lang), _projected_text(target, a, lang)),
         (
             # a milestone has no pace: the year it is reached is the year it was done
             _label("完成年份", "year done", lang)
@@ -255,16 +256,22 @@ def _facts_status(row: Row, lang: str) -> list[str]:
     return lines
 
 
-def _schedule_line(a: Assessment, lang: str) -> str:
-    """序时进度 66.67 %, and whether progress keeps up with it."""
+def _schedule_line(target: Target, a: Assessment, lang: str) -> str:
+    """序时进度 66.67 %, and whether progress keeps up with it — saying so where the status decides it,
+    as 进度 78.72 % above 序时进度 91.67 %（已达到） would otherwise read as a contradiction."""
     if a.time_elapsed is None:
         return "—"
     text = f"{fmt_number(a.time_elapsed * 100)} %"
     if a.on_schedule is None:
         return text
-    return text + (
-        _label("（已达到）", " (kept up with)", lang) if a.on_schedule else _label("（未达到）", " (behind)", lang)
-    )
+    key = "show.on_schedule" if a.on_schedule else "show.behind_schedule"
+    return text + tr(key + ("_by_status" if schedule_by_status(target, a) else ""), lang)
+
+
+def _projected_label(target: Target, a: Assessment, lang: str) -> str:
+    # with a rate to date the 实际速度 is the year's own rate so far, the projection the average counting it
+    to_date = target.kind == "average_growth" and a.latest is not None and not a.latest.period.is_year
+    return tr("show.projected_with_year_so_far" if to_date else "show.projected", lang)
 
 
 def _progress_line(row: Row, lang: str) -> str:
