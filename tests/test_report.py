@@ -391,7 +391,7 @@ def test_html_summary_first_then_table_then_charts(cli, tmp_path):
     ]
     assert order == sorted(order)
     points = html.split('<div class="key-points">')[1].split("</div>")[0]
-    assert "<li>企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。</li>" in points
+    assert "<li>企业数：2023年115家，年均增长15%，2024年需增长25.22%。</li>" in points
     # the footer names the plan and the method in words, not a path in a repository
     footer = html.split("<footer>")[1]
     assert "<p>依据：《小镇试点方案（测试）》（测试〔2024〕1号）。</p>" in footer
@@ -471,8 +471,8 @@ def test_markdown_key_points_and_footer(cli):
     assert lines[start + 2 : start + 7] == [
         "- 3项目标落后于进度：",
         "  1. 收入倍差：2023年2.1，年均增加0.1，2024年需减少0.3。",
-        "  2. 产值年均增速：2023年6%，2024年需10.0%。",
-        "  3. 企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。",
+        "  2. 产值年均增速：2023年6%，2024年需10.04%。",
+        "  3. 企业数：2023年115家，年均增长15%，2024年需增长25.22%。",
         "- 数据截至2023年；1项目标（共6项）尚无基期以后的数据。",
     ]
     assert lines[-3:] == [

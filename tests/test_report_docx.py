@@ -111,8 +111,8 @@ def test_docx_text_and_summary(cli, tmp_path):
     assert texts[start + 1 : start + 6] == [
         "3项目标落后于进度：",
         "1. 收入倍差：2023年2.1，年均增加0.1，2024年需减少0.3。",
-        "2. 产值年均增速：2023年6%，2024年需10.0%。",
-        "3. 企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。",
+        "2. 产值年均增速：2023年6%，2024年需10.04%。",
+        "3. 企业数：2023年115家，年均增长15%，2024年需增长25.22%。",
         "数据截至2023年；1项目标（共6项）尚无基期以后的数据。",
     ]
     assert "本报告共6项目标：进度正常2项、存在风险1项、进度滞后1项、背离目标1项、暂无数据1项。" in texts
@@ -202,7 +202,7 @@ def test_docx_in_english_with_filters(cli, tmp_path):
     texts = [p.text for p in document.paragraphs]
     assert "1. Key points" in texts and "Scope: municipal pilot indicators only" in texts
     # Chinese only where the plan itself writes it: its document number and its units
-    assert "1. Firms: 115 家 in 2023, growing 15.0% a year; 2024 needs growth of 25.2%." in texts
+    assert "1. Firms: 115 家 in 2023, growing 15% a year; 2024 needs growth of 25.22%." in texts
     chinese = [t for t in texts if re.search(r"[\u4e00-\u9fff]", t.replace("测试〔2024〕1号", "").replace("家", ""))]
     assert chinese == []
 

@@ -45,15 +45,15 @@ def points_of(plan_dir: str | Path | None, extra: list[tuple[str, str, float]], 
 MINI_ZH = [
     "3项目标落后于进度：",
     "  收入倍差：2023年2.1，年均增加0.1，2024年需减少0.3。",
-    "  产值年均增速：2023年6%，2024年需10.0%。",
-    "  企业数：2023年115家，年均增长15.0%，2024年需增长25.2%。",
+    "  产值年均增速：2023年6%，2024年需10.04%。",
+    "  企业数：2023年115家，年均增长15%，2024年需增长25.22%。",
     "数据截至2023年；1项目标（共6项）尚无基期以后的数据。",
 ]
 MINI_EN = [
     "3 target(s) behind:",
     "  Income ratio: 2.1 in 2023, up 0.1 a year; 2024 needs 0.3 less.",
-    "  Output growth: 6% in 2023; 2024 needs 10.0%.",
-    "  Firms: 115 家 in 2023, growing 15.0% a year; 2024 needs growth of 25.2%.",
+    "  Output growth: 6% in 2023; 2024 needs 10.04%.",
+    "  Firms: 115 家 in 2023, growing 15% a year; 2024 needs growth of 25.22%.",
     "Data as of 2023; no figure after the baseline yet for 1 of 6 targets.",
 ]
 
@@ -77,7 +77,7 @@ LATER_ZH = [
     "  产值年均增速：2024年7%，2023—2024年年均6.5%，未达到目标8%。",
     "2项目标落后于进度：",
     "  收入倍差：2024年6月末2.05，年均增加0.03，年内尚需减少0.25。",
-    "  企业数：2024年9月末130家，年均增长16.2%，年内尚需增长10.8%。",
+    "  企业数：2024年9月末130家，年均增长16.17%，年内尚需增长10.77%。",
     "已实现1项：覆盖率。",
     "数据截至2024年1—9月（新增项目（力争）至2023年；收入倍差至2024年1—6月；产值年均增速、覆盖率至2024年）；"
     "1项目标（共6项）尚无基期以后的数据。",
@@ -87,7 +87,7 @@ LATER_EN = [
     "  Output growth: 7% in 2024, 6.5% a year over 2023–2024; target 8% missed.",
     "2 target(s) behind:",
     "  Income ratio: 2.05 at end-Jun 2024, up 0.03 a year; the rest of the year needs 0.25 less.",
-    "  Firms: 130 家 at end-Sep 2024, growing 16.2% a year; the rest of the year needs growth of 10.8%.",
+    "  Firms: 130 家 at end-Sep 2024, growing 16.17% a year; the rest of the year needs growth of 10.77%.",
     "1 achieved: Coverage.",
     "Data as of Jan–Sep 2024 (New projects (aspirational) to 2023; Income ratio to Jan–Jun 2024; "
     "Output growth, Coverage to 2024); "
@@ -108,10 +108,10 @@ def test_the_issues_example():
     """规上工业 17.4 % in 2023 and 15.2 % in 2024 against 20 % on average over 2023–2025:
     2025 needs 1.2³/(1.174 · 1.152) − 1 = 1.728/1.352448 − 1 = 27.77 %."""
     lines = points_of(None, [("industrial_output_growth", "2024", 15.2)], "zh")
-    assert "  规模以上工业总产值年均增速：2024年15.2%，2025年需27.8%。" in lines
+    assert "  规模以上工业总产值年均增速：2024年15.2%，2025年需27.77%。" in lines
     lines = points_of(None, [("industrial_output_growth", "2024", 15.2)], "en")
     assert (
-        "  Output of industrial firms above designated size, average annual growth: 15.2% in 2024; 2025 needs 27.8%."
+        "  Output of industrial firms above designated size, average annual growth: 15.2% in 2024; 2025 needs 27.77%."
         in lines
     )
 
@@ -119,13 +119,13 @@ def test_the_issues_example():
 def test_flows_to_date_and_stale_figures():
     """地区生产总值（力争）, a yearly flow to 100 亿元 in 2025: 61.6 to September 2025 against 100 · 9/12 = 75 due
     (R = 0.82, at risk), 100 − 61.6 = 38.4 still to come this year. 出口总额 5400 against 7500 · 9/12 = 5625
-    due is R = 0.96, on track: not behind. 高新技术企业 34 → 45 in 2024: √(45/34) − 1 = 15.05 % a year;
-    2025 needs 67/45 − 1 = 48.9 %. As of 2025-09, the plan's 2023 figures are older than 2024: stale."""
+    due is R = 0.96, on track: not behind. 高新技术企业 34 → 45 in 2024: √(45/34) − 1 = 15.04 % a year;
+    2025 needs 67/45 − 1 = 48.89 %. As of 2025-09, the plan's 2023 figures are older than 2024: stale."""
     extra = [("exports", "2025-09", 5400), ("gdp", "2025-09", 61.6), ("high_tech_enterprises", "2024", 45)]
     lines = points_of(None, extra, "zh")
     assert "  地区生产总值（力争）：2025年1—9月61.6亿元（应达75亿元），年内尚需38.4亿元。" in lines
     assert not any(line.startswith("  出口总额") for line in lines)
-    assert "  高新技术企业：2024年45家，年均增长15.0%，2025年需增长48.9%。" in lines
+    assert "  高新技术企业：2024年45家，年均增长15.04%，2025年需增长48.89%。" in lines
     stale = next(line for line in lines if "已过时" in line)
     assert stale.startswith("4项目标的最新数据早于2024年，已过时：地区生产总值年均增速（2023年）、")
     # where the current figures end (the stale ones are flagged apart): qzdc status's own as-of words
@@ -200,3 +200,11 @@ def test_final_misses_are_not_met_not_behind(cli, tmp_path):
     row = next(line for line in md.splitlines() if "| 地区生产总值（力争） |" in line)
     assert "| 需超过100 | 100% |" in row and row.endswith("| 进度滞后 |")
     assert "差距：需超过100" in cli("show", "gdp", "--actuals", str(path)).stdout
+
+
+def test_rates_read_as_the_status_table_writes_them():
+    """User test 2, finding G: the 要点 said 需7.1% where the table's 尚需/年 says 7.14%（年内）.
+    社会消费品零售总额年均增速 8.9 (2023, the plan's), 5.0 (2024), 6.5 to September 2025, 7 % on average over
+    2023–2025: 2025 needs 1.07³/(1.089 · 1.05) − 1 = 1.225043/1.14345 − 1 = 7.14 %."""
+    extra = [("retail_sales_growth", "2024", 5.0), ("retail_sales_growth", "2025-09", 6.5)]
+    assert "  社会消费品零售总额年均增速：2025年1—9月6.5%，2025年需7.14%。" in points_of(None, extra, "zh")

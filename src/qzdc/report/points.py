@@ -3,8 +3,8 @@
 What is behind and what it needs against what it achieves, what is achieved,
 where the plan contradicts itself, and how fresh the data are. Every number
 in them is one `qzdc status` or `qzdc audit` computed; this module only words
-them. Sentences for rates round to one decimal (15.2%), as the analysts' own
-summaries do; values are shown as recorded.
+them. Rates are written as the status table writes them (7.14%, 15.22%, 34%),
+so a figure reads the same in both; values are shown as recorded.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def _years(first: int, last: int, lang: str) -> str:
 
 
 def _pct(fraction: float) -> str:
-    return f"{fmt_number(fraction * 100, 1)}%"
+    # as the status table writes a rate (7.14%（年内）), so the 要点 and the table never show two roundings
+    return f"{fmt_number(fraction * 100)}%"
 
 
 def _amount(value: float, unit: str, lang: str) -> str:
@@ -62,8 +63,8 @@ def _with_unit(value: object, unit: str, lang: str) -> str:
 def behind_sentence(row: Row, lang: str, plan: Plan | None = None) -> str:
     """What a target behind needs against what it achieves.
 
-    规模以上工业总产值年均增速：2023年17.4%，2024—2025年需年均21.3%
-    高新技术企业：2024年45家，年均增长14.6%，2025年需增长48.9%
+    规模以上工业总产值年均增速：2023年17.4%，2024—2025年需年均21.32%
+    高新技术企业：2024年45家，年均增长15.04%，2025年需增长48.89%
     地区生产总值（力争）：2025年1—9月61.6亿元（应达75亿元），年内尚需38.4亿元
     新增招商引资项目：2025年1—9月累计123个，其中当年38个（应达48.75个），年内尚需27个
     """
