@@ -293,10 +293,14 @@ def test_builtin_rate_level_figures():
     assert industrial["needed_average_pct"] == pytest.approx(20.2762679767)  # (110/63.2198)^(1/3) − 1
     assert industrial["gap_pp"] == pytest.approx(0.2762679767)
     assert industrial["needed_rate_pct"] == pytest.approx(21.7407204597)  # (110/74.22)^(1/2) − 1
-    gdp = by_rule["aspirational_beyond_binding"].figures
-    assert gdp["implied_level"] == pytest.approx(87.05323125)  # 75.33 / 1.075 × 1.075³ = 75.33 × 1.075²
-    assert gdp["needed_average_pct"] == pytest.approx(12.5849049768)  # (100/(75.33/1.075))^(1/3) − 1
-    assert gdp["needed_rate_pct"] == pytest.approx(15.2168549700)  # (100/75.33)^(1/2) − 1
+    gdp = by_rule["aspirational_beyond_binding"]
+    assert gdp.figures["implied_level"] == pytest.approx(87.05323125)  # 75.33 / 1.075 × 1.075³ = 75.33 × 1.075²
+    assert gdp.figures["needed_average_pct"] == pytest.approx(12.5849049768)  # (100/(75.33/1.075))^(1/3) − 1
+    assert gdp.figures["needed_rate_pct"] == pytest.approx(15.2168549700)  # (100/75.33)^(1/2) − 1
+    # Chinese writes 12.58% with no space, as every other Chinese figure (user test 2, finding G); the gap
+    # 12.58 − 7.5 = 5.08 pp. English keeps its space (12.58 %), as `show` writes rates in English.
+    assert gdp.message_zh.endswith("后者需年均增长12.58%（高于增速目标5.08个百分点），其余每年需15.22%")
+    assert gdp.message.endswith("an average of 12.58 % (5.08 pp above the rate target); 15.22 % in each remaining year")
 
 
 def test_builtin_recorded_gdp_2022_that_does_not_fit_the_growth_rate(cli, tmp_path):

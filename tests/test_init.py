@@ -211,7 +211,7 @@ def test_a_rate_beside_a_level_target_is_drafted_as_its_growth_and_audited(cli, 
     audit = json.loads(cli("audit", "--plan", str(plan), "--format", "json").stdout)
     (finding,) = [f for f in audit["findings"] if f["rule"] == "aspirational_beyond_binding"]
     assert set(finding["subjects"]) == {"indicator_1", "indicator_1_growth"}
-    assert "2030年为73.35亿元，达不到预期的75亿元；后者需年均增长7.48%" in finding["message_zh"].replace(" %", "%")
+    assert "2030年为73.35亿元，达不到预期的75亿元；后者需年均增长7.48%" in finding["message_zh"]
     assert "short of the anticipatory 75" in finding["message"]
 
 

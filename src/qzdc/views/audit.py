@@ -65,6 +65,11 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{fmt_number(x * 100)} %"
 
 
+def _pct_zh(x: float | None) -> str:
+    # Chinese writes 12.59% with no space, as the status table and every other Chinese figure do
+    return _pct(x).replace(" %", "%")
+
+
 def _binding(target: Target) -> bool:
     """Binding if the target or any other statement of it is binding."""
     return target.strength == "binding" or any(s.strength == "binding" for s in target.statements)
@@ -191,11 +196,11 @@ def _rate_level_words(
     )
     so_far_zh = "、".join(f"{fmt_number(g * 100)}%" for g in w.observed)
     base_zh = f"{w.year_now}年{fmt_number(w.level_now)}{unit}" + (f"（已增长{so_far_zh}）" if so_far_zh else "")
-    each_zh = f"，其余每年需{_pct(w.needed_each)}" if w.needed_each is not None else ""
+    each_zh = f"，其余每年需{_pct_zh(w.needed_each)}" if w.needed_each is not None else ""
     said_zh = f"（“{about.source.quote}”）" if about is not None and about.source.quote else ""
     message_zh = (
         f"{rate_ind.name}{years}年均{rate}%{said_zh}：从{base_zh}起，{w.end}年为{fmt_number(w.implied_level)}{unit}，"
-        f"达不到{_STRENGTH_ZH[_strength_of(lt)]}{level}{unit}；后者需年均增长{_pct(w.needed_average)}"
+        f"达不到{_STRENGTH_ZH[_strength_of(lt)]}{level}{unit}；后者需年均增长{_pct_zh(w.needed_average)}"
         f"（高于增速目标{gap}个百分点）{each_zh}"
     )
     return message, message_zh
