@@ -651,3 +651,17 @@ def test_as_of_line_names_the_closed_verdicts_that_end_later(cli, tmp_path):
     assert "数据截至2024年" + title in report
     en = cli("status", "--actuals", str(actuals), "--format", "markdown", "--lang", "en").stdout.splitlines()[0]
     assert "; Total exports, High-tech enterprises to 2025) ·" in en
+
+
+def test_since_names_its_periods_as_the_rest_of_the_output(cli, tmp_path):
+    """User test 2, finding G: `status --since 2024` said 自 2024 至 2025-Q3. 出口总额 6800 in 2024 (R 0.79, at risk)
+    and 5400 to September 2025 (R = 5400/5625 = 0.96, on track) changed status."""
+    actuals = write_actuals(tmp_path / "a.yaml", [("exports", "2024", 6800), ("exports", "2025-09", 5400)])
+    md = cli("status", "--since", "2024", "--actuals", str(actuals), "--format", "markdown").stdout
+    assert " · 自2024年至2025年1—9月 · " in md.splitlines()[0]
+    assert "| 出口总额 | 存在风险 → 进度正常 | 6800 (2024) → 5400 (2025-09) | 0.79 → 0.96 |" in md
+    # the terminal draws — and → with characters of certain width (render/table.py): a table's lines are padded
+    out = cli("status", "--since", "2024", "--actuals", str(actuals), env={"COLUMNS": "200"}).stdout
+    assert " ・ 自2024年至2025年1-9月 ・ " in out.splitlines()[0]
+    en = cli("status", "--since", "2024", "--actuals", str(actuals), "--lang", "en", "--format", "markdown").stdout
+    assert " · since 2024 to Jan–Sep 2025 · " in en.splitlines()[0]

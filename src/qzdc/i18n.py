@@ -260,6 +260,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "points.month_end": ("{year}年{month}月末", "end-{mon} {year}"),
     "points.pp": ("个百分点", "pp"),
     "points.now": ("{period}{value}", "{value} in {period}"),
+    "changes.between": ("自{since}至{to}", "since {since} to {to}"),
     "show.on_schedule": ("（已达到）", " (kept up)"),
     "show.behind_schedule": ("（未达到）", " (behind)"),
     "show.on_schedule_by_status": ("（按状态判断：已达到）", " (judged by the status: kept up)"),

@@ -994,7 +994,9 @@ def changes_view(plan: Plan, since: Period, as_of: Period | None, changes: list[
         Column("latest", tr("col.latest", lang)),
         Column("pace_ratio", "速度比 R" if zh else "Pace ratio R", drop=1),
     ]
-    title = f"{plan_title(plan, lang)} · {'自' if zh else 'since'} {since} {'至' if zh else 'to'} {as_of or '—'}"
+    # the periods in the words the rest of the output uses (2025年1—9月), never the machine's 2025-Q3
+    to = period_text(as_of, lang) if as_of else "—"
+    title = f"{plan_title(plan, lang)} · " + tr("changes.between", lang, since=period_text(since, lang), to=to)
     footer = f"{len(changes)} {'个目标状态变化' if zh else 'target(s) changed status'}"
     return View(
         data=data,
