@@ -1211,6 +1211,36 @@ def test_batch_o_onto_a_plans_actuals_file_is_refused(run, plan_copy):
     assert (plan_copy / "actuals.yaml").read_bytes() == before
 
 
+def test_batch_o_onto_a_plan_file_through_a_linked_directory_is_refused(run, plan_copy, tmp_path):
+    link = tmp_path / "link"
+    link.symlink_to(plan_copy, target_is_directory=True)
+    before = (plan_copy / "plan.yaml").read_bytes()
+    result = run("batch", str(plan_copy), "--format", "jsonl", "-o", str(link / "plan.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"qzdc: error: -o: {link / 'plan.yaml'} {PROTECTED}"
+    assert (plan_copy / "plan.yaml").read_bytes() == before
+
+
+def test_batch_protects_its_plans_without_recording_every_file_it_reads(run, plan_copy, tmp_path):
+    """Memory: a 10,000-plan batch grew by a path for each of every plan's files; the plans' files are
+    protected by directory instead, so the record of inputs holds the same few paths for 1 plan or 12."""
+    import shutil
+
+    from qzdc import fsutil
+
+    copies = []
+    for i in range(12):
+        copies.append(tmp_path / f"town-{i}")
+        shutil.copytree(plan_copy, copies[-1])
+    sizes = []
+    for plans in (copies[:1], copies):
+        result = run("batch", *map(str, plans), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"))
+        assert result.exit_code == 0, result.stderr
+        sizes.append(len(fsutil.inputs))
+    assert sizes[0] == sizes[1] <= 2  # $QZDC_ACTUALS and ./actuals.yaml
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 12 * 40
+
+
 # ── 11. a malformed workbook is one line naming the file ──────────────────────
 
 

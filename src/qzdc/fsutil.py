@@ -28,7 +28,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,6 +38,32 @@ from qzdc.i18n import tr
 # The real paths of the files this command has read as its input (found or not):
 # no output may replace one of them. The CLI clears it when a command starts.
 inputs: set[str] = set()
+# False while `batch` reads its plans: thousands of plans would make the record grow with every plan
+# (half of a 10,000-plan run's growth in memory), so batch protects their files by directory instead
+# (`refuse_plan_file_as_output`), before it reads any.
+recording = True
+
+
+@contextlib.contextmanager
+def unrecorded() -> Iterator[None]:
+    """Read without adding to `inputs` (a caller that protects what it reads another way)."""
+    global recording
+    recording = False
+    try:
+        yield
+    finally:
+        recording = True
+
+
+def refuse_plan_file_as_output(
+    path: str | os.PathLike[str], directories: list[str], names: Iterable[str], shown: str | None = None
+) -> None:
+    """Refuse (DataError) an output that is a file named `names` in one of `directories` (a plan's own
+    files and its actuals): what the `inputs` record gives other commands, without recording every file."""
+    folder, name = os.path.split(_real(path))
+    if name in set(names) and folder in {_real(d) for d in directories}:
+        shown = shown or os.fspath(path)
+        raise DataError(tr("fs.input_as_output", path=shown), hint=tr("fs.input_as_output.hint"))
 
 
 def _real(path: str | os.PathLike[str]) -> str:
@@ -75,7 +101,8 @@ def read_regular(path: str | os.PathLike[str], *, limit: int, what: str, shown: 
     actuals, import) with its limit, having read at most `limit` + 1 bytes.
     """
     shown = shown or os.fspath(path)
-    inputs.add(_real(path))
+    if recording:
+        inputs.add(_real(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
