@@ -1839,7 +1839,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cmp.class": ("{value}类", "{value}"),
     "cmp.class.<": ("优于{value}类", "better than {value}"),
     "cmp.class.<=": ("不劣于{value}类", "{value} or better"),
-    "milestone.done": ("完成", "done"),
     "unit.pp": ("个百分点", "pp"),
     "path.geometric": ("几何", "geometric"),
     "path.linear": ("线性", "linear"),

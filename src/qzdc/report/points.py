@@ -174,22 +174,10 @@ def key_points(data: ReportInput) -> list[KeyPoint]:
     # A target whose year is over and not met is no longer behind schedule: it was not met (未完成).
     missed = [r for r in lagging if r.assessment.final]
     behind = [r for r in lagging if not r.assessment.final]
-    if missed:
-        points.append(
-            KeyPoint(
-                "missed",
-                tr("points.missed_head", lang).format(n=len(missed)),
-                [behind_sentence(r, lang, data.plan) for r in missed],
-            )
-        )
-    if behind:
-        points.append(
-            KeyPoint(
-                "behind",
-                tr("points.behind", lang).format(n=len(behind)),
-                [behind_sentence(r, lang, data.plan) for r in behind],
-            )
-        )
+    for kind, head, group in (("missed", "points.missed_head", missed), ("behind", "points.behind", behind)):
+        if group:
+            sentences = [behind_sentence(r, lang, data.plan) for r in group]
+            points.append(KeyPoint(kind, tr(head, lang).format(n=len(group)), sentences))
     achieved = [target_name(r, lang) for r in rows if r.assessment.status == "achieved"]
     if achieved:
         points.append(
